@@ -1,0 +1,123 @@
+// Builds Switchboard's bundles with esbuild.
+//   node esbuild.js               development build (source maps, not minified)
+//   node esbuild.js --production  minified, no source maps (what the VSIX ships)
+//   node esbuild.js --watch       rebuild on change; output readable by VS Code's `$esbuild-watch` problem matcher
+//   node esbuild.js --tests       build only the real-editor test bundles (runner extension and in-host suites)
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/**
+ * Prints build start/end markers and every error as `file:line:col: error: text`, the shape that VS Code's
+ * esbuild problem matcher (and most others) understand, so `npm run watch` errors show up in the Problems view.
+ */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'silent',
+  legalComments: 'none',
+  plugins: [problemMatcherPlugin],
+  metafile: true,
+};
+
+/** The extension host side: Node, CommonJS, `vscode` provided by the editor. */
+const extensionBuild = {
+  ...common,
+  entryPoints: { extension: 'src/vscode/extension.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  mainFields: ['module', 'main'],
+};
+
+/** The chat UI: a browser bundle loaded by the webview under a strict CSP. */
+const webviewBuild = {
+  ...common,
+  entryPoints: { webview: 'src/webview/main.ts' },
+  outdir: 'dist',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+};
+
+/** Test bundles for the real editor: the runner extension and the suites it runs inside the extension host. */
+function testBuilds() {
+  const hostDir = 'test/e2e/host';
+  const suites = fs.readdirSync(hostDir).filter((f) => f.endsWith('.host.ts')).map((f) => path.join(hostDir, f));
+  return [
+    {
+      ...common,
+      minify: false,
+      sourcemap: 'inline',
+      entryPoints: suites,
+      outdir: 'out/e2e/host',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', 'mocha'],
+    },
+    {
+      ...common,
+      minify: false,
+      sourcemap: false,
+      entryPoints: { extension: 'test/e2e/runner-extension/extension.ts' },
+      outdir: 'out/e2e/runner-extension',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    },
+  ];
+}
+
+async function main() {
+  const builds = tests ? testBuilds() : [extensionBuild, webviewBuild];
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.allSettled(builds.map((b) => esbuild.build(b)));
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length > 0) {
+    // The plugin already printed each error with its location.
+    process.exitCode = 1;
+    return;
+  }
+  for (const r of results) {
+    for (const [file, info] of Object.entries(r.value.metafile.outputs)) {
+      if (file.endsWith('.map')) continue;
+      console.log(`  ${file.padEnd(40)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KB`);
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

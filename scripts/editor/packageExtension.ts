@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+/**
+ * Packages the VSIX exactly as users get it (vsce runs `vscode:prepublish`, the production build) and unpacks
+ * it; returns the unpacked extension folder, ready to copy into an extensions directory.
+ */
+export function packageAndUnpackVsix(intoDir: string): string {
+  mkdirSync(intoDir, { recursive: true });
+  const vsix = path.join(intoDir, 'switchboard.vsix');
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 180_000,
+  });
+  const unpacked = path.join(intoDir, 'vsix');
+  rmSync(unpacked, { recursive: true, force: true });
+  execFileSync('unzip', ['-q', '-o', vsix, '-d', unpacked], { timeout: 60_000 });
+  return path.join(unpacked, 'extension');
+}

@@ -1,0 +1,71 @@
+// The one chat interface every provider speaks (SPEC §1, §3): a request in, a stream of tagged events out.
+// Streaming and non-streaming providers emit the same events; failures arrive as an `error` event, never as an
+// exception thrown into the middle of the UI.
+import type { ProviderError } from '../errors/providerError';
+
+export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+export interface ChatRequest {
+  /** The provider's own model id, e.g. `gpt-4o-mini` or `meta-llama/llama-3.1-8b-instruct`. */
+  model: string;
+  messages: ChatMessage[];
+  /** Sent the way each protocol wants it (a system message, Anthropic's `system`, Gemini's `systemInstruction`). */
+  systemPrompt?: string;
+  temperature?: number;
+  maxTokens?: number;
+  /** Aborting it closes the HTTP request; the stream then ends with `done` (finishReason `cancelled`). */
+  signal?: AbortSignal;
+}
+
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'other';
+
+export interface TokenUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/** Every event a chat stream can produce. */
+export type ChatEvent =
+  /** Which provider/model is answering; the first event of every attempt (fallback can change it). */
+  | { type: 'model'; provider: string; model: string; /** The answer is replayed from the response cache. */ cached?: true }
+  /** A piece of the answer's text, in order. */
+  | { type: 'text-delta'; text: string }
+  /** Token counts, when the provider reports them (may come more than once; the last one wins). */
+  | { type: 'usage'; usage: TokenUsage }
+  /** The client is waiting for a rate limit before sending (so the UI can say "waiting 12 s"). */
+  | { type: 'rate-limit-wait'; provider: string; model: string; waitMs: number; reason: RateLimitReason }
+  /** A failed attempt will be retried after `delayMs` (only ever before the first byte of a streamed body). */
+  | { type: 'retry'; provider: string; model: string; attempt: number; delayMs: number; error: ProviderError }
+  /** A model failed and the next one of the fallback chain is tried. */
+  | { type: 'fallback'; from: { provider: string; model: string }; to: { provider: string; model: string }; error: ProviderError }
+  /** The answer is complete. Always the last event unless `error` is. */
+  | { type: 'done'; finishReason: FinishReason }
+  /** The answer failed. Always the last event. Text already streamed stays valid as a partial answer. */
+  | { type: 'error'; error: ProviderError };
+
+export type RateLimitReason = 'requests-per-minute' | 'tokens-per-minute' | 'requests-per-day';
+
+export interface ModelInfo {
+  id: string;
+  /** A human name when the provider gives one. */
+  name?: string;
+  contextLength?: number;
+}
+
+/** A configured chat provider: one protocol, one base URL, one key (given to it, never read by it). */
+export interface ChatProvider {
+  /** The user's name for this provider entry, e.g. `openrouter` or `work-vllm`. */
+  readonly id: string;
+  /** The protocol. */
+  readonly kind: ProviderKind;
+  streamChat(request: ChatRequest): AsyncIterable<ChatEvent>;
+  /** Lists models from the provider's list endpoint; throws ProviderError. */
+  listModels(signal?: AbortSignal): Promise<ModelInfo[]>;
+}
+
+export type ProviderKind = 'openai' | 'anthropic' | 'gemini' | 'sydney' | 'stability' | 'fusionbrain';

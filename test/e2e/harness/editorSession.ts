@@ -1,0 +1,142 @@
+// One real editor for the real-editor tests: code-server on a free loopback port with a throw-away profile and
+// workspace, the freshly packaged Switchboard VSIX and the test-runner extension installed into it, and
+// Debian's Chromium driven by Playwright showing the workbench.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/editor/chromium';
+import { ensureCodeServer } from '../../../scripts/editor/codeServerInstall';
+import { startCodeServer, type RunningCodeServer } from '../../../scripts/editor/codeServerProcess';
+import { findFreePort } from '../../../scripts/editor/freePort';
+import { installUnpackedExtension } from '../../../scripts/editor/installExtension';
+import { packageAndUnpackVsix, repoRoot } from '../../../scripts/editor/packageExtension';
+import { HostBridge } from './hostBridge';
+
+export { repoRoot };
+
+export interface EditorSessionOptions {
+  /** User settings written before the editor starts. */
+  userSettings?: Record<string, unknown>;
+  /** Environment of code-server, and so of the extension host. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface EditorSession {
+  page: Page;
+  browser: Browser;
+  context: BrowserContext;
+  codeServer: RunningCodeServer;
+  bridge: HostBridge;
+  dirs: { root: string; userData: string; extensions: string; workspace: string; bridge: string; logFile: string };
+  /** Reloads the window (a new extension host starts) and reconnects the bridge to it. */
+  reloadWindow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const defaultUserSettings: Record<string, unknown> = {
+  'chat.disableAIFeatures': true,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+/** Assembles the runner extension: its manifest, its bundle, and the compiled in-host suites. */
+function assembleRunnerExtension(intoDir: string): string {
+  const dir = path.join(intoDir, 'e2e-runner');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(repoRoot, 'test', 'e2e', 'runner-extension', 'package.json'), path.join(dir, 'package.json'));
+  cpSync(path.join(repoRoot, 'out', 'e2e', 'runner-extension', 'extension.js'), path.join(dir, 'extension.js'));
+  cpSync(path.join(repoRoot, 'out', 'e2e', 'host'), path.join(dir, 'suites'), { recursive: true });
+  return dir;
+}
+
+export async function startEditorSession(options: EditorSessionOptions = {}): Promise<EditorSession> {
+  const install = await ensureCodeServer();
+  const root = mkdtempSync(path.join(tmpdir(), 'switchboard-e2e-'));
+  const dirs = {
+    root,
+    userData: path.join(root, 'user-data'),
+    extensions: path.join(root, 'extensions'),
+    workspace: path.join(root, 'workspace'),
+    bridge: path.join(root, 'bridge'),
+    logFile: path.join(root, 'code-server.log'),
+  };
+  cpSync(path.join(repoRoot, 'sample-workspace'), dirs.workspace, { recursive: true });
+  mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(
+    path.join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify({ ...defaultUserSettings, ...options.userSettings }, null, 2),
+  );
+
+  installUnpackedExtension(dirs.extensions, packageAndUnpackVsix(path.join(root, 'build')));
+  installUnpackedExtension(dirs.extensions, assembleRunnerExtension(path.join(root, 'build')));
+
+  const codeServer = await startCodeServer({
+    install,
+    port: await findFreePort(),
+    userDataDir: dirs.userData,
+    extensionsDir: dirs.extensions,
+    workspace: dirs.workspace,
+    logFile: dirs.logFile,
+    env: {
+      ...options.env,
+      SWITCHBOARD_E2E_BRIDGE_DIR: dirs.bridge,
+      SWITCHBOARD_E2E_MOCHA: path.join(repoRoot, 'node_modules', 'mocha'),
+    },
+  });
+
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await openWorkbench(page, codeServer.workspaceUrl);
+    let bridge = await HostBridge.connect(dirs.bridge, { timeoutMs: 90_000 });
+    const session: EditorSession = {
+      page,
+      browser,
+      context,
+      codeServer,
+      get bridge() {
+        return bridge;
+      },
+      dirs,
+      async reloadWindow() {
+        const previous = bridge.extensionHostPid;
+        await page.reload();
+        await waitForWorkbench(page);
+        bridge = await HostBridge.connect(dirs.bridge, { timeoutMs: 90_000, exceptPids: [previous] });
+      },
+      async stop() {
+        await browser?.close().catch(() => undefined);
+        await codeServer.stop();
+        if (!process.env['SWITCHBOARD_E2E_KEEP']) rmSync(root, { recursive: true, force: true });
+      },
+    };
+    return session;
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await codeServer.stop();
+    throw error;
+  }
+}
+
+async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 60_000 });
+  await waitForWorkbench(page);
+}
+
+/** The workbench is usable once its parts are laid out and the status bar is drawn. */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 90_000 });
+}
