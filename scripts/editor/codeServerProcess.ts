@@ -73,7 +73,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     await waitForHttp(`${url}/healthz`, options.startTimeoutMs ?? 60_000, () => exited);
   } catch (error) {
     await stop();
-    throw new Error(`code-server did not start: ${(error as Error).message}. Its log: ${options.logFile}`);
+    throw new Error(`code-server did not start: ${(error as Error).message}. Its log: ${options.logFile}`, { cause: error });
   }
   return { url, workspaceUrl: `${url}/?folder=${encodeURIComponent(options.workspace)}`, process: child, stop };
 }
