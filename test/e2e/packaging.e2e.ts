@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { editor } from './harness/rootHooks';
+
+/** What may ship: the manifest and its translations, the bundles, media, and the docs vsce adds. */
+const runtimeFile = [
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^extension\/dist\/[\w-]+\.js$/,
+  /^extension\/media\/[\w./-]+\.(css|svg|png)$/,
+  /^extension\/(readme|changelog)\.md$/,
+  /^extension\/LICENSE\.txt$/,
+];
+
+describe('the packaged VSIX', () => {
+  it('contains only what runs, within the size budgets of SPEC §10', () => {
+    // The session installed exactly this package into the editor under test.
+    const vsix = path.join(editor().dirs.root, 'build', 'switchboard.vsix');
+    const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
+    const unexpected = listing.filter((entry) => !runtimeFile.some((pattern) => pattern.test(entry)));
+    assert.deepEqual(unexpected, [], `files that should not ship: ${unexpected.join(', ')}`);
+    assert.ok(listing.includes('extension/dist/extension.js') && listing.includes('extension/dist/webview.js'));
+
+    const unpacked = path.join(editor().dirs.root, 'build', 'vsix', 'extension', 'dist');
+    const kb = (file: string): number => statSync(file).size / 1024;
+    const sizes = {
+      vsix: kb(vsix),
+      extension: kb(path.join(unpacked, 'extension.js')),
+      webview: kb(path.join(unpacked, 'webview.js')),
+    };
+    console.log(`      VSIX ${sizes.vsix.toFixed(1)} KB, extension.js ${sizes.extension.toFixed(1)} KB, webview.js ${sizes.webview.toFixed(1)} KB`);
+    assert.ok(sizes.vsix <= 600, `VSIX is ${sizes.vsix.toFixed(1)} KB (budget 600 KB)`);
+    assert.ok(sizes.extension <= 150, `the code loaded at activation is ${sizes.extension.toFixed(1)} KB (budget 150 KB)`);
+    assert.ok(sizes.webview <= 300, `the webview bundle is ${sizes.webview.toFixed(1)} KB (budget 300 KB)`);
+  });
+});
