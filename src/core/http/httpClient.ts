@@ -1,0 +1,392 @@
+// The one way Switchboard talks HTTP (SPEC §4): undici underneath, with
+//   - a first-byte timeout (connect + request + response headers) and an idle timeout between body chunks,
+//     both ours rather than undici's, so a slow consumer never counts as a silent server;
+//   - cancellation through the caller's AbortSignal, which destroys the socket;
+//   - proxies (`http.proxy`, HTTPS_PROXY / HTTP_PROXY / NO_PROXY) and `strictSSL`;
+//   - retries only before the first byte of a successful body: exponential backoff with full jitter, the server's
+//     `retry-after-ms` / `retry-after` honoured up to a cap, `x-should-retry` honoured, and every retry reported.
+// Every failure leaves here as a ProviderError.
+import { type Dispatcher, request as undiciRequest } from 'undici';
+import type { ErrorContext } from '../errors/errorContext';
+import { type HttpErrorResponse, mapHttpError } from '../errors/mapHttpError';
+import { mapNetworkError } from '../errors/mapNetworkError';
+import { ProviderError } from '../errors/providerError';
+import { formatDuration } from '../formatDuration';
+import { backoffDelay } from './backoffDelay';
+import { createDispatcher } from './createDispatcher';
+import { type HttpHeaders, toHttpHeaders } from './httpHeaders';
+import { type Environment, resolveProxy } from './resolveProxy';
+import { shouldRetry } from './shouldRetry';
+import { type Sleep, sleep as realSleep } from './sleep';
+
+export interface HttpClientOptions {
+  /** Connect, send and receive the response headers within this time. Default 60 s. */
+  firstByteTimeoutMs?: number;
+  /** Longest silence allowed between two chunks of a body while we wait for it. Default 60 s. */
+  idleTimeoutMs?: number;
+  /** Retries after the first attempt (so `2` means up to 3 attempts). Default 2. */
+  maxRetries?: number;
+  /** Backoff cap of the first retry; doubles each retry up to `maxBackoffMs`. Defaults 500 ms and 8 s. */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** A server asking for a longer wait than this gets no retry: the error goes back (with its retryAfterMs). Default 60 s. */
+  maxRetryAfterMs?: number;
+  /** VS Code's `http.proxy`. */
+  proxy?: string;
+  /** VS Code's `http.noProxy`. */
+  noProxy?: readonly string[];
+  /** VS Code's `http.proxyStrictSSL`. Default true. */
+  strictSSL?: boolean;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from. Default `process.env`. */
+  env?: Environment;
+  /** Injectable for tests: how backoff waits are slept. */
+  sleep?: Sleep;
+  /** Injectable for tests: the jitter's random source, in [0, 1). */
+  random?: () => number;
+  /** Receives one line per retry and per proxy choice (never headers, bodies or keys). */
+  log?: (message: string) => void;
+  /** Error bodies are read up to this many bytes. Default 64 KiB. */
+  maxErrorBodyBytes?: number;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Readonly<Record<string, string>>;
+  body?: string;
+  /** Aborting it cancels the request at any stage and closes the connection. */
+  signal?: AbortSignal;
+  /** Who the request is for; words the errors. */
+  context: ErrorContext;
+  /** Turns a non-2xx answer into a ProviderError. Default {@link mapHttpError}. */
+  mapError?: (response: HttpErrorResponse) => ProviderError;
+  /** Overrides the client's `maxRetries` for this request. */
+  maxRetries?: number;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: HttpHeaders;
+  /** The body's bytes, under the idle timeout; errors are ProviderErrors (`stream` phase). Read it once. */
+  body(): AsyncIterable<Uint8Array>;
+  /** The whole body as UTF-8 text (up to `maxBytes`, default 8 MiB, then cut). */
+  text(maxBytes?: number): Promise<string>;
+  /** Stops reading; if the body was not read to the end, the connection is closed. Safe to call twice. */
+  dispose(): void;
+}
+
+/** A failed attempt that will be retried after `delayMs`. */
+export interface RetryNotice {
+  /** 1 for the first retry. */
+  attempt: number;
+  delayMs: number;
+  error: ProviderError;
+}
+
+/** What `send()` yields: retry notices while it retries, then the response. */
+export type SendStep = { type: 'retry'; retry: RetryNotice } | { type: 'response'; response: HttpResponse };
+
+const defaults = {
+  firstByteTimeoutMs: 60_000,
+  idleTimeoutMs: 60_000,
+  maxRetries: 2,
+  initialBackoffMs: 500,
+  maxBackoffMs: 8_000,
+  maxRetryAfterMs: 60_000,
+  maxErrorBodyBytes: 64 * 1024,
+};
+
+export class HttpClient {
+  private readonly options: HttpClientOptions & typeof defaults;
+  private readonly dispatchers = new Map<string, Dispatcher>();
+
+  constructor(options: HttpClientOptions = {}) {
+    const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as HttpClientOptions;
+    this.options = { ...defaults, ...defined };
+    // A timeout of zero or less would mean "hang forever", which SPEC §4 rules out.
+    if (!(this.options.firstByteTimeoutMs > 0)) this.options.firstByteTimeoutMs = defaults.firstByteTimeoutMs;
+    if (!(this.options.idleTimeoutMs > 0)) this.options.idleTimeoutMs = defaults.idleTimeoutMs;
+  }
+
+  /**
+   * Sends the request, retrying before the first byte of a successful body. Yields a `retry` step before each
+   * wait, and finally the `response` step with a 2xx response. Throws a ProviderError when it gives up.
+   */
+  async *send(request: HttpRequest): AsyncGenerator<SendStep, void, undefined> {
+    const maxRetries = Math.max(0, request.maxRetries ?? this.options.maxRetries);
+    for (let attempt = 0; ; attempt++) {
+      let error: ProviderError;
+      let headers: HttpHeaders = {};
+      try {
+        const response = await this.attempt(request);
+        if (response.status >= 200 && response.status < 300) {
+          yield { type: 'response', response };
+          return;
+        }
+        headers = response.headers;
+        const body = await response.text(this.options.maxErrorBodyBytes);
+        const mapper = request.mapError ?? ((r: HttpErrorResponse) => mapHttpError(r, request.context));
+        error = mapper({ status: response.status, headers, body });
+      } catch (caught) {
+        error = caught instanceof ProviderError ? caught : cancelledOr(caught, request);
+      }
+      if (attempt >= maxRetries || !shouldRetry(error, headers)) throw error;
+      const delayMs = this.retryDelay(attempt, error);
+      if (delayMs === undefined) throw error;
+      this.options.log?.(
+        request.context.redact(
+          `${request.context.provider}: ${describeFailure(error)}; retry ${attempt + 1} of ${maxRetries} in ${formatDuration(delayMs)}`,
+        ),
+      );
+      yield { type: 'retry', retry: { attempt: attempt + 1, delayMs, error } };
+      try {
+        await (this.options.sleep ?? realSleep)(delayMs, request.signal);
+      } catch (caught) {
+        throw cancelledOr(caught, request);
+      }
+      if (request.signal?.aborted) throw cancelled(request.context);
+    }
+  }
+
+  /** {@link send} for callers that want a promise (model lists); retries go to `onRetry`. */
+  async request(request: HttpRequest, onRetry?: (retry: RetryNotice) => void): Promise<HttpResponse> {
+    for await (const step of this.send(request)) {
+      if (step.type === 'retry') onRetry?.(step.retry);
+      else return step.response;
+    }
+    throw new Error('HttpClient.send ended without a response');
+  }
+
+  /** Closes every pooled connection. */
+  async close(): Promise<void> {
+    const all = [...this.dispatchers.values()];
+    this.dispatchers.clear();
+    await Promise.all(all.map((d) => d.destroy().catch(() => undefined)));
+  }
+
+  /** The wait before retry `attempt + 1`: what the server asked for (if within the cap), else jittered backoff. */
+  private retryDelay(attempt: number, error: ProviderError): number | undefined {
+    if (error.retryAfterMs !== undefined) {
+      return error.retryAfterMs <= this.options.maxRetryAfterMs ? error.retryAfterMs : undefined;
+    }
+    return backoffDelay(
+      attempt,
+      { initialMs: this.options.initialBackoffMs, maxMs: this.options.maxBackoffMs },
+      this.options.random,
+    );
+  }
+
+  private dispatcherFor(proxy: string | undefined): Dispatcher {
+    const key = proxy ?? '';
+    let dispatcher = this.dispatchers.get(key);
+    if (dispatcher === undefined) {
+      dispatcher = createDispatcher(proxy, {
+        strictSSL: this.options.strictSSL ?? true,
+        connectTimeoutMs: Math.min(this.options.firstByteTimeoutMs, 30_000),
+      });
+      this.dispatchers.set(key, dispatcher);
+      if (proxy !== undefined) this.options.log?.(`Using the proxy ${proxyHost(proxy)}`);
+    }
+    return dispatcher;
+  }
+
+  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(request.url);
+    const proxy = resolveProxy(url, this.options, this.options.env ?? process.env);
+    const dispatcher = this.dispatcherFor(proxy);
+    if (request.signal?.aborted) throw cancelled(request.context);
+
+    const controller = new AbortController();
+    const state: AttemptState = { timedOut: undefined };
+    const onUserAbort = (): void => controller.abort();
+    request.signal?.addEventListener('abort', onUserAbort, { once: true });
+    const detach = (): void => request.signal?.removeEventListener('abort', onUserAbort);
+    const classify = (error: unknown, phase: 'connect' | 'stream'): ProviderError => {
+      if (error instanceof ProviderError) return error;
+      if (request.signal?.aborted) return cancelled(request.context);
+      const host = url.host;
+      if (state.timedOut === 'first-byte') {
+        return timeoutError(request.context, `${host} did not answer within ${formatDuration(this.options.firstByteTimeoutMs)}. Check your network, or raise “switchboard.requests.timeoutSeconds”.`);
+      }
+      if (state.timedOut === 'idle') {
+        return timeoutError(request.context, `${host} stopped sending for ${formatDuration(this.options.idleTimeoutMs)} in the middle of the answer.`);
+      }
+      return mapNetworkError(error, {
+        ...request.context,
+        host,
+        phase,
+        ...(proxy !== undefined ? { proxyHost: proxyHost(proxy) } : {}),
+      });
+    };
+
+    const timer = setTimeout(() => {
+      state.timedOut = 'first-byte';
+      controller.abort();
+    }, this.options.firstByteTimeoutMs);
+    try {
+      const raw = await undiciRequest(url, {
+        method: request.method,
+        headers: { ...request.headers },
+        ...(request.body !== undefined ? { body: request.body } : {}),
+        signal: controller.signal,
+        dispatcher,
+        // Our own timers replace undici's (0 disables them): see the file comment.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+      clearTimeout(timer);
+      return new UndiciResponse(raw, controller, state, this.options.idleTimeoutMs, classify, detach);
+    } catch (error) {
+      clearTimeout(timer);
+      detach();
+      throw classify(error, 'connect');
+    }
+  }
+}
+
+interface AttemptState {
+  timedOut: 'first-byte' | 'idle' | undefined;
+}
+
+class UndiciResponse implements HttpResponse {
+  readonly status: number;
+  readonly headers: HttpHeaders;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private waiting = false;
+  private finished = false;
+  private disposed = false;
+  private consumed = false;
+
+  constructor(
+    private readonly raw: Dispatcher.ResponseData,
+    private readonly controller: AbortController,
+    private readonly state: AttemptState,
+    private readonly idleTimeoutMs: number,
+    private readonly classify: (error: unknown, phase: 'connect' | 'stream') => ProviderError,
+    private readonly detach: () => void,
+  ) {
+    this.status = raw.statusCode;
+    this.headers = toHttpHeaders(raw.headers);
+  }
+
+  /**
+   * A hand-written iterator rather than an async generator: it runs once per network chunk, and a generator hop
+   * per chunk is a measurable share of the streaming CPU budget (SPEC §10).
+   */
+  body(): AsyncIterable<Uint8Array> {
+    if (this.consumed) throw new Error('The response body can be read only once');
+    this.consumed = true;
+    const source = this.raw.body[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+    const ended: IteratorReturnResult<undefined> = { done: true, value: undefined };
+    const iterator: AsyncIterator<Uint8Array, undefined> = {
+      next: async () => {
+        if (this.disposed) return ended;
+        this.startWaiting();
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await source.next();
+        } catch (error) {
+          const mapped = this.classify(error, 'stream');
+          this.dispose();
+          throw mapped;
+        } finally {
+          this.waiting = false;
+        }
+        if (next.done === true) {
+          this.finished = true;
+          this.dispose();
+          return ended;
+        }
+        return next;
+      },
+      return: async () => {
+        this.dispose();
+        await source.return?.();
+        return ended;
+      },
+    };
+    return { [Symbol.asyncIterator]: () => iterator };
+  }
+
+  async text(maxBytes = 8 * 1024 * 1024): Promise<string> {
+    const decoder = new TextDecoder('utf-8');
+    let out = '';
+    let bytes = 0;
+    for await (const chunk of this.body()) {
+      const room = maxBytes - bytes;
+      out += decoder.decode(chunk.byteLength > room ? chunk.subarray(0, room) : chunk, { stream: true });
+      bytes += chunk.byteLength;
+      if (bytes >= maxBytes) break;
+    }
+    return out + decoder.decode();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.detach();
+    if (!this.finished) {
+      // Not read to the end: abort so undici destroys the socket instead of draining it into the pool.
+      this.controller.abort();
+      this.raw.body.on('error', () => undefined);
+      this.raw.body.destroy();
+    }
+  }
+
+  /** (Re)arms the idle timer; it only fires if we are still waiting for a chunk when it runs out. */
+  private startWaiting(): void {
+    this.waiting = true;
+    if (this.idleTimer === undefined) {
+      this.idleTimer = setTimeout(() => {
+        if (!this.waiting) return;
+        this.state.timedOut = 'idle';
+        this.controller.abort();
+      }, this.idleTimeoutMs);
+    } else {
+      this.idleTimer.refresh();
+    }
+  }
+}
+
+function cancelled(context: ErrorContext): ProviderError {
+  return new ProviderError({
+    kind: 'cancelled',
+    provider: context.provider,
+    message: 'Stopped.',
+    ...(context.model !== undefined ? { model: context.model } : {}),
+  });
+}
+
+function cancelledOr(error: unknown, request: HttpRequest): ProviderError {
+  if (request.signal?.aborted) return cancelled(request.context);
+  if (error instanceof ProviderError) return error;
+  return new ProviderError({
+    kind: 'network',
+    provider: request.context.provider,
+    message: `The request to ${request.context.provider} failed: ${request.context.redact(error instanceof Error ? error.message : String(error))}`,
+    cause: error,
+  });
+}
+
+function timeoutError(context: ErrorContext, message: string): ProviderError {
+  return new ProviderError({
+    kind: 'timeout',
+    provider: context.provider,
+    message,
+    ...(context.model !== undefined ? { model: context.model } : {}),
+  });
+}
+
+function describeFailure(error: ProviderError): string {
+  return `${error.kind}${error.status !== undefined ? ` ${error.status}` : ''}${error.code !== undefined ? ` ${error.code}` : ''}`;
+}
+
+/** `host:port` of a proxy URL, never its credentials. */
+function proxyHost(proxy: string): string {
+  try {
+    return new URL(proxy).host;
+  } catch {
+    return 'the configured proxy';
+  }
+}

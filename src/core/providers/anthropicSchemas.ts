@@ -1,0 +1,38 @@
+// The parts of Anthropic Messages answers Switchboard reads (unknown fields are ignored).
+import * as z from 'zod/mini';
+import { fastValidator } from '../validation/fastValidator';
+import { isObject } from '../validation/shapeChecks';
+
+const count = z.optional(z.nullable(z.number()));
+const usage = z.optional(z.nullable(z.object({ input_tokens: count, output_tokens: count })));
+
+export const anthropicMessageStartSchema = z.object({
+  message: z.object({ usage }),
+});
+
+export const anthropicContentBlockDeltaSchema = z.object({
+  delta: z.object({ type: z.string(), text: z.optional(z.string()) }),
+});
+
+type ContentBlockDelta = z.infer<typeof anthropicContentBlockDeltaSchema>;
+
+/** The common text delta, checked without zod (see fastValidator); anything else goes to the schema. */
+function isTextDelta(value: unknown): value is ContentBlockDelta {
+  if (!isObject(value) || !isObject(value.delta)) return false;
+  const { type, text } = value.delta;
+  return typeof type === 'string' && (text === undefined || typeof text === 'string');
+}
+
+/** Every streamed token passes here. */
+export const validateContentBlockDelta = fastValidator(anthropicContentBlockDeltaSchema, isTextDelta, 'A content_block_delta event');
+
+export const anthropicMessageDeltaSchema = z.object({
+  delta: z.optional(z.object({ stop_reason: z.optional(z.nullable(z.string())) })),
+  usage,
+});
+
+export const anthropicModelListSchema = z.object({
+  data: z.array(z.object({ id: z.string(), display_name: z.optional(z.nullable(z.string())) })),
+  has_more: z.optional(z.boolean()),
+  last_id: z.optional(z.nullable(z.string())),
+});

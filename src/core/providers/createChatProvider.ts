@@ -1,0 +1,126 @@
+// Builds a ChatProvider from a provider entry (SPEC §2, §3): the entry is laid over the preset with the same id,
+// the key is handed in by the caller (SecretStorage or the environment fallback, read in the VS Code layer), and
+// the client only ever sends it to the resolved base URL.
+import type { ChatProvider, ProviderKind } from '../chat/chatTypes';
+import { ProviderError } from '../errors/providerError';
+import { HttpClient } from '../http/httpClient';
+import { assertNever } from '../assertNever';
+import { AnthropicProvider } from './anthropicProvider';
+import { GeminiProvider } from './geminiProvider';
+import { OpenAiCompatibleProvider } from './openAiCompatibleProvider';
+import type { ProviderEntry } from './providerEntry';
+import { findProviderPreset, type ProviderPreset } from './providerPresets';
+import { SydneyProvider } from './sydneyProvider';
+
+export interface ProviderSecrets {
+  apiKey?: string;
+  /** Fusion Brain's second secret. */
+  apiSecret?: string;
+}
+
+export interface CreateChatProviderOptions {
+  /** Shared HTTP client carrying timeouts, retries and proxy settings. Default: one with default settings. */
+  http?: HttpClient;
+}
+
+/** An entry with the preset's values filled in. */
+export interface ResolvedProviderEntry extends ProviderEntry {
+  kind: ProviderKind;
+  baseUrl: string;
+  requiresKey: boolean;
+  label: string;
+  headers: Readonly<Record<string, string>>;
+  keyEnvVars: readonly string[];
+  preset: ProviderPreset | undefined;
+}
+
+let defaultHttp: HttpClient | undefined;
+
+/** Merges an entry with the preset of the same id; throws a `bad-request` ProviderError if it cannot work. */
+export function resolveProviderEntry(entry: ProviderEntry): ResolvedProviderEntry {
+  const preset = findProviderPreset(entry.id);
+  const kind = entry.kind ?? preset?.kind;
+  if (kind === undefined) {
+    throw configError(entry.id, `The provider “${entry.id}” in “switchboard.providers” needs a \`kind\` (openai, anthropic, gemini or sydney).`);
+  }
+  const baseUrl = entry.baseUrl ?? (preset?.kind === kind ? preset.baseUrl : undefined);
+  if (baseUrl === undefined) {
+    throw configError(entry.id, `The provider “${entry.id}” in “switchboard.providers” needs a \`baseUrl\`.`);
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    throw configError(entry.id, `The base URL of “${entry.id}” is not a URL: “${baseUrl}”.`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw configError(entry.id, `The base URL of “${entry.id}” must start with http:// or https://.`);
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw configError(entry.id, `The base URL of “${entry.id}” must not contain a user name or password; keys go in “Switchboard: Set API Key”.`);
+  }
+  return {
+    ...entry,
+    kind,
+    baseUrl,
+    requiresKey: entry.requiresKey ?? preset?.requiresKey ?? !isLocalHost(parsed.hostname),
+    label: entry.label ?? preset?.label ?? entry.id,
+    headers: { ...preset?.headers, ...entry.headers },
+    keyEnvVars: preset?.keyEnvVars ?? [],
+    preset,
+  };
+}
+
+export function createChatProvider(
+  entry: ProviderEntry,
+  secrets: ProviderSecrets = {},
+  options: CreateChatProviderOptions = {},
+): ChatProvider {
+  const resolved = resolveProviderEntry(entry);
+  const http = options.http ?? (defaultHttp ??= new HttpClient());
+  const base = {
+    id: resolved.id,
+    baseUrl: resolved.baseUrl,
+    headers: resolved.headers,
+    http,
+    requiresKey: resolved.requiresKey,
+    keyEnvVars: resolved.keyEnvVars,
+    ...(secrets.apiKey !== undefined ? { apiKey: secrets.apiKey } : {}),
+    ...(secrets.apiSecret !== undefined ? { extraSecrets: [secrets.apiSecret] } : {}),
+  };
+  switch (resolved.kind) {
+    case 'openai':
+      return new OpenAiCompatibleProvider({
+        ...base,
+        maxTokensField: resolved.maxTokensField ?? resolved.preset?.maxTokensField ?? 'max_tokens',
+        ...(resolved.streamUsage !== undefined ? { streamUsage: resolved.streamUsage } : {}),
+      });
+    case 'anthropic':
+      return new AnthropicProvider({
+        ...base,
+        ...(resolved.defaultMaxTokens !== undefined ? { defaultMaxTokens: resolved.defaultMaxTokens } : {}),
+      });
+    case 'gemini':
+      return new GeminiProvider(base);
+    case 'sydney':
+      return new SydneyProvider({
+        ...base,
+        models: resolved.preset?.kind === 'sydney' ? (resolved.preset.chatModels ?? []) : [],
+        ...(resolved.promptMode !== undefined ? { promptMode: resolved.promptMode } : {}),
+      });
+    case 'stability':
+    case 'fusionbrain':
+      throw configError(resolved.id, `${resolved.label} makes images only; it cannot be used for chat.`);
+    default:
+      return assertNever(resolved.kind, 'provider kind');
+  }
+}
+
+function configError(provider: string, message: string): ProviderError {
+  return new ProviderError({ kind: 'bad-request', provider, message });
+}
+
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host) || host.endsWith('.localhost');
+}

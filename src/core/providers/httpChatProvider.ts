@@ -1,0 +1,181 @@
+// What every HTTP chat client shares: the `model` event first, the key check, retries surfaced as `retry`
+// events, and the rule that a stream ends in exactly one `done` or `error` event — a cancelled request ends with
+// `done` (finishReason `cancelled`), never with an error, and text already streamed stays valid.
+import type * as z from 'zod/mini';
+import type { ChatEvent, ChatProvider, ChatRequest, ModelInfo, ProviderKind } from '../chat/chatTypes';
+import { parseErrorBody } from '../errors/errorBodyInfo';
+import type { ErrorContext } from '../errors/errorContext';
+import { mapErrorInfo } from '../errors/mapHttpError';
+import { mapStreamError } from '../errors/mapStreamError';
+import { ProviderError } from '../errors/providerError';
+import { createRedactor, type Redactor } from '../errors/redactSecrets';
+import type { HttpClient, HttpRequest, HttpResponse } from '../http/httpClient';
+import { readSseBatches, type SseMessage } from '../sse/readSseBatches';
+import { invalidResponse, parseJsonText, parseResponse } from '../validation/parseResponse';
+import { guardedStream } from './guardedStream';
+import { joinUrl } from './joinUrl';
+
+export interface ChatProviderConfig {
+  /** The provider entry id, e.g. `openai` or `work-vllm`. */
+  id: string;
+  /** Every URL this client calls is built under it; the key goes nowhere else. */
+  baseUrl: string;
+  apiKey?: string;
+  /** Extra headers (a preset's attribution headers, then the entry's own). */
+  headers?: Readonly<Record<string, string>>;
+  http: HttpClient;
+  /** Whether requests are refused up front when no key is set (local servers need none). */
+  requiresKey: boolean;
+  /** Named in the "no key" message, e.g. `OPENAI_API_KEY`. */
+  keyEnvVars?: readonly string[];
+  /** Other secrets to scrub from messages, besides the key. */
+  extraSecrets?: readonly string[];
+}
+
+export abstract class HttpChatProvider implements ChatProvider {
+  abstract readonly kind: ProviderKind;
+  readonly id: string;
+  protected readonly redact: Redactor;
+
+  constructor(protected readonly config: ChatProviderConfig) {
+    this.id = config.id;
+    this.redact = createRedactor([config.apiKey, ...(config.extraSecrets ?? [])]);
+  }
+
+  streamChat(request: ChatRequest): AsyncIterable<ChatEvent> {
+    const context = this.context('chat', request.model);
+    return guardedStream(
+      { type: 'model', provider: this.id, model: request.model },
+      () => this.run(request, context),
+      (error) => this.endEvent(error, context, request.signal),
+    );
+  }
+
+  async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
+    const context = this.context('models');
+    this.requireKey(context);
+    return this.fetchModels(context, signal);
+  }
+
+  /** Checks that can fail before any request; a thrown error becomes the stream's final event. */
+  private run(request: ChatRequest, context: ErrorContext): AsyncGenerator<ChatEvent, void, undefined> {
+    if (request.signal?.aborted) return cancelledAtOnce();
+    this.requireKey(context);
+    return this.chat(request, context);
+  }
+
+  /** The protocol: send the request, yield text/usage events and exactly one `done`; throw ProviderErrors. */
+  protected abstract chat(request: ChatRequest, context: ErrorContext): AsyncGenerator<ChatEvent, void, undefined>;
+
+  protected abstract fetchModels(context: ErrorContext, signal: AbortSignal | undefined): Promise<ModelInfo[]>;
+
+  /** The headers the protocol needs: the key (when there is one) and any version header. */
+  protected abstract protocolHeaders(): Record<string, string>;
+
+  protected context(operation: ErrorContext['operation'], model?: string): ErrorContext {
+    return { provider: this.id, operation, redact: this.redact, ...(model !== undefined ? { model } : {}) };
+  }
+
+  protected url(path: string): string {
+    return joinUrl(this.config.baseUrl, path);
+  }
+
+  protected headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { ...extra, ...this.config.headers, ...this.protocolHeaders() };
+  }
+
+  /** Sends the request, turning retries into `retry` events; returns the 2xx response. */
+  protected async *open(request: HttpRequest): AsyncGenerator<ChatEvent, HttpResponse, undefined> {
+    for await (const step of this.config.http.send(request)) {
+      if (step.type === 'response') return step.response;
+      yield {
+        type: 'retry',
+        provider: this.id,
+        model: request.context.model ?? '',
+        attempt: step.retry.attempt,
+        delayMs: step.retry.delayMs,
+        error: step.retry.error,
+      };
+    }
+    throw new Error('HttpClient.send ended without a response');
+  }
+
+  /** GET a JSON document under the base URL and validate it. */
+  protected async getJson<S extends z.ZodMiniType>(
+    path: string,
+    schema: S,
+    context: ErrorContext,
+    signal: AbortSignal | undefined,
+    what: string,
+  ): Promise<z.infer<S>> {
+    const response = await this.config.http.request({
+      method: 'GET',
+      url: this.url(path),
+      headers: this.headers({ accept: 'application/json' }),
+      context,
+      ...(signal !== undefined ? { signal } : {}),
+    });
+    const text = await response.text();
+    this.rejectHtml(text, response, context);
+    return parseResponse(schema, parseJsonText(text, context, what), context, what);
+  }
+
+  /** The SSE messages of a streamed answer, batch by batch (reading them to the end or stopping releases the connection). */
+  protected async sseBatches(response: HttpResponse, context: ErrorContext): Promise<AsyncGenerator<readonly SseMessage[], void, undefined>> {
+    await this.rejectNonStream(response, context);
+    return readSseBatches(response.body());
+  }
+
+  /**
+   * A 2xx answer to a streaming request that is not a stream: an HTML page (a captive portal or a proxy) or a JSON
+   * error body. Anything else is read as a stream.
+   */
+  protected async rejectNonStream(response: HttpResponse, context: ErrorContext): Promise<void> {
+    const type = response.headers['content-type'] ?? '';
+    if (!/text\/html|application\/json/i.test(type)) return;
+    const text = await response.text(64 * 1024);
+    this.rejectHtml(text, response, context);
+    if (parseErrorBody(text, type).message !== undefined) throw mapStreamError(text, context);
+    throw invalidResponse(context, `expected an event stream (text/event-stream), got ${type}`);
+  }
+
+  /** An HTML page where JSON was expected: a proxy, gateway or captive portal answered instead of the provider. */
+  protected rejectHtml(text: string, response: HttpResponse, context: ErrorContext): void {
+    const info = parseErrorBody(text, response.headers['content-type'] ?? '');
+    if (info.format === 'html') throw mapErrorInfo(undefined, info, context);
+  }
+
+  private requireKey(context: ErrorContext): void {
+    if (!this.config.requiresKey || (this.config.apiKey ?? '').trim() !== '') return;
+    const env = this.config.keyEnvVars ?? [];
+    const envHint = env.length === 0 ? '' : ` (or the ${env.join(' or ')} environment variable${env.length > 1 ? 's' : ''})`;
+    throw new ProviderError({
+      kind: 'auth',
+      provider: this.id,
+      message: `No API key is set for ${this.id}. Set one with “Switchboard: Set API Key”${envHint}.`,
+      ...(context.model !== undefined ? { model: context.model } : {}),
+    });
+  }
+
+  private endEvent(error: unknown, context: ErrorContext, signal: AbortSignal | undefined): ChatEvent {
+    if (signal?.aborted || (error instanceof ProviderError && error.kind === 'cancelled')) {
+      return { type: 'done', finishReason: 'cancelled' };
+    }
+    if (error instanceof ProviderError) return { type: 'error', error };
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      type: 'error',
+      error: new ProviderError({
+        kind: 'invalid-response',
+        provider: this.id,
+        message: `${this.id}: reading the answer failed unexpectedly: ${this.redact(message)}`,
+        ...(context.model !== undefined ? { model: context.model } : {}),
+        cause: error,
+      }),
+    };
+  }
+}
+
+async function* cancelledAtOnce(): AsyncGenerator<ChatEvent, void, undefined> {
+  yield { type: 'done', finishReason: 'cancelled' };
+}

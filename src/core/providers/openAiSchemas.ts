@@ -1,0 +1,51 @@
+// The parts of OpenAI-compatible answers Switchboard reads (unknown fields are ignored).
+import * as z from 'zod/mini';
+import { fastValidator } from '../validation/fastValidator';
+import { isNullish, isObject, isOptional } from '../validation/shapeChecks';
+
+const count = z.optional(z.nullable(z.number()));
+
+export const openAiChunkSchema = z.object({
+  choices: z.optional(
+    z.array(
+      z.object({
+        delta: z.optional(z.nullable(z.object({ content: z.optional(z.nullable(z.string())) }))),
+        finish_reason: z.optional(z.nullable(z.string())),
+      }),
+    ),
+  ),
+  usage: z.optional(z.nullable(z.object({ prompt_tokens: count, completion_tokens: count }))),
+});
+
+export type OpenAiChunk = z.infer<typeof openAiChunkSchema>;
+
+/** The common chunk shapes, checked without zod (see fastValidator); anything else goes to the schema. */
+function isPlainChunk(value: unknown): value is OpenAiChunk {
+  if (!isObject(value)) return false;
+  const { choices, usage } = value;
+  if (choices !== undefined) {
+    if (!Array.isArray(choices)) return false;
+    for (const choice of choices as unknown[]) {
+      if (!isObject(choice)) return false;
+      const { delta, finish_reason: finish } = choice;
+      if (!isNullish(delta) && !(isObject(delta) && isOptional(delta.content, 'string'))) return false;
+      if (!isOptional(finish, 'string')) return false;
+    }
+  }
+  if (!isNullish(usage)) {
+    if (!isObject(usage) || !isOptional(usage.prompt_tokens, 'number') || !isOptional(usage.completion_tokens, 'number')) return false;
+  }
+  return true;
+}
+
+export const validateOpenAiChunk = fastValidator(openAiChunkSchema, isPlainChunk, 'A stream chunk');
+
+export const openAiModelListSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      name: z.optional(z.nullable(z.string())),
+      context_length: count,
+    }),
+  ),
+});

@@ -1,0 +1,44 @@
+// One item of `switchboard.providers` (SPEC §2), as the provider factory takes it. The schema validates what the
+// settings layer reads; unknown fields (e.g. `rateLimits`, read by the rate limiter) pass through untouched.
+import * as z from 'zod/mini';
+import type { ProviderKind } from '../chat/chatTypes';
+import type { SydneyPromptMode } from './sydneyProvider';
+
+export interface ProviderEntry {
+  /** The user's name for the provider; a preset's id overrides that preset. */
+  id: string;
+  /** The protocol; may be left out when `id` is a preset's. */
+  kind?: ProviderKind;
+  baseUrl?: string;
+  /** Extra headers sent with every request to this provider (after the preset's, before the key's). */
+  headers?: Readonly<Record<string, string>>;
+  /** Models the user typed in by hand. */
+  models?: readonly string[];
+  label?: string;
+  /** OpenAI-compatible: which output-length field the server reads. */
+  maxTokensField?: 'max_completion_tokens' | 'max_tokens';
+  /** OpenAI-compatible: ask for a usage chunk at the end of the stream (default true). */
+  streamUsage?: boolean;
+  /** Whether the provider needs a key; presets know, custom entries default to true unless the host is local. */
+  requiresKey?: boolean;
+  /** Anthropic: `max_tokens` when the request sets none. */
+  defaultMaxTokens?: number;
+  /** Sydney: when to use `/v1/prompt`. */
+  promptMode?: SydneyPromptMode;
+}
+
+const kinds = ['openai', 'anthropic', 'gemini', 'sydney', 'stability', 'fusionbrain'] as const;
+
+export const providerEntrySchema = z.looseObject({
+  id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, `.`, `_` and `-` only')),
+  kind: z.optional(z.enum(kinds)),
+  baseUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  headers: z.optional(z.record(z.string(), z.string())),
+  models: z.optional(z.array(z.string())),
+  label: z.optional(z.string()),
+  maxTokensField: z.optional(z.enum(['max_completion_tokens', 'max_tokens'])),
+  streamUsage: z.optional(z.boolean()),
+  requiresKey: z.optional(z.boolean()),
+  defaultMaxTokens: z.optional(z.number().check(z.int(), z.positive())),
+  promptMode: z.optional(z.enum(['auto', 'always', 'never'])),
+});
