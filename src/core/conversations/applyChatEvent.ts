@@ -1,0 +1,59 @@
+// Folds the chat engine's stream (chatTypes.ChatEvent) into the answer being streamed. Pure and immutable, like
+// every conversation operation: it returns the input itself when the event changes nothing that is kept (waits and
+// retries are shown live by the UI but not stored), so the caller saves only real changes.
+import type { ChatEvent } from '../chat/chatTypes';
+import { assertNever } from '../assertNever';
+import type { AssistantMessage, Conversation } from './conversation';
+import type { TimeOptions } from './conversationOps';
+
+export function applyChatEvent(conversation: Conversation, messageId: string, event: ChatEvent, options: TimeOptions = {}): Conversation {
+  // The streaming answer is nearly always the last message: look there first.
+  const last = conversation.messages.length - 1;
+  const index = conversation.messages[last]?.id === messageId ? last : conversation.messages.findIndex((message) => message.id === messageId);
+  const message = conversation.messages[index];
+  // Events after the answer ended (or for a message that was truncated away by an edit) are ignored.
+  if (message === undefined || message.role !== 'assistant' || message.status !== 'streaming') return conversation;
+  const updated = applyToMessage(message, event);
+  if (updated === message) return conversation;
+  const messages = conversation.messages.slice();
+  messages[index] = updated;
+  return { ...conversation, messages, updatedAt: options.now ?? Date.now() };
+}
+
+function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantMessage {
+  switch (event.type) {
+    case 'model': {
+      const next: AssistantMessage = { ...message, provider: event.provider, model: event.model };
+      if (event.cached === true) next.cached = true;
+      else delete next.cached;
+      return next;
+    }
+    case 'text-delta':
+      return event.text === '' ? message : { ...message, content: message.content + event.text };
+    case 'usage':
+      return { ...message, usage: { ...message.usage, ...definedOnly(event.usage) } };
+    case 'fallback':
+      // Along a chain A → B → C the user chose A: that is the one worth naming next to C's answer.
+      return message.fallbackFrom !== undefined ? message : { ...message, fallbackFrom: { ...event.from } };
+    case 'done':
+      return { ...message, status: event.finishReason === 'cancelled' ? 'stopped' : 'complete', finishReason: event.finishReason };
+    case 'error':
+      // A cancellation that surfaces as an error is still the user's stop (SPEC §4: they see "stopped").
+      if (event.error.kind === 'cancelled') return { ...message, status: 'stopped', finishReason: 'cancelled' };
+      return { ...message, status: 'error', error: { kind: event.error.kind, message: event.error.message } };
+    case 'rate-limit-wait':
+    case 'retry':
+      return message;
+    default:
+      return assertNever(event, 'chat event');
+  }
+}
+
+/** `{ inputTokens: undefined }` must not erase a count an earlier usage event reported. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(value) as Array<keyof T>) {
+    if (value[key] !== undefined) out[key] = value[key];
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+// "Export as Markdown" (SPEC §5): one document with the title, every turn under a heading, attached contexts as
+// fenced blocks, token usage and errors as notes. Every word of it comes from `strings`, so the extension can pass
+// its localized ones (englishMarkdownStrings is the default).
+import type { TokenUsage } from '../chat/chatTypes';
+import type { AssistantMessage, ContextItem, Conversation, GeneratedImageRef, MessageError, ModelIdentity, UserMessage } from './conversation';
+import { closeOpenFence } from './markdownFence';
+import { contextHeader, renderContextItem } from './renderContextItem';
+
+export interface MarkdownExportStrings {
+  /** Heading of the user's turns, e.g. "You". */
+  you: string;
+  /** Heading of answers, followed by ": provider/model" when known, e.g. "Model". */
+  model: string;
+  /** e.g. "Tokens: 12 in, 340 out". Only called when at least one count is known. */
+  usage: (usage: TokenUsage) => string;
+  /** Note under an answer the user stopped. */
+  stopped: string;
+  /** Note under an answer that failed, e.g. "Error (rate-limit): …". */
+  error: (error: MessageError) => string;
+  /** Note under an answer another model of the fallback chain gave. */
+  fallback: (from: ModelIdentity) => string;
+  /** Note under an answer replayed from the response cache. */
+  cached: string;
+  /** The line above an attached context's code block. */
+  contextHeader: (item: ContextItem) => string;
+}
+
+export const englishMarkdownStrings: MarkdownExportStrings = {
+  you: 'You',
+  model: 'Model',
+  usage: (usage) =>
+    `Tokens: ${[
+      usage.inputTokens !== undefined ? `${usage.inputTokens} in` : undefined,
+      usage.outputTokens !== undefined ? `${usage.outputTokens} out` : undefined,
+    ]
+      .filter((part) => part !== undefined)
+      .join(', ')}`,
+  stopped: 'Stopped before the answer was complete.',
+  error: (error) => `Error (${error.kind}): ${error.message}`,
+  fallback: (from) => `Answered instead of ${from.provider}/${from.model}, which failed.`,
+  cached: 'Replayed from the response cache.',
+  contextHeader,
+};
+
+export function exportMarkdown(conversation: Conversation, strings: MarkdownExportStrings = englishMarkdownStrings): string {
+  const sections = [`# ${escapeInline(conversation.title)}`];
+  for (const message of conversation.messages) {
+    sections.push(message.role === 'user' ? userSection(message, strings) : answerSection(message, strings));
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+function userSection(message: UserMessage, strings: MarkdownExportStrings): string {
+  const parts = [`## ${escapeInline(strings.you)}`];
+  for (const item of message.contexts ?? []) parts.push(renderContextItem(item, (context) => escapeInline(strings.contextHeader(context))));
+  if (message.content.trim() !== '') parts.push(closeOpenFence(message.content.trimEnd()));
+  return parts.join('\n\n');
+}
+
+function answerSection(message: AssistantMessage, strings: MarkdownExportStrings): string {
+  const who = message.provider !== undefined && message.model !== undefined ? `: ${codeSpan(`${message.provider}/${message.model}`)}` : '';
+  const parts = [`## ${escapeInline(strings.model)}${who}`];
+  // The answer is the model's own Markdown; only a block it left open is closed so the next turn stays outside it.
+  if (message.content.trim() !== '') parts.push(closeOpenFence(message.content.trimEnd()));
+  for (const image of message.images ?? []) parts.push(imageLink(image));
+  const notes: string[] = [];
+  if (message.fallbackFrom !== undefined) notes.push(strings.fallback(message.fallbackFrom));
+  if (message.cached === true) notes.push(strings.cached);
+  if (message.usage !== undefined && (message.usage.inputTokens !== undefined || message.usage.outputTokens !== undefined)) {
+    notes.push(strings.usage(message.usage));
+  }
+  if (message.status === 'stopped') notes.push(strings.stopped);
+  if (message.status === 'error' && message.error !== undefined) notes.push(strings.error(message.error));
+  if (notes.length > 0) parts.push(notes.map(quote).join('\n>\n'));
+  return parts.join('\n\n');
+}
+
+/** A note as a block quote; every line quoted, so a provider's multi-line error message stays inside it. */
+function quote(note: string): string {
+  return note
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line === '' ? '>' : `> ${escapeInline(line)}`))
+    .join('\n');
+}
+
+/** Text put into a heading or note: one line, with Markdown's inline syntax characters taken literally. */
+function escapeInline(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`);
+}
+
+function imageLink(image: GeneratedImageRef): string {
+  // Angle brackets allow spaces in the destination; forward slashes make a Windows path a relative link.
+  const destination = image.path.replace(/\\/g, '/').replace(/[<>\r\n]/g, encodeURIComponent);
+  return `![${image.alt.replace(/[\r\n]+/g, ' ').replace(/[\\[\]]/g, (char) => `\\${char}`)}](<${destination}>)`;
+}
+
+function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
