@@ -51,7 +51,22 @@ const extensionBuild = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // The engine is its own bundle, required on first use (src/vscode/engine/loadEngine.ts).
+  external: ['vscode', './engine.js'],
+  mainFields: ['module', 'main'],
+};
+
+/**
+ * The provider engine: undici, zod and every protocol client. Kept out of the activation bundle so that
+ * activation loads ~20 KB instead of ~600 KB (SPEC §10); the extension requires it on first use.
+ */
+const engineBuild = {
+  ...common,
+  entryPoints: { engine: 'src/core/engine.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
   mainFields: ['module', 'main'],
 };
 
@@ -96,7 +111,7 @@ function testBuilds() {
 }
 
 async function main() {
-  const builds = tests ? testBuilds() : [extensionBuild, webviewBuild];
+  const builds = tests ? testBuilds() : [extensionBuild, engineBuild, webviewBuild];
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

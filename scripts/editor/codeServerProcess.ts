@@ -14,6 +14,8 @@ export interface CodeServerOptions {
   logFile: string;
   /** Extra environment for code-server; it reaches the extension host's `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** VS Code's display language (`--locale`), e.g. `ru`. */
+  locale?: string;
   /** How long to wait for code-server to answer HTTP. */
   startTimeoutMs?: number;
 }
@@ -41,6 +43,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--disable-getting-started-override',
     '--user-data-dir', options.userDataDir,
     '--extensions-dir', options.extensionsDir,
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.workspace,
   ];
   // detached: code-server gets its own process group, so stop() can end the extension host and file watchers

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { assertNever } from '../shared/assertNever';
 import { createNonce, renderWebviewDocument } from '../core/webviewDocument';
 import {
   parseWebviewToExtensionMessage,
@@ -58,13 +57,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
           type: 'init',
           version: String(vscode.extensions.getExtension('switchboard.switchboard')?.packageJSON.version ?? ''),
           locale: vscode.env.language,
+          conversation: { id: 'empty', title: '', messages: [] },
+          draft: '',
+          contexts: [],
+          currentModel: '',
+          sendOnEnter: true,
+          busy: false,
         });
         return;
       case 'reportError':
         this.log.error(`Chat view: ${message.message}`);
         return;
       default:
-        assertNever(message, 'chat view message');
+        this.log.info(`Chat view: ${message.type} is not handled yet`);
     }
   }
 

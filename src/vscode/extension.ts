@@ -1,8 +1,14 @@
 // Entry point of the extension host side. `activate()` only wires things up: no network, no file reads, no
-// provider code (that loads on first use), so opening VS Code stays fast (SPEC §10: ≤ 25 ms).
+// provider code (the engine bundle loads on first use), so opening VS Code stays fast (SPEC §10: ≤ 25 ms).
 import * as vscode from 'vscode';
+import { KeyStore } from '../core/keys/keyStore';
 import { ChatViewProvider } from './chatViewProvider';
+import { ChatServiceHost } from './engine/chatServiceHost';
+import { ApiKeyCommands } from './keys/apiKeyCommands';
+import { ModelCatalog } from './models/modelCatalog';
+import { createModelStatusItem } from './models/modelStatusItem';
 import { registerCommands } from './registerCommands';
+import { SettingsService } from './settings/settingsService';
 
 /** What the extension returns from `activate()`; tests and other extensions read it through `exports`. */
 export interface SwitchboardApi {
@@ -14,7 +20,14 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const started = performance.now();
 
   const log = vscode.window.createOutputChannel('Switchboard', { log: true });
-  context.subscriptions.push(log);
+  const settings = new SettingsService(log);
+  const keys = new KeyStore(context.secrets);
+  const chatServiceHost = new ChatServiceHost(settings, keys, context.globalState, log);
+  const catalog = new ModelCatalog(chatServiceHost, keys);
+  const apiKeys = new ApiKeyCommands(chatServiceHost, keys, log, () => catalog.clear());
+  context.subscriptions.push(log, settings, chatServiceHost);
+  context.subscriptions.push(settings.onDidChange(() => catalog.clear()));
+  context.subscriptions.push(context.secrets.onDidChange(() => catalog.clear()));
 
   const chatView = new ChatViewProvider(context.extensionUri, log);
   context.subscriptions.push(
@@ -22,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
       webviewOptions: { retainContextWhenHidden: false },
     }),
   );
-  registerCommands(context, { log });
+  context.subscriptions.push(createModelStatusItem(settings));
+  registerCommands(context, { log, settings, catalog, apiKeys });
 
   const activationMs = performance.now() - started;
   log.info(`Switchboard ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(2)} ms`);

@@ -1,14 +1,35 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider } from './chatViewProvider';
+import type { ApiKeyCommandArgs, ApiKeyCommands } from './keys/apiKeyCommands';
+import type { ModelCatalog } from './models/modelCatalog';
+import { selectModel, type SelectModelArgs } from './models/selectModelCommand';
+import type { SettingsService } from './settings/settingsService';
 
 export interface CommandServices {
   log: vscode.LogOutputChannel;
+  settings: SettingsService;
+  catalog: ModelCatalog;
+  apiKeys: ApiKeyCommands;
 }
 
-/** Registers every `switchboard.*` command. Each handler is small and delegates to an adapter. */
+/**
+ * Registers every `switchboard.*` command. Each handler is small and delegates to an adapter. A command that
+ * fails shows its error instead of failing silently, and still rejects for callers of executeCommand.
+ */
 export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {
-  const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  const register = <A>(id: string, handler: (args?: A) => unknown): void => {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (args?: A) => {
+        try {
+          return await handler(args);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          services.log.error(`${id} failed: ${message}`);
+          void vscode.window.showErrorMessage(message);
+          throw error;
+        }
+      }),
+    );
   };
 
   register('switchboard.openChat', async () => {
@@ -19,4 +40,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   register('switchboard.showLog', () => {
     services.log.show(true);
   });
+
+  register<SelectModelArgs>('switchboard.selectModel', (args) => selectModel(services.catalog, services.settings, args));
+  register<ApiKeyCommandArgs>('switchboard.setApiKey', (args) => services.apiKeys.setApiKey(args));
+  register<ApiKeyCommandArgs>('switchboard.removeApiKey', (args) => services.apiKeys.removeApiKey(args));
 }

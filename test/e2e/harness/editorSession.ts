@@ -20,6 +20,10 @@ export interface EditorSessionOptions {
   userSettings?: Record<string, unknown>;
   /** Environment of code-server, and so of the extension host. */
   env?: NodeJS.ProcessEnv;
+  /** VS Code's display language, e.g. `ru`. */
+  locale?: string;
+  /** Files written into the throw-away workspace (relative path → content), e.g. `.vscode/settings.json`. */
+  workspaceFiles?: Record<string, string>;
 }
 
 export interface EditorSession {
@@ -72,6 +76,10 @@ export async function startEditorSession(options: EditorSessionOptions = {}): Pr
     logFile: path.join(root, 'code-server.log'),
   };
   cpSync(path.join(repoRoot, 'sample-workspace'), dirs.workspace, { recursive: true });
+  for (const [relative, content] of Object.entries(options.workspaceFiles ?? {})) {
+    mkdirSync(path.dirname(path.join(dirs.workspace, relative)), { recursive: true });
+    writeFileSync(path.join(dirs.workspace, relative), content);
+  }
   mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(
     path.join(dirs.userData, 'User', 'settings.json'),
@@ -80,6 +88,23 @@ export async function startEditorSession(options: EditorSessionOptions = {}): Pr
 
   installUnpackedExtension(dirs.extensions, packageAndUnpackVsix(path.join(root, 'build')));
   installUnpackedExtension(dirs.extensions, assembleRunnerExtension(path.join(root, 'build')));
+  if (options.locale === 'ru') {
+    // VS Code accepts a display language only when a language pack provides it; this minimal one does (it
+    // translates nothing of VS Code itself). Installing through the gallery would also write languagepacks.json,
+    // the server's registry of language packs; copying does not, so it is written here.
+    const pack = installUnpackedExtension(dirs.extensions, path.join(repoRoot, 'test', 'e2e', 'fixtures', 'language-pack-ru'));
+    writeFileSync(
+      path.join(dirs.userData, 'languagepacks.json'),
+      JSON.stringify({
+        ru: {
+          hash: 'switchboard-tests-ru',
+          extensions: [{ extensionIdentifier: { id: 'switchboard-tests.test-language-pack-ru' }, version: '0.0.1' }],
+          translations: { vscode: path.join(pack, 'translations', 'main.i18n.json') },
+          label: 'русский',
+        },
+      }),
+    );
+  }
 
   const codeServer = await startCodeServer({
     install,
@@ -88,6 +113,7 @@ export async function startEditorSession(options: EditorSessionOptions = {}): Pr
     extensionsDir: dirs.extensions,
     workspace: dirs.workspace,
     logFile: dirs.logFile,
+    ...(options.locale ? { locale: options.locale } : {}),
     env: {
       ...options.env,
       SWITCHBOARD_E2E_BRIDGE_DIR: dirs.bridge,

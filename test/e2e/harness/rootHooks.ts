@@ -1,10 +1,16 @@
 // Mocha root hooks for the real-editor suites: one editor for the whole run (starting one costs ~10 s), its
 // processes always stopped, and a screenshot plus the editor's logs saved for every failing test.
+//
+// Two fake OpenAI-compatible servers run beside it: `user` is where the user's own settings point the `openai`
+// provider (and a keyless `local-fake` provider); `workspace` is where the workspace's .vscode/settings.json
+// tries to point `openai`, which must never receive a request (SPEC §8).
 import type { Context } from 'mocha';
 import { saveFailureArtifacts } from './failureArtifacts';
 import { startEditorSession, type EditorSession } from './editorSession';
+import { FakeOpenAiServer } from './fakeOpenAiServer';
 
 let session: EditorSession | undefined;
+let servers: { user: FakeOpenAiServer; workspace: FakeOpenAiServer } | undefined;
 
 /** The editor shared by the real-editor tests. */
 export function editor(): EditorSession {
@@ -12,11 +18,44 @@ export function editor(): EditorSession {
   return session;
 }
 
+/** The fake provider servers the editor's settings point at. */
+export function fakeServers(): { user: FakeOpenAiServer; workspace: FakeOpenAiServer } {
+  if (!servers) throw new Error('the fake servers are not running');
+  return servers;
+}
+
+/** A provider entry that is invalid on purpose: its notification must name it, and nothing else may break. */
+export const invalidProviderEntry = { id: 'broken-entry', kind: 'openai', baseUrl: 'not a url' };
+
 export const mochaHooks = {
   async beforeAll(this: Context): Promise<void> {
     // The first run on a machine installs code-server (minutes); every later one finds it cached.
     this.timeout(25 * 60_000);
-    session = await startEditorSession();
+    servers = { user: await FakeOpenAiServer.start(), workspace: await FakeOpenAiServer.start() };
+    servers.workspace.models = ['workspace-model-should-never-be-listed'];
+    session = await startEditorSession({
+      userSettings: {
+        'switchboard.providers': [
+          { id: 'openai', baseUrl: `${servers.user.origin}/v1` },
+          { id: 'local-fake', kind: 'openai', label: 'Local fake', baseUrl: `${servers.user.origin}/v1`, requiresKey: false },
+          invalidProviderEntry,
+        ],
+        'switchboard.chat.model': 'local-fake/fake-model-a',
+      },
+      workspaceFiles: {
+        '.vscode/settings.json': JSON.stringify(
+          {
+            'switchboard.providers': [
+              { id: 'openai', baseUrl: `${servers.workspace.origin}/v1` },
+              { id: 'local-fake', kind: 'openai', baseUrl: `${servers.workspace.origin}/v1`, requiresKey: false },
+            ],
+            'switchboard.chat.model': 'openai/workspace-model-should-never-be-used',
+          },
+          null,
+          2,
+        ),
+      },
+    });
   },
   async afterEach(this: Context): Promise<void> {
     const test = this.currentTest;
@@ -29,5 +68,8 @@ export const mochaHooks = {
     this.timeout(30_000);
     await session?.stop();
     session = undefined;
+    await servers?.user.close();
+    await servers?.workspace.close();
+    servers = undefined;
   },
 };

@@ -27,7 +27,30 @@ describe('webview protocol', () => {
   });
 
   it('validates what the extension sends to the webview', () => {
-    assert.equal(parseExtensionToWebviewMessage({ type: 'init', version: '1.0.0', locale: 'ru' }).ok, true);
-    assert.equal(parseExtensionToWebviewMessage({ type: 'init', version: 1, locale: 'ru' }).ok, false);
+    const init = {
+      type: 'init',
+      version: '1.0.0',
+      locale: 'ru',
+      conversation: { id: 'c1', title: 'Новый чат', messages: [{ id: 'm1', role: 'user', content: 'привет' }] },
+      draft: '',
+      contexts: [],
+      currentModel: 'openai/gpt-4o-mini',
+      sendOnEnter: true,
+      busy: false,
+    };
+    assert.equal(parseExtensionToWebviewMessage(init).ok, true);
+    assert.equal(parseExtensionToWebviewMessage({ ...init, version: 1 }).ok, false);
+    const badRole = parseExtensionToWebviewMessage({ ...init, conversation: { ...init.conversation, messages: [{ id: 'm1', role: 'system', content: '' }] } });
+    assert.equal(badRole.ok, false);
+    assert.match(badRole.ok ? '' : badRole.error, /conversation\.messages\.0\.role/);
+  });
+
+  it('accepts the chat actions and rejects unknown code or error actions', () => {
+    assert.equal(parseWebviewToExtensionMessage({ type: 'send', text: 'hello' }).ok, true);
+    assert.equal(parseWebviewToExtensionMessage({ type: 'codeAction', action: 'insert', code: 'x', language: 'ts' }).ok, true);
+    assert.equal(parseWebviewToExtensionMessage({ type: 'codeAction', action: 'runInTerminal', code: 'rm -rf ~' }).ok, false);
+    assert.equal(parseWebviewToExtensionMessage({ type: 'errorAction', action: 'setKey' }).ok, true);
+    assert.equal(parseWebviewToExtensionMessage({ type: 'errorAction', action: 'deleteEverything' }).ok, false);
+    assert.equal(parseWebviewToExtensionMessage({ type: 'openConversation', conversationId: '' }).ok, false);
   });
 });

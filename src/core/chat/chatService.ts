@@ -1,0 +1,148 @@
+// The chat engine as the extension uses it: provider entries (presets + the user's `switchboard.providers`)
+// turned into clients with their keys, wrapped in the rate limiter and (when enabled) the response cache, and
+// asked in fallback order. One instance lives as long as the extension; `configure` applies new settings.
+import { ProviderError } from '../errors/providerError';
+import { HttpClient, type HttpClientOptions } from '../http/httpClient';
+import { createChatProvider, resolveProviderEntry, type ResolvedProviderEntry } from '../providers/createChatProvider';
+import { providerPresets } from '../providers/providerPresets';
+import type { ProviderSetting } from '../config/switchboardSettings';
+import { parseModelRef } from '../config/modelRef';
+import type { ProviderCredentials } from '../keys/keyStore';
+import { checkProviderKey, type KeyCheck } from '../keys/checkProviderKey';
+import type { ChatEvent, ChatProvider, ChatRequest, ModelInfo } from './chatTypes';
+import { CircuitBreaker } from './circuitBreaker';
+import { RateLimiter } from './rateLimiter';
+import { ResponseCache, type ResponseCacheStorage } from './responseCache';
+import { streamWithFallback, type FallbackEntry } from './streamWithFallback';
+import { withRateLimit } from './withRateLimit';
+import { withResponseCache } from './withResponseCache';
+import { presetRateLimits } from './presetRateLimits';
+
+export interface ChatServiceOptions {
+  /** Reads a provider's key (and secret) when a client is built; never cached here beyond the client. */
+  credentials: (entry: ResolvedProviderEntry) => Promise<ProviderCredentials>;
+  log?: (message: string) => void;
+  cacheStorage?: ResponseCacheStorage;
+}
+
+export interface ChatServiceConfig {
+  providers: readonly ProviderSetting[];
+  http: HttpClientOptions;
+  responseCache: boolean;
+}
+
+export interface ProviderModels {
+  entry: ResolvedProviderEntry;
+  models: ModelInfo[];
+  error?: ProviderError;
+}
+
+export class ChatService {
+  private config: ChatServiceConfig = { providers: [], http: {}, responseCache: false };
+  private http = new HttpClient();
+  /** For listing models and checking keys: a person is waiting on a picker, so fail fast instead of retrying. */
+  private listHttp = new HttpClient({ maxRetries: 0 });
+  private entries: ResolvedProviderEntry[] = [];
+  private entryProblems: ProviderError[] = [];
+  private readonly breaker = new CircuitBreaker();
+  private readonly limiter: RateLimiter;
+  private readonly cache: ResponseCache;
+
+  constructor(private readonly options: ChatServiceOptions) {
+    this.limiter = new RateLimiter({ limitsFor: (id) => (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id) });
+    this.cache = new ResponseCache({
+      enabled: false,
+      ...(options.cacheStorage ? { storage: options.cacheStorage } : {}),
+      onError: (error: unknown) => options.log?.(`Response cache: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    this.configure(this.config);
+  }
+
+  configure(config: ChatServiceConfig): void {
+    this.config = config;
+    const log = this.options.log ? { log: this.options.log } : {};
+    this.http = new HttpClient({ ...config.http, ...log });
+    this.listHttp = new HttpClient({ ...config.http, ...log, maxRetries: 0 });
+    this.cache.enabled = config.responseCache;
+    const byId = new Map<string, ProviderSetting>();
+    for (const preset of providerPresets) byId.set(preset.id, { id: preset.id });
+    for (const entry of config.providers) byId.set(entry.id, entry);
+    this.entries = [];
+    this.entryProblems = [];
+    for (const entry of byId.values()) {
+      try {
+        this.entries.push(resolveProviderEntry(entry));
+      } catch (error) {
+        this.entryProblems.push(error as ProviderError);
+      }
+    }
+  }
+
+  /** Every usable provider entry (presets and the user's), and the entries that could not be used, with why. */
+  providerEntries(): { entries: readonly ResolvedProviderEntry[]; problems: readonly ProviderError[] } {
+    return { entries: this.entries, problems: this.entryProblems };
+  }
+
+  entry(id: string): ResolvedProviderEntry | undefined {
+    return this.entries.find((entry) => entry.id === id);
+  }
+
+  /** A ready client for a provider id, with its key, rate limit and (when on) the response cache. */
+  async provider(id: string): Promise<ChatProvider> {
+    const entry = this.entry(id);
+    if (!entry) {
+      throw new ProviderError({
+        kind: 'not-found',
+        provider: id,
+        message: `There is no provider “${id}”: add it to switchboard.providers or pick a model of a configured provider.`,
+      });
+    }
+    const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.http });
+    const limited = withRateLimit(client, this.limiter);
+    return this.cache.enabled ? withResponseCache(limited, this.cache) : limited;
+  }
+
+  /**
+   * Streams an answer from `models` (`providerId/modelId`, the chosen one first, then the fallbacks), as chat
+   * events; failures arrive as an `error` event, never as a throw.
+   */
+  async *chat(models: readonly string[], request: Omit<ChatRequest, 'model'>): AsyncGenerator<ChatEvent> {
+    const chain: FallbackEntry[] = [];
+    for (const text of models) {
+      const ref = parseModelRef(text);
+      if (!ref) continue;
+      try {
+        chain.push({ provider: await this.provider(ref.provider), model: ref.model });
+      } catch (error) {
+        if (chain.length === 0 && text === models[0]) {
+          yield { type: 'error', error: error as ProviderError };
+          return;
+        }
+        this.options.log?.(`Skipping fallback model ${text}: ${(error as Error).message}`);
+      }
+    }
+    yield* streamWithFallback(chain, request, { breaker: this.breaker });
+  }
+
+  /** Checks the provider's current key against the provider without spending anything. */
+  async checkKey(id: string, signal?: AbortSignal): Promise<KeyCheck> {
+    const entry = this.entry(id);
+    if (!entry) throw new Error(`unknown provider ${id}`);
+    return checkProviderKey(entry, await this.options.credentials(entry), this.listHttp, signal);
+  }
+
+  /** Lists the models of one provider; a failure is returned with the provider, not thrown. */
+  async listModels(id: string, signal?: AbortSignal): Promise<ProviderModels> {
+    const entry = this.entry(id);
+    if (!entry) throw new Error(`unknown provider ${id}`);
+    const typed = (entry.models ?? []).map((model) => ({ id: model }));
+    try {
+      const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.listHttp });
+      const listed = await client.listModels(signal);
+      const seen = new Set(listed.map((model) => model.id));
+      return { entry, models: [...listed, ...typed.filter((model) => !seen.has(model.id))] };
+    } catch (error) {
+      return { entry, models: typed, error: error as ProviderError };
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// `switchboard.selectModel`: a QuickPick of the chat models listed live from every provider with a usable key,
+// grouped by provider, with "type a model id" and "refresh"; the choice is saved to `switchboard.chat.model`.
+import * as vscode from 'vscode';
+import { parseModelRef } from '../../core/config/modelRef';
+import type { ProviderModels } from '../../core/chat/chatService';
+import type { SettingsService } from '../settings/settingsService';
+import type { ModelCatalog } from './modelCatalog';
+
+export interface SelectModelArgs {
+  /** `providerId/modelId`: set it without asking. */
+  model?: string;
+}
+
+type Item = vscode.QuickPickItem & { action?: 'type' | 'refresh' | 'setKey'; model?: string; provider?: string };
+
+export async function selectModel(catalog: ModelCatalog, settings: SettingsService, args?: SelectModelArgs): Promise<string | undefined> {
+  if (args?.model !== undefined) {
+    if (!parseModelRef(args.model)) throw new Error(vscode.l10n.t('“{0}” is not a model reference: write providerId/modelId.', args.model));
+    await settings.setChatModel(args.model);
+    return args.model;
+  }
+
+  const picker = vscode.window.createQuickPick<Item>();
+  picker.title = vscode.l10n.t('Switchboard: Select Chat Model');
+  picker.placeholder = vscode.l10n.t('Current: {0} — type to filter, or enter a model id by hand', settings.settings.chatModel || vscode.l10n.t('none'));
+  picker.matchOnDescription = true;
+  picker.buttons = [{ iconPath: new vscode.ThemeIcon('refresh'), tooltip: vscode.l10n.t('Refresh the lists') }];
+
+  const fixedItems = (): Item[] => [
+    { label: `$(edit) ${vscode.l10n.t('Type a model id…')}`, action: 'type', alwaysShow: true },
+    { label: `$(refresh) ${vscode.l10n.t('Refresh the lists')}`, action: 'refresh', alwaysShow: true },
+  ];
+
+  let generation = 0;
+  const load = async (refresh: boolean): Promise<void> => {
+    const mine = ++generation;
+    picker.busy = true;
+    picker.items = fixedItems();
+    const providers = await catalog.chatProviders();
+    const results: ProviderModels[] = [];
+    await Promise.all(
+      providers.map(async (entry) => {
+        const result = await catalog.models(entry, refresh);
+        if (mine !== generation) return;
+        results.push(result);
+        // Keep the provider order stable however the answers arrive.
+        results.sort((a, b) => providers.indexOf(a.entry) - providers.indexOf(b.entry));
+        picker.items = [...fixedItems(), ...toItems(results, settings.settings.chatModel)];
+      }),
+    );
+    if (mine === generation) picker.busy = false;
+    if (providers.length === 0 && mine === generation) {
+      picker.items = [
+        ...fixedItems(),
+        { label: `$(key) ${vscode.l10n.t('No provider has a key yet: set one')}`, action: 'setKey', alwaysShow: true },
+      ];
+    }
+  };
+
+  return new Promise<string | undefined>((resolve) => {
+    let settled = false;
+    const finish = (value: string | undefined): void => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      picker.dispose();
+    };
+    picker.onDidTriggerButton(() => void load(true));
+    picker.onDidHide(() => finish(undefined));
+    picker.onDidAccept(async () => {
+      const item = picker.selectedItems[0];
+      const typed = picker.value.trim();
+      if (!item) {
+        if (parseModelRef(typed)) {
+          await settings.setChatModel(typed);
+          finish(typed);
+        }
+        return;
+      }
+      switch (item.action) {
+        case 'refresh':
+          void load(true);
+          return;
+        case 'setKey':
+          finish(undefined);
+          void vscode.commands.executeCommand('switchboard.setApiKey', item.provider ? { provider: item.provider } : undefined);
+          return;
+        case 'type': {
+          picker.hide();
+          const model = await vscode.window.showInputBox({
+            title: vscode.l10n.t('Model id'),
+            prompt: vscode.l10n.t('Write providerId/modelId, e.g. openrouter/meta-llama/llama-3.1-8b-instruct'),
+            value: typed || settings.settings.chatModel,
+            validateInput: (text) => (parseModelRef(text.trim()) ? undefined : vscode.l10n.t('Write it as providerId/modelId.')),
+          });
+          if (model !== undefined) await settings.setChatModel(model.trim());
+          finish(model?.trim());
+          return;
+        }
+        default:
+          if (item.model) {
+            await settings.setChatModel(item.model);
+            finish(item.model);
+          }
+      }
+    });
+    picker.show();
+    void load(false);
+  });
+}
+
+function toItems(results: readonly ProviderModels[], current: string): Item[] {
+  const items: Item[] = [];
+  for (const { entry, models, error } of results) {
+    items.push({ label: entry.label, kind: vscode.QuickPickItemKind.Separator });
+    for (const model of models) {
+      const ref = `${entry.id}/${model.id}`;
+      items.push({
+        label: ref === current ? `$(check) ${model.id}` : model.id,
+        description: [model.name && model.name !== model.id ? model.name : undefined, entry.id].filter(Boolean).join(' · '),
+        model: ref,
+      });
+    }
+    if (error) {
+      items.push({
+        label: `$(warning) ${error.message}`,
+        description: error.kind === 'auth' ? vscode.l10n.t('set the key') : undefined,
+        action: error.kind === 'auth' ? 'setKey' : undefined,
+        provider: entry.id,
+        alwaysShow: true,
+      });
+    }
+  }
+  return items;
+}

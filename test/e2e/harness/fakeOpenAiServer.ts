@@ -1,0 +1,83 @@
+// A small OpenAI-compatible server for the real-editor tests: lists models, streams chat answers in SSE, and
+// records every request (with headers) so a test can check where requests and keys went.
+import * as http from 'node:http';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  /** Resolves when the client closed the connection (before or after the answer finished). */
+  closed: Promise<void>;
+}
+
+export type ChatReply = (body: { model: string; messages: { role: string; content: string }[] }) => {
+  /** Pieces of the answer, one SSE frame each. */
+  pieces: string[];
+  /** Wait this long between pieces. */
+  delayMs?: number;
+};
+
+export class FakeOpenAiServer {
+  readonly requests: RecordedRequest[] = [];
+  models = ['fake-model-a', 'fake-model-b'];
+  reply: ChatReply = () => ({ pieces: ['Hello', ' from', ' the fake', ' model.'] });
+
+  private constructor(private readonly server: http.Server) {}
+
+  static async start(): Promise<FakeOpenAiServer> {
+    const server = http.createServer();
+    const instance = new FakeOpenAiServer(server);
+    server.on('request', (request, response) => void instance.handle(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return instance;
+  }
+
+  get origin(): string {
+    const address = this.server.address();
+    if (!address || typeof address !== 'object') throw new Error('not listening');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Requests whose path ends with `suffix`. */
+  requestsTo(suffix: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.path.endsWith(suffix));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const closed = new Promise<void>((resolve) => response.once('close', () => resolve()));
+    const path = request.url ?? '/';
+    this.requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body, closed });
+
+    if (request.method === 'GET' && path.endsWith('/models')) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ object: 'list', data: this.models.map((id) => ({ id, object: 'model', owned_by: 'fake' })) }));
+      return;
+    }
+    if (request.method === 'POST' && path.endsWith('/chat/completions')) {
+      const parsed = JSON.parse(body) as Parameters<ChatReply>[0];
+      const { pieces, delayMs = 0 } = this.reply(parsed);
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+      for (const piece of pieces) {
+        if (response.destroyed) return;
+        response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: parsed.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+      if (response.destroyed) return;
+      response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: parsed.model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+      response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length } })}\n\n`);
+      response.end('data: [DONE]\n\n');
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' } }));
+  }
+}
