@@ -78,6 +78,10 @@ const webviewBuild = {
   platform: 'browser',
   format: 'iife',
   target: 'es2022',
+  // CSS imported by the webview (its own, the Markdown styles, codicons) becomes dist/webview.css; the codicon
+  // font is copied beside it under a fixed name.
+  loader: { '.ttf': 'file' },
+  assetNames: '[name]',
 };
 
 /** Test bundles for the real editor: the runner extension and the suites it runs inside the extension host. */

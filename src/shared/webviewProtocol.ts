@@ -72,7 +72,7 @@ export const modelGroupSchema = z.object({
 });
 export type ModelGroup = z.infer<typeof modelGroupSchema>;
 
-export const codeActionSchema = z.enum(['copy', 'insert', 'applyDiff', 'saveAsFile']);
+export const codeActionSchema = z.enum(['copy', 'insertAtCursor', 'applyAsDiff', 'saveAsNewFile']);
 export type CodeAction = z.infer<typeof codeActionSchema>;
 
 /** Messages the webview sends to the extension. */
@@ -120,6 +120,8 @@ export const extensionToWebviewMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Replace the whole conversation (opened, new, edited). */
   z.object({ type: z.literal('conversation'), conversation: conversationViewSchema, busy: z.boolean() }),
+  /** The open conversation's title changed (derived from the first message, or renamed). */
+  z.object({ type: z.literal('title'), title: shortText }),
   z.object({ type: z.literal('conversations'), items: z.array(conversationSummarySchema), currentId: id, problems: z.array(shortText) }),
   /** A message was added or changed as a whole (a new user message, an assistant message starting or ending). */
   z.object({ type: z.literal('message'), message: messageViewSchema }),

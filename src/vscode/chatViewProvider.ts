@@ -1,12 +1,18 @@
+// The chat panel: a webview view in the Switchboard activity-bar container. It only hosts the webview and routes
+// its (validated) messages; the ChatController holds the state.
 import * as vscode from 'vscode';
 import { createNonce, renderWebviewDocument } from '../core/webviewDocument';
+import { assertNever } from '../shared/assertNever';
 import {
   parseWebviewToExtensionMessage,
   type ExtensionToWebviewMessage,
   type WebviewToExtensionMessage,
 } from '../shared/webviewProtocol';
+import type { ChatController } from './chat/chatController';
+import type { CodeBlockActions } from './chat/codeBlockActions';
+import { fileContext, selectionContext } from './chat/editorContext';
+import type { LastEditorTracker } from './chat/lastEditorTracker';
 
-/** The chat panel: a webview view in the Switchboard activity-bar container. */
 export class ChatViewProvider implements vscode.WebviewViewProvider {
   static readonly viewId = 'switchboard.chatView';
 
@@ -15,6 +21,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly chat: ChatController,
+    private readonly codeActions: CodeBlockActions,
+    private readonly editors: LastEditorTracker,
   ) {}
 
   resolveWebviewView(webviewView: vscode.WebviewView): void {
@@ -25,20 +34,28 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     webview.options = {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [distUri, mediaUri],
+      localResourceRoots: [distUri, mediaUri, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)],
     };
     webview.html = renderWebviewDocument({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'webview.js')).toString(),
-      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(mediaUri, 'chat.css')).toString()],
+      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'webview.css')).toString()],
       lang: vscode.env.language,
       title: vscode.l10n.t('Switchboard Chat'),
     });
     webviewView.onDidDispose(() => {
-      if (this.view === webviewView) this.view = undefined;
+      if (this.view === webviewView) {
+        this.view = undefined;
+        this.chat.detach();
+      }
     });
     webview.onDidReceiveMessage((data: unknown) => this.receive(data));
+  }
+
+  /** Reveals the view (and its input). */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
   }
 
   private receive(data: unknown): void {
@@ -47,33 +64,135 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       this.log.warn(`Ignored a malformed message from the chat view: ${parsed.error}`);
       return;
     }
-    this.handle(parsed.message);
+    this.handle(parsed.message).catch((error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      this.log.error(`Chat view ${parsed.message.type}: ${text}`);
+      this.post({ type: 'notice', level: 'error', text });
+    });
   }
 
-  private handle(message: WebviewToExtensionMessage): void {
+  private async handle(message: WebviewToExtensionMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        void this.post({
-          type: 'init',
-          version: String(vscode.extensions.getExtension('switchboard.switchboard')?.packageJSON.version ?? ''),
-          locale: vscode.env.language,
-          conversation: { id: 'empty', title: '', messages: [] },
-          draft: '',
-          contexts: [],
-          currentModel: '',
-          sendOnEnter: true,
-          busy: false,
-        });
+        await this.chat.attach((outgoing) => this.post(outgoing), String(vscode.extensions.getExtension('switchboard.switchboard')?.packageJSON.version ?? ''));
         return;
       case 'reportError':
         this.log.error(`Chat view: ${message.message}`);
         return;
+      case 'send':
+        await this.chat.send(message.text);
+        return;
+      case 'stop':
+        await this.chat.stop();
+        return;
+      case 'regenerate':
+        await this.chat.regenerate();
+        return;
+      case 'editAndResend':
+        await this.chat.editAndResend(message.messageId, message.text);
+        return;
+      case 'newChat':
+        await this.chat.newChat();
+        return;
+      case 'openConversation':
+        await this.chat.open(message.conversationId);
+        return;
+      case 'renameConversation':
+        await this.chat.rename(message.conversationId, message.title);
+        return;
+      case 'deleteConversation':
+        await this.chat.delete(message.conversationId);
+        return;
+      case 'exportConversation': {
+        const uri = await this.chat.exportConversation();
+        if (uri) this.chat.notice(vscode.l10n.t('Exported to {0}', vscode.workspace.asRelativePath(uri)));
+        return;
+      }
+      case 'requestConversations':
+        await this.chat.listConversations();
+        return;
+      case 'requestModels':
+        await this.chat.requestModels(message.refresh);
+        return;
+      case 'selectModel':
+        await this.chat.selectModel(message.model);
+        return;
+      case 'addContext': {
+        const editor = this.editors.editor;
+        if (!editor) {
+          this.chat.notice(vscode.l10n.t('Open a file first: the context comes from the active editor.'), 'warning');
+          return;
+        }
+        const item = message.kind === 'selection' ? selectionContext(editor) : fileContext(editor.document);
+        if (!item) {
+          this.chat.notice(vscode.l10n.t('Nothing is selected in {0}.', vscode.workspace.asRelativePath(editor.document.uri)), 'warning');
+          return;
+        }
+        this.chat.addContext(item);
+        return;
+      }
+      case 'removeContext':
+        this.chat.removeContext(message.contextId);
+        return;
+      case 'codeAction': {
+        const result = await this.codeActions.run(message.action, message.code, message.language);
+        if (result) this.chat.notice(result);
+        return;
+      }
+      case 'openLink':
+        await this.openLink(message.href);
+        return;
+      case 'errorAction':
+        await this.errorAction(message.action);
+        return;
+      case 'draftChanged':
+        await this.chat.saveDraft(message.text);
+        return;
       default:
-        this.log.info(`Chat view: ${message.type} is not handled yet`);
+        assertNever(message, 'chat view message');
     }
   }
 
-  private post(message: ExtensionToWebviewMessage): Thenable<boolean> {
-    return this.view?.webview.postMessage(message) ?? Promise.resolve(false);
+  /** Model output is untrusted: only web links open, after VS Code's own confirmation; other schemes are refused. */
+  private async openLink(href: string): Promise<void> {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(href, true);
+    } catch {
+      this.chat.notice(vscode.l10n.t('Not a valid link: {0}', href), 'warning');
+      return;
+    }
+    if (uri.scheme !== 'http' && uri.scheme !== 'https') {
+      this.log.warn(`Refused to open a ${uri.scheme}: link from the chat`);
+      this.chat.notice(vscode.l10n.t('Switchboard opens only http and https links from the chat; this one is {0}:.', uri.scheme), 'warning');
+      return;
+    }
+    await vscode.env.openExternal(uri);
+  }
+
+  private async errorAction(action: 'setKey' | 'openSettings' | 'retry' | 'switchModel' | 'openLog'): Promise<void> {
+    switch (action) {
+      case 'setKey':
+        await vscode.commands.executeCommand('switchboard.setApiKey');
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:switchboard.switchboard');
+        return;
+      case 'retry':
+        await this.chat.regenerate();
+        return;
+      case 'switchModel':
+        await vscode.commands.executeCommand('switchboard.selectModel');
+        return;
+      case 'openLog':
+        await vscode.commands.executeCommand('switchboard.showLog');
+        return;
+      default:
+        assertNever(action, 'error action');
+    }
+  }
+
+  private post(message: ExtensionToWebviewMessage): void {
+    void this.view?.webview.postMessage(message);
   }
 }

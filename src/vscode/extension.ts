@@ -1,8 +1,14 @@
 // Entry point of the extension host side. `activate()` only wires things up: no network, no file reads, no
 // provider code (the engine bundle loads on first use), so opening VS Code stays fast (SPEC §10: ≤ 25 ms).
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { ConversationStore } from '../core/conversations/conversationStore';
 import { KeyStore } from '../core/keys/keyStore';
+import { ChatController } from './chat/chatController';
+import { CodeBlockActions } from './chat/codeBlockActions';
+import { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
+import { ProposalDocuments } from './edits/proposalDocuments';
 import { ChatServiceHost } from './engine/chatServiceHost';
 import { ApiKeyCommands } from './keys/apiKeyCommands';
 import { ModelCatalog } from './models/modelCatalog';
@@ -29,14 +35,25 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   context.subscriptions.push(settings.onDidChange(() => catalog.clear()));
   context.subscriptions.push(context.secrets.onDidChange(() => catalog.clear()));
 
-  const chatView = new ChatViewProvider(context.extensionUri, log);
+  const editors = new LastEditorTracker();
+  const proposals = new ProposalDocuments();
+  context.subscriptions.push(editors, proposals, vscode.workspace.registerTextDocumentContentProvider(ProposalDocuments.scheme, proposals));
+  // The store touches the disk only when the chat first needs it.
+  const store = new ConversationStore({
+    directory: path.join(context.globalStorageUri.fsPath, 'conversations'),
+    log: (message) => log.info(message),
+    onProblem: (message) => log.warn(message),
+  });
+  const chat = new ChatController({ store, host: chatServiceHost, settings, catalog, state: context.globalState, log });
+  context.subscriptions.push(chat);
+  const chatView = new ChatViewProvider(context.extensionUri, log, chat, new CodeBlockActions(editors, proposals), editors);
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
       webviewOptions: { retainContextWhenHidden: false },
     }),
   );
   context.subscriptions.push(createModelStatusItem(settings));
-  registerCommands(context, { log, settings, catalog, apiKeys });
+  registerCommands(context, { log, settings, catalog, apiKeys, chat, chatView, editors });
 
   const activationMs = performance.now() - started;
   log.info(`Switchboard ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(2)} ms`);

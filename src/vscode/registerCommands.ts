@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { ChatController } from './chat/chatController';
+import { selectionContext } from './chat/editorContext';
+import type { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
 import type { ApiKeyCommandArgs, ApiKeyCommands } from './keys/apiKeyCommands';
 import type { ModelCatalog } from './models/modelCatalog';
@@ -10,6 +13,14 @@ export interface CommandServices {
   settings: SettingsService;
   catalog: ModelCatalog;
   apiKeys: ApiKeyCommands;
+  chat: ChatController;
+  chatView: ChatViewProvider;
+  editors: LastEditorTracker;
+}
+
+export interface ChatCommandArgs {
+  /** `switchboard.newChat` / `openChat`: put this text into the input (not sent). */
+  draft?: string;
 }
 
 /**
@@ -35,6 +46,21 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   register('switchboard.openChat', async () => {
     // `<viewId>.focus` is the command VS Code generates for every view: it reveals the container and the view.
     await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+  });
+
+  register('switchboard.newChat', async () => {
+    await services.chatView.reveal();
+    await services.chat.newChat();
+    return services.chat.current.id;
+  });
+
+  register('switchboard.askAboutSelection', async () => {
+    const editor = services.editors.editor;
+    const item = editor ? selectionContext(editor) : undefined;
+    if (!editor || !item) throw new Error(vscode.l10n.t('Select some code first: it goes into the chat as context.'));
+    services.chat.addContext(item);
+    await services.chatView.reveal();
+    services.chat.focusInput();
   });
 
   register('switchboard.showLog', () => {

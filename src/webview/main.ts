@@ -1,59 +1,123 @@
-// The chat view's script. It runs in a sandboxed iframe under a CSP that allows only this bundle, so it builds
-// the DOM with createElement/textContent (never innerHTML with untrusted text).
-import { parseExtensionToWebviewMessage, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
+// The chat view's script. It runs in a sandboxed iframe under a CSP that allows only this bundle, builds its DOM
+// with createElement/textContent, renders model output only through the sanitizing Markdown renderer, and
+// validates every message from the extension (a malformed one is reported and ignored).
+import '@vscode/codicons/dist/codicon.css';
+import './render/markdown.css';
+import './chat.css';
+import { parseExtensionToWebviewMessage, type ExtensionToWebviewMessage, type MessageView } from '../shared/webviewProtocol';
+import { Composer } from './composer';
+import { h } from './dom';
+import { MessageList } from './messageList';
+import { Toolbar } from './toolbar';
+import { vscodeApi } from './vscodeApi';
 import { webviewStringsFor } from './webviewStrings';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToExtensionMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
+interface SavedState {
+  draft?: string;
 }
-declare function acquireVsCodeApi(): VsCodeApi;
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 const strings = webviewStringsFor(document.documentElement.lang || 'en');
+const post = vscode.postMessage.bind(vscode);
 
-function renderEmptyState(root: HTMLElement): void {
-  const section = document.createElement('section');
-  section.id = 'empty-state';
-  section.className = 'empty-state';
-  section.setAttribute('aria-labelledby', 'empty-state-title');
+const announcer = h('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+const notices = h('div', { id: 'notices', class: 'notices', role: 'status', 'aria-live': 'polite' });
+const toolbar = new Toolbar(strings, post);
+const composer = new Composer(strings, post, (draft) => vscode.setState({ draft } satisfies SavedState));
+const messages = new MessageList(
+  strings,
+  post,
+  (text) => {
+    announcer.textContent = text;
+  },
+  (message: MessageView) => composer.editMessage(message.id, message.content),
+);
 
-  const icon = document.createElement('div');
-  icon.className = 'empty-state-icon';
-  icon.setAttribute('aria-hidden', 'true');
+const app = document.getElementById('app');
+app?.replaceChildren(toolbar.element, toolbar.historyPanel, messages.element, notices, composer.element, announcer);
 
-  const title = document.createElement('h2');
-  title.id = 'empty-state-title';
-  title.textContent = strings.emptyTitle;
+function userHistory(list: readonly MessageView[]): string[] {
+  return list.filter((message) => message.role === 'user').map((message) => message.content);
+}
 
-  const body = document.createElement('p');
-  body.textContent = strings.emptyBody;
+function showNotice(text: string, level: 'info' | 'warning' | 'error'): void {
+  const icon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info';
+  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close }, h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }));
+  const notice = h('div', { class: `notice notice-${level}` }, h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }), h('span', { class: 'notice-text' }, text), close);
+  close.addEventListener('click', () => notice.remove());
+  notices.append(notice);
+  if (level === 'info') setTimeout(() => notice.remove(), 6000);
+}
 
-  const hint = document.createElement('p');
-  hint.className = 'empty-state-hint';
-  hint.textContent = strings.emptyHint;
-
-  section.append(icon, title, body, hint);
-  root.replaceChildren(section);
+function handle(message: ExtensionToWebviewMessage): void {
+  switch (message.type) {
+    case 'init': {
+      document.body.dataset['version'] = message.version;
+      toolbar.setTitle(message.conversation.messages.length > 0 ? message.conversation.title : '');
+      toolbar.setModels([], message.currentModel, false);
+      messages.show(message.conversation, message.busy);
+      const saved = vscode.getState() as SavedState | undefined;
+      composer.configure({ sendOnEnter: message.sendOnEnter, draft: message.draft || saved?.draft || '', history: userHistory(message.conversation.messages) });
+      composer.setContexts(message.contexts);
+      composer.setBusy(message.busy);
+      return;
+    }
+    case 'conversation':
+      toolbar.setTitle(message.conversation.messages.length > 0 ? message.conversation.title : '');
+      messages.show(message.conversation, message.busy);
+      composer.setHistory(userHistory(message.conversation.messages));
+      composer.setBusy(message.busy);
+      return;
+    case 'title':
+      toolbar.setTitle(message.title);
+      return;
+    case 'conversations':
+      toolbar.setConversations(message.items, message.currentId);
+      for (const problem of message.problems) showNotice(problem, 'warning');
+      return;
+    case 'message':
+      messages.upsert(message.message);
+      return;
+    case 'delta':
+      messages.delta(message.messageId, message.text);
+      return;
+    case 'status':
+      messages.status(message.messageId, message.text);
+      return;
+    case 'busy':
+      composer.setBusy(message.busy);
+      messages.setBusy(message.busy);
+      return;
+    case 'models':
+      toolbar.setModels(message.groups, message.current, message.loading);
+      return;
+    case 'contexts':
+      composer.setContexts(message.contexts);
+      return;
+    case 'focusInput':
+      composer.focus();
+      return;
+    case 'setDraft':
+      composer.setDraft(message.text);
+      composer.focus();
+      return;
+    case 'notice':
+      showNotice(message.text, message.level);
+      return;
+  }
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = parseExtensionToWebviewMessage(event.data);
   if (!parsed.ok) {
-    vscode.postMessage({ type: 'reportError', message: `Ignored a malformed message: ${parsed.error}` });
+    post({ type: 'reportError', message: `Ignored a malformed message: ${parsed.error}` });
     return;
   }
-  const message = parsed.message;
-  switch (message.type) {
-    case 'init':
-      document.body.dataset['version'] = message.version;
-      return;
-    default:
-      return;
+  try {
+    handle(parsed.message);
+  } catch (error) {
+    post({ type: 'reportError', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }
 });
 
-const app = document.getElementById('app');
-if (app) renderEmptyState(app);
-vscode.postMessage({ type: 'ready' });
+post({ type: 'ready' });

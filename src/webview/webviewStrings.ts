@@ -1,10 +1,62 @@
 // The chat view's own strings, in every language the extension ships (SPEC §5: English and Russian at least).
 // The extension puts VS Code's display language into <html lang>, and the webview picks its table from it.
+// `{0}`, `{1}` are placeholders filled by `format`.
 
 const en = {
   emptyTitle: 'Ask Switchboard',
   emptyBody: 'Chat with the model of your choice — cloud or local. Select code and use the Switchboard commands to explain, refactor, fix, document or test it.',
   emptyHint: 'Keys stay in VS Code’s secret storage.',
+  inputLabel: 'Message',
+  inputPlaceholderEnter: 'Ask Switchboard… (Shift+Enter: new line, /image: draw)',
+  inputPlaceholderCtrlEnter: 'Ask Switchboard… (Ctrl+Enter: send, /image: draw)',
+  send: 'Send',
+  stop: 'Stop',
+  newChat: 'New chat',
+  history: 'Conversations',
+  exportChat: 'Export as Markdown',
+  addSelection: 'Add the selection as context',
+  addFile: 'Add the current file as context',
+  removeContext: 'Remove {0}',
+  contextSize: '{0} characters',
+  contextTruncated: 'cut to the context budget',
+  model: 'Model',
+  modelLoading: 'Loading models…',
+  modelNone: 'Choose a model…',
+  refreshModels: 'Refresh the model lists',
+  you: 'You',
+  assistant: 'Answer',
+  statusStopped: 'Stopped',
+  statusError: 'Failed',
+  streaming: 'Answering…',
+  usage: '{0} tokens in, {1} out',
+  cached: 'from the response cache',
+  fallbackFrom: 'answered instead of {0}',
+  regenerate: 'Regenerate',
+  edit: 'Edit and resend',
+  saveAndResend: 'Send',
+  cancel: 'Cancel',
+  actionSetKey: 'Set the API key',
+  actionOpenSettings: 'Open settings',
+  actionRetry: 'Retry',
+  actionSwitchModel: 'Switch model',
+  actionOpenLog: 'Show the log',
+  showEarlier: 'Show {0} earlier messages',
+  noConversations: 'No saved conversations yet.',
+  rename: 'Rename',
+  delete: 'Delete',
+  deleteConfirm: 'Delete “{0}”? This cannot be undone.',
+  renamePrompt: 'New title',
+  messages: '{0} messages',
+  answerReady: 'Answer from {0}: {1}',
+  close: 'Close',
+  copy: 'Copy',
+  insertAtCursor: 'Insert at cursor',
+  applyAsDiff: 'Apply as diff',
+  saveAsNewFile: 'Save as new file',
+  codeBlock: 'Code block: {language}',
+  codeActions: 'Code actions',
+  plainText: 'text',
+  image: 'Image: {alt}',
 } as const;
 
 export type WebviewStrings = { readonly [K in keyof typeof en]: string };
@@ -13,6 +65,57 @@ const ru: WebviewStrings = {
   emptyTitle: 'Спросите Switchboard',
   emptyBody: 'Общайтесь с выбранной моделью — облачной или локальной. Выделите код и используйте команды Switchboard, чтобы объяснить, переработать, исправить, задокументировать или покрыть его тестами.',
   emptyHint: 'Ключи хранятся в защищённом хранилище VS Code.',
+  inputLabel: 'Сообщение',
+  inputPlaceholderEnter: 'Спросите Switchboard… (Shift+Enter — новая строка, /image — картинка)',
+  inputPlaceholderCtrlEnter: 'Спросите Switchboard… (Ctrl+Enter — отправить, /image — картинка)',
+  send: 'Отправить',
+  stop: 'Остановить',
+  newChat: 'Новый чат',
+  history: 'Разговоры',
+  exportChat: 'Экспорт в Markdown',
+  addSelection: 'Добавить выделение как контекст',
+  addFile: 'Добавить текущий файл как контекст',
+  removeContext: 'Убрать {0}',
+  contextSize: 'символов: {0}',
+  contextTruncated: 'обрезано до лимита контекста',
+  model: 'Модель',
+  modelLoading: 'Загрузка моделей…',
+  modelNone: 'Выберите модель…',
+  refreshModels: 'Обновить списки моделей',
+  you: 'Вы',
+  assistant: 'Ответ',
+  statusStopped: 'Остановлено',
+  statusError: 'Ошибка',
+  streaming: 'Отвечает…',
+  usage: 'токенов: {0} на входе, {1} на выходе',
+  cached: 'из кэша ответов',
+  fallbackFrom: 'ответ вместо {0}',
+  regenerate: 'Сгенерировать заново',
+  edit: 'Изменить и отправить',
+  saveAndResend: 'Отправить',
+  cancel: 'Отмена',
+  actionSetKey: 'Задать API-ключ',
+  actionOpenSettings: 'Открыть настройки',
+  actionRetry: 'Повторить',
+  actionSwitchModel: 'Сменить модель',
+  actionOpenLog: 'Показать журнал',
+  showEarlier: 'Показать ещё {0} сообщений',
+  noConversations: 'Сохранённых разговоров пока нет.',
+  rename: 'Переименовать',
+  delete: 'Удалить',
+  deleteConfirm: 'Удалить «{0}»? Это нельзя отменить.',
+  renamePrompt: 'Новое название',
+  messages: 'сообщений: {0}',
+  answerReady: 'Ответ от {0}: {1}',
+  close: 'Закрыть',
+  copy: 'Копировать',
+  insertAtCursor: 'Вставить в позицию курсора',
+  applyAsDiff: 'Применить через diff',
+  saveAsNewFile: 'Сохранить как новый файл',
+  codeBlock: 'Блок кода: {language}',
+  codeActions: 'Действия с кодом',
+  plainText: 'текст',
+  image: 'Изображение: {alt}',
 };
 
 const tables: Record<string, WebviewStrings> = { en, ru };
@@ -21,4 +124,12 @@ const tables: Record<string, WebviewStrings> = { en, ru };
 export function webviewStringsFor(lang: string): WebviewStrings {
   const primary = lang.toLowerCase().split('-')[0] ?? 'en';
   return tables[primary] ?? en;
+}
+
+/** Fills `{0}`, `{1}`… in a string of the table. */
+export function format(template: string, ...values: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (match, index: string) => {
+    const value = values[Number(index)];
+    return value === undefined ? match : String(value);
+  });
 }

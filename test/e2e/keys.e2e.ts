@@ -23,12 +23,20 @@ describe('keys, settings and the model picker in the real editor', () => {
   const key = `sk-e2e-${randomBytes(16).toString('hex')}`;
 
   it('reports an invalid providers entry in one notification that names it', async () => {
-    const toast = notification(editor().page, invalidProviderEntry.id);
+    const { page } = editor();
+    // A toast may have gone into the notification centre already (a reload clears toasts): look there too, as a
+    // person would by clicking the bell.
+    let toast = notification(page, invalidProviderEntry.id);
+    if (!(await toast.isVisible().catch(() => false))) {
+      await editor().bridge.executeCommand('notifications.showList');
+      toast = page.locator('.notifications-center .notification-list-item', { hasText: invalidProviderEntry.id }).first();
+    }
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
     const text = (await toast.textContent()) ?? '';
     assert.match(text, /switchboard\.providers\[2\]/);
     assert.match(text, /baseUrl/);
     await saveScreenshot(editor(), 'invalid provider entry notification');
+    await editor().bridge.executeCommand('notifications.hideList');
   });
 
   it('shows the model from the user settings in the status bar, not the workspace one', async () => {

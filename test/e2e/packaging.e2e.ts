@@ -11,7 +11,7 @@ const runtimeFile = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
-  /^extension\/dist\/[\w-]+\.js$/,
+  /^extension\/dist\/[\w-]+\.(js|css|ttf)$/,
   /^extension\/media\/[\w./-]+\.(css|svg|png)$/,
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,

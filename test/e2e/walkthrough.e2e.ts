@@ -1,11 +1,10 @@
 // The first-run walkthrough and the localized UI, as a person on a fresh install sees them, in English (the
 // shared editor) and in Russian (an editor of its own started with --locale ru).
 import * as assert from 'node:assert/strict';
-import { saveScreenshot } from './harness/failureArtifacts';
+import { saveFailureArtifacts, saveScreenshot } from './harness/failureArtifacts';
 import { startEditorSession, type EditorSession } from './harness/editorSession';
 import { editor } from './harness/rootHooks';
 import { findWebviewFrame } from './harness/webviewFrames';
-import { runFromCommandPalette } from './harness/commandPalette';
 
 const walkthroughId = 'switchboard.switchboard#switchboard.gettingStarted';
 
@@ -40,12 +39,23 @@ describe('the first-run walkthrough', () => {
       await russian?.stop();
     });
 
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed' && russian) await saveFailureArtifacts(russian, `russian ${this.currentTest.title}`);
+    });
+
     it('shows the walkthrough, the commands and the chat view in Russian', async () => {
       const session = russian as EditorSession;
       await openWalkthrough(session, 'Начало работы со Switchboard');
       await session.page.locator('.getting-started-step', { hasText: 'Задайте API-ключ' }).first().click();
       await saveScreenshot(session, 'walkthrough russian');
-      await runFromCommandPalette(session.page, 'Switchboard: Открыть чат');
+      // The commands carry their Russian titles in the Command Palette.
+      await session.page.keyboard.press('Escape');
+      await session.page.keyboard.press('F1');
+      await session.page.locator('.quick-input-widget input').fill('>Switchboard');
+      const rows = session.page.locator('.quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'Задать API-ключ' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await session.page.keyboard.press('Escape');
+      await session.bridge.executeCommand('switchboard.openChat');
       const frame = await findWebviewFrame(session.page, '#empty-state');
       assert.equal(await frame.locator('#empty-state h2').textContent(), 'Спросите Switchboard');
       await saveScreenshot(session, 'chat view russian');

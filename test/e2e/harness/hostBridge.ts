@@ -51,6 +51,16 @@ export class HostBridge {
     return (body as { result: T }).result;
   }
 
+  /** The text of a workspace file as the editor has it (unsaved edits included). */
+  async documentText(relativePath: string): Promise<{ text: string; isDirty: boolean; version: number }> {
+    return (await this.post('/document', { path: relativePath }, 30_000)) as { text: string; isDirty: boolean; version: number };
+  }
+
+  /** Changes a user setting from inside the extension host (code-server may miss an outside edit of the file). */
+  async setUserSetting(key: string, value: unknown): Promise<void> {
+    await this.post('/setting', { key, value }, 30_000);
+  }
+
   private async post(endpoint: string, payload: unknown, timeoutMs: number): Promise<unknown> {
     const response = await fetch(`http://127.0.0.1:${this.info.port}${endpoint}`, {
       method: 'POST',

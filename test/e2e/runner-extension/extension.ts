@@ -58,6 +58,19 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
       respond(response, 200, { result: toJson(result) });
       return;
     }
+    case '/document': {
+      // The text of a workspace file as the editor has it (open documents include unsaved edits).
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) throw new Error('no workspace folder');
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, String(body['path'])));
+      respond(response, 200, { text: document.getText(), isDirty: document.isDirty, version: document.version });
+      return;
+    }
+    case '/setting': {
+      await vscode.workspace.getConfiguration().update(String(body['key']), body['value'], vscode.ConfigurationTarget.Global);
+      respond(response, 200, {});
+      return;
+    }
     default:
       respond(response, 404, { error: `unknown endpoint ${request.url ?? ''}` });
   }

@@ -47,7 +47,7 @@ describe('webview protocol', () => {
 
   it('accepts the chat actions and rejects unknown code or error actions', () => {
     assert.equal(parseWebviewToExtensionMessage({ type: 'send', text: 'hello' }).ok, true);
-    assert.equal(parseWebviewToExtensionMessage({ type: 'codeAction', action: 'insert', code: 'x', language: 'ts' }).ok, true);
+    assert.equal(parseWebviewToExtensionMessage({ type: 'codeAction', action: 'insertAtCursor', code: 'x', language: 'ts' }).ok, true);
     assert.equal(parseWebviewToExtensionMessage({ type: 'codeAction', action: 'runInTerminal', code: 'rm -rf ~' }).ok, false);
     assert.equal(parseWebviewToExtensionMessage({ type: 'errorAction', action: 'setKey' }).ok, true);
     assert.equal(parseWebviewToExtensionMessage({ type: 'errorAction', action: 'deleteEverything' }).ok, false);

@@ -1,0 +1,26 @@
+import type { ErrorAction } from '../../shared/webviewProtocol';
+
+/** The actions that can fix an error of each kind, shown next to it in the chat (SPEC §5). */
+export function errorActionsFor(kind: string): ErrorAction[] {
+  switch (kind) {
+    case 'auth':
+      return ['setKey', 'switchModel'];
+    case 'quota':
+      return ['switchModel', 'openSettings'];
+    case 'not-found':
+      return ['switchModel', 'openSettings'];
+    case 'bad-request':
+      return ['retry', 'switchModel', 'openSettings'];
+    case 'content-filtered':
+      return ['switchModel'];
+    case 'rate-limit':
+    case 'server':
+    case 'overloaded':
+    case 'network':
+    case 'timeout':
+    case 'invalid-response':
+      return ['retry', 'switchModel', 'openLog'];
+    default:
+      return ['retry', 'openLog'];
+  }
+}
