@@ -31,7 +31,7 @@ describe('the chat panel in the real editor', () => {
   it('streams the answer into the view as it arrives', async () => {
     const { user } = fakeServers();
     const pieces = ['The first part arrives, ', 'then **more** of it', ' and the end.'];
-    user.reply = () => ({ pieces, delayMs: 700 });
+    user.reply = () => ({ pieces, delayMs: 1500 });
     const frame = await chatFrame();
     const before = user.requestsTo('/chat/completions').length;
     await ask(frame, 'Tell me something in three parts');

@@ -1,0 +1,89 @@
+// Builds an ImageProvider from a provider entry (SPEC §2, §3), like createChatProvider: the entry is laid over
+// the preset with the same id, the key (and Fusion Brain's secret) is handed in by the caller, and only ever sent
+// to the resolved base URL.
+import { assertNever } from '../assertNever';
+import type { RateLimiter } from '../chat/rateLimiter';
+import { ProviderError } from '../errors/providerError';
+import { HttpClient } from '../http/httpClient';
+import type { Sleep } from '../http/sleep';
+import { type ProviderSecrets, resolveProviderEntry } from '../providers/createChatProvider';
+import type { ProviderEntry } from '../providers/providerEntry';
+import { findProviderPreset } from '../providers/providerPresets';
+import { FusionBrainImageProvider } from './fusionBrainImageProvider';
+import type { ImageProviderConfig } from './httpImageProvider';
+import type { ImageProvider } from './imageTypes';
+import { OpenAiImageProvider } from './openAiImageProvider';
+import { StabilityImageProvider } from './stabilityImageProvider';
+import { SydneyImageProvider } from './sydneyImageProvider';
+
+export interface CreateImageProviderOptions {
+  /** Shared HTTP client carrying timeouts, retries and proxy settings. Default: one with default settings. */
+  http?: HttpClient;
+  /** Client-side rate limits (the Sydney gateway's per-model limits); each generation request takes a slot. */
+  rateLimiter?: RateLimiter;
+  /** Fusion Brain's style list (public, fetched without the key). Default the CDN of seed 001. */
+  stylesUrl?: string;
+  /** Fusion Brain: the first wait between status checks (default 1 s, growing to `maxPollIntervalMs`, default 5 s). */
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+  /** Fusion Brain: one image must be done within this (default 3 min). */
+  timeLimitMs?: number;
+  /** Fusion Brain: how waits between status checks are slept (tests). */
+  sleep?: Sleep;
+  /** Images downloaded from a URL (Sydney) or read from a body: at most this many bytes. Default 20 MiB. */
+  downloadMaxBytes?: number;
+  /** Downloads from a URL must finish within this. Default 60 s. */
+  downloadTimeLimitMs?: number;
+}
+
+let defaultHttp: HttpClient | undefined;
+
+/** Throws a `bad-request` ProviderError when the entry cannot make images (Anthropic, Gemini, OpenRouter…). */
+export function createImageProvider(
+  entry: ProviderEntry,
+  secrets: ProviderSecrets = {},
+  options: CreateImageProviderOptions = {},
+): ImageProvider {
+  const resolved = resolveProviderEntry(entry);
+  if (resolved.preset !== undefined && !resolved.preset.images && resolved.preset.kind === resolved.kind) {
+    throw new ProviderError({ kind: 'bad-request', provider: resolved.id, message: `${resolved.label} does not make images. Choose Stability AI, Fusion Brain, OpenAI or the Sydney gateway.` });
+  }
+  const preset = resolved.preset?.kind === resolved.kind ? resolved.preset : findProviderPreset(resolved.kind);
+  const config: ImageProviderConfig = {
+    id: resolved.id,
+    baseUrl: resolved.baseUrl,
+    headers: resolved.headers,
+    http: options.http ?? (defaultHttp ??= new HttpClient()),
+    requiresKey: resolved.requiresKey,
+    keyEnvVars: resolved.keyEnvVars,
+    ...(preset?.secretEnvVars !== undefined ? { secretEnvVars: preset.secretEnvVars } : {}),
+    ...(secrets.apiKey !== undefined ? { apiKey: secrets.apiKey } : {}),
+    ...(secrets.apiSecret !== undefined ? { apiSecret: secrets.apiSecret } : {}),
+    ...(options.rateLimiter !== undefined ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.downloadMaxBytes !== undefined ? { downloadMaxBytes: options.downloadMaxBytes } : {}),
+    ...(options.downloadTimeLimitMs !== undefined ? { downloadTimeLimitMs: options.downloadTimeLimitMs } : {}),
+  };
+  const kind = resolved.kind;
+  switch (kind) {
+    case 'stability':
+      return new StabilityImageProvider(config);
+    case 'fusionbrain':
+      return new FusionBrainImageProvider({
+        ...config,
+        ...(options.stylesUrl !== undefined ? { stylesUrl: options.stylesUrl } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        ...(options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: options.maxPollIntervalMs } : {}),
+        ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+        ...(options.sleep !== undefined ? { sleep: options.sleep } : {}),
+      });
+    case 'openai':
+      return new OpenAiImageProvider({ ...config, models: preset?.imageModels ?? findProviderPreset('openai')?.imageModels ?? [] });
+    case 'sydney':
+      return new SydneyImageProvider(config);
+    case 'anthropic':
+    case 'gemini':
+      throw new ProviderError({ kind: 'bad-request', provider: resolved.id, message: `${resolved.label} does not make images. Choose Stability AI, Fusion Brain, OpenAI or the Sydney gateway.` });
+    default:
+      return assertNever(kind, 'provider kind');
+  }
+}

@@ -1,0 +1,148 @@
+// Fetches an image from the public URL a provider answered with (the Sydney gateway's `{url}`, an
+// OpenAI-compatible server's `data[].url`). The URL is public, so no key and none of the entry's headers go with
+// it, whatever its host. It is bounded: a body longer than `maxBytes` is cut off without being buffered (the
+// connection is closed), and the whole download must finish within `timeLimitMs`. Redirects (image hosts and
+// CDNs use them) are followed here, up to 5, to http(s) URLs only — HttpClient itself never follows one, since
+// for every other request a redirect could carry a key to another host.
+import type { ErrorContext } from '../errors/errorContext';
+import type { HttpErrorResponse } from '../errors/mapHttpError';
+import { ProviderError, type ProviderErrorKind } from '../errors/providerError';
+import { formatDuration } from '../formatDuration';
+import type { HttpClient, RetryNotice } from '../http/httpClient';
+import { formatBytes } from './formatBytes';
+import { BodyTooLargeError, readLimitedBytes } from './readLimitedBytes';
+
+export interface DownloadImageOptions {
+  http: HttpClient;
+  /** The provider the image came from (named in errors; its redactor scrubs them). */
+  context: ErrorContext;
+  maxBytes: number;
+  timeLimitMs: number;
+  signal?: AbortSignal;
+  onRetry?: (retry: RetryNotice) => void;
+}
+
+export async function downloadImage(url: string, options: DownloadImageOptions): Promise<Uint8Array> {
+  const { context } = options;
+  const target = parseDownloadUrl(url, context);
+  const host = target.host;
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) controller.abort();
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeLimitMs);
+  try {
+    let current = target;
+    for (let redirects = 0; ; redirects++) {
+      const from = current;
+      try {
+        const response = await options.http.request(
+          {
+            method: 'GET',
+            url: from.href,
+            // Deliberately no key and no entry headers: the image URL is public and may be on any host.
+            headers: { accept: 'image/png, image/jpeg, image/webp, image/*;q=0.8' },
+            signal: controller.signal,
+            context,
+            mapError: (answer) => downloadHttpError(answer, context, from),
+          },
+          options.onRetry,
+        );
+        return await readLimitedBytes(response, options.maxBytes);
+      } catch (error) {
+        if (!(error instanceof DownloadRedirect)) throw error;
+        if (redirects >= maxRedirects) {
+          throw fail(context, 'invalid-response', `The image at ${host} redirected more than ${maxRedirects} times; Switchboard stopped following it.`);
+        }
+        current = parseDownloadUrl(error.location, context);
+      }
+    }
+  } catch (error) {
+    if (timedOut && !options.signal?.aborted) {
+      throw fail(context, 'timeout', `The image at ${host} did not arrive within ${formatDuration(options.timeLimitMs)}. Try again later.`);
+    }
+    if (error instanceof BodyTooLargeError) {
+      throw fail(
+        context,
+        'invalid-response',
+        `The image at ${host} is larger than ${formatBytes(options.maxBytes)}, more than any generated image should be; Switchboard stopped downloading it.`,
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function parseDownloadUrl(url: string, context: ErrorContext): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw fail(context, 'invalid-response', `${context.provider} answered with an image address that is not a URL: “${context.redact(url.slice(0, 120))}”.`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw fail(context, 'invalid-response', `${context.provider} answered with an image address Switchboard will not open (${parsed.protocol} is not http or https).`);
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw fail(context, 'invalid-response', `${context.provider} answered with an image address that contains a user name or password; Switchboard will not open it.`);
+  }
+  return parsed;
+}
+
+const maxRedirects = 5;
+
+/** A 3xx with a `location`: not a failure, the next address to try. */
+class DownloadRedirect extends ProviderError {
+  constructor(
+    readonly location: string,
+    context: ErrorContext,
+    status: number,
+  ) {
+    super({ kind: 'bad-request', provider: context.provider, status, retryable: false, message: `The image moved (${status}).` });
+  }
+}
+
+function downloadHttpError(response: HttpErrorResponse, context: ErrorContext, from: URL): ProviderError {
+  const status = response.status;
+  const host = from.host;
+  const location = response.headers.location;
+  if (status >= 300 && status < 400 && location !== undefined && location !== '') {
+    let next: string;
+    try {
+      next = new URL(location, from).href;
+    } catch {
+      next = location;
+    }
+    return new DownloadRedirect(next, context, status);
+  }
+  const kind: ProviderErrorKind =
+    status === 404 || status === 410
+      ? 'not-found'
+      : status === 429
+        ? 'rate-limit'
+        : status === 408
+          ? 'timeout'
+          : status === 503
+            ? 'overloaded'
+            : status >= 500
+              ? 'server'
+              : 'bad-request';
+  const hint = status === 403 || status === 404 || status === 410 ? ' The link may have expired; generate the image again.' : '';
+  return new ProviderError({
+    kind,
+    provider: context.provider,
+    status,
+    message: `Downloading the image from ${host} failed (${status}).${hint}`,
+    ...(context.model !== undefined ? { model: context.model } : {}),
+  });
+}
+
+function fail(context: ErrorContext, kind: ProviderErrorKind, message: string): ProviderError {
+  return new ProviderError({ kind, provider: context.provider, message, ...(context.model !== undefined ? { model: context.model } : {}) });
+}

@@ -1,0 +1,104 @@
+// The Sydney gateway's images (seed 004, SPEC §3): `POST {base}/v1/image {model: sdxl|kandinsky, prompt, ar?,
+// negative?}` with the raw key in `Authorization` → `{url}`, then the image is downloaded from that URL — without
+// the key (the URL is public, and its host need not be the gateway's), bounded in size and time. One image per
+// request; the gateway's per-model limits (sdxl 3/min, 1000/day…) are the rate limiter's defaults for this preset.
+import { parseErrorBody } from '../errors/errorBodyInfo';
+import type { ErrorContext } from '../errors/errorContext';
+import { mapErrorInfo } from '../errors/mapHttpError';
+import { formatSize, ratioOf } from './aspectRatio';
+import { HttpImageProvider, imageIndex, type Progress } from './httpImageProvider';
+import { ImageRequestChecks } from './imageRequestChecks';
+import type { GeneratedImage, ImageKeyCheck, ImageModelInfo, ImageRequest, ImageResult } from './imageTypes';
+import { sydneyImageSchema } from './sydneyImageSchemas';
+
+export const sydneyImageModels = ['sdxl', 'kandinsky'] as const;
+export const sydneyAspectRatios = ['16:9', '3:2', '1:1', '2:3', '9:16'] as const;
+
+export class SydneyImageProvider extends HttpImageProvider {
+  readonly kind = 'sydney' as const;
+
+  validate(request: ImageRequest): void {
+    this.plan(request);
+  }
+
+  protected async run(request: ImageRequest, context: ErrorContext, progress: Progress): Promise<ImageResult> {
+    const ar = this.plan(request);
+    const count = request.count ?? 1;
+    const images: GeneratedImage[] = [];
+    for (let i = 0; i < count; i++) {
+      const index = imageIndex(i, count);
+      await this.acquireRateLimit(request.model, request.signal, progress, index);
+      const body = {
+        model: request.model,
+        prompt: request.prompt,
+        ...(ar !== undefined ? { ar } : {}),
+        ...(request.negativePrompt !== undefined && request.negativePrompt.trim() !== '' ? { negative: request.negativePrompt } : {}),
+      };
+      progress({ type: 'processing', detail: `The Sydney gateway is drawing with ${request.model}.`, ...index });
+      const response = await this.send(
+        {
+          method: 'POST',
+          url: this.url('v1/image'),
+          headers: this.headers({ accept: 'application/json', 'content-type': 'application/json' }),
+          body: JSON.stringify(body),
+          context,
+          ...(request.signal !== undefined ? { signal: request.signal } : {}),
+        },
+        progress,
+        index,
+      );
+      const answer = await this.readJson(response, sydneyImageSchema, context, 'The answer');
+      if ('error' in answer) {
+        const text = JSON.stringify(answer);
+        throw mapErrorInfo(undefined, parseErrorBody(text, 'application/json'), context);
+      }
+      const url = new URL(answer.url, this.config.baseUrl).href;
+      images.push(this.image(await this.download(url, context, request.signal, progress, index), context));
+    }
+    return { provider: this.id, model: request.model, images };
+  }
+
+  protected fetchImageModels(): Promise<ImageModelInfo[]> {
+    return Promise.resolve(sydneyImageModels.map((id) => ({ id, name: id === 'sdxl' ? 'SDXL' : 'Kandinsky' })));
+  }
+
+  /** The gateway has no request that costs nothing. */
+  protected probeKey(): Promise<ImageKeyCheck> {
+    return Promise.resolve({ result: 'unverified' });
+  }
+
+  protected authHeaders(): Record<string, string> {
+    const key = this.config.apiKey?.trim();
+    // The gateway wants the key itself, with no `Bearer` scheme.
+    return key ? { authorization: key } : {};
+  }
+
+  /** Validates (throwing `bad-request` naming the limit) and returns the `ar` to send, if any. */
+  private plan(request: ImageRequest): string | undefined {
+    const checks = new ImageRequestChecks(this.id, `${request.model} on the Sydney gateway`, request);
+    if (!(sydneyImageModels as readonly string[]).includes(request.model)) {
+      checks.fail(`The Sydney gateway makes images with ${sydneyImageModels.join(' or ')}, not “${request.model}”.`);
+    }
+    checks.prompt(undefined);
+    checks.count(10);
+    checks.unsupported('seed');
+    checks.unsupported('style');
+    if (request.model !== 'sdxl') checks.unsupported('negativePrompt', 'the gateway takes one for sdxl only');
+    const listed = sydneyAspectRatios.join(', ');
+    const ratio = checks.aspectRatio();
+    if (ratio !== undefined) {
+      const text = `${ratio.width}:${ratio.height}`;
+      if (!(sydneyAspectRatios as readonly string[]).includes(text)) {
+        checks.fail(`The Sydney gateway accepts only these aspect ratios: ${listed}. ${text} is not one of them.`);
+      }
+      return text;
+    }
+    const size = checks.size();
+    if (size === undefined) return undefined;
+    const reduced = ratioOf(size);
+    if (!(sydneyAspectRatios as readonly string[]).includes(reduced)) {
+      checks.fail(`The Sydney gateway takes an aspect ratio (${listed}), not a pixel size: ${formatSize(size)} is ${reduced}, none of them.`);
+    }
+    return reduced;
+  }
+}
