@@ -3,7 +3,9 @@
 //
 // Classes cross the bundle boundary: code in the extension bundle must not use `instanceof` on what comes from
 // here (its own copy of a class is a different class); it uses the `kind`/`name` fields instead.
-export { ChatService } from './chat/chatService';
-export type { ChatServiceConfig, ProviderModels } from './chat/chatService';
+export { ProviderEngine } from './providerEngine';
+export type { ProviderEngineConfig, ProviderModels } from './providerEngine';
 export { checkProviderKey } from './keys/checkProviderKey';
 export type { KeyCheck } from './keys/checkProviderKey';
+export { imageSizeChoices } from './images/imageSizeChoices';
+export type { ImageSizeChoice } from './images/imageSizeChoices';

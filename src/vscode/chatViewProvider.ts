@@ -74,7 +74,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   private async handle(message: WebviewToExtensionMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        await this.chat.attach((outgoing) => this.post(outgoing), String(vscode.extensions.getExtension('switchboard.switchboard')?.packageJSON.version ?? ''));
+        await this.chat.attach(
+          (outgoing) => this.post(outgoing),
+          String(vscode.extensions.getExtension('switchboard.switchboard')?.packageJSON.version ?? ''),
+          (file) => this.view?.webview.asWebviewUri(vscode.Uri.file(file)).toString(),
+        );
         return;
       case 'reportError':
         this.log.error(`Chat view: ${message.message}`);

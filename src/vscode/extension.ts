@@ -9,7 +9,8 @@ import { CodeBlockActions } from './chat/codeBlockActions';
 import { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
 import { ProposalDocuments } from './edits/proposalDocuments';
-import { ChatServiceHost } from './engine/chatServiceHost';
+import { ImageGenerator } from './images/imageGenerator';
+import { ProviderEngineHost } from './engine/providerEngineHost';
 import { ApiKeyCommands } from './keys/apiKeyCommands';
 import { ModelCatalog } from './models/modelCatalog';
 import { createModelStatusItem } from './models/modelStatusItem';
@@ -28,10 +29,10 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const log = vscode.window.createOutputChannel('Switchboard', { log: true });
   const settings = new SettingsService(log);
   const keys = new KeyStore(context.secrets);
-  const chatServiceHost = new ChatServiceHost(settings, keys, context.globalState, log);
-  const catalog = new ModelCatalog(chatServiceHost, keys);
-  const apiKeys = new ApiKeyCommands(chatServiceHost, keys, log, () => catalog.clear());
-  context.subscriptions.push(log, settings, chatServiceHost);
+  const providerEngineHost = new ProviderEngineHost(settings, keys, context.globalState, log);
+  const catalog = new ModelCatalog(providerEngineHost, keys);
+  const apiKeys = new ApiKeyCommands(providerEngineHost, keys, log, () => catalog.clear());
+  context.subscriptions.push(log, settings, providerEngineHost);
   context.subscriptions.push(settings.onDidChange(() => catalog.clear()));
   context.subscriptions.push(context.secrets.onDidChange(() => catalog.clear()));
 
@@ -44,8 +45,10 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     log: (message) => log.info(message),
     onProblem: (message) => log.warn(message),
   });
-  const chat = new ChatController({ store, host: chatServiceHost, settings, catalog, state: context.globalState, log });
+  const chat = new ChatController({ store, host: providerEngineHost, settings, catalog, state: context.globalState, log });
   context.subscriptions.push(chat);
+  const images = new ImageGenerator(providerEngineHost, keys, settings, context.globalState, editors, log);
+  chat.imageGenerator = (prompt, signal) => images.forChat(prompt, signal);
   const chatView = new ChatViewProvider(context.extensionUri, log, chat, new CodeBlockActions(editors, proposals), editors);
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
@@ -53,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     }),
   );
   context.subscriptions.push(createModelStatusItem(settings));
-  registerCommands(context, { log, settings, catalog, apiKeys, chat, chatView, editors });
+  registerCommands(context, { log, settings, catalog, apiKeys, chat, chatView, editors, images });
 
   const activationMs = performance.now() - started;
   log.info(`Switchboard ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(2)} ms`);

@@ -3,6 +3,7 @@ import type { ChatController } from './chat/chatController';
 import { selectionContext } from './chat/editorContext';
 import type { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
+import type { GenerateImageArgs, ImageGenerator } from './images/imageGenerator';
 import type { ApiKeyCommandArgs, ApiKeyCommands } from './keys/apiKeyCommands';
 import type { ModelCatalog } from './models/modelCatalog';
 import { selectModel, type SelectModelArgs } from './models/selectModelCommand';
@@ -16,6 +17,7 @@ export interface CommandServices {
   chat: ChatController;
   chatView: ChatViewProvider;
   editors: LastEditorTracker;
+  images: ImageGenerator;
 }
 
 export interface ChatCommandArgs {
@@ -62,6 +64,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     await services.chatView.reveal();
     services.chat.focusInput();
   });
+
+  register<GenerateImageArgs>('switchboard.generateImage', (args) => services.images.command(args));
 
   register('switchboard.showLog', () => {
     services.log.show(true);

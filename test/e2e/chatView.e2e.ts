@@ -8,6 +8,8 @@ describe('the chat view in the real editor', () => {
   it('opens from the Command Palette and renders its empty state', async () => {
     const { page } = editor();
     await runFromCommandPalette(page, 'Switchboard: Open Chat');
+    // Whatever other suites left open, a new chat starts empty.
+    await runFromCommandPalette(page, 'Switchboard: New Chat');
     const frame = await findWebviewFrame(page, '#empty-state');
     const title = frame.locator('#empty-state h2');
     await title.waitFor({ state: 'visible', timeout: 10_000 });

@@ -33,7 +33,7 @@ describe('keys, settings and the model picker in the real editor', () => {
     }
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
     const text = (await toast.textContent()) ?? '';
-    assert.match(text, /switchboard\.providers\[2\]/);
+    assert.match(text, /switchboard\.providers\[3\]/);
     assert.match(text, /baseUrl/);
     await saveScreenshot(editor(), 'invalid provider entry notification');
     await editor().bridge.executeCommand('notifications.hideList');

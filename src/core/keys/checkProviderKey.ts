@@ -1,12 +1,14 @@
-// A cheap check of a key against its provider (issue 4): the model list, which costs nothing, answers whether the
-// key works. Providers without a free endpoint are reported as unverified rather than charged for a request.
+// A cheap check of a key against its provider (issue 4): the model list (or Stability's balance, Fusion Brain's
+// pipeline list), which costs nothing, answers whether the key works. Providers without a free endpoint (the
+// Sydney gateway) are reported as unverified rather than charged for a request.
 import type { ProviderError } from '../errors/providerError';
 import type { HttpClient } from '../http/httpClient';
+import { createImageProvider } from '../images/createImageProvider';
 import { createChatProvider, type ResolvedProviderEntry } from '../providers/createChatProvider';
 import type { ProviderCredentials } from './keyStore';
 
 export type KeyCheck =
-  | { result: 'works'; models: number }
+  | { result: 'works'; models?: number; credits?: number }
   | { result: 'rejected'; error: ProviderError }
   | { result: 'unreachable'; error: ProviderError }
   | { result: 'unverified' };
@@ -17,7 +19,13 @@ export async function checkProviderKey(
   http: HttpClient,
   signal?: AbortSignal,
 ): Promise<KeyCheck> {
-  if (entry.kind === 'sydney' || entry.kind === 'stability' || entry.kind === 'fusionbrain') return { result: 'unverified' };
+  if (entry.kind === 'sydney') return { result: 'unverified' };
+  if (entry.kind === 'stability' || entry.kind === 'fusionbrain') {
+    const check = await createImageProvider(entry, credentials, { http }).checkKey(signal);
+    return check.result === 'works'
+      ? { result: 'works', ...(check.models !== undefined ? { models: check.models } : {}), ...(check.credits !== undefined ? { credits: check.credits } : {}) }
+      : check;
+  }
   try {
     const models = await createChatProvider(entry, credentials, { http }).listModels(signal);
     return { result: 'works', models: models.length };

@@ -17,10 +17,11 @@ import { applyChatEvent } from '../../core/conversations/applyChatEvent';
 import type { ConversationStore } from '../../core/conversations/conversationStore';
 import { exportMarkdown } from '../../core/conversations/exportMarkdown';
 import { toChatMessages } from '../../core/conversations/toChatMessages';
-import { ProviderError } from '../../core/errors/providerError';
+import { ProviderError, type ProviderErrorKind } from '../../core/errors/providerError';
+import { attachImages } from '../../core/conversations/attachImages';
 import { formatDuration } from '../../core/formatDuration';
 import type { ExtensionToWebviewMessage, ModelGroup } from '../../shared/webviewProtocol';
-import type { ChatServiceHost } from '../engine/chatServiceHost';
+import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { SettingsService } from '../settings/settingsService';
 import { toContextChip, toConversationView, toMessageView } from './toConversationView';
@@ -30,7 +31,7 @@ const draftKey = 'switchboard.chat.draft';
 
 export interface ChatControllerDeps {
   store: ConversationStore;
-  host: ChatServiceHost;
+  host: ProviderEngineHost;
   settings: SettingsService;
   catalog: ModelCatalog;
   state: vscode.Memento;
@@ -49,13 +50,16 @@ export class ChatController implements vscode.Disposable {
   private active: ActiveTurn | undefined;
   private pendingContexts: { id: string; item: ContextItem }[] = [];
   private post: (message: ExtensionToWebviewMessage) => void = () => undefined;
+  /** Turns a saved image's path into a URI the webview may load (set while a view is attached). */
+  private imageSrc: (path: string) => string | undefined = () => undefined;
   private contextCounter = 0;
 
   constructor(private readonly deps: ChatControllerDeps) {}
 
   /** A webview is ready: it gets everything it needs to draw the current state. */
-  async attach(post: (message: ExtensionToWebviewMessage) => void, version: string): Promise<void> {
+  async attach(post: (message: ExtensionToWebviewMessage) => void, version: string, imageSrc: (path: string) => string | undefined): Promise<void> {
     this.post = post;
+    this.imageSrc = imageSrc;
     await this.ensureLoaded();
     post({
       type: 'init',
@@ -72,6 +76,7 @@ export class ChatController implements vscode.Disposable {
 
   detach(): void {
     this.post = () => undefined;
+    this.imageSrc = () => undefined;
   }
 
   get busy(): boolean {
@@ -83,36 +88,33 @@ export class ChatController implements vscode.Disposable {
     return this.conversation;
   }
 
-  /** Handles `/image <prompt>` typed into the chat; set by the image feature. */
-  imageCommand: ((prompt: string) => Promise<void>) | undefined;
+  /** Generates images for `/image <prompt>` typed into the chat; set by the image feature. */
+  imageGenerator: ((prompt: string, signal: AbortSignal) => Promise<{ provider: string; model: string; paths: string[]; skipped: string[] }>) | undefined;
 
   async send(text: string): Promise<void> {
     const trimmed = text.trim();
     if (trimmed === '' && this.pendingContexts.length === 0) return;
     await this.ensureLoaded();
+    if (this.active) await this.stop();
     const image = /^\/image(?:\s+([\s\S]*))?$/.exec(trimmed);
-    if (image) {
-      if (!this.imageCommand) {
-        this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('Image generation from the chat is coming in the next version of Switchboard.') });
-        this.post({ type: 'setDraft', text: trimmed });
-        return;
-      }
-      await this.imageCommand(image[1]?.trim() ?? '');
+    if (image && !image[1]?.trim()) {
+      this.post({ type: 'notice', level: 'warning', text: vscode.l10n.t('Write what to draw after /image, e.g. “/image a lighthouse at dusk”.') });
+      this.post({ type: 'setDraft', text: '/image ' });
       return;
     }
-    if (this.active) await this.stop();
-    const contexts = this.pendingContexts.map((pending) => pending.item);
+    const contexts = image ? [] : this.pendingContexts.map((pending) => pending.item);
     const { conversation, message } = appendUserMessage(this.conversation, trimmed, {
       ...(contexts.length > 0 ? { contexts } : {}),
       defaultTitle: vscode.l10n.t('New chat'),
     });
-    this.pendingContexts = [];
+    if (!image) this.pendingContexts = [];
     this.conversation = conversation;
     await this.deps.state.update(draftKey, '');
-    this.post({ type: 'contexts', contexts: [] });
+    this.post({ type: 'contexts', contexts: this.chips() });
     this.post({ type: 'title', title: conversation.title });
-    this.post({ type: 'message', message: toMessageView(message, () => undefined) });
-    this.startTurn();
+    this.post({ type: 'message', message: toMessageView(message, this.imageSrc) });
+    if (image) this.startImageTurn(image[1]?.trim() ?? '');
+    else this.startTurn();
   }
 
   async stop(): Promise<void> {
@@ -305,7 +307,7 @@ export class ChatController implements vscode.Disposable {
     this.conversation = conversation;
     const controller = new AbortController();
     const messageId = message.id;
-    this.post({ type: 'message', message: toMessageView(message, () => undefined) });
+    this.post({ type: 'message', message: toMessageView(message, this.imageSrc) });
     this.post({ type: 'busy', busy: true });
 
     const run = async (): Promise<void> => {
@@ -338,12 +340,65 @@ export class ChatController implements vscode.Disposable {
       .finally(async () => {
         if (this.active?.messageId === messageId) this.active = undefined;
         const final = this.conversation.messages.find((m) => m.id === messageId);
-        if (final) this.post({ type: 'message', message: toMessageView(final, () => undefined) });
+        if (final) this.post({ type: 'message', message: toMessageView(final, this.imageSrc) });
         this.post({ type: 'busy', busy: this.active !== undefined });
         await this.deps.store.save(this.conversation).catch((error: unknown) => {
           this.deps.log.error(`Saving the conversation failed: ${error instanceof Error ? error.message : String(error)}`);
           this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('The conversation could not be saved: {0}', error instanceof Error ? error.message : String(error)) });
         });
+        await this.deps.state.update(lastConversationKey, this.conversation.id);
+      });
+    this.active = { messageId, controller, done };
+  }
+
+  /** `/image`: the same generation and saving as the command, with the images shown inline in the answer. */
+  private startImageTurn(prompt: string): void {
+    const { conversation, message } = startAssistantMessage(this.conversation);
+    this.conversation = conversation;
+    const controller = new AbortController();
+    const messageId = message.id;
+    this.post({ type: 'message', message: toMessageView(message, this.imageSrc) });
+    this.post({ type: 'busy', busy: true });
+    const finish = (event: ChatEvent): void => {
+      this.conversation = applyChatEvent(this.conversation, messageId, event);
+    };
+    const run = async (): Promise<void> => {
+      if (!this.imageGenerator) throw new Error(vscode.l10n.t('Image generation is not available.'));
+      this.post({ type: 'status', messageId, text: vscode.l10n.t('Generating the image…') });
+      const result = await this.imageGenerator(prompt, controller.signal);
+      finish({ type: 'model', provider: result.provider, model: result.model });
+      const saved = result.paths.map((file) => vscode.workspace.asRelativePath(file)).join(', ');
+      const lines = [
+        result.paths.length > 0 ? vscode.l10n.t('Saved {0}.', saved) : vscode.l10n.t('No image was saved.'),
+        ...result.skipped,
+      ];
+      finish({ type: 'text-delta', text: lines.join('\n\n') });
+      this.conversation = attachImages(this.conversation, messageId, result.paths.map((file) => ({ path: file, alt: prompt })));
+      finish({ type: 'done', finishReason: 'stop' });
+    };
+    const done = run()
+      .catch((error: unknown) => {
+        const cancelled = controller.signal.aborted || (error as { kind?: string }).kind === 'cancelled';
+        if (cancelled) {
+          finish({ type: 'done', finishReason: 'cancelled' });
+          return;
+        }
+        const kind = (error as { kind?: unknown }).kind;
+        finish({
+          type: 'error',
+          error: new ProviderError({
+            kind: typeof kind === 'string' ? (kind as ProviderErrorKind) : 'bad-request',
+            provider: String((error as { provider?: unknown }).provider ?? 'switchboard'),
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        });
+      })
+      .finally(async () => {
+        if (this.active?.messageId === messageId) this.active = undefined;
+        const final = this.conversation.messages.find((m) => m.id === messageId);
+        if (final) this.post({ type: 'message', message: toMessageView(final, this.imageSrc) });
+        this.post({ type: 'busy', busy: this.active !== undefined });
+        await this.deps.store.save(this.conversation).catch((error: unknown) => this.deps.log.error(`Saving the conversation failed: ${String(error)}`));
         await this.deps.state.update(lastConversationKey, this.conversation.id);
       });
     this.active = { messageId, controller, done };
@@ -357,7 +412,7 @@ export class ChatController implements vscode.Disposable {
       case 'model':
       case 'usage': {
         const message = this.conversation.messages.find((m) => m.id === messageId);
-        if (message && event.type === 'model') this.post({ type: 'message', message: toMessageView(message, () => undefined) });
+        if (message && event.type === 'model') this.post({ type: 'message', message: toMessageView(message, this.imageSrc) });
         return;
       }
       case 'rate-limit-wait':
@@ -407,7 +462,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   private view() {
-    return toConversationView(this.conversation, () => undefined);
+    return toConversationView(this.conversation, this.imageSrc);
   }
 
   private chips() {

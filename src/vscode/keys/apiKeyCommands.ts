@@ -5,7 +5,7 @@ import type { KeyCheck } from '../../core/keys/checkProviderKey';
 import type { KeyStore, SaveResult } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import { assertNever } from '../../shared/assertNever';
-import { keyInfoOf, type ChatServiceHost } from '../engine/chatServiceHost';
+import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 import { describeKeyStatus } from './describeKeyStatus';
 
 export interface ApiKeyCommandArgs {
@@ -21,7 +21,7 @@ export interface SetApiKeyResult {
 
 export class ApiKeyCommands {
   constructor(
-    private readonly host: ChatServiceHost,
+    private readonly host: ProviderEngineHost,
     private readonly keys: KeyStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly onKeysChanged: () => void,
@@ -135,7 +135,13 @@ export class ApiKeyCommands {
   private reportCheck(entry: ResolvedProviderEntry, check: KeyCheck): void {
     switch (check.result) {
       case 'works':
-        void vscode.window.showInformationMessage(vscode.l10n.t('The {0} key works: {1} models available.', entry.label, check.models));
+        void vscode.window.showInformationMessage(
+          check.models !== undefined
+            ? vscode.l10n.t('The {0} key works: {1} models available.', entry.label, check.models)
+            : check.credits !== undefined
+              ? vscode.l10n.t('The {0} key works: {1} credits left.', entry.label, check.credits)
+              : vscode.l10n.t('The {0} key works.', entry.label),
+        );
         return;
       case 'rejected': {
         const again = vscode.l10n.t('Set the Key Again');

@@ -1,9 +1,9 @@
 // The chat models of every provider that has a usable key, listed live and kept for the session (a refresh
 // lists again). Shared by `switchboard.selectModel` and the chat panel's model picker.
-import type { ProviderModels } from '../../core/chat/chatService';
+import type { ProviderModels } from '../../core/providerEngine';
 import type { KeyStore } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
-import { keyInfoOf, type ChatServiceHost } from '../engine/chatServiceHost';
+import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 
 const chatKinds = new Set(['openai', 'anthropic', 'gemini', 'sydney']);
 
@@ -11,7 +11,7 @@ export class ModelCatalog {
   private readonly lists = new Map<string, Promise<ProviderModels>>();
 
   constructor(
-    private readonly host: ChatServiceHost,
+    private readonly host: ProviderEngineHost,
     private readonly keys: KeyStore,
   ) {}
 

@@ -2,7 +2,7 @@
 // grouped by provider, with "type a model id" and "refresh"; the choice is saved to `switchboard.chat.model`.
 import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
-import type { ProviderModels } from '../../core/chat/chatService';
+import type { ProviderModels } from '../../core/providerEngine';
 import type { SettingsService } from '../settings/settingsService';
 import type { ModelCatalog } from './modelCatalog';
 

@@ -1,6 +1,7 @@
 // A small OpenAI-compatible server for the real-editor tests: lists models, streams chat answers in SSE, and
 // records every request (with headers) so a test can check where requests and keys went.
 import * as http from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
 
 export interface RecordedRequest {
   method: string;
@@ -77,7 +78,46 @@ export class FakeOpenAiServer {
       response.end('data: [DONE]\n\n');
       return;
     }
+    if (request.method === 'POST' && path.endsWith('/images/generations')) {
+      const parsed = JSON.parse(body) as { n?: number };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ created: 1, data: Array.from({ length: parsed.n ?? 1 }, () => ({ b64_json: gradientPng(96).toString('base64') })) }));
+      return;
+    }
     response.writeHead(404, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' } }));
   }
+}
+
+/** A real PNG (a square colour gradient), so the editor's image preview shows something. */
+export function gradientPng(size: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(2, 9); // RGB
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 3);
+    for (let x = 0; x < size; x++) {
+      row[1 + x * 3] = Math.round((255 * x) / size);
+      row[2 + x * 3] = Math.round((255 * y) / size);
+      row[3 + x * 3] = 160;
+    }
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -38,9 +38,11 @@ export const mochaHooks = {
         'switchboard.providers': [
           { id: 'openai', baseUrl: `${servers.user.origin}/v1` },
           { id: 'local-fake', kind: 'openai', label: 'Local fake', baseUrl: `${servers.user.origin}/v1`, requiresKey: false },
+          { id: 'local-images', kind: 'openai', label: 'Local images', baseUrl: `${servers.user.origin}/v1`, requiresKey: false },
           invalidProviderEntry,
         ],
         'switchboard.chat.model': 'local-fake/fake-model-a',
+        'switchboard.images.model': 'local-images/gpt-image-1',
       },
       workspaceFiles: {
         '.vscode/settings.json': JSON.stringify(

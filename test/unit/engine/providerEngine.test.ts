@@ -1,7 +1,7 @@
 // The chat engine as the extension drives it: settings entries + keys → clients, fallback, rate limits and cache,
 // against real local servers.
 import * as assert from 'node:assert/strict';
-import { ChatService } from '../../../src/core/chat/chatService';
+import { ProviderEngine } from '../../../src/core/providerEngine';
 import type { ProviderSetting } from '../../../src/core/config/switchboardSettings';
 import type { ResolvedProviderEntry } from '../../../src/core/providers/createChatProvider';
 import { collect, textOf } from '../fakes/chatTestKit';
@@ -12,13 +12,13 @@ function jsonResponse(status: number, body: unknown) {
   return { status, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify(body)] };
 }
 
-describe('chat service', () => {
+describe('provider engine', () => {
   let primary: FakeHttpServer;
   let backup: FakeHttpServer;
   const keysAsked: string[] = [];
 
-  function service(providers: ProviderSetting[], keys: Record<string, string> = {}): ChatService {
-    const chat = new ChatService({
+  function service(providers: ProviderSetting[], keys: Record<string, string> = {}): ProviderEngine {
+    const chat = new ProviderEngine({
       credentials: async (entry: ResolvedProviderEntry) => {
         keysAsked.push(entry.id);
         return keys[entry.id] ? { apiKey: keys[entry.id] } : {};

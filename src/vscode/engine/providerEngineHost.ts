@@ -1,14 +1,14 @@
-// Owns the one ChatService of the extension: created on first use, reconfigured whenever settings change, with
+// Owns the one ProviderEngine of the extension: created on first use, reconfigured whenever settings change, with
 // keys read from the KeyStore only when a client is built.
 import * as vscode from 'vscode';
-import type { ChatService } from '../../core/chat/chatService';
+import type { ProviderEngine } from '../../core/providerEngine';
 import type { KeyStore, ProviderKeyInfo } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import type { SettingsService } from '../settings/settingsService';
 import { loadEngine } from './loadEngine';
 
-export class ChatServiceHost implements vscode.Disposable {
-  private service: ChatService | undefined;
+export class ProviderEngineHost implements vscode.Disposable {
+  private service: ProviderEngine | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -22,11 +22,11 @@ export class ChatServiceHost implements vscode.Disposable {
     });
   }
 
-  get(): ChatService {
+  get(): ProviderEngine {
     if (!this.service) {
       const started = performance.now();
-      const { ChatService } = loadEngine();
-      this.service = new ChatService({
+      const { ProviderEngine } = loadEngine();
+      this.service = new ProviderEngine({
         credentials: (entry) => this.keys.credentials(keyInfoOf(entry)),
         log: (message) => this.log.info(message),
         cacheStorage: {
@@ -44,7 +44,7 @@ export class ChatServiceHost implements vscode.Disposable {
     this.subscription.dispose();
   }
 
-  private configure(service: ChatService): void {
+  private configure(service: ProviderEngine): void {
     const settings = this.settings.settings;
     const proxy = this.settings.proxySettings();
     const timeoutMs = settings.timeoutSeconds * 1000;

@@ -1,31 +1,35 @@
-// The chat engine as the extension uses it: provider entries (presets + the user's `switchboard.providers`)
-// turned into clients with their keys, wrapped in the rate limiter and (when enabled) the response cache, and
-// asked in fallback order. One instance lives as long as the extension; `configure` applies new settings.
-import { ProviderError } from '../errors/providerError';
-import { HttpClient, type HttpClientOptions } from '../http/httpClient';
-import { createChatProvider, resolveProviderEntry, type ResolvedProviderEntry } from '../providers/createChatProvider';
-import { providerPresets } from '../providers/providerPresets';
-import type { ProviderSetting } from '../config/switchboardSettings';
-import { parseModelRef } from '../config/modelRef';
-import type { ProviderCredentials } from '../keys/keyStore';
-import { checkProviderKey, type KeyCheck } from '../keys/checkProviderKey';
-import type { ChatEvent, ChatProvider, ChatRequest, ModelInfo } from './chatTypes';
-import { CircuitBreaker } from './circuitBreaker';
-import { RateLimiter } from './rateLimiter';
-import { ResponseCache, type ResponseCacheStorage } from './responseCache';
-import { streamWithFallback, type FallbackEntry } from './streamWithFallback';
-import { withRateLimit } from './withRateLimit';
-import { withResponseCache } from './withResponseCache';
-import { presetRateLimits } from './presetRateLimits';
+// The provider engine as the extension uses it: provider entries (presets + the user's `switchboard.providers`)
+// turned into chat and image clients with their keys. Chat clients are wrapped in the rate limiter and (when
+// enabled) the response cache, and asked in fallback order; image clients share the rate limiter (the Sydney
+// gateway's per-model limits cover images too). One instance lives as long as the extension; `configure`
+// applies new settings.
+import type { ChatEvent, ChatProvider, ChatRequest, ModelInfo } from './chat/chatTypes';
+import { CircuitBreaker } from './chat/circuitBreaker';
+import { presetRateLimits } from './chat/presetRateLimits';
+import { RateLimiter } from './chat/rateLimiter';
+import { ResponseCache, type ResponseCacheStorage } from './chat/responseCache';
+import { streamWithFallback, type FallbackEntry } from './chat/streamWithFallback';
+import { withRateLimit } from './chat/withRateLimit';
+import { withResponseCache } from './chat/withResponseCache';
+import { parseModelRef } from './config/modelRef';
+import type { ProviderSetting } from './config/switchboardSettings';
+import { ProviderError } from './errors/providerError';
+import { HttpClient, type HttpClientOptions } from './http/httpClient';
+import { createImageProvider } from './images/createImageProvider';
+import type { ImageModelInfo, ImageProvider } from './images/imageTypes';
+import { checkProviderKey, type KeyCheck } from './keys/checkProviderKey';
+import type { ProviderCredentials } from './keys/keyStore';
+import { createChatProvider, resolveProviderEntry, type ResolvedProviderEntry } from './providers/createChatProvider';
+import { providerPresets } from './providers/providerPresets';
 
-export interface ChatServiceOptions {
+export interface ProviderEngineOptions {
   /** Reads a provider's key (and secret) when a client is built; never cached here beyond the client. */
   credentials: (entry: ResolvedProviderEntry) => Promise<ProviderCredentials>;
   log?: (message: string) => void;
   cacheStorage?: ResponseCacheStorage;
 }
 
-export interface ChatServiceConfig {
+export interface ProviderEngineConfig {
   providers: readonly ProviderSetting[];
   http: HttpClientOptions;
   responseCache: boolean;
@@ -37,8 +41,8 @@ export interface ProviderModels {
   error?: ProviderError;
 }
 
-export class ChatService {
-  private config: ChatServiceConfig = { providers: [], http: {}, responseCache: false };
+export class ProviderEngine {
+  private config: ProviderEngineConfig = { providers: [], http: {}, responseCache: false };
   private http = new HttpClient();
   /** For listing models and checking keys: a person is waiting on a picker, so fail fast instead of retrying. */
   private listHttp = new HttpClient({ maxRetries: 0 });
@@ -48,7 +52,7 @@ export class ChatService {
   private readonly limiter: RateLimiter;
   private readonly cache: ResponseCache;
 
-  constructor(private readonly options: ChatServiceOptions) {
+  constructor(private readonly options: ProviderEngineOptions) {
     this.limiter = new RateLimiter({ limitsFor: (id) => (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id) });
     this.cache = new ResponseCache({
       enabled: false,
@@ -58,7 +62,7 @@ export class ChatService {
     this.configure(this.config);
   }
 
-  configure(config: ChatServiceConfig): void {
+  configure(config: ProviderEngineConfig): void {
     this.config = config;
     const log = this.options.log ? { log: this.options.log } : {};
     this.http = new HttpClient({ ...config.http, ...log });
@@ -129,6 +133,36 @@ export class ChatService {
     const entry = this.entry(id);
     if (!entry) throw new Error(`unknown provider ${id}`);
     return checkProviderKey(entry, await this.options.credentials(entry), this.listHttp, signal);
+  }
+
+  /** Whether a provider entry can make images (its protocol has an image endpoint). */
+  makesImages(entry: ResolvedProviderEntry): boolean {
+    return entry.preset?.kind === entry.kind ? entry.preset.images : entry.kind === 'openai' || entry.kind === 'stability' || entry.kind === 'fusionbrain' || entry.kind === 'sydney';
+  }
+
+  /** A ready image client for a provider id, with its key and the shared rate limiter. */
+  async imageProvider(id: string): Promise<ImageProvider> {
+    const entry = this.entry(id);
+    if (!entry) {
+      throw new ProviderError({
+        kind: 'not-found',
+        provider: id,
+        message: `There is no provider “${id}”: add it to switchboard.providers or pick a model of a configured provider.`,
+      });
+    }
+    return createImageProvider(entry, await this.options.credentials(entry), { http: this.http, rateLimiter: this.limiter });
+  }
+
+  /** The image models of one provider; a failure is returned with the provider, not thrown. */
+  async listImageModels(id: string, signal?: AbortSignal): Promise<{ entry: ResolvedProviderEntry; models: ImageModelInfo[]; error?: ProviderError }> {
+    const entry = this.entry(id);
+    if (!entry) throw new Error(`unknown provider ${id}`);
+    try {
+      const provider = createImageProvider(entry, await this.options.credentials(entry), { http: this.listHttp });
+      return { entry, models: await provider.listImageModels(signal) };
+    } catch (error) {
+      return { entry, models: (entry.preset?.imageModels ?? []).map((id) => ({ id })), error: error as ProviderError };
+    }
   }
 
   /** Lists the models of one provider; a failure is returned with the provider, not thrown. */

@@ -1,0 +1,13 @@
+// The answer to a `/image` request (SPEC §5): the images saved into the workspace go on the assistant message,
+// shown inline by the chat and kept with the conversation (as paths; the files are the user's).
+import type { Conversation, GeneratedImageRef } from './conversation';
+import type { TimeOptions } from './conversationOps';
+
+export function attachImages(conversation: Conversation, messageId: string, images: readonly GeneratedImageRef[], options: TimeOptions = {}): Conversation {
+  const index = conversation.messages.findIndex((message) => message.id === messageId);
+  const message = conversation.messages[index];
+  if (message === undefined || message.role !== 'assistant' || images.length === 0) return conversation;
+  const messages = conversation.messages.slice();
+  messages[index] = { ...message, images: [...(message.images ?? []), ...images.map((image) => ({ ...image }))] };
+  return { ...conversation, messages, updatedAt: options.now ?? Date.now() };
+}

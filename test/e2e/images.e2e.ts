@@ -1,0 +1,120 @@
+// Image generation in the real editor, against the fake server's OpenAI images endpoint (the user settings point
+// `local-images` at it and make `local-images/gpt-image-1` the default image model).
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runFromCommandPalette } from './harness/commandPalette';
+import { saveScreenshot } from './harness/failureArtifacts';
+import { editor, fakeServers } from './harness/rootHooks';
+import { findWebviewFrame } from './harness/webviewFrames';
+import { notification, quickInput, quickPickRow } from './harness/workbench';
+
+function generatedFiles(): string[] {
+  const folder = path.join(editor().dirs.workspace, 'assets', 'generated');
+  return existsSync(folder) ? readdirSync(folder).sort() : [];
+}
+
+async function openInEditor(name: string): Promise<void> {
+  const { page, bridge } = editor();
+  await runFromCommandPalette(page, 'Go to File...', { keepOpen: true });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+  await bridge.executeCommand('cursorBottom');
+}
+
+describe('image generation in the real editor', () => {
+  it('generates from the Command Palette, saves the image and its sidecar, and inserts a Markdown reference', async () => {
+    const { page, bridge } = editor();
+    const { user } = fakeServers();
+    await openInEditor('README.md');
+    const before = generatedFiles();
+    await runFromCommandPalette(page, 'Switchboard: Generate Image', { keepOpen: true });
+    await quickInput(page).locator('input').fill('a lighthouse at dusk');
+    await page.keyboard.press('Enter');
+    // The model picker opens with the default model as "last used" on top.
+    await quickPickRow(page, 'gpt-image-1').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await quickPickRow(page, '1024x1024').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const offer = notification(page, /Insert a reference into README\.md\?/);
+    await offer.waitFor({ timeout: 30_000 });
+    await offer.locator('a.monaco-button, .monaco-button', { hasText: 'Insert Reference' }).first().click();
+
+    const added = generatedFiles().filter((name) => !before.includes(name));
+    const image = added.find((name) => name.endsWith('.png'));
+    assert.ok(image, `no image written: ${added.join(', ')}`);
+    assert.match(image, /^\d{4}-\d{2}-\d{2}-a-lighthouse-at-dusk(-\d+)?\.png$/);
+    assert.ok(added.includes(image.replace(/\.png$/, '.json')), 'no sidecar');
+    const sidecar = JSON.parse(readFileSync(path.join(editor().dirs.workspace, 'assets', 'generated', image.replace(/\.png$/, '.json')), 'utf8')) as Record<string, unknown>;
+    assert.equal(sidecar['prompt'], 'a lighthouse at dusk');
+    assert.equal(sidecar['provider'], 'local-images');
+    assert.equal(sidecar['model'], 'gpt-image-1');
+    const bytes = readFileSync(path.join(editor().dirs.workspace, 'assets', 'generated', image));
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+
+    const request = user.requestsTo('/images/generations').at(-1);
+    assert.ok(request);
+    assert.equal((JSON.parse(request.body) as { prompt: string }).prompt, 'a lighthouse at dusk');
+
+    let readme = '';
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !readme.includes(image)) {
+      readme = (await bridge.documentText('README.md')).text;
+      await page.waitForTimeout(200);
+    }
+    assert.ok(readme.includes(`![a lighthouse at dusk](assets/generated/${image})`), `README.md has no reference:\n${readme}`);
+    // The explorer shows the new file and the preview is open beside the editor.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: image }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.tab', { hasText: image }).first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    await saveScreenshot(editor(), 'image generated into the workspace');
+  });
+
+  it('writes nothing outside the workspace, whatever the folder says', async () => {
+    const { bridge, dirs } = editor();
+    const before = generatedFiles();
+    const outside = path.join(dirs.workspace, '..', '..', 'outside');
+    const absolute = path.join(dirs.root, 'absolute-target');
+    for (const folder of ['../../outside', absolute, '/etc', '~/pictures']) {
+      await assert.rejects(
+        bridge.executeCommand('switchboard.generateImage', { prompt: 'escape attempt', model: 'local-images/gpt-image-1', folder }),
+        /must be a folder inside the workspace/,
+        folder,
+      );
+    }
+    await bridge.setUserSetting('switchboard.images.folder', '../../outside');
+    try {
+      await assert.rejects(bridge.executeCommand('switchboard.generateImage', { prompt: 'escape attempt', model: 'local-images/gpt-image-1' }), /must be a folder inside the workspace/);
+    } finally {
+      await bridge.setUserSetting('switchboard.images.folder', undefined);
+    }
+    assert.equal(existsSync(outside), false);
+    assert.equal(existsSync(absolute), false);
+    assert.deepEqual(generatedFiles(), before);
+  });
+
+  it('runs without prompts from the argument object and resolves to the written files', async () => {
+    const uris = await editor().bridge.executeCommand<string[]>('switchboard.generateImage', { prompt: 'Маяк в сумерках', model: 'local-images/gpt-image-1', count: 2, insertReference: false });
+    assert.equal(uris.length, 2);
+    for (const uri of uris) {
+      assert.match(uri, /assets\/generated\/\d{4}-\d{2}-\d{2}-mayak-v-sumerkakh(-\d+)?\.png$/);
+      assert.ok(existsSync(new URL(uri).pathname));
+    }
+    assert.notEqual(uris[0], uris[1], 'the second image must not overwrite the first');
+  });
+
+  it('draws from the chat with /image and shows the picture inline', async () => {
+    await runFromCommandPalette(editor().page, 'Switchboard: Open Chat');
+    const frame = await findWebviewFrame(editor().page, '#input');
+    await frame.locator('#input').fill('/image a red square');
+    await frame.locator('#input').press('Enter');
+    const img = frame.locator('article.message.assistant').last().locator('.message-images img');
+    await img.waitFor({ timeout: 30_000 });
+    assert.equal(await img.getAttribute('alt'), 'a red square');
+    const loaded = await img.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0);
+    assert.ok(loaded, 'the image did not load in the webview');
+    await saveScreenshot(editor(), 'chat image inline');
+  });
+});
