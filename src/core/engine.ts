@@ -9,3 +9,19 @@ export { checkProviderKey } from './keys/checkProviderKey';
 export type { KeyCheck } from './keys/checkProviderKey';
 export { imageSizeChoices } from './images/imageSizeChoices';
 export type { ImageSizeChoice } from './images/imageSizeChoices';
+
+// Also loaded only when a command first needs them: the selection commands' prompts and reply handling, and
+// saving images into the workspace.
+export { applyPromptOverrides } from './prompts/applyPromptOverrides';
+export { buildSelectionPrompt } from './prompts/buildSelectionPrompt';
+export { defaultPromptTemplates } from './prompts/defaultPromptTemplates';
+export { readPromptOverrides } from './prompts/promptOverridesSchema';
+export { truncateToBudget } from './prompts/truncateToBudget';
+export { extractCodeFromReply } from './edits/extractCode';
+export { extractCodeSoFar } from './edits/extractCodeSoFar';
+export { reindentToOriginal } from './edits/reindent';
+export { pickFreeTestFilePath, proposeTestFilePath } from './edits/testFileName';
+export { imageReference } from './images/imageReference';
+export { relativeImagePath } from './images/relativeImagePath';
+export { resolveImageFolder } from './images/resolveImageFolder';
+export { writeImageFiles } from './images/writeImageFiles';

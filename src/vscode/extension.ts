@@ -10,6 +10,8 @@ import { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
 import { ProposalDocuments } from './edits/proposalDocuments';
 import { ImageGenerator } from './images/imageGenerator';
+import { SelectionCodeActions } from './selection/selectionCodeActions';
+import { SelectionCommands } from './selection/selectionCommands';
 import { ProviderEngineHost } from './engine/providerEngineHost';
 import { ApiKeyCommands } from './keys/apiKeyCommands';
 import { ModelCatalog } from './models/modelCatalog';
@@ -56,7 +58,12 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     }),
   );
   context.subscriptions.push(createModelStatusItem(settings));
-  registerCommands(context, { log, settings, catalog, apiKeys, chat, chatView, editors, images });
+  const selection = new SelectionCommands(providerEngineHost, settings, chat, chatView, editors, proposals, log);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new SelectionCodeActions(), { providedCodeActionKinds: SelectionCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new SelectionCodeActions(), { providedCodeActionKinds: SelectionCodeActions.kinds }),
+  );
+  registerCommands(context, { log, settings, catalog, apiKeys, chat, chatView, editors, images, selection });
 
   const activationMs = performance.now() - started;
   log.info(`Switchboard ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(2)} ms`);

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { ChatController } from './chat/chatController';
-import { selectionContext } from './chat/editorContext';
 import type { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
 import type { GenerateImageArgs, ImageGenerator } from './images/imageGenerator';
+import type { SelectionCommandArgs, SelectionCommands } from './selection/selectionCommands';
 import type { ApiKeyCommandArgs, ApiKeyCommands } from './keys/apiKeyCommands';
 import type { ModelCatalog } from './models/modelCatalog';
 import { selectModel, type SelectModelArgs } from './models/selectModelCommand';
@@ -18,6 +18,7 @@ export interface CommandServices {
   chatView: ChatViewProvider;
   editors: LastEditorTracker;
   images: ImageGenerator;
+  selection: SelectionCommands;
 }
 
 export interface ChatCommandArgs {
@@ -56,14 +57,12 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     return services.chat.current.id;
   });
 
-  register('switchboard.askAboutSelection', async () => {
-    const editor = services.editors.editor;
-    const item = editor ? selectionContext(editor) : undefined;
-    if (!editor || !item) throw new Error(vscode.l10n.t('Select some code first: it goes into the chat as context.'));
-    services.chat.addContext(item);
-    await services.chatView.reveal();
-    services.chat.focusInput();
-  });
+  register('switchboard.askAboutSelection', () => services.selection.ask());
+  register<SelectionCommandArgs>('switchboard.explainSelection', (args) => services.selection.explain(args));
+  register<SelectionCommandArgs>('switchboard.refactorSelection', (args) => services.selection.refactor(args));
+  register<SelectionCommandArgs>('switchboard.fixSelection', (args) => services.selection.fix(args));
+  register<SelectionCommandArgs>('switchboard.documentSelection', (args) => services.selection.document(args));
+  register<SelectionCommandArgs>('switchboard.generateTests', (args) => services.selection.generateTests(args));
 
   register<GenerateImageArgs>('switchboard.generateImage', (args) => services.images.command(args));
 

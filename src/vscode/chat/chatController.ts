@@ -117,6 +117,23 @@ export class ChatController implements vscode.Disposable {
     else this.startTurn();
   }
 
+  /**
+   * A selection command's turn (explain): shown as `display` with the code as a context chip, sent with the
+   * command's own prompt (its template may be overridden in settings) and, if given, another model.
+   */
+  async sendPrepared(options: { display: string; contexts: ContextItem[]; systemPrompt: string; userContent: string; model?: string }): Promise<void> {
+    await this.ensureLoaded();
+    if (this.active) await this.stop();
+    const { conversation, message } = appendUserMessage(this.conversation, options.display, {
+      contexts: options.contexts,
+      defaultTitle: vscode.l10n.t('New chat'),
+    });
+    this.conversation = conversation;
+    this.post({ type: 'title', title: conversation.title });
+    this.post({ type: 'message', message: toMessageView(message, this.imageSrc) });
+    this.startTurn({ systemPrompt: options.systemPrompt, lastUserContent: options.userContent, ...(options.model ? { model: options.model } : {}) });
+  }
+
   async stop(): Promise<void> {
     const active = this.active;
     if (!active) return;
@@ -297,12 +314,13 @@ export class ChatController implements vscode.Disposable {
     await this.deps.store.flush();
   }
 
-  private startTurn(): void {
+  private startTurn(prepared: { systemPrompt?: string; lastUserContent?: string; model?: string } = {}): void {
     const settings = this.deps.settings.settings;
-    const models = [settings.chatModel, ...settings.fallbackModels].filter((model) => model !== '');
-    const slash = settings.chatModel.indexOf('/');
+    const chosen = prepared.model ?? settings.chatModel;
+    const models = [chosen, ...settings.fallbackModels.filter((model) => model !== chosen)].filter((model) => model !== '');
+    const slash = chosen.indexOf('/');
     const { conversation, message } = startAssistantMessage(this.conversation, {
-      ...(slash > 0 ? { provider: settings.chatModel.slice(0, slash), model: settings.chatModel.slice(slash + 1) } : {}),
+      ...(slash > 0 ? { provider: chosen.slice(0, slash), model: chosen.slice(slash + 1) } : {}),
     });
     this.conversation = conversation;
     const controller = new AbortController();
@@ -311,9 +329,13 @@ export class ChatController implements vscode.Disposable {
     this.post({ type: 'busy', busy: true });
 
     const run = async (): Promise<void> => {
+      const messages = toChatMessages(this.conversation);
+      const last = messages.at(-1);
+      if (prepared.lastUserContent !== undefined && last?.role === 'user') messages[messages.length - 1] = { ...last, content: prepared.lastUserContent };
+      const systemPrompt = [prepared.systemPrompt, settings.systemPrompt].filter((text) => text).join('\n\n');
       const request = {
-        messages: toChatMessages(this.conversation),
-        ...(settings.systemPrompt ? { systemPrompt: settings.systemPrompt } : {}),
+        messages,
+        ...(systemPrompt ? { systemPrompt } : {}),
         ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
         ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
         signal: controller.signal,

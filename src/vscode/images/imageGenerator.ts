@@ -6,12 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
 import type { ImageProgress, ImageRequest, ImageResult } from '../../core/images/imageTypes';
-import { imageReference } from '../../core/images/imageReference';
-import { relativeImagePath } from '../../core/images/relativeImagePath';
-import { resolveImageFolder } from '../../core/images/resolveImageFolder';
-import { writeImageFiles, type WrittenImage } from '../../core/images/writeImageFiles';
 import type { KeyStore } from '../../core/keys/keyStore';
 import type { ImageSizeChoice } from '../../core/images/imageSizeChoices';
+import type { WrittenImage } from '../../core/images/writeImageFiles';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 import { loadEngine } from '../engine/loadEngine';
 import type { SettingsService } from '../settings/settingsService';
@@ -132,7 +129,7 @@ export class ImageGenerator {
       },
     );
 
-    const written = await writeImageFiles(target.folder, result.images, {
+    const written = await loadEngine().writeImageFiles(target.folder, result.images, {
       prompt: request.prompt,
       provider: result.provider,
       model: result.model,
@@ -280,7 +277,7 @@ export class ImageGenerator {
       return { root: folder.fsPath, folder: folder.fsPath };
     }
     const setting = folderOverride ?? this.settings.imagesFolderFor(workspaceFolder);
-    const resolved = await resolveImageFolder(workspaceFolder.uri.fsPath, setting);
+    const resolved = await loadEngine().resolveImageFolder(workspaceFolder.uri.fsPath, setting);
     if (!resolved.ok) throw new Error(resolved.reason);
     return { root: workspaceFolder.uri.fsPath, folder: resolved.folder };
   }
@@ -299,7 +296,7 @@ export class ImageGenerator {
     }
     const reference = () =>
       result.uris
-        .map((uri) => imageReference(editor.document.languageId, relativeImagePath(editor.document.uri.fsPath, uri.fsPath, editor.document.languageId), result.prompt))
+        .map((uri) => loadEngine().imageReference(editor.document.languageId, loadEngine().relativeImagePath(editor.document.uri.fsPath, uri.fsPath, editor.document.languageId), result.prompt))
         .join(editor.document.languageId === 'markdown' ? '\n\n' : '\n');
     let doInsert = insert === true;
     if (insert === undefined) {

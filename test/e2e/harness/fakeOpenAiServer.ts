@@ -10,6 +10,8 @@ export interface RecordedRequest {
   body: string;
   /** Resolves when the client closed the connection (before or after the answer finished). */
   closed: Promise<void>;
+  /** When each piece of a streamed answer was written (ms since the epoch). */
+  pieceTimes: number[];
 }
 
 export type ChatReply = (body: { model: string; messages: { role: string; content: string }[] }) => {
@@ -56,7 +58,8 @@ export class FakeOpenAiServer {
     const body = Buffer.concat(chunks).toString('utf8');
     const closed = new Promise<void>((resolve) => response.once('close', () => resolve()));
     const path = request.url ?? '/';
-    this.requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body, closed });
+    const pieceTimes: number[] = [];
+    this.requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body, closed, pieceTimes });
 
     if (request.method === 'GET' && path.endsWith('/models')) {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -70,6 +73,7 @@ export class FakeOpenAiServer {
       for (const piece of pieces) {
         if (response.destroyed) return;
         response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: parsed.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        pieceTimes.push(Date.now());
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
       if (response.destroyed) return;

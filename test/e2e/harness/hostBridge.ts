@@ -56,6 +56,26 @@ export class HostBridge {
     return (await this.post('/document', { path: relativePath }, 30_000)) as { text: string; isDirty: boolean; version: number };
   }
 
+  /** Opens a workspace file and selects whole lines (0-based, inclusive). */
+  async select(relativePath: string, startLine: number, endLine: number): Promise<void> {
+    await this.post('/select', { path: relativePath, startLine, endLine }, 30_000);
+  }
+
+  /** Inserts text at the start of a line of a workspace file. */
+  async insertText(relativePath: string, line: number, text: string): Promise<void> {
+    await this.post('/edit', { path: relativePath, line, text }, 30_000);
+  }
+
+  /** Undo in the editor of a workspace file. */
+  async undo(relativePath: string): Promise<void> {
+    await this.post('/undo', { path: relativePath }, 30_000);
+  }
+
+  /** Sets error diagnostics on a workspace file, as a linter would. */
+  async setDiagnostics(relativePath: string, items: { line: number; message: string }[]): Promise<void> {
+    await this.post('/diagnostics', { path: relativePath, items }, 30_000);
+  }
+
   /** Changes a user setting from inside the extension host (code-server may miss an outside edit of the file). */
   async setUserSetting(key: string, value: unknown): Promise<void> {
     await this.post('/setting', { key, value }, 30_000);

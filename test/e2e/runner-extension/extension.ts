@@ -23,10 +23,14 @@ interface HostTestResult {
 }
 
 let server: http.Server | undefined;
+/** Diagnostics the tests set, as a linter would. */
+let diagnostics: vscode.DiagnosticCollection | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const bridgeDir = process.env['SWITCHBOARD_E2E_BRIDGE_DIR'];
   if (!bridgeDir) return;
+  diagnostics = vscode.languages.createDiagnosticCollection('e2e-lint');
+  context.subscriptions.push(diagnostics);
   server = http.createServer((request, response) => {
     void handle(request, response, context).catch((error: unknown) => {
       respond(response, 500, { error: error instanceof Error ? error.stack ?? error.message : String(error) });
@@ -66,6 +70,39 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
       respond(response, 200, { text: document.getText(), isDirty: document.isDirty, version: document.version });
       return;
     }
+    case '/select': {
+      // Opens a workspace file and selects whole lines (0-based, inclusive), as a person dragging over them would.
+      const editor = await vscode.window.showTextDocument(workspaceUri(String(body['path'])), { preview: false });
+      const start = Number(body['startLine']);
+      const end = Number(body['endLine']);
+      editor.selection = new vscode.Selection(start, 0, end, editor.document.lineAt(end).text.length);
+      respond(response, 200, {});
+      return;
+    }
+    case '/edit': {
+      // Types into a file while something else is going on (a person editing during a stream).
+      const document = await vscode.workspace.openTextDocument(workspaceUri(String(body['path'])));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(Number(body['line']), 0), String(body['text']));
+      respond(response, 200, { applied: await vscode.workspace.applyEdit(edit) });
+      return;
+    }
+    case '/undo': {
+      await vscode.window.showTextDocument(workspaceUri(String(body['path'])), { preview: false });
+      await vscode.commands.executeCommand('undo');
+      respond(response, 200, {});
+      return;
+    }
+    case '/diagnostics': {
+      const items = (body['items'] as { line: number; message: string }[]).map((item) => {
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(item.line, 0, item.line, 200), item.message, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'e2e-lint';
+        return diagnostic;
+      });
+      diagnostics?.set(workspaceUri(String(body['path'])), items);
+      respond(response, 200, {});
+      return;
+    }
     case '/setting': {
       await vscode.workspace.getConfiguration().update(String(body['key']), body['value'], vscode.ConfigurationTarget.Global);
       respond(response, 200, {});
@@ -98,6 +135,12 @@ async function runMocha(suite: string, context: vscode.ExtensionContext): Promis
   });
   mocha.dispose();
   return results;
+}
+
+function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
 }
 
 /** Makes a command's result JSON-safe; URIs become strings (JSON.stringify would turn them into components). */
