@@ -88,14 +88,8 @@ describe('the chat panel in the real editor', () => {
     const { user } = fakeServers();
     user.reply = () => ({ pieces: ['Here you go:\n\n```ts\nexport const inserted = 42;\n```\n'] });
     const { page, bridge } = editor();
-    await runFromCommandPalette(page, 'Go to File...', { keepOpen: true });
-    await page.keyboard.type('fibonacci.ts');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'fibonacci.ts' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await bridge.cursorAtEnd('src/fibonacci.ts');
     await page.locator('.tab.active', { hasText: 'fibonacci.ts' }).waitFor({ timeout: 10_000 });
-    // The cursor goes to a new last line of the file, as a person would put it there.
-    await bridge.executeCommand('cursorBottom');
-    await bridge.executeCommand('type', { text: '\n' });
     const frame = await chatFrame();
     await ask(frame, 'Give me a constant');
     const answer = lastAnswer(frame);

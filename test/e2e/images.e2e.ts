@@ -15,13 +15,8 @@ function generatedFiles(): string[] {
 }
 
 async function openInEditor(name: string): Promise<void> {
-  const { page, bridge } = editor();
-  await runFromCommandPalette(page, 'Go to File...', { keepOpen: true });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
-  await bridge.executeCommand('cursorBottom');
+  await editor().bridge.cursorAtEnd(name);
+  await editor().page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
 }
 
 describe('image generation in the real editor', () => {

@@ -54,7 +54,12 @@ export class ChatController implements vscode.Disposable {
   private imageSrc: (path: string) => string | undefined = () => undefined;
   private contextCounter = 0;
 
-  constructor(private readonly deps: ChatControllerDeps) {}
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: ChatControllerDeps) {
+    // The model can change elsewhere (the status bar, Select Chat Model): the panel's picker follows.
+    this.subscriptions.push(deps.settings.onDidChange((settings) => this.post({ type: 'models', groups: [], current: settings.chatModel, loading: false })));
+  }
 
   /** A webview is ready: it gets everything it needs to draw the current state. */
   async attach(post: (message: ExtensionToWebviewMessage) => void, version: string, imageSrc: (path: string) => string | undefined): Promise<void> {
@@ -309,6 +314,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.active?.controller.abort();
     await this.active?.done;
     await this.deps.store.flush();

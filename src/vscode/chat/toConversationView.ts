@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Conversation, ConversationMessage, ContextItem } from '../../core/conversations/conversation';
 import type { ContextChip, ConversationView, MessageView } from '../../shared/webviewProtocol';
 import { errorActionsFor } from './errorActions';
@@ -18,7 +19,7 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
   }
   const images = (message.images ?? []).flatMap((image) => {
     const src = imageSrc(image.path);
-    return src ? [{ src, alt: image.alt, path: image.path }] : [];
+    return src ? [{ src, alt: image.alt, path: vscode.workspace.asRelativePath(image.path) }] : [];
   });
   return {
     id: message.id,

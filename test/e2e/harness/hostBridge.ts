@@ -61,6 +61,11 @@ export class HostBridge {
     await this.post('/select', { path: relativePath, startLine, endLine }, 30_000);
   }
 
+  /** Opens a workspace file and puts the cursor on an empty last line, as a person clicking below the code would. */
+  async cursorAtEnd(relativePath: string): Promise<void> {
+    await this.post('/cursor', { path: relativePath }, 30_000);
+  }
+
   /** Inserts text at the start of a line of a workspace file. */
   async insertText(relativePath: string, line: number, text: string): Promise<void> {
     await this.post('/edit', { path: relativePath, line, text }, 30_000);

@@ -79,6 +79,16 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
       respond(response, 200, {});
       return;
     }
+    case '/cursor': {
+      // Opens a workspace file and puts the cursor at the end of the document, on a new empty last line.
+      const editor = await vscode.window.showTextDocument(workspaceUri(String(body['path'])), { preview: false });
+      const last = editor.document.lineAt(editor.document.lineCount - 1);
+      if (!last.isEmptyOrWhitespace) await editor.edit((builder) => builder.insert(last.range.end, '\n'));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      respond(response, 200, {});
+      return;
+    }
     case '/edit': {
       // Types into a file while something else is going on (a person editing during a stream).
       const document = await vscode.workspace.openTextDocument(workspaceUri(String(body['path'])));
