@@ -9,10 +9,9 @@ import { parseErrorBody } from '../errors/errorBodyInfo';
 import type { ErrorContext } from '../errors/errorContext';
 import { type HttpErrorResponse, mapErrorInfo, mapHttpError } from '../errors/mapHttpError';
 import { ProviderError } from '../errors/providerError';
-import { createRedactor, type Redactor } from '../errors/redactSecrets';
 import { formatDuration } from '../formatDuration';
-import type { HttpClient, HttpRequest, HttpResponse } from '../http/httpClient';
-import { joinUrl } from '../providers/joinUrl';
+import type { HttpRequest, HttpResponse } from '../http/httpClient';
+import { HttpProviderBase, type HttpProviderBaseConfig } from '../providers/httpProviderBase';
 import { invalidResponse, parseJsonText, parseResponse } from '../validation/parseResponse';
 import { downloadImage } from './downloadImage';
 import type {
@@ -31,20 +30,9 @@ import { BodyTooLargeError, readLimitedBytes } from './readLimitedBytes';
 import { requireImageBytes } from './requireImageBytes';
 import { formatBytes } from './formatBytes';
 
-export interface ImageProviderConfig {
-  /** The provider entry id, e.g. `stability`. */
-  id: string;
-  /** Every request that carries the key goes under it. */
-  baseUrl: string;
-  apiKey?: string;
+export interface ImageProviderConfig extends HttpProviderBaseConfig {
   /** Fusion Brain's second secret. */
   apiSecret?: string;
-  /** The entry's extra headers (sent to the base URL only). */
-  headers?: Readonly<Record<string, string>>;
-  http: HttpClient;
-  requiresKey: boolean;
-  /** Named in the "no key" message, e.g. `STABILITY_API_KEY`. */
-  keyEnvVars?: readonly string[];
   secretEnvVars?: readonly string[];
   /** Client-side limits (the Sydney gateway's sdxl 3/min…); each generation request acquires one slot. */
   rateLimiter?: RateLimiter;
@@ -63,14 +51,11 @@ export const maxBase64ImageBytes = Math.ceil((defaultMaxImageBytes * 4) / 3) + 6
 /** A progress reporter that never lets a listener's exception break the generation. */
 export type Progress = (event: ImageProgress) => void;
 
-export abstract class HttpImageProvider implements ImageProvider {
+export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderConfig> implements ImageProvider {
   abstract readonly kind: ImageProviderKind;
-  readonly id: string;
-  protected readonly redact: Redactor;
 
-  constructor(protected readonly config: ImageProviderConfig) {
-    this.id = config.id;
-    this.redact = createRedactor([config.apiKey, config.apiSecret]);
+  constructor(config: ImageProviderConfig) {
+    super(config, [config.apiKey, config.apiSecret]);
   }
 
   abstract validate(request: ImageRequest): void;
@@ -134,21 +119,6 @@ export abstract class HttpImageProvider implements ImageProvider {
 
   /** A request that costs nothing and fails on a bad key; `unverified` when there is none. */
   protected abstract probeKey(context: ErrorContext, signal: AbortSignal | undefined): Promise<ImageKeyCheck>;
-
-  /** The headers that carry the key (only ever sent to the base URL). */
-  protected abstract authHeaders(): Record<string, string>;
-
-  protected context(operation: ErrorContext['operation'], model?: string): ErrorContext {
-    return { provider: this.id, operation, redact: this.redact, ...(model !== undefined ? { model } : {}) };
-  }
-
-  protected url(path: string): string {
-    return joinUrl(this.config.baseUrl, path);
-  }
-
-  protected headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { ...extra, ...this.config.headers, ...this.authHeaders() };
-  }
 
   /** Sends a request, reporting each retry as progress; returns the 2xx response. */
   protected send(request: HttpRequest, progress: Progress, imageIndex?: ImageIndex): Promise<HttpResponse> {
@@ -293,24 +263,14 @@ export abstract class HttpImageProvider implements ImageProvider {
   /** Refuses up front when a required key (or Fusion Brain's secret) is missing. */
   protected requireKey(context: ErrorContext): void {
     if (!this.config.requiresKey) return;
-    if ((this.config.apiKey ?? '').trim() === '') throw this.missing(context, 'API key', this.config.keyEnvVars ?? []);
+    if ((this.config.apiKey ?? '').trim() === '') throw this.missingSecret(context, 'API key', this.config.keyEnvVars ?? []);
     if (this.needsSecret() && (this.config.apiSecret ?? '').trim() === '') {
-      throw this.missing(context, 'secret', this.config.secretEnvVars ?? []);
+      throw this.missingSecret(context, 'secret', this.config.secretEnvVars ?? []);
     }
   }
 
   protected needsSecret(): boolean {
     return false;
-  }
-
-  private missing(context: ErrorContext, what: string, env: readonly string[]): ProviderError {
-    const envHint = env.length === 0 ? '' : ` (or the ${env.join(' or ')} environment variable${env.length > 1 ? 's' : ''})`;
-    return new ProviderError({
-      kind: 'auth',
-      provider: this.id,
-      message: `No ${what} is set for ${this.id}. Set one with “Switchboard: Set API Key”${envHint}.`,
-      ...(context.model !== undefined ? { model: context.model } : {}),
-    });
   }
 }
 

@@ -131,7 +131,7 @@ export class AnthropicProvider extends HttpChatProvider {
     return models;
   }
 
-  protected protocolHeaders(): Record<string, string> {
+  protected authHeaders(): Record<string, string> {
     const key = this.config.apiKey?.trim();
     return { 'anthropic-version': anthropicVersion, ...(key ? { 'x-api-key': key } : {}) };
   }

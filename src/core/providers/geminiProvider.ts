@@ -104,7 +104,7 @@ export class GeminiProvider extends HttpChatProvider {
     return models;
   }
 
-  protected protocolHeaders(): Record<string, string> {
+  protected authHeaders(): Record<string, string> {
     const key = this.config.apiKey?.trim();
     return key ? { 'x-goog-api-key': key } : {};
   }

@@ -8,38 +8,22 @@ import type { ErrorContext } from '../errors/errorContext';
 import { mapErrorInfo } from '../errors/mapHttpError';
 import { mapStreamError } from '../errors/mapStreamError';
 import { ProviderError } from '../errors/providerError';
-import { createRedactor, type Redactor } from '../errors/redactSecrets';
-import type { HttpClient, HttpRequest, HttpResponse } from '../http/httpClient';
+import type { HttpRequest, HttpResponse } from '../http/httpClient';
 import { readSseBatches, type SseMessage } from '../sse/readSseBatches';
 import { invalidResponse, parseJsonText, parseResponse } from '../validation/parseResponse';
 import { guardedStream } from './guardedStream';
-import { joinUrl } from './joinUrl';
+import { HttpProviderBase, type HttpProviderBaseConfig } from './httpProviderBase';
 
-export interface ChatProviderConfig {
-  /** The provider entry id, e.g. `openai` or `work-vllm`. */
-  id: string;
-  /** Every URL this client calls is built under it; the key goes nowhere else. */
-  baseUrl: string;
-  apiKey?: string;
-  /** Extra headers (a preset's attribution headers, then the entry's own). */
-  headers?: Readonly<Record<string, string>>;
-  http: HttpClient;
-  /** Whether requests are refused up front when no key is set (local servers need none). */
-  requiresKey: boolean;
-  /** Named in the "no key" message, e.g. `OPENAI_API_KEY`. */
-  keyEnvVars?: readonly string[];
+export interface ChatProviderConfig extends HttpProviderBaseConfig {
   /** Other secrets to scrub from messages, besides the key. */
   extraSecrets?: readonly string[];
 }
 
-export abstract class HttpChatProvider implements ChatProvider {
+export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConfig> implements ChatProvider {
   abstract readonly kind: ProviderKind;
-  readonly id: string;
-  protected readonly redact: Redactor;
 
-  constructor(protected readonly config: ChatProviderConfig) {
-    this.id = config.id;
-    this.redact = createRedactor([config.apiKey, ...(config.extraSecrets ?? [])]);
+  constructor(config: ChatProviderConfig) {
+    super(config, [config.apiKey, ...(config.extraSecrets ?? [])]);
   }
 
   streamChat(request: ChatRequest): AsyncIterable<ChatEvent> {
@@ -68,21 +52,6 @@ export abstract class HttpChatProvider implements ChatProvider {
   protected abstract chat(request: ChatRequest, context: ErrorContext): AsyncGenerator<ChatEvent, void, undefined>;
 
   protected abstract fetchModels(context: ErrorContext, signal: AbortSignal | undefined): Promise<ModelInfo[]>;
-
-  /** The headers the protocol needs: the key (when there is one) and any version header. */
-  protected abstract protocolHeaders(): Record<string, string>;
-
-  protected context(operation: ErrorContext['operation'], model?: string): ErrorContext {
-    return { provider: this.id, operation, redact: this.redact, ...(model !== undefined ? { model } : {}) };
-  }
-
-  protected url(path: string): string {
-    return joinUrl(this.config.baseUrl, path);
-  }
-
-  protected headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { ...extra, ...this.config.headers, ...this.protocolHeaders() };
-  }
 
   /** Sends the request, turning retries into `retry` events; returns the 2xx response. */
   protected async *open(request: HttpRequest): AsyncGenerator<ChatEvent, HttpResponse, undefined> {
@@ -147,14 +116,7 @@ export abstract class HttpChatProvider implements ChatProvider {
 
   private requireKey(context: ErrorContext): void {
     if (!this.config.requiresKey || (this.config.apiKey ?? '').trim() !== '') return;
-    const env = this.config.keyEnvVars ?? [];
-    const envHint = env.length === 0 ? '' : ` (or the ${env.join(' or ')} environment variable${env.length > 1 ? 's' : ''})`;
-    throw new ProviderError({
-      kind: 'auth',
-      provider: this.id,
-      message: `No API key is set for ${this.id}. Set one with “Switchboard: Set API Key”${envHint}.`,
-      ...(context.model !== undefined ? { model: context.model } : {}),
-    });
+    throw this.missingSecret(context, 'API key', this.config.keyEnvVars ?? []);
   }
 
   private endEvent(error: unknown, context: ErrorContext, signal: AbortSignal | undefined): ChatEvent {

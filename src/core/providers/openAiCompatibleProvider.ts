@@ -131,7 +131,7 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
     }));
   }
 
-  protected protocolHeaders(): Record<string, string> {
+  protected authHeaders(): Record<string, string> {
     const key = this.config.apiKey?.trim();
     return key ? { authorization: `Bearer ${key}` } : {};
   }

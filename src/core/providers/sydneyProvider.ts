@@ -62,7 +62,7 @@ export class SydneyProvider extends HttpChatProvider {
     return Promise.resolve(this.models.map((id) => ({ id })));
   }
 
-  protected protocolHeaders(): Record<string, string> {
+  protected authHeaders(): Record<string, string> {
     const key = this.config.apiKey?.trim();
     // The gateway wants the key itself, with no `Bearer` scheme.
     return key ? { authorization: key } : {};
