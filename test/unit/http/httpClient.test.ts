@@ -8,6 +8,7 @@ import type { HttpClient, HttpClientOptions, HttpRequest, RetryNotice } from '..
 import { sleep } from '../../../src/core/http/sleep';
 import { recordingSleep, testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
+import { expectProviderFailure } from '../fakes/expectProviderFailure';
 
 const context: ErrorContext = { provider: 'acme', model: 'm', operation: 'chat', redact: createRedactor([]) };
 
@@ -33,15 +34,7 @@ describe('HttpClient', () => {
     return { method: 'GET', url: `${server.origin}/x`, context, ...extra };
   }
 
-  async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-    try {
-      await promise;
-    } catch (error) {
-      assert.ok(error instanceof ProviderError, String(error));
-      return error;
-    }
-    assert.fail('expected a ProviderError');
-  }
+  const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, []);
 
   const tooMany = (headers: Record<string, string>) => ({ status: 429, headers: { 'content-type': 'application/json', ...headers }, chunks: ['{"error":{"message":"slow down"}}'] });
 

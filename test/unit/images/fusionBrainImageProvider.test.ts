@@ -7,6 +7,7 @@ import type { ImageProgress, ImageProvider } from '../../../src/core/images/imag
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer, type RecordedRequest, type ScriptedResponse } from '../fakes/fakeHttpServer';
 import { base64, jsonResponse, multipartFields, multipartPartHeaders, tinyPng } from '../fakes/imageFakes';
+import { expectProviderFailure } from '../fakes/expectProviderFailure';
 
 const key = 'fb-key-0123456789abcdef0123';
 const secret = 'fb-secret-fedcba9876543210';
@@ -72,16 +73,7 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
     jsonResponse({ uuid: 'job-1', status: 'DONE', errorDescription: null, result: { files, censored }, generationTime: 12 });
   const status = (value: string): ScriptedResponse => jsonResponse({ uuid: 'job-1', status: value });
 
-  async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-    try {
-      await promise;
-    } catch (error) {
-      assert.ok(error instanceof ProviderError, `expected a ProviderError, got ${String(error)}`);
-      assert.ok(!error.message.includes(key) && !error.message.includes(secret), 'no key or secret in messages');
-      return error;
-    }
-    throw new Error('expected a failure');
-  }
+  const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, [key, secret]);
 
   it('runs INITIAL → PROCESSING → DONE, reporting queued then processing, and returns the image', async () => {
     serve([status('INITIAL'), status('PROCESSING'), status('PROCESSING'), done()]);

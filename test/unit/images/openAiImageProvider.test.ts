@@ -6,6 +6,7 @@ import type { ImageProgress, ImageProvider } from '../../../src/core/images/imag
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 import { base64, imageResponse, jsonResponse, tinyJpeg, tinyPng } from '../fakes/imageFakes';
+import { expectProviderFailure } from '../fakes/expectProviderFailure';
 
 const key = 'sk-openai-fake-0123456789abcdefghij';
 
@@ -27,16 +28,7 @@ describe('OpenAI image provider', () => {
     return createImageProvider({ id: 'openai', baseUrl: `${server.origin}/v1` }, { apiKey: key }, { http });
   }
 
-  async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-    try {
-      await promise;
-    } catch (error) {
-      assert.ok(error instanceof ProviderError, `expected a ProviderError, got ${String(error)}`);
-      assert.ok(!error.message.includes(key), 'no key in messages');
-      return error;
-    }
-    throw new Error('expected a failure');
-  }
+  const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, [key]);
 
   it('posts {model, prompt, n, size, quality, output_format, background} and decodes b64_json, with usage', async () => {
     server.enqueue(

@@ -6,6 +6,7 @@ import type { ImageProgress, ImageProvider } from '../../../src/core/images/imag
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 import { base64, imageResponse, jsonResponse, multipartFields, tinyJpeg, tinyPng } from '../fakes/imageFakes';
+import { expectProviderFailure } from '../fakes/expectProviderFailure';
 
 const key = 'sk-stability-fake-0123456789abcdef';
 
@@ -27,16 +28,7 @@ describe('Stability image provider', () => {
     return createImageProvider({ id: 'stability', baseUrl: server.origin }, { apiKey }, { http });
   }
 
-  async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-    try {
-      await promise;
-    } catch (error) {
-      assert.ok(error instanceof ProviderError, `expected a ProviderError, got ${String(error)}`);
-      assert.ok(!error.message.includes(key), 'the key must never be in a message');
-      return error;
-    }
-    throw new Error('expected a failure');
-  }
+  const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, [key]);
 
   describe('v2beta', () => {
     it('posts a multipart form with accept image/* and reads the bytes, seed and finish reason', async () => {

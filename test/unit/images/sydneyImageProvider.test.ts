@@ -9,6 +9,7 @@ import { FakeClock } from '../chat/fakeClock';
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 import { imageResponse, jsonResponse, tinyPng, tinyWebp } from '../fakes/imageFakes';
+import { expectProviderFailure } from '../fakes/expectProviderFailure';
 
 const key = 'ddosxd-api-fakekey0123456789';
 
@@ -33,16 +34,7 @@ describe('Sydney gateway image provider', () => {
     return createImageProvider({ id: 'sydney', baseUrl: gateway.origin }, { apiKey: key }, { http, ...options });
   }
 
-  async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-    try {
-      await promise;
-    } catch (error) {
-      assert.ok(error instanceof ProviderError, `expected a ProviderError, got ${String(error)}`);
-      assert.ok(!error.message.includes(key), 'no key in messages');
-      return error;
-    }
-    throw new Error('expected a failure');
-  }
+  const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, [key]);
 
   it('posts {model, prompt, ar, negative} with the raw key, then downloads the URL without it', async () => {
     gateway.enqueue(jsonResponse({ url: `${images.origin}/files/cat.webp?sig=abc` }));
