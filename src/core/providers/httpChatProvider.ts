@@ -9,10 +9,14 @@ import { mapErrorInfo } from '../errors/mapHttpError';
 import { mapStreamError } from '../errors/mapStreamError';
 import { ProviderError } from '../errors/providerError';
 import type { HttpRequest, HttpResponse } from '../http/httpClient';
-import { readSseBatches, type SseMessage } from '../sse/readSseBatches';
+import { createSseFeed } from '../sse/sseFeed';
 import { invalidResponse, parseJsonText, parseResponse } from '../validation/parseResponse';
-import { guardedStream } from './guardedStream';
+import { ChatEventQueue, type ChatEventSink } from './chatEventQueue';
 import { HttpProviderBase, type HttpProviderBaseConfig } from './httpProviderBase';
+import type { SseChatDecoder } from './sseChatDecoder';
+
+/** Events a consumer has not taken yet before the body is paused (a slow consumer holds the server back by TCP). */
+const maxBacklog = 256;
 
 export interface ChatProviderConfig extends HttpProviderBaseConfig {
   /** Other secrets to scrub from messages, besides the key. */
@@ -28,10 +32,11 @@ export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConf
 
   streamChat(request: ChatRequest): AsyncIterable<ChatEvent> {
     const context = this.context('chat', request.model);
-    return guardedStream(
+    return new ChatEventQueue(
       { type: 'model', provider: this.id, model: request.model },
-      () => this.run(request, context),
+      (sink) => this.run(request, context, sink),
       (error) => this.endEvent(error, context, request.signal),
+      request.signal,
     );
   }
 
@@ -42,31 +47,66 @@ export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConf
   }
 
   /** Checks that can fail before any request; a thrown error becomes the stream's final event. */
-  private run(request: ChatRequest, context: ErrorContext): AsyncGenerator<ChatEvent, void, undefined> {
-    if (request.signal?.aborted) return cancelledAtOnce();
+  private async run(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
+    if (request.signal?.aborted) {
+      sink.push({ type: 'done', finishReason: 'cancelled' });
+      return;
+    }
     this.requireKey(context);
-    return this.chat(request, context);
+    await this.chat(request, context, sink);
   }
 
-  /** The protocol: send the request, yield text/usage events and exactly one `done`; throw ProviderErrors. */
-  protected abstract chat(request: ChatRequest, context: ErrorContext): AsyncGenerator<ChatEvent, void, undefined>;
+  /**
+   * The protocol: send the request (with `sink.signal`), push text/usage events and exactly one `done` into
+   * `sink`; throw ProviderErrors. SSE protocols do it with {@link streamSse}.
+   */
+  protected abstract chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void>;
 
   protected abstract fetchModels(context: ErrorContext, signal: AbortSignal | undefined): Promise<ModelInfo[]>;
 
   /** Sends the request, turning retries into `retry` events; returns the 2xx response. */
-  protected async *open(request: HttpRequest): AsyncGenerator<ChatEvent, HttpResponse, undefined> {
+  protected async open(request: HttpRequest, sink: ChatEventSink): Promise<HttpResponse> {
     for await (const step of this.config.http.send(request)) {
       if (step.type === 'response') return step.response;
-      yield {
+      sink.push({
         type: 'retry',
         provider: this.id,
         model: request.context.model ?? '',
         attempt: step.retry.attempt,
         delayMs: step.retry.delayMs,
         error: step.retry.error,
-      };
+      });
     }
     throw new Error('HttpClient.send ended without a response');
+  }
+
+  /**
+   * Reads a streamed answer: each network chunk goes through the SSE parser into the protocol's decoder and its
+   * text out to the consumer as one event, all in one synchronous call. After the end marker the consumer is done
+   * at once, and the rest of the body is read quietly so the connection goes back to the pool.
+   */
+  protected async streamSse(response: HttpResponse, context: ErrorContext, decoder: SseChatDecoder, sink: ChatEventQueue): Promise<void> {
+    await this.rejectNonStream(response, context);
+    const feed = createSseFeed(decoder);
+    const pipe = response.pipe((chunk) => {
+      if (decoder.finished) return;
+      feed.feed(chunk);
+      sink.flush();
+      if (decoder.finished) sink.end();
+      else if (sink.backlog > maxBacklog) {
+        pipe.pause();
+        sink.onDrained = () => pipe.resume();
+      }
+    });
+    try {
+      await pipe.done;
+    } catch (error) {
+      if (decoder.finished) return; // The answer was complete; what came after it does not matter.
+      throw error;
+    }
+    if (decoder.finished) return;
+    feed.end();
+    decoder.end();
   }
 
   /** GET a JSON document under the base URL and validate it. */
@@ -87,12 +127,6 @@ export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConf
     const text = await response.text();
     this.rejectHtml(text, response, context);
     return parseResponse(schema, parseJsonText(text, context, what), context, what);
-  }
-
-  /** The SSE messages of a streamed answer, batch by batch (reading them to the end or stopping releases the connection). */
-  protected async sseBatches(response: HttpResponse, context: ErrorContext): Promise<AsyncGenerator<readonly SseMessage[], void, undefined>> {
-    await this.rejectNonStream(response, context);
-    return readSseBatches(response.body());
   }
 
   /**
@@ -136,8 +170,4 @@ export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConf
       }),
     };
   }
-}
-
-async function* cancelledAtOnce(): AsyncGenerator<ChatEvent, void, undefined> {
-  yield { type: 'done', finishReason: 'cancelled' };
 }

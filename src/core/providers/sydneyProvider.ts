@@ -1,10 +1,11 @@
 // The Sydney gateway (seed 004): raw `Authorization: <key>`, `POST /v1/chat {model, messages}` → `{reply}` and
 // `POST /v1/prompt {model, prompt}` → `{reply}` (Claude-style prompts only). It does not stream: the stream is
 // `model`, one `text-delta` with the whole reply, `done`. It has no model list; the documented models are listed.
-import type { ChatEvent, ChatRequest, ModelInfo } from '../chat/chatTypes';
+import type { ChatRequest, ModelInfo } from '../chat/chatTypes';
 import type { ErrorContext } from '../errors/errorContext';
 import { mapStreamError } from '../errors/mapStreamError';
 import { parseJsonText, parseResponse } from '../validation/parseResponse';
+import type { ChatEventQueue } from './chatEventQueue';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
 import { sydneyReplySchema } from './sydneySchemas';
 
@@ -32,25 +33,28 @@ export class SydneyProvider extends HttpChatProvider {
     this.models = config.models ?? [];
   }
 
-  protected async *chat(request: ChatRequest, context: ErrorContext): AsyncGenerator<ChatEvent, void, undefined> {
+  protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const usePrompt = this.usesPromptEndpoint(request);
     const body = usePrompt
       ? { model: request.model, prompt: claudePrompt(request) }
       : { model: request.model, messages: chatMessages(request) };
-    const response = yield* this.open({
-      method: 'POST',
-      url: this.url(usePrompt ? '/v1/prompt' : '/v1/chat'),
-      headers: this.headers({ 'content-type': 'application/json', accept: 'application/json' }),
-      body: JSON.stringify(body),
-      context,
-      ...(request.signal !== undefined ? { signal: request.signal } : {}),
-    });
+    const response = await this.open(
+      {
+        method: 'POST',
+        url: this.url(usePrompt ? '/v1/prompt' : '/v1/chat'),
+        headers: this.headers({ 'content-type': 'application/json', accept: 'application/json' }),
+        body: JSON.stringify(body),
+        context,
+        signal: sink.signal,
+      },
+      sink,
+    );
     const text = await response.text();
     this.rejectHtml(text, response, context);
     const answer = parseResponse(sydneyReplySchema, parseJsonText(text, context, 'The answer'), context, 'The answer');
     if ('error' in answer) throw mapStreamError(text, context);
-    if (answer.reply !== '') yield { type: 'text-delta', text: answer.reply };
-    yield { type: 'done', finishReason: 'stop' };
+    if (answer.reply !== '') sink.push({ type: 'text-delta', text: answer.reply });
+    sink.push({ type: 'done', finishReason: 'stop' });
   }
 
   /** The documented list needs no request, so no key either. */

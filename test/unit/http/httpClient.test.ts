@@ -110,6 +110,68 @@ describe('HttpClient', () => {
     assert.equal(text, 'abc');
   });
 
+  describe('pipe (a body pushed to a callback)', () => {
+    const decode = (chunks: Uint8Array[]): string => Buffer.concat(chunks).toString('utf8');
+
+    it('pushes every chunk in order and settles when the body ends', async () => {
+      server.enqueue({ status: 200, chunks: ['a', 'b', 'c'], gap: 'immediate' });
+      const response = await client().request(get());
+      const chunks: Uint8Array[] = [];
+      await response.pipe((chunk) => chunks.push(chunk)).done;
+      assert.equal(decode(chunks), 'abc');
+      assert.equal((await server.requests[0]?.closed)?.completed, true);
+    });
+
+    it('times out a body that stalls, and closes the connection', async () => {
+      server.enqueue({ status: 200, chunks: ['a', { delayMs: 2_000 }, 'b'] });
+      const response = await client({ idleTimeoutMs: 50 }).request(get());
+      const chunks: Uint8Array[] = [];
+      const error = await failure(response.pipe((chunk) => chunks.push(chunk)).done);
+      assert.equal(error.kind, 'timeout');
+      assert.match(error.message, /stopped sending/);
+      assert.equal(decode(chunks), 'a');
+      assert.equal((await server.requests[0]?.closed)?.completed, false);
+    });
+
+    it('does not time out while paused, and reads the rest after resume', async () => {
+      server.enqueue({ status: 200, chunks: ['a', 'b', 'c'], gap: 'immediate' });
+      const response = await client({ idleTimeoutMs: 50 }).request(get());
+      const chunks: Uint8Array[] = [];
+      const pipe = response.pipe((chunk) => {
+        chunks.push(chunk);
+        if (chunks.length === 1) {
+          pipe.pause();
+          setTimeout(() => pipe.resume(), 150);
+        }
+      });
+      await pipe.done;
+      assert.equal(decode(chunks), 'abc');
+    });
+
+    it('stops at an exception of the callback, rejects with it, and closes the connection', async () => {
+      server.enqueue({ status: 200, chunks: ['a', { delayMs: 50 }, 'b', { delayMs: 2_000 }, 'c'] });
+      const response = await client().request(get());
+      const problem = new Error('the decoder refused this');
+      await assert.rejects(
+        response.pipe(() => {
+          throw problem;
+        }).done,
+        (error) => error === problem,
+      );
+      assert.equal((await server.requests[0]?.closed)?.completed, false);
+    });
+
+    it('reports a cancel in the middle of the body as cancelled', async () => {
+      server.enqueue({ status: 200, chunks: ['a'], after: 'hang' });
+      const controller = new AbortController();
+      const response = await client().request(get({ signal: controller.signal }));
+      const done = response.pipe(() => controller.abort()).done;
+      const error = await failure(done);
+      assert.equal(error.kind, 'cancelled');
+      assert.equal((await server.requests[0]?.closed)?.completed, false);
+    });
+  });
+
   it('cancels during a backoff wait', async () => {
     server.onRequest(() => ({ status: 500, chunks: ['{}'] }));
     const controller = new AbortController();

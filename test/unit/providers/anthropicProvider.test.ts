@@ -3,7 +3,7 @@ import type { ChatProvider, ChatRequest } from '../../../src/core/chat/chatTypes
 import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpClient';
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
-import { anthropicError, anthropicModels, anthropicStream } from '../fakes/anthropicFake';
+import { anthropicError, anthropicEvent, anthropicModels, anthropicSseHeaders, anthropicStream } from '../fakes/anthropicFake';
 import { collect, finalError, lastEvent, recordingSleep, testHttpClient, textOf } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 
@@ -72,6 +72,38 @@ describe('Anthropic provider', () => {
       { type: 'usage', usage: { inputTokens: 21, outputTokens: 9 } },
       { type: 'done', finishReason: 'length' },
     ]);
+  });
+
+  it('reads text deltas in any JSON form the same way, and skips thinking deltas', async () => {
+    // The canonical form takes the fast path (anthropicTextDelta.ts); these do not, and must read the same.
+    const delta = (data: string): string => `event: content_block_delta\ndata: ${data}\n\n`;
+    const body = [
+      anthropicEvent('message_start', { type: 'message_start', message: { usage: { input_tokens: 3 } } }),
+      delta('{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"canonical "}}'),
+      delta('{ "type": "content_block_delta", "index": 0, "delta": { "type": "text_delta", "text": "spaced " } }'),
+      delta('{"index":0,"delta":{"text":"reordered ","type":"text_delta"},"type":"content_block_delta"}'),
+      delta('{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"hidden"}}'),
+      delta('{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"\\u00e9t\\u00e9 \\"q\\""}}'),
+      anthropicEvent('message_stop', { type: 'message_stop' }),
+    ].join('');
+    server.enqueue({ status: 200, headers: anthropicSseHeaders, chunks: [body] });
+    const events = await collect(provider().streamChat(ask));
+    assert.equal(textOf(events), 'canonical spaced reordered été "q"');
+    assert.deepEqual(lastEvent(events), { type: 'done', finishReason: 'stop' });
+  });
+
+  it('reports a text delta with an escape JSON does not allow as unreadable, after the text before it', async () => {
+    const body = [
+      anthropicEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'kept' } }),
+      'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"bad \\q"}}\n\n',
+      anthropicEvent('message_stop', { type: 'message_stop' }),
+    ].join('');
+    server.enqueue({ status: 200, headers: anthropicSseHeaders, chunks: [body] });
+    const events = await collect(provider().streamChat(ask));
+    assert.equal(textOf(events), 'kept');
+    const error = finalError(events);
+    assert.equal(error.kind, 'invalid-response');
+    assert.match(error.message, /A stream event is not JSON/);
   });
 
   it('retries a 529 overloaded answer, then streams', async () => {

@@ -1,0 +1,85 @@
+// Reads an OpenAI-compatible streamed chat completion: `data:` chunks ending in `data: [DONE]`, an optional final
+// usage chunk, `: comment` keep-alives (OpenRouter), and error chunks (`{"error": …}`) in the middle of a stream.
+import type { FinishReason } from '../chat/chatTypes';
+import type { ErrorContext } from '../errors/errorContext';
+import { mapStreamError } from '../errors/mapStreamError';
+import { parseJsonText } from '../validation/parseResponse';
+import type { ChatEventSink } from './chatEventQueue';
+import { contentFiltered } from './contentFiltered';
+import { validateOpenAiChunk } from './openAiSchemas';
+import type { SseChatDecoder } from './sseChatDecoder';
+import { truncatedStream } from './truncatedStream';
+
+export class OpenAiStreamDecoder implements SseChatDecoder {
+  finished = false;
+  private finish: FinishReason | undefined;
+  private sawText = false;
+
+  constructor(
+    private readonly sink: ChatEventSink,
+    private readonly context: ErrorContext,
+  ) {}
+
+  onEvent(_event: string | undefined, data: string): void {
+    if (this.finished) return;
+    if (data === '[DONE]') {
+      this.complete(this.finish ?? 'stop');
+      return;
+    }
+    const json = parseJsonText(data, this.context, 'A stream chunk');
+    if (typeof json === 'object' && json !== null && (json as { error?: unknown }).error) throw mapStreamError(data, this.context);
+    const chunk = validateOpenAiChunk(json, this.context);
+    const choices = chunk.choices;
+    if (choices !== undefined) {
+      for (const choice of choices) {
+        const content = choice.delta?.content;
+        if (typeof content === 'string' && content !== '') {
+          this.sawText = true;
+          this.sink.text(content);
+        }
+        if (choice.finish_reason) this.finish = mapFinishReason(choice.finish_reason);
+      }
+    }
+    if (chunk.usage) {
+      this.sink.push({
+        type: 'usage',
+        usage: {
+          ...(typeof chunk.usage.prompt_tokens === 'number' ? { inputTokens: chunk.usage.prompt_tokens } : {}),
+          ...(typeof chunk.usage.completion_tokens === 'number' ? { outputTokens: chunk.usage.completion_tokens } : {}),
+        },
+      });
+    }
+  }
+
+  /**
+   * Closed without `[DONE]`. A server that sent its finish_reason had finished the answer (only the optional usage
+   * chunk can be missing), so that is a normal end; anything else was cut off.
+   */
+  end(): void {
+    if (this.finish === undefined) throw truncatedStream(this.context, this.sawText);
+    this.complete(this.finish);
+  }
+
+  private complete(finish: FinishReason): void {
+    if (finish === 'content-filter' && !this.sawText) throw contentFiltered(this.context, 'content_filter');
+    this.sink.push({ type: 'done', finishReason: finish });
+    this.finished = true;
+  }
+}
+
+function mapFinishReason(reason: string): FinishReason {
+  switch (reason) {
+    case 'stop':
+    case 'end_turn':
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'content_filter':
+      return 'content-filter';
+    case 'tool_calls':
+    case 'function_call':
+      return 'tool-calls';
+    default:
+      return 'other';
+  }
+}
