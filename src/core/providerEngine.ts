@@ -8,6 +8,7 @@ import { CircuitBreaker } from './chat/circuitBreaker';
 import { presetRateLimits } from './chat/presetRateLimits';
 import { RateLimiter } from './chat/rateLimiter';
 import { ResponseCache, type ResponseCacheStorage } from './chat/responseCache';
+import { forwardAfter } from './chat/forwardAfter';
 import { streamWithFallback, type FallbackEntry } from './chat/streamWithFallback';
 import { withRateLimit } from './chat/withRateLimit';
 import { withResponseCache } from './chat/withResponseCache';
@@ -110,7 +111,12 @@ export class ProviderEngine {
    * Streams an answer from `models` (`providerId/modelId`, the chosen one first, then the fallbacks), as chat
    * events; failures arrive as an `error` event, never as a throw.
    */
-  async *chat(models: readonly string[], request: Omit<ChatRequest, 'model'>): AsyncGenerator<ChatEvent> {
+  chat(models: readonly string[], request: Omit<ChatRequest, 'model'>): AsyncIterable<ChatEvent> {
+    return forwardAfter(() => this.fallbackChain(models, request));
+  }
+
+  /** The providers of `models` (a missing one is skipped, or reported if it is the chosen one), then the chain. */
+  private async *fallbackChain(models: readonly string[], request: Omit<ChatRequest, 'model'>): AsyncGenerator<ChatEvent, AsyncIterable<ChatEvent> | undefined> {
     const chain: FallbackEntry[] = [];
     for (const text of models) {
       const ref = parseModelRef(text);
@@ -120,12 +126,12 @@ export class ProviderEngine {
       } catch (error) {
         if (chain.length === 0 && text === models[0]) {
           yield { type: 'error', error: error as ProviderError };
-          return;
+          return undefined;
         }
         this.options.log?.(`Skipping fallback model ${text}: ${(error as Error).message}`);
       }
     }
-    yield* streamWithFallback(chain, request, { breaker: this.breaker });
+    return streamWithFallback(chain, request, { breaker: this.breaker });
   }
 
   /** Checks the provider's current key against the provider without spending anything. */

@@ -7,6 +7,7 @@
 import type { ChatEvent, ChatProvider, ChatRequest } from './chatTypes';
 import { asProviderError } from './asProviderError';
 import { estimateTokens } from './estimateTokens';
+import { forwardAfter } from './forwardAfter';
 import type { RateLimiter, RateLimitTicket, RateLimitWait } from './rateLimiter';
 import { UsageTotals } from './usageTotals';
 
@@ -19,7 +20,27 @@ export function withRateLimit(provider: ChatProvider, limiter: RateLimiter): Cha
   };
 }
 
-async function* rateLimitedStream(provider: ChatProvider, limiter: RateLimiter, request: ChatRequest): AsyncGenerator<ChatEvent> {
+function rateLimitedStream(provider: ChatProvider, limiter: RateLimiter, request: ChatRequest): AsyncIterable<ChatEvent> {
+  const usage = new UsageTotals();
+  let ticket: RateLimitTicket | undefined;
+  return forwardAfter(
+    async function* waitForTurn() {
+      ticket = yield* acquireTicket(provider, limiter, request);
+      return ticket === undefined ? undefined : provider.streamChat(request);
+    },
+    {
+      onEvent: (event) => usage.observe(event),
+      onError: (error) => ({ type: 'error', error: asProviderError(error, provider.id, request.model, request.signal) }),
+      onEnd: () => {
+        const total = usage.totalTokens;
+        if (ticket !== undefined && total !== undefined) limiter.recordUsage(ticket, total);
+      },
+    },
+  );
+}
+
+/** Waits for the budgets, yielding a `rate-limit-wait` event per wait; returns the ticket, or undefined after a final event. */
+async function* acquireTicket(provider: ChatProvider, limiter: RateLimiter, request: ChatRequest): AsyncGenerator<ChatEvent, RateLimitTicket | undefined> {
   const key = { provider: provider.id, model: request.model };
   // Our own controller, so that a consumer who stops listening mid-wait also releases the wait.
   const stop = new AbortController();
@@ -64,25 +85,11 @@ async function* rateLimitedStream(provider: ChatProvider, limiter: RateLimiter, 
       });
       wake = undefined;
     }
-
     if (ticket === undefined) {
       const error = asProviderError(failure, provider.id, request.model, request.signal);
       yield error.kind === 'cancelled' ? { type: 'done', finishReason: 'cancelled' } : { type: 'error', error };
-      return;
     }
-
-    const usage = new UsageTotals();
-    try {
-      for await (const event of provider.streamChat(request)) {
-        usage.observe(event);
-        yield event;
-      }
-    } catch (error) {
-      yield { type: 'error', error: asProviderError(error, provider.id, request.model, request.signal) };
-    } finally {
-      const total = usage.totalTokens;
-      if (total !== undefined) limiter.recordUsage(ticket, total);
-    }
+    return ticket;
   } finally {
     request.signal?.removeEventListener('abort', onAbort);
     if (!settled) stop.abort();
