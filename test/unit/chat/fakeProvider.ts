@@ -2,6 +2,7 @@
 // the requests are recorded.
 import type { ChatEvent, ChatProvider, ChatRequest, ProviderKind } from '../../../src/core/chat/chatTypes';
 import { ProviderError, type ProviderErrorKind } from '../../../src/core/errors/providerError';
+export { collect } from '../fakes/chatTestKit';
 
 export type Script = readonly ChatEvent[] | ((request: ChatRequest) => AsyncIterable<ChatEvent> | Iterable<ChatEvent>);
 
@@ -46,12 +47,6 @@ export function failure(kind: ProviderErrorKind, provider: string, model: string
     { type: 'model', provider, model },
     { type: 'error', error: providerError(kind, provider, { model, ...extra }) },
   ];
-}
-
-export async function collect(stream: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
-  const events: ChatEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
 }
 
 export function types(events: readonly ChatEvent[]): string[] {

@@ -1,16 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { ChatEvent } from '../../../src/core/chat/chatTypes';
 import { forwardAfter } from '../../../src/core/chat/forwardAfter';
+import { collect } from '../fakes/chatTestKit';
 
 const text = (t: string): ChatEvent => ({ type: 'text-delta', text: t });
 const done: ChatEvent = { type: 'done', finishReason: 'stop' };
 const wait: ChatEvent = { type: 'rate-limit-wait', provider: 'p', model: 'm', waitMs: 5, reason: 'requests-per-minute' };
-
-async function collect(events: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
-  const out: ChatEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
 
 /** A forwarded stream that records whether it was closed early. */
 function tailOf(events: ChatEvent[], options: { failAfter?: number } = {}): { stream: AsyncIterable<ChatEvent>; closed: () => boolean } {

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { ChatEvent } from '../../../src/core/chat/chatTypes';
 import { ChatEventQueue } from '../../../src/core/providers/chatEventQueue';
+import { collect } from '../fakes/chatTestKit';
 
 const first: ChatEvent = { type: 'model', provider: 'p', model: 'm' };
 const toFinal = (error: unknown): ChatEvent => ({ type: 'done', finishReason: error instanceof Error ? 'other' : 'cancelled' });
-
-async function collect(events: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
-  const out: ChatEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
 
 /** A promise the test resolves by hand, to hold a producer at a point. */
 function gate(): { wait: Promise<void>; open: () => void } {
