@@ -4,6 +4,9 @@
 //   - paced: one `write` per SSE frame, at a fixed rate (default 10 frames per millisecond, so 20,000 frames take
 //     ~2 s): a fast model on a fast link; each network read of the client carries a few frames;
 //   - bulk: the whole body as fast as the socket takes it, in 16 KiB writes: throughput, many frames per read.
+// Headers and error bodies follow OpenAI's API reference (Chat Completions streaming; the error object; the
+// `x-request-id`, `openai-processing-ms` and `openai-version` headers) and Anthropic's API docs ("Streaming
+// Messages"; "Errors": `{type: "error", error: {type, message}, request_id}` and the `request-id` header).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StreamFixture, StreamFormat } from './streamData';
@@ -58,8 +61,15 @@ export async function startSseServer(fixtures: Record<StreamFormat, StreamFixtur
         // answered below
       }
       if (format === undefined || parsed.stream !== true) {
+        const message = `not a streaming request the bench serves: ${request.method} ${request.url}`;
         response.writeHead(format === undefined ? 404 : 400, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: { message: `not a streaming request the bench serves: ${request.method} ${request.url}` } }));
+        response.end(
+          JSON.stringify(
+            format === 'anthropic'
+              ? { type: 'error', error: { type: 'invalid_request_error', message }, request_id: 'req_011CbenchSwitchboard0002' }
+              : { error: { message, type: 'invalid_request_error', param: null, code: null } },
+          ),
+        );
         return;
       }
       served[format]++;

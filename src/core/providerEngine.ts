@@ -15,12 +15,13 @@ import { withResponseCache } from './chat/withResponseCache';
 import { parseModelRef } from './config/modelRef';
 import type { ProviderSetting } from './config/switchboardSettings';
 import { ProviderError } from './errors/providerError';
-import { HttpClient, type HttpClientOptions } from './http/httpClient';
+import { HttpClient, type HttpClientOptions, type ObservedResponse } from './http/httpClient';
 import { createImageProvider } from './images/createImageProvider';
 import type { ImageModelInfo, ImageProvider } from './images/imageTypes';
 import { checkProviderKey, type KeyCheck } from './keys/checkProviderKey';
 import type { ProviderCredentials } from './keys/keyStore';
 import { createChatProvider, resolveProviderEntry, type ResolvedProviderEntry } from './providers/createChatProvider';
+import { ModelQuirks } from './providers/modelQuirks';
 import { providerPresets } from './providers/providerPresets';
 
 export interface ProviderEngineOptions {
@@ -52,6 +53,8 @@ export class ProviderEngine {
   private readonly breaker = new CircuitBreaker();
   private readonly limiter: RateLimiter;
   private readonly cache: ResponseCache;
+  /** Models that refused a temperature this session; chat clients are built per request, so it is kept here. */
+  private readonly quirks = new ModelQuirks();
 
   constructor(private readonly options: ProviderEngineOptions) {
     this.limiter = new RateLimiter({ limitsFor: (id) => (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id) });
@@ -66,8 +69,10 @@ export class ProviderEngine {
   configure(config: ProviderEngineConfig): void {
     this.config = config;
     const log = this.options.log ? { log: this.options.log } : {};
-    this.http = new HttpClient({ ...config.http, ...log });
-    this.listHttp = new HttpClient({ ...config.http, ...log, maxRetries: 0 });
+    // Every response's rate-limit headers feed the limiter, so the next request waits before a 429, not after.
+    const onResponse = (response: ObservedResponse): void => this.observeRateLimits(response);
+    this.http = new HttpClient({ ...config.http, ...log, onResponse });
+    this.listHttp = new HttpClient({ ...config.http, ...log, maxRetries: 0, onResponse });
     this.cache.enabled = config.responseCache;
     const byId = new Map<string, ProviderSetting>();
     for (const preset of providerPresets) byId.set(preset.id, { id: preset.id });
@@ -81,6 +86,19 @@ export class ProviderEngine {
         this.entryProblems.push(error as ProviderError);
       }
     }
+  }
+
+  /**
+   * Hands a response's announced rate limits to the limiter, keyed by provider and model (OpenAI counts per model,
+   * Anthropic per model class). Responses without a model (model lists, key checks) are skipped: their limits may
+   * belong to another budget. So are responses from anywhere but the provider's own origin (an image download from
+   * a CDN announces the CDN's limits, not the provider's).
+   */
+  private observeRateLimits({ context, url, headers }: ObservedResponse): void {
+    if (context.model === undefined) return;
+    const entry = this.entry(context.provider);
+    if (entry === undefined || !sameOrigin(url, entry.baseUrl)) return;
+    this.limiter.observeHeaders({ provider: context.provider, model: context.model }, headers);
   }
 
   /** Every usable provider entry (presets and the user's), and the entries that could not be used, with why. */
@@ -102,7 +120,7 @@ export class ProviderEngine {
         message: `There is no provider “${id}”: add it to switchboard.providers or pick a model of a configured provider.`,
       });
     }
-    const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.http });
+    const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.http, quirks: this.quirks });
     const limited = withRateLimit(client, this.limiter);
     return this.cache.enabled ? withResponseCache(limited, this.cache) : limited;
   }
@@ -156,7 +174,12 @@ export class ProviderEngine {
         message: `There is no provider “${id}”: add it to switchboard.providers or pick a model of a configured provider.`,
       });
     }
-    return createImageProvider(entry, await this.options.credentials(entry), { http: this.http, rateLimiter: this.limiter });
+    return createImageProvider(entry, await this.options.credentials(entry), {
+      http: this.http,
+      rateLimiter: this.limiter,
+      // Fusion Brain polls for its result: the same limit as any generation's answer.
+      ...(this.config.http.generationTimeoutMs !== undefined ? { timeLimitMs: this.config.http.generationTimeoutMs } : {}),
+    });
   }
 
   /** The image models of one provider; a failure is returned with the provider, not thrown. */
@@ -184,5 +207,13 @@ export class ProviderEngine {
     } catch (error) {
       return { entry, models: typed, error: error as ProviderError };
     }
+  }
+}
+
+function sameOrigin(url: URL, baseUrl: string): boolean {
+  try {
+    return url.origin === new URL(baseUrl).origin;
+  } catch {
+    return false;
   }
 }

@@ -147,7 +147,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         await this.openLink(message.href);
         return;
       case 'errorAction':
-        await this.errorAction(message.action);
+        await this.errorAction(message.action, message.messageId);
         return;
       case 'draftChanged':
         await this.chat.saveDraft(message.text);
@@ -174,11 +174,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     await vscode.env.openExternal(uri);
   }
 
-  private async errorAction(action: 'setKey' | 'openSettings' | 'retry' | 'switchModel' | 'openLog'): Promise<void> {
+  private async errorAction(action: 'setKey' | 'openSettings' | 'retry' | 'switchModel' | 'openLog', messageId: string | undefined): Promise<void> {
     switch (action) {
-      case 'setKey':
-        await vscode.commands.executeCommand('switchboard.setApiKey');
+      case 'setKey': {
+        // The key of the provider that rejected it, without asking which one.
+        const answer = this.chat.current.messages.find((m) => m.id === messageId);
+        const provider = answer?.role === 'assistant' ? answer.provider : undefined;
+        await vscode.commands.executeCommand('switchboard.setApiKey', ...(provider !== undefined ? [{ provider }] : []));
         return;
+      }
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:switchboard.switchboard');
         return;

@@ -67,6 +67,27 @@ describe('image generation in the real editor', () => {
     await saveScreenshot(editor(), 'image generated into the workspace');
   });
 
+  it('waits for a generation slower than the chat timeout, POSTs it exactly once, and saves it', async () => {
+    const { bridge } = editor();
+    const { user } = fakeServers();
+    const before = user.requestsTo('/images/generations').length;
+    // The chat's first-byte limit is 1 s; this generation answers after 4 s, well within switchboard.images.timeoutSeconds.
+    await bridge.setUserSetting('switchboard.requests.timeoutSeconds', 1);
+    user.imageDelayMs = 4_000;
+    try {
+      const uris = await bridge.executeCommand<string[]>('switchboard.generateImage', { prompt: 'a slow sunrise', model: 'local-images/gpt-image-1', insertReference: false });
+      assert.equal(uris.length, 1);
+      assert.match(uris[0] ?? '', /assets\/generated\/\d{4}-\d{2}-\d{2}-a-slow-sunrise(-\d+)?\.png$/);
+      assert.ok(existsSync(new URL(uris[0] ?? '').pathname));
+    } finally {
+      user.imageDelayMs = 0;
+      await bridge.setUserSetting('switchboard.requests.timeoutSeconds', undefined);
+    }
+    const posts = user.requestsTo('/images/generations').slice(before);
+    assert.equal(posts.length, 1, 'the generation must be POSTed exactly once');
+    assert.equal((JSON.parse(posts[0]?.body ?? '{}') as { prompt?: string }).prompt, 'a slow sunrise');
+  });
+
   it('writes nothing outside the workspace, whatever the folder says', async () => {
     const { bridge, dirs } = editor();
     const before = generatedFiles();

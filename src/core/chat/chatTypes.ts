@@ -43,10 +43,18 @@ export type ChatEvent =
   | { type: 'retry'; provider: string; model: string; attempt: number; delayMs: number; error: ProviderError }
   /** A model failed and the next one of the fallback chain is tried. */
   | { type: 'fallback'; from: { provider: string; model: string }; to: { provider: string; model: string }; error: ProviderError }
+  /** Something the client changed in the request for this model, worth telling the user (the UI words it). */
+  | { type: 'notice'; notice: ChatNotice; provider: string; model: string }
   /** The answer is complete. Always the last event unless `error` is. */
   | { type: 'done'; finishReason: FinishReason }
   /** The answer failed. Always the last event. Text already streamed stays valid as a partial answer. */
   | { type: 'error'; error: ProviderError };
+
+/**
+ * `temperature-dropped`: the model refused the temperature setting (reasoning models and recent Claude models
+ * accept only their default), so the request was sent without it, and will be for the rest of the session.
+ */
+export type ChatNotice = 'temperature-dropped';
 
 export type RateLimitReason = 'requests-per-minute' | 'tokens-per-minute' | 'requests-per-day';
 

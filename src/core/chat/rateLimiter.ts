@@ -13,7 +13,15 @@
 //   alone, rather than never.
 // - Waiting requests are not queued: when a slot frees up, whichever waiter wakes first takes it and the others
 //   wait again (each wait is reported). Good enough for one person's chat.
+// - What the provider itself announced in its response headers (`observe`, see announcedRateLimits.ts) is a
+//   budget too, per provider/model (OpenAI counts per model, Anthropic per model class): no request left, or
+//   fewer tokens left than this request's estimate, waits until enough is back, reported as a requests- or
+//   tokens-per-minute wait. A wait longer than `maxAnnouncedWaitMs` (default 60 s; a daily budget hours from its
+//   reset) is not waited for: the request goes, and the provider's 429 says what is wrong.
+import type { HttpHeaders } from '../http/httpHeaders';
 import { ProviderError } from '../errors/providerError';
+import { AnnouncedBucket } from './announcedBucket';
+import { parseAnnouncedRateLimits, type AnnouncedRateLimits } from './announcedRateLimits';
 import type { RateLimitReason } from './chatTypes';
 import { systemClock, type Clock } from './clock';
 import { resolveModelRateLimits, type RateLimits } from './rateLimits';
@@ -57,6 +65,15 @@ export interface RateLimiterOptions {
   clock?: Clock;
   /** A per-day slot that frees up within this long is waited for; a later one fails fast. Default 60 s. */
   maxDailyWaitMs?: number;
+  /** A provider-announced budget back within this long is waited for; a later one is not (the request goes). Default 60 s. */
+  maxAnnouncedWaitMs?: number;
+}
+
+/** What a provider announced for one provider/model, projected forward. */
+interface AnnouncedState {
+  requests?: AnnouncedBucket;
+  tokens?: AnnouncedBucket;
+  outputTokens?: AnnouncedBucket;
 }
 
 interface Dimension {
@@ -69,12 +86,32 @@ export class RateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
   /** The tokens-per-minute spend of each ticket, so `recordUsage` can correct it. */
   private readonly tokenSpends = new WeakMap<RateLimitTicket, { bucket: TokenBucket; spend: TokenBucketSpend }>();
+  private readonly announced = new Map<string, AnnouncedState>();
   private readonly clock: Clock;
   private readonly maxDailyWaitMs: number;
+  private readonly maxAnnouncedWaitMs: number;
 
   constructor(private readonly options: RateLimiterOptions) {
     this.clock = options.clock ?? systemClock;
     this.maxDailyWaitMs = options.maxDailyWaitMs ?? minuteMs;
+    this.maxAnnouncedWaitMs = options.maxAnnouncedWaitMs ?? minuteMs;
+  }
+
+  /** Learns what the provider announced for `key`; each budget it mentions replaces the one known before. */
+  observe(key: RateLimitKey, announced: AnnouncedRateLimits): void {
+    const now = this.clock.now();
+    const id = announcedId(key);
+    const state: AnnouncedState = { ...this.announced.get(id) };
+    if (announced.requests) state.requests = new AnnouncedBucket(announced.requests, now);
+    if (announced.tokens) state.tokens = new AnnouncedBucket(announced.tokens, now);
+    if (announced.outputTokens) state.outputTokens = new AnnouncedBucket(announced.outputTokens, now);
+    this.announced.set(id, state);
+  }
+
+  /** {@link observe} straight from a response's headers (nothing happens when they announce nothing). */
+  observeHeaders(key: RateLimitKey, headers: HttpHeaders): void {
+    const announced = parseAnnouncedRateLimits(headers, this.clock.now());
+    if (announced !== undefined) this.observe(key, announced);
   }
 
   /**
@@ -100,6 +137,11 @@ export class RateLimiter {
           reason = dimension.reason;
         }
       }
+      const announced = this.announcedWait(key, estimatedTokens, now);
+      if (announced !== undefined && announced.waitMs > waitMs) {
+        waitMs = announced.waitMs;
+        reason = announced.reason;
+      }
 
       if (waitMs === 0) {
         const ticket: RateLimitTicket = { key: { ...key }, estimatedTokens };
@@ -107,6 +149,7 @@ export class RateLimiter {
           const spend = dimension.bucket.take(dimension.amount, now);
           if (dimension.reason === 'tokens-per-minute') this.tokenSpends.set(ticket, { bucket: dimension.bucket, spend });
         }
+        this.spendAnnounced(key, estimatedTokens);
         return ticket;
       }
 
@@ -128,6 +171,37 @@ export class RateLimiter {
     return dimension?.bucket.available(this.clock.now());
   }
 
+  /** The longest wait the provider's announcements ask of this request, if any is short enough to wait for. */
+  private announcedWait(key: RateLimitKey, estimatedTokens: number, now: number): { waitMs: number; reason: RateLimitReason } | undefined {
+    const id = announcedId(key);
+    const state = this.announced.get(id);
+    if (state === undefined) return undefined;
+    if (state.requests?.expired(now)) delete state.requests;
+    if (state.tokens?.expired(now)) delete state.tokens;
+    if (state.outputTokens?.expired(now)) delete state.outputTokens;
+    if (!state.requests && !state.tokens && !state.outputTokens) {
+      this.announced.delete(id);
+      return undefined;
+    }
+    let longest: { waitMs: number; reason: RateLimitReason } | undefined;
+    const consider = (bucket: AnnouncedBucket | undefined, amount: number, reason: RateLimitReason): void => {
+      const waitMs = bucket?.waitFor(amount, now) ?? 0;
+      if (waitMs > (longest?.waitMs ?? 0)) longest = { waitMs, reason };
+    };
+    consider(state.requests, 1, 'requests-per-minute');
+    consider(state.tokens, Math.max(0, estimatedTokens), 'tokens-per-minute');
+    consider(state.outputTokens, 1, 'tokens-per-minute');
+    // Hours away (a daily budget, a skewed reset): not worth hanging a chat for; the provider's 429 will explain.
+    return longest !== undefined && longest.waitMs <= this.maxAnnouncedWaitMs ? longest : undefined;
+  }
+
+  private spendAnnounced(key: RateLimitKey, estimatedTokens: number): void {
+    const state = this.announced.get(announcedId(key));
+    if (state === undefined) return;
+    state.requests?.spend(1);
+    state.tokens?.spend(estimatedTokens);
+  }
+
   private dimensionsFor(key: RateLimitKey, estimatedTokens: number): Dimension[] {
     const { bucket: name, limits } = resolveModelRateLimits(this.options.limitsFor(key.provider), key.model);
     const dimensions: Dimension[] = [];
@@ -147,6 +221,10 @@ export class RateLimiter {
     add('tokens-per-minute', limits.tokensPerMinute, minuteMs, Math.max(0, estimatedTokens));
     return dimensions;
   }
+}
+
+function announcedId(key: RateLimitKey): string {
+  return JSON.stringify([key.provider, key.model]);
 }
 
 function bucketId(provider: string, bucket: string, reason: RateLimitReason): string {

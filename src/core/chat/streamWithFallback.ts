@@ -116,6 +116,7 @@ export async function* streamWithFallback(
           case 'rate-limit-wait':
           case 'retry':
           case 'fallback':
+          case 'notice':
             yield event;
             break;
           case 'done':

@@ -20,6 +20,10 @@ export interface SwitchboardSettings {
   imagesModel: string;
   imagesFolder: string;
   timeoutSeconds: number;
+  /** The longest one answer may take in all (`switchboard.requests.deadlineSeconds`). */
+  deadlineSeconds: number;
+  /** The first-byte limit of billable generations (`switchboard.images.timeoutSeconds`). */
+  imagesTimeoutSeconds: number;
   maxRetries: number;
   responseCache: boolean;
 }
@@ -41,6 +45,8 @@ export const defaultSettings: SwitchboardSettings = {
   imagesModel: '',
   imagesFolder: 'assets/generated',
   timeoutSeconds: 60,
+  deadlineSeconds: 900,
+  imagesTimeoutSeconds: 300,
   maxRetries: 2,
   responseCache: false,
 };
@@ -60,6 +66,8 @@ const scalarSettings = {
   'images.model': { field: 'imagesModel', schema: modelRefSchema },
   'images.folder': { field: 'imagesFolder', schema: z.string().check(z.minLength(1), z.maxLength(500)) },
   'requests.timeoutSeconds': { field: 'timeoutSeconds', schema: z.number().check(z.gte(1), z.lte(3600)) },
+  'requests.deadlineSeconds': { field: 'deadlineSeconds', schema: z.number().check(z.gte(10), z.lte(86_400)) },
+  'images.timeoutSeconds': { field: 'imagesTimeoutSeconds', schema: z.number().check(z.gte(10), z.lte(3600)) },
   'requests.maxRetries': { field: 'maxRetries', schema: z.int().check(z.gte(0), z.lte(10)) },
 } as const satisfies Record<string, { field: keyof SwitchboardSettings; schema: z.ZodMiniType }>;
 

@@ -43,6 +43,7 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
       return { ...message, status: 'error', error: { kind: event.error.kind, message: event.error.message } };
     case 'rate-limit-wait':
     case 'retry':
+    case 'notice':
       return message;
     default:
       return assertNever(event, 'chat event');

@@ -1,7 +1,8 @@
 // Reads what a provider said in an error body, whatever its dialect:
-//   OpenAI / OpenRouter / Groq  {error: {message, type, code}}        (OpenRouter's code is a number)
+//   OpenAI / OpenRouter / Groq  {error: {message, type, code}}        (OpenRouter's code is a number; its
+//                               moderation errors add `metadata: {reasons, flagged_input}`)
 //   Anthropic                   {type: 'error', error: {type, message}}
-//   Gemini                      {error: {code, message, status, details: [QuotaFailure, RetryInfo, ...]}}
+//   Gemini                      {error: {code, message, status, details: [ErrorInfo, QuotaFailure, RetryInfo, ...]}}
 //   Sydney                      {error: '...'}
 //   vLLM (older) / others       {message, type, code} or {detail} at the top level
 // plus HTML pages from proxies, empty bodies and plain text.
@@ -19,6 +20,16 @@ export interface ErrorBodyInfo {
   quotaIds: string[];
   /** Gemini RetryInfo `retryDelay`, in milliseconds. */
   retryDelayMs?: number;
+  /**
+   * Google's `google.rpc.ErrorInfo` reason (Gemini), e.g. `API_KEY_INVALID`: the one field that tells a rejected
+   * key (HTTP 400 INVALID_ARGUMENT) from any other bad request.
+   */
+  reason?: string;
+  /**
+   * OpenRouter's moderation verdict (its 403: the input was flagged): `error.metadata.reasons`. The flagged text
+   * itself (`flagged_input`) is the user's own and is not kept.
+   */
+  moderation?: { reasons: string[] };
   /** The `<title>` of an HTML page. */
   title?: string;
   /** The raw text of a body that is not JSON. */
@@ -33,6 +44,7 @@ const errorObjectSchema = z.object({
   code: codeSchema,
   status: z.optional(z.nullable(z.string())),
   details: z.optional(z.array(z.unknown())),
+  metadata: z.optional(z.unknown()),
 });
 
 const errorBodySchema = z.object({
@@ -45,10 +57,19 @@ const errorBodySchema = z.object({
   errors: z.optional(z.array(z.unknown())),
 });
 
-const quotaFailureSchema = z.object({
+// One entry of Google's `details`: QuotaFailure (violations), RetryInfo (retryDelay) or ErrorInfo (reason).
+const googleDetailSchema = z.object({
   '@type': z.string(),
   violations: z.optional(z.array(z.object({ quotaId: z.optional(z.string()) }))),
   retryDelay: z.optional(z.string()),
+  reason: z.optional(z.string()),
+});
+
+// OpenRouter's ModerationErrorMetadata (its "Errors" page): `reasons` and `flagged_input`, sometimes with
+// `provider_name` and `model_slug`.
+const moderationMetadataSchema = z.object({
+  reasons: z.optional(z.array(z.string())),
+  flagged_input: z.optional(z.nullable(z.string())),
 });
 
 export function parseErrorBody(body: string, contentType = ''): ErrorBodyInfo {
@@ -82,13 +103,20 @@ function describe(body: z.infer<typeof errorBodySchema>): Omit<ErrorBodyInfo, 'f
     else if (error.status) info.type = error.status;
     if (error.code !== undefined && error.code !== null) info.code = String(error.code);
     for (const detail of error.details ?? []) {
-      const parsed = quotaFailureSchema.safeParse(detail);
+      const parsed = googleDetailSchema.safeParse(detail);
       if (!parsed.success) continue;
       for (const violation of parsed.data.violations ?? []) {
         if (violation.quotaId) info.quotaIds.push(violation.quotaId);
       }
       const delay = parsed.data.retryDelay === undefined ? undefined : parseDurationField(parsed.data.retryDelay);
       if (delay !== undefined) info.retryDelayMs = delay;
+      if (info.reason === undefined && parsed.data.reason && parsed.data['@type'].endsWith('google.rpc.ErrorInfo')) {
+        info.reason = parsed.data.reason;
+      }
+    }
+    const moderation = moderationMetadataSchema.safeParse(error.metadata);
+    if (moderation.success && (moderation.data.reasons !== undefined || moderation.data.flagged_input !== undefined)) {
+      info.moderation = { reasons: moderation.data.reasons ?? [] };
     }
   }
   if (info.message === undefined) {

@@ -6,6 +6,7 @@ import type { HttpHeaders } from '../http/httpHeaders';
 import { parseRetryAfter } from '../http/parseRetryAfter';
 import { type ErrorBodyInfo, parseErrorBody } from './errorBodyInfo';
 import type { ErrorContext } from './errorContext';
+import { googleErrorReason } from './googleErrorReason';
 import { ProviderError, type ProviderErrorKind } from './providerError';
 import { quoteProviderText } from './quoteProviderText';
 
@@ -49,6 +50,10 @@ function classify(
   const type = info.type;
   const detail = quote(info, context);
   const statusText = status === undefined ? '' : ` (${status})`;
+  // Google says what is wrong with a key in an ErrorInfo reason, whatever the status (an invalid key is a 400).
+  const verdict = info.reason === undefined ? undefined : googleErrorReason(info.reason, p, statusText, info.message);
+  // The most specific code the provider gave: that reason, else a non-numeric code, else the type.
+  const providerCode = verdict !== undefined ? info.reason : code !== undefined && !/^\d+$/.test(code) ? code : type;
   const make = (kind: ProviderErrorKind, message: string, retryable?: boolean): ProviderError =>
     new ProviderError({
       kind,
@@ -56,7 +61,7 @@ function classify(
       message,
       ...(status !== undefined ? { status } : {}),
       ...(retryable !== undefined ? { retryable } : {}),
-      ...(code !== undefined || type !== undefined ? { code: code !== undefined && !/^\d+$/.test(code) ? code : type } : {}),
+      ...(providerCode !== undefined ? { code: providerCode } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       ...(context.model !== undefined ? { model: context.model } : {}),
     });
@@ -65,6 +70,16 @@ function classify(
     const title = info.title && info.title.length <= 80 ? ` (“${context.redact(info.title)}”)` : '';
     const message = `${p} answered${statusText} with an HTML page instead of JSON — a proxy or gateway error${title}.`;
     return make(status === undefined ? 'invalid-response' : kindForStatus(status), message);
+  }
+
+  if (verdict !== undefined) return make(verdict.kind, verdict.message);
+  // OpenRouter's moderation (its 403, or an error frame with that code): the input was flagged, the key is fine.
+  if (info.moderation !== undefined) {
+    const reasons = info.moderation.reasons.length === 0 ? '' : ` for “${quoteProviderText(info.moderation.reasons.join(', '), context.redact, 120)}”`;
+    return make(
+      'content-filtered',
+      `${p} did not pass the request on: its moderation flagged the input${reasons}${statusText}. Rephrase the request, or pick another model.`,
+    );
   }
 
   // Provider codes that mean the same thing whatever the status.
@@ -94,6 +109,10 @@ function classify(
   }
   if (type === 'overloaded_error') {
     return make('overloaded', `${p} is overloaded right now${statusText}${detail}. Try again in a moment, or pick another model.`);
+  }
+  // Gemini refuses regions it does not serve with 400 FAILED_PRECONDITION "User location is not supported…".
+  if (type === 'FAILED_PRECONDITION' && /location is not supported/i.test(info.message ?? '')) {
+    return make('bad-request', `${p} is not available in your region${statusText}${detail}. Pick a model of another provider.`, false);
   }
 
   const empty = info.format === 'empty' ? ' with an empty body' : '';

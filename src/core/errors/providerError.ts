@@ -31,6 +31,8 @@ export interface ProviderErrorOptions {
   retryAfterMs?: number;
   /** The model the request was for. */
   model?: string;
+  /** A billable request (an image, a non-streamed answer) failed after it may have reached the provider. */
+  possiblyBilled?: boolean;
   cause?: unknown;
 }
 
@@ -57,6 +59,7 @@ export class ProviderError extends Error {
   readonly code: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly model: string | undefined;
+  readonly possiblyBilled: boolean;
 
   constructor(options: ProviderErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -68,6 +71,7 @@ export class ProviderError extends Error {
     this.code = options.code;
     this.retryAfterMs = options.retryAfterMs;
     this.model = options.model;
+    this.possiblyBilled = options.possiblyBilled ?? false;
   }
 
   /** A plain object safe to log or post to the webview (no cause chain, no headers, no key). */
@@ -80,6 +84,7 @@ export class ProviderError extends Error {
       code: this.code,
       retryAfterMs: this.retryAfterMs,
       model: this.model,
+      ...(this.possiblyBilled ? { possiblyBilled: true } : {}),
       message: this.message,
     };
   }

@@ -13,6 +13,8 @@ import { mapNetworkError } from '../errors/mapNetworkError';
 import { ProviderError } from '../errors/providerError';
 import { formatDuration } from '../formatDuration';
 import { backoffDelay } from './backoffDelay';
+import type { LookupFunction } from 'node:net';
+import type { AddressPolicy } from './addressPolicy';
 import { createDispatcher } from './createDispatcher';
 import { type HttpHeaders, toHttpHeaders } from './httpHeaders';
 import { type Environment, resolveProxy } from './resolveProxy';
@@ -22,6 +24,11 @@ import { type Sleep, sleep as realSleep } from './sleep';
 export interface HttpClientOptions {
   /** Connect, send and receive the response headers within this time. Default 60 s. */
   firstByteTimeoutMs?: number;
+  /**
+   * The first-byte limit of billable requests instead (`switchboard.images.timeoutSeconds`): a generation answers
+   * only when its work is done, often after more than a minute. Default 5 min.
+   */
+  generationTimeoutMs?: number;
   /** Longest silence allowed between two chunks of a body while we wait for it. Default 60 s. */
   idleTimeoutMs?: number;
   /** Retries after the first attempt (so `2` means up to 3 attempts). Default 2. */
@@ -41,12 +48,32 @@ export interface HttpClientOptions {
   env?: Environment;
   /** Injectable for tests: how backoff waits are slept. */
   sleep?: Sleep;
+  /** Injectable for tests: how host names are resolved on direct connections. Default the system's (`dns.lookup`). */
+  lookup?: LookupFunction;
   /** Injectable for tests: the jitter's random source, in [0, 1). */
   random?: () => number;
   /** Receives one line per retry and per proxy choice (never headers, bodies or keys). */
   log?: (message: string) => void;
   /** Error bodies are read up to this many bytes. Default 64 KiB. */
   maxErrorBodyBytes?: number;
+  /**
+   * The longest one request may take from sending to the last byte of its body, keep-alives or not
+   * (`switchboard.requests.deadlineSeconds`). Default 15 min.
+   */
+  deadlineMs?: number;
+  /**
+   * Sees the status and headers of every response, 2xx or not, before it is read (the rate limiter learns the
+   * provider's announced limits from them). Must not throw; an exception is ignored.
+   */
+  onResponse?: (response: ObservedResponse) => void;
+}
+
+/** What {@link HttpClientOptions.onResponse} is told about a response. */
+export interface ObservedResponse {
+  readonly context: ErrorContext;
+  readonly url: URL;
+  readonly status: number;
+  readonly headers: HttpHeaders;
 }
 
 export interface HttpRequest {
@@ -62,6 +89,15 @@ export interface HttpRequest {
   mapError?: (response: HttpErrorResponse) => ProviderError;
   /** Overrides the client's `maxRetries` for this request. */
   maxRetries?: number;
+  /** Which addresses the request may connect to, checked on every connection after DNS (URLs named by an answer). */
+  addressPolicy?: AddressPolicy;
+  /**
+   * The request creates something the provider bills (an image, a non-streamed answer): once it may have reached
+   * the server it is never sent again. It is retried only when the server answered that it did not do the work
+   * (429, 503) or the connection failed before anything was sent; any other failure after sending says that the
+   * provider may still have charged for it. Billable requests wait `generationTimeoutMs` for their first byte.
+   */
+  billable?: boolean;
 }
 
 export interface HttpResponse {
@@ -105,6 +141,8 @@ export type SendStep = { type: 'retry'; retry: RetryNotice } | { type: 'response
 
 const defaults = {
   firstByteTimeoutMs: 60_000,
+  generationTimeoutMs: 300_000,
+  deadlineMs: 15 * 60_000,
   idleTimeoutMs: 60_000,
   maxRetries: 2,
   initialBackoffMs: 500,
@@ -123,6 +161,8 @@ export class HttpClient {
     // A timeout of zero or less would mean "hang forever", which SPEC §4 rules out.
     if (!(this.options.firstByteTimeoutMs > 0)) this.options.firstByteTimeoutMs = defaults.firstByteTimeoutMs;
     if (!(this.options.idleTimeoutMs > 0)) this.options.idleTimeoutMs = defaults.idleTimeoutMs;
+    if (!(this.options.generationTimeoutMs > 0)) this.options.generationTimeoutMs = defaults.generationTimeoutMs;
+    if (!(this.options.deadlineMs > 0)) this.options.deadlineMs = defaults.deadlineMs;
   }
 
   /**
@@ -131,11 +171,14 @@ export class HttpClient {
    */
   async *send(request: HttpRequest): AsyncGenerator<SendStep, void, undefined> {
     const maxRetries = Math.max(0, request.maxRetries ?? this.options.maxRetries);
+    // One deadline for the whole request, retries included; a generation may use all of its own longer limit.
+    const deadlineMs = request.billable === true ? Math.max(this.options.deadlineMs, this.options.generationTimeoutMs) : this.options.deadlineMs;
+    const deadlineAt = Date.now() + deadlineMs;
     for (let attempt = 0; ; attempt++) {
       let error: ProviderError;
       let headers: HttpHeaders = {};
       try {
-        const response = await this.attempt(request);
+        const response = await this.attempt(request, deadlineAt, deadlineMs);
         if (response.status >= 200 && response.status < 300) {
           yield { type: 'response', response };
           return;
@@ -147,9 +190,11 @@ export class HttpClient {
       } catch (caught) {
         error = caught instanceof ProviderError ? caught : cancelledOr(caught, request);
       }
+      if (request.billable === true && !notDoneByServer(error)) throw billedMaybe(error, request.context);
       if (attempt >= maxRetries || !shouldRetry(error, headers)) throw error;
       const delayMs = this.retryDelay(attempt, error);
-      if (delayMs === undefined) throw error;
+      // No attempt starts after the deadline: it could only be cut off at once.
+      if (delayMs === undefined || Date.now() + delayMs >= deadlineAt) throw error;
       this.options.log?.(
         request.context.redact(
           `${request.context.provider}: ${describeFailure(error)}; retry ${attempt + 1} of ${maxRetries} in ${formatDuration(delayMs)}`,
@@ -193,13 +238,16 @@ export class HttpClient {
     );
   }
 
-  private dispatcherFor(proxy: string | undefined): Dispatcher {
-    const key = proxy ?? '';
+  private dispatcherFor(proxy: string | undefined, addressPolicy: AddressPolicy | undefined): Dispatcher {
+    // Requests under an address policy get connections of their own, each checked when it was opened.
+    const key = `${proxy ?? ''}\n${addressPolicy?.key ?? ''}`;
     let dispatcher = this.dispatchers.get(key);
     if (dispatcher === undefined) {
       dispatcher = createDispatcher(proxy, {
         strictSSL: this.options.strictSSL ?? true,
         connectTimeoutMs: Math.min(this.options.firstByteTimeoutMs, 30_000),
+        ...(this.options.lookup !== undefined ? { lookup: this.options.lookup } : {}),
+        ...(addressPolicy !== undefined ? { addressPolicy } : {}),
       });
       this.dispatchers.set(key, dispatcher);
       if (proxy !== undefined) this.options.log?.(`Using the proxy ${proxyHost(proxy)}`);
@@ -207,23 +255,42 @@ export class HttpClient {
     return dispatcher;
   }
 
-  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+  private async attempt(request: HttpRequest, deadlineAt: number, deadlineMs: number): Promise<HttpResponse> {
     const url = new URL(request.url);
     const proxy = resolveProxy(url, this.options, this.options.env ?? process.env);
-    const dispatcher = this.dispatcherFor(proxy);
+    const dispatcher = this.dispatcherFor(proxy, request.addressPolicy);
     if (request.signal?.aborted) throw cancelled(request.context);
 
     const controller = new AbortController();
     const state: AttemptState = { timedOut: undefined };
     const onUserAbort = (): void => controller.abort();
     request.signal?.addEventListener('abort', onUserAbort, { once: true });
-    const detach = (): void => request.signal?.removeEventListener('abort', onUserAbort);
+    // Keep-alive comments reset the idle timer, so only this ends an answer that never finishes.
+    const deadline = setTimeout(() => {
+      state.timedOut = 'deadline';
+      controller.abort();
+    }, Math.max(0, deadlineAt - Date.now()));
+    // A response nobody reads to the end must not keep the process alive for the rest of the deadline.
+    deadline.unref();
+    const detach = (): void => {
+      clearTimeout(deadline);
+      request.signal?.removeEventListener('abort', onUserAbort);
+    };
+    const firstByteTimeoutMs = request.billable === true ? this.options.generationTimeoutMs : this.options.firstByteTimeoutMs;
     const classify = (error: unknown, phase: 'connect' | 'stream'): ProviderError => {
       if (error instanceof ProviderError) return error;
       if (request.signal?.aborted) return cancelled(request.context);
       const host = url.host;
       if (state.timedOut === 'first-byte') {
-        return timeoutError(request.context, `${host} did not answer within ${formatDuration(this.options.firstByteTimeoutMs)}. Check your network, or raise “switchboard.requests.timeoutSeconds”.`);
+        const setting = request.billable === true ? 'switchboard.images.timeoutSeconds' : 'switchboard.requests.timeoutSeconds';
+        return timeoutError(request.context, `${host} did not answer within ${formatDuration(firstByteTimeoutMs)}. Check your network, or raise “${setting}”.`);
+      }
+      if (state.timedOut === 'deadline') {
+        return timeoutError(
+          request.context,
+          `${host} did not finish within ${formatDuration(deadlineMs)}, the longest one answer may take (“switchboard.requests.deadlineSeconds”); Switchboard stopped it.`,
+          false,
+        );
       }
       if (state.timedOut === 'idle') {
         return timeoutError(request.context, `${host} stopped sending for ${formatDuration(this.options.idleTimeoutMs)} in the middle of the answer.`);
@@ -239,7 +306,7 @@ export class HttpClient {
     const timer = setTimeout(() => {
       state.timedOut = 'first-byte';
       controller.abort();
-    }, this.options.firstByteTimeoutMs);
+    }, firstByteTimeoutMs);
     try {
       const raw = await undiciRequest(url, {
         method: request.method,
@@ -252,7 +319,13 @@ export class HttpClient {
         bodyTimeout: 0,
       });
       clearTimeout(timer);
-      return new UndiciResponse(raw, controller, state, this.options.idleTimeoutMs, classify, detach);
+      const response = new UndiciResponse(raw, controller, state, this.options.idleTimeoutMs, classify, detach);
+      try {
+        this.options.onResponse?.({ context: request.context, url, status: response.status, headers: response.headers });
+      } catch {
+        // An observer's bug must not fail the request.
+      }
+      return response;
     } catch (error) {
       clearTimeout(timer);
       detach();
@@ -262,7 +335,7 @@ export class HttpClient {
 }
 
 interface AttemptState {
-  timedOut: 'first-byte' | 'idle' | undefined;
+  timedOut: 'first-byte' | 'idle' | 'deadline' | undefined;
 }
 
 class UndiciResponse implements HttpResponse {
@@ -452,12 +525,60 @@ function cancelledOr(error: unknown, request: HttpRequest): ProviderError {
   });
 }
 
-function timeoutError(context: ErrorContext, message: string): ProviderError {
+function timeoutError(context: ErrorContext, message: string, retryable?: boolean): ProviderError {
   return new ProviderError({
     kind: 'timeout',
     provider: context.provider,
     message,
+    ...(retryable !== undefined ? { retryable } : {}),
     ...(context.model !== undefined ? { model: context.model } : {}),
+  });
+}
+
+/**
+ * Network failures that happen before a request's bytes leave this machine: nothing reached the server, so even a
+ * billable request may go again.
+ */
+const failedBeforeSending = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+]);
+
+/**
+ * Whether a failed billable request certainly did no work: the server said so (429: not accepted; 503: not
+ * available), or a status that is a refusal rather than a failure half-way (4xx other than 408), or the connection
+ * failed before anything was sent. A timeout or a reset after sending, and other 5xx, leave it open.
+ */
+function notDoneByServer(error: ProviderError): boolean {
+  if (error.kind === 'cancelled') return true;
+  const status = error.status;
+  if (status !== undefined) return status === 429 || status === 503 || (status >= 400 && status < 500 && status !== 408);
+  return error.code !== undefined && failedBeforeSending.has(error.code);
+}
+
+/** The failure of a billable request that may have reached the server: never retried, and it says so. */
+function billedMaybe(error: ProviderError, context: ErrorContext): ProviderError {
+  return new ProviderError({
+    kind: error.kind,
+    provider: error.provider,
+    message: `${error.message} The request may have reached ${context.provider}, which may still charge for it; Switchboard did not send it again.`,
+    retryable: false,
+    possiblyBilled: true,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.code !== undefined ? { code: error.code } : {}),
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    ...(error.model !== undefined ? { model: error.model } : {}),
+    cause: error,
   });
 }
 

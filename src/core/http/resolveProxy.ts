@@ -1,6 +1,7 @@
 // Which proxy (if any) a request goes through: VS Code's `http.proxy` when set, else the HTTPS_PROXY / HTTP_PROXY
 // environment (lower-case names too, as curl reads them); never for a host that NO_PROXY (or `http.noProxy`)
-// matches.
+// matches, and never for loopback (`localhost`, 127.0.0.0/8, ::1): a local server such as Ollama is on this
+// machine, which a proxy cannot reach — VS Code itself bypasses the proxy for loopback too.
 
 export interface ProxySettings {
   /** An explicit proxy URL, like VS Code's `http.proxy`; wins over the environment. */
@@ -12,6 +13,7 @@ export interface ProxySettings {
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export function resolveProxy(target: URL, settings: ProxySettings, env: Environment): string | undefined {
+  if (isLoopbackHost(target.hostname)) return undefined;
   const noProxy = [...(settings.noProxy ?? []), ...splitList(env.no_proxy ?? env.NO_PROXY ?? '')];
   if (matchesNoProxy(target, noProxy)) return undefined;
   const explicit = nonEmpty(settings.proxy);
@@ -56,4 +58,10 @@ function splitList(value: string): string[] {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** `localhost` (and `*.localhost`, RFC 6761), 127.0.0.0/8 and ::1, as written in a URL. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -2,12 +2,17 @@
 // OpenAI-compatible server's `data[].url`). The URL is public, so no key and none of the entry's headers go with
 // it, whatever its host. It is bounded: a body longer than `maxBytes` is cut off without being buffered (the
 // connection is closed), and the whole download must finish within `timeLimitMs`. Redirects (image hosts and
-// CDNs use them) are followed here, up to 5, to http(s) URLs only — HttpClient itself never follows one, since
-// for every other request a redirect could carry a key to another host.
+// CDNs use them) are followed here, up to 5, to http(s) URLs only and never from https down to http — HttpClient
+// itself never follows one, since for every other request a redirect could carry a key to another host.
+// The URL and every redirect are the provider's (or the image host's) choice, not the person's, so each connection
+// goes only to public addresses (checked after DNS, when it is made: see AddressPolicy), unless the provider's own
+// base URL is itself on a non-public address: a local gateway's images may then come from the same kind of address.
 import type { ErrorContext } from '../errors/errorContext';
 import type { HttpErrorResponse } from '../errors/mapHttpError';
 import { ProviderError, type ProviderErrorKind } from '../errors/providerError';
 import { formatDuration } from '../formatDuration';
+import { AddressPolicy, AddressRefusedError } from '../http/addressPolicy';
+import { describeAddressClass } from '../http/classifyAddress';
 import type { HttpClient, RetryNotice } from '../http/httpClient';
 import { formatBytes } from './formatBytes';
 import { BodyTooLargeError, readLimitedBytes } from './readLimitedBytes';
@@ -18,6 +23,11 @@ export interface DownloadImageOptions {
   context: ErrorContext;
   maxBytes: number;
   timeLimitMs: number;
+  /**
+   * The provider's own base URL. When it is on a non-public address (a gateway on this computer or the local
+   * network), the image may come from an address of the same class; otherwise only from public addresses.
+   */
+  providerBaseUrl?: string;
   signal?: AbortSignal;
   onRetry?: (retry: RetryNotice) => void;
 }
@@ -26,6 +36,10 @@ export async function downloadImage(url: string, options: DownloadImageOptions):
   const { context } = options;
   const target = parseDownloadUrl(url, context);
   const host = target.host;
+  const addressPolicy = new AddressPolicy({
+    provider: context.provider,
+    ...(options.providerBaseUrl !== undefined ? { trustedUrl: options.providerBaseUrl } : {}),
+  });
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = (): void => controller.abort();
@@ -48,6 +62,7 @@ export async function downloadImage(url: string, options: DownloadImageOptions):
             headers: { accept: 'image/png, image/jpeg, image/webp, image/*;q=0.8' },
             signal: controller.signal,
             context,
+            addressPolicy,
             mapError: (answer) => downloadHttpError(answer, context, from),
           },
           options.onRetry,
@@ -58,13 +73,22 @@ export async function downloadImage(url: string, options: DownloadImageOptions):
         if (redirects >= maxRedirects) {
           throw fail(context, 'invalid-response', `The image at ${host} redirected more than ${maxRedirects} times; Switchboard stopped following it.`);
         }
-        current = parseDownloadUrl(error.location, context);
+        const next = parseDownloadUrl(error.location, context);
+        if (from.protocol === 'https:' && next.protocol === 'http:') {
+          throw fail(
+            context,
+            'invalid-response',
+            `The image at ${from.host} redirected from https to plain http (${next.host}); Switchboard will not follow a redirect that drops encryption.`,
+          );
+        }
+        current = next;
       }
     }
   } catch (error) {
     if (timedOut && !options.signal?.aborted) {
       throw fail(context, 'timeout', `The image at ${host} did not arrive within ${formatDuration(options.timeLimitMs)}. Try again later.`);
     }
+    if (error instanceof AddressRefusedError) throw refused(error, context, options.providerBaseUrl);
     if (error instanceof BodyTooLargeError) {
       throw fail(
         context,
@@ -141,6 +165,23 @@ function downloadHttpError(response: HttpErrorResponse, context: ErrorContext, f
     message: `Downloading the image from ${host} failed (${status}).${hint}`,
     ...(context.model !== undefined ? { model: context.model } : {}),
   });
+}
+
+/**
+ * 'invalid-response', as for an image URL that is not http(s): the provider's answer named something Switchboard
+ * will not fetch; nothing in the person's request would change that, and asking again gets the same kind of answer.
+ */
+function refused(error: AddressRefusedError, context: ErrorContext, providerBaseUrl: string | undefined): ProviderError {
+  const where = error.host === error.address ? error.address : `${error.host}, which resolves to ${error.address}`;
+  const rule =
+    providerBaseUrl === undefined
+      ? 'Images named in an answer are downloaded only from public addresses.'
+      : `Images named in an answer are downloaded only from public addresses, or from the same kind of address as ${context.provider}'s own base URL.`;
+  return fail(
+    context,
+    'invalid-response',
+    context.redact(`Switchboard did not download the image from ${where}: that is ${describeAddressClass(error.addressClass)}. ${rule}`),
+  );
 }
 
 function fail(context: ErrorContext, kind: ProviderErrorKind, message: string): ProviderError {

@@ -319,6 +319,8 @@ export class FusionBrainImageProvider extends HttpImageProvider {
     const response = await this.send(
       {
         method: 'POST',
+        // Billable: never sent again once it may have reached the server (HttpRequest.billable).
+        billable: true,
         url: this.url('key/api/v1/pipeline/run'),
         headers: this.headers({ accept: 'application/json', 'content-type': multipart.contentType }),
         body: multipart.body,

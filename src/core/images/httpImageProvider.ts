@@ -199,12 +199,16 @@ export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderCo
     });
   }
 
-  /** Downloads an image from a public URL: never with the key, bounded in size and time. */
+  /**
+   * Downloads an image from a public URL: never with the key, bounded in size and time, and only from public
+   * addresses unless this provider's own base URL is on a non-public one (a local gateway; see downloadImage).
+   */
   protected download(url: string, context: ErrorContext, signal: AbortSignal | undefined, progress: Progress, imageIndex?: ImageIndex): Promise<Uint8Array> {
     progress({ type: 'downloading', detail: `Downloading the image from ${safeHost(url)}.`, ...imageIndex });
     return downloadImage(url, {
       http: this.config.http,
       context,
+      providerBaseUrl: this.config.baseUrl,
       maxBytes: this.config.downloadMaxBytes ?? defaultMaxImageBytes,
       timeLimitMs: this.config.downloadTimeLimitMs ?? 60_000,
       ...(signal !== undefined ? { signal } : {}),

@@ -65,6 +65,8 @@ export class OpenAiImageProvider extends HttpImageProvider {
     const response = await this.send(
       {
         method: 'POST',
+        // Billable: never sent again once it may have reached the server (HttpRequest.billable).
+        billable: true,
         url: this.url('images/generations'),
         headers: this.headers({ accept: 'application/json', 'content-type': 'application/json' }),
         body: JSON.stringify(body),

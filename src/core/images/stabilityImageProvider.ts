@@ -200,6 +200,8 @@ export class StabilityImageProvider extends HttpImageProvider {
       const response = await this.send(
         {
           method: 'POST',
+          // Billable: never sent again once it may have reached the server (HttpRequest.billable).
+          billable: true,
           url: this.url(`v2beta/stable-image/generate/${plan.endpoint}`),
           headers: this.headers({ accept: 'image/*', 'content-type': multipart.contentType }),
           body: multipart.body,
@@ -278,6 +280,8 @@ export class StabilityImageProvider extends HttpImageProvider {
     const response = await this.send(
       {
         method: 'POST',
+        // Billable: never sent again once it may have reached the server (HttpRequest.billable).
+        billable: true,
         url: this.url(`v1/generation/${encodeURIComponent(plan.engine)}/text-to-image`),
         headers: this.headers({ accept: 'application/json', 'content-type': 'application/json' }),
         body: JSON.stringify(body),

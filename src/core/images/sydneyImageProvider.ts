@@ -38,6 +38,8 @@ export class SydneyImageProvider extends HttpImageProvider {
       const response = await this.send(
         {
           method: 'POST',
+          // Billable: never sent again once it may have reached the server (HttpRequest.billable).
+          billable: true,
           url: this.url('v1/image'),
           headers: this.headers({ accept: 'application/json', 'content-type': 'application/json' }),
           body: JSON.stringify(body),

@@ -1,14 +1,27 @@
 // A cheap check of a key against its provider (issue 4): the model list (or Stability's balance, Fusion Brain's
-// pipeline list), which costs nothing, answers whether the key works. Providers without a free endpoint (the
-// Sydney gateway) are reported as unverified rather than charged for a request.
+// pipeline list, OpenRouter's key endpoint, since its model list is public), which costs nothing, answers whether
+// the key works. Providers without a free endpoint (the Sydney gateway) are reported as unverified rather than
+// charged for a request.
 import type { ProviderError } from '../errors/providerError';
 import type { HttpClient } from '../http/httpClient';
 import { createImageProvider } from '../images/createImageProvider';
 import { createChatProvider, type ResolvedProviderEntry } from '../providers/createChatProvider';
+import { checkOpenRouterKey, isOpenRouter } from './checkOpenRouterKey';
 import type { ProviderCredentials } from './keyStore';
 
 export type KeyCheck =
-  | { result: 'works'; models?: number; credits?: number }
+  | {
+      result: 'works';
+      models?: number;
+      /** What the key may still spend: Stability's credits, or OpenRouter's `limit_remaining` when the key has a limit. */
+      credits?: number;
+      /** The unit of the amounts: the provider's own credits (when absent) or US dollars (OpenRouter). */
+      creditUnit?: 'usd';
+      /** Spent so far with the key (OpenRouter's `usage`). */
+      creditsUsed?: number;
+      /** The key's own spending limit; null when it has none (OpenRouter's `limit`). */
+      creditLimit?: number | null;
+    }
   | { result: 'rejected'; error: ProviderError }
   | { result: 'unreachable'; error: ProviderError }
   | { result: 'unverified' };
@@ -25,6 +38,11 @@ export async function checkProviderKey(
     return check.result === 'works'
       ? { result: 'works', ...(check.models !== undefined ? { models: check.models } : {}), ...(check.credits !== undefined ? { credits: check.credits } : {}) }
       : check;
+  }
+  const apiKey = credentials.apiKey?.trim();
+  if (apiKey && isOpenRouter(entry)) {
+    const check = await checkOpenRouterKey(entry, apiKey, http, signal);
+    if (check !== undefined) return check;
   }
   try {
     const models = await createChatProvider(entry, credentials, { http }).listModels(signal);

@@ -26,25 +26,18 @@ export class AnthropicProvider extends HttpChatProvider {
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const { system, turns } = alternateTurns(request);
-    const body = {
-      model: request.model,
-      max_tokens: request.maxTokens ?? this.defaultMaxTokens,
-      ...(system !== undefined ? { system } : {}),
-      messages: turns,
-      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      stream: true,
-    };
-    const response = await this.open(
-      {
-        method: 'POST',
-        url: this.url(this.versioned('/messages')),
-        headers: this.headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
-        body: JSON.stringify(body),
-        context,
-        signal: sink.signal,
-      },
-      sink,
-    );
+    // Anthropic takes 0–1 (temperatureRange.ts); recent Claude models refuse any temperature.
+    const response = await this.withTemperature('anthropic', request, sink, (temperature, observe) => {
+      const body = {
+        model: request.model,
+        max_tokens: request.maxTokens ?? this.defaultMaxTokens,
+        ...(system !== undefined ? { system } : {}),
+        messages: turns,
+        ...(temperature !== undefined ? { temperature } : {}),
+        stream: true,
+      };
+      return this.postForStream(this.versioned('/messages'), body, context, sink, observe);
+    });
     await this.streamSse(response, context, new AnthropicStreamDecoder(sink, context), sink);
   }
 

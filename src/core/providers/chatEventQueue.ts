@@ -31,6 +31,7 @@ export class ChatEventQueue implements AsyncIterableIterator<ChatEvent>, ChatEve
   private events: ChatEvent[] = [];
   private head = 0;
   private pendingText = '';
+  private textChars = 0;
   /** No event will be added any more (the producer ended, or the consumer stopped). */
   private ended = false;
   private waiting: ((result: IteratorResult<ChatEvent, undefined>) => void) | undefined;
@@ -55,6 +56,11 @@ export class ChatEventQueue implements AsyncIterableIterator<ChatEvent>, ChatEve
     return this.controller.signal;
   }
 
+  /** Characters of answer text handed out so far (the answer-size cap reads it after each network read). */
+  get textLength(): number {
+    return this.textChars;
+  }
+
   /** Events waiting for the consumer. */
   get backlog(): number {
     return this.events.length - this.head;
@@ -75,6 +81,7 @@ export class ChatEventQueue implements AsyncIterableIterator<ChatEvent>, ChatEve
     if (this.pendingText === '' || this.ended) return;
     const text = this.pendingText;
     this.pendingText = '';
+    this.textChars += text.length;
     this.add({ type: 'text-delta', text });
   }
 

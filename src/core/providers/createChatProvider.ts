@@ -7,6 +7,7 @@ import { HttpClient } from '../http/httpClient';
 import { assertNever } from '../assertNever';
 import { AnthropicProvider } from './anthropicProvider';
 import { GeminiProvider } from './geminiProvider';
+import type { ModelQuirks } from './modelQuirks';
 import { OpenAiCompatibleProvider } from './openAiCompatibleProvider';
 import type { ProviderEntry } from './providerEntry';
 import { findProviderPreset, type ProviderPreset } from './providerPresets';
@@ -21,6 +22,11 @@ export interface ProviderSecrets {
 export interface CreateChatProviderOptions {
   /** Shared HTTP client carrying timeouts, retries and proxy settings. Default: one with default settings. */
   http?: HttpClient;
+  /**
+   * What the engine has learned this session about models that refuse part of a request (a temperature). Clients
+   * are built per request, so the memory is kept by the caller and shared. Default: none, nothing is remembered.
+   */
+  quirks?: ModelQuirks;
 }
 
 /** An entry with the preset's values filled in. */
@@ -87,6 +93,7 @@ export function createChatProvider(
     keyEnvVars: resolved.keyEnvVars,
     ...(secrets.apiKey !== undefined ? { apiKey: secrets.apiKey } : {}),
     ...(secrets.apiSecret !== undefined ? { extraSecrets: [secrets.apiSecret] } : {}),
+    ...(options.quirks !== undefined ? { quirks: options.quirks } : {}),
   };
   switch (resolved.kind) {
     case 'openai':

@@ -14,26 +14,20 @@ export class GeminiProvider extends HttpChatProvider {
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const { system, turns } = alternateTurns(request);
-    const generationConfig = {
-      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
-    };
-    const body = {
-      contents: turns.map((turn) => ({ role: turn.role === 'assistant' ? 'model' : 'user', parts: [{ text: turn.content }] })),
-      ...(system !== undefined ? { systemInstruction: { parts: [{ text: system }] } } : {}),
-      ...(Object.keys(generationConfig).length > 0 ? { generationConfig } : {}),
-    };
-    const response = await this.open(
-      {
-        method: 'POST',
-        url: this.url(`/models/${encodeURIComponent(modelId(request.model))}:streamGenerateContent?alt=sse`),
-        headers: this.headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
-        body: JSON.stringify(body),
-        context,
-        signal: sink.signal,
-      },
-      sink,
-    );
+    const contents = turns.map((turn) => ({ role: turn.role === 'assistant' ? 'model' : 'user', parts: [{ text: turn.content }] }));
+    const path = `/models/${encodeURIComponent(modelId(request.model))}:streamGenerateContent?alt=sse`;
+    const response = await this.withTemperature('gemini', request, sink, (temperature, observe) => {
+      const generationConfig = {
+        ...(temperature !== undefined ? { temperature } : {}),
+        ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
+      };
+      const body = {
+        contents,
+        ...(system !== undefined ? { systemInstruction: { parts: [{ text: system }] } } : {}),
+        ...(Object.keys(generationConfig).length > 0 ? { generationConfig } : {}),
+      };
+      return this.postForStream(path, body, context, sink, observe);
+    });
     await this.streamSse(response, context, new GeminiStreamDecoder(sink, context), sink);
   }
 

@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import type { ChatEvent, ChatProvider, ChatRequest, ModelInfo, ProviderKind } from '../chat/chatTypes';
 import { parseErrorBody } from '../errors/errorBodyInfo';
 import type { ErrorContext } from '../errors/errorContext';
-import { mapErrorInfo } from '../errors/mapHttpError';
+import { type HttpErrorResponse, mapErrorInfo, mapHttpError } from '../errors/mapHttpError';
 import { mapStreamError } from '../errors/mapStreamError';
 import { ProviderError } from '../errors/providerError';
 import type { HttpRequest, HttpResponse } from '../http/httpClient';
@@ -13,7 +13,12 @@ import { createSseFeed } from '../sse/sseFeed';
 import { invalidResponse, parseJsonText, parseResponse } from '../validation/parseResponse';
 import { ChatEventQueue, type ChatEventSink } from './chatEventQueue';
 import { HttpProviderBase, type HttpProviderBaseConfig } from './httpProviderBase';
+import { type AnswerLimits, answerTooLarge, defaultAnswerLimits, eventTooLarge } from './answerLimits';
+import type { ModelQuirks } from './modelQuirks';
+import { openWithTemperature } from './openWithTemperature';
 import type { SseChatDecoder } from './sseChatDecoder';
+import { type TemperatureProtocol, temperatureFor } from './temperatureRange';
+import { SseEventTooLargeError } from '../sse/sseFeed';
 
 /** Events a consumer has not taken yet before the body is paused (a slow consumer holds the server back by TCP). */
 const maxBacklog = 256;
@@ -21,6 +26,10 @@ const maxBacklog = 256;
 export interface ChatProviderConfig extends HttpProviderBaseConfig {
   /** Other secrets to scrub from messages, besides the key. */
   extraSecrets?: readonly string[];
+  /** Caps on one streamed answer; default {@link defaultAnswerLimits}. */
+  answerLimits?: AnswerLimits;
+  /** The session's memory of models that refuse a temperature (kept by the engine across requests). */
+  quirks?: ModelQuirks;
 }
 
 export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConfig> implements ChatProvider {
@@ -81,17 +90,63 @@ export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConf
   }
 
   /**
+   * POSTs a JSON chat request that answers with a stream; every error answer is shown to `observe` before it is
+   * mapped (how a refused temperature or `stream_options` is noticed).
+   */
+  protected postForStream(
+    path: string,
+    body: unknown,
+    context: ErrorContext,
+    sink: ChatEventQueue,
+    observe: (response: HttpErrorResponse) => void,
+  ): Promise<HttpResponse> {
+    return this.open(
+      {
+        method: 'POST',
+        url: this.url(path),
+        headers: this.headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
+        body: JSON.stringify(body),
+        context,
+        mapError: (response) => {
+          observe(response);
+          return mapHttpError(response, context);
+        },
+        signal: sink.signal,
+      },
+      sink,
+    );
+  }
+
+  /** Sends with the user's temperature in `protocol`'s range, or without it for a model that refuses one. */
+  protected withTemperature<T>(
+    protocol: TemperatureProtocol,
+    request: ChatRequest,
+    sink: ChatEventQueue,
+    send: (temperature: number | undefined, observe: (response: HttpErrorResponse) => void) => Promise<T>,
+  ): Promise<T> {
+    const target = { provider: this.id, model: request.model, quirks: this.config.quirks, sink };
+    return openWithTemperature(temperatureFor(protocol, request.temperature), target, send);
+  }
+
+  /**
    * Reads a streamed answer: each network chunk goes through the SSE parser into the protocol's decoder and its
    * text out to the consumer as one event, all in one synchronous call. After the end marker the consumer is done
    * at once, and the rest of the body is read quietly so the connection goes back to the pool.
    */
   protected async streamSse(response: HttpResponse, context: ErrorContext, decoder: SseChatDecoder, sink: ChatEventQueue): Promise<void> {
     await this.rejectNonStream(response, context);
-    const feed = createSseFeed(decoder);
+    const limits = this.config.answerLimits ?? defaultAnswerLimits;
+    const feed = createSseFeed(decoder, limits.maxEventChars);
     const pipe = response.pipe((chunk) => {
       if (decoder.finished) return;
-      feed.feed(chunk);
+      try {
+        feed.feed(chunk);
+      } catch (error) {
+        sink.flush(); // what was decoded before the oversized event stays the partial answer
+        throw error instanceof SseEventTooLargeError ? eventTooLarge(context, limits) : error;
+      }
       sink.flush();
+      if (sink.textLength > limits.maxAnswerChars) throw answerTooLarge(context, limits);
       if (decoder.finished) sink.end();
       else if (sink.backlog > maxBacklog) {
         pipe.pause();

@@ -2,10 +2,9 @@
 // server that speaks `POST {base}/chat/completions` with SSE `data:` chunks ending in `data: [DONE]`.
 import type { ChatRequest, ModelInfo } from '../chat/chatTypes';
 import type { ErrorContext } from '../errors/errorContext';
-import { type HttpErrorResponse, mapHttpError } from '../errors/mapHttpError';
-import type { ProviderError } from '../errors/providerError';
 import type { HttpResponse } from '../http/httpClient';
 import type { ChatEventQueue } from './chatEventQueue';
+import { isChatModelId, isOpenAiApi } from './chatModelFilter';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
 import { openAiModelListSchema } from './openAiSchemas';
 import { OpenAiStreamDecoder } from './openAiStreamDecoder';
@@ -33,43 +32,40 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
     await this.streamSse(response, context, new OpenAiStreamDecoder(sink, context), sink);
   }
 
-  /** Sends the request; if the server refuses `stream_options`, sends it once more without (and remembers). */
-  private async openStream(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<HttpResponse> {
-    for (let attempt = 0; ; attempt++) {
-      const includeUsage = this.streamUsage;
-      let refusedStreamOptions = false;
-      const mapError = (response: HttpErrorResponse): ProviderError => {
-        // Not every compatible server knows `stream_options`; such a server says so with a 400/422 naming it.
-        refusedStreamOptions =
-          includeUsage && (response.status === 400 || response.status === 422) && /stream_options|include_usage/i.test(response.body);
-        return mapHttpError(response, context);
-      };
-      try {
-        return await this.open(
-          {
-            method: 'POST',
-            url: this.url('/chat/completions'),
-            headers: this.headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
-            body: JSON.stringify(this.body(request, includeUsage)),
-            context,
-            mapError,
-            signal: sink.signal,
-          },
-          sink,
-        );
-      } catch (error) {
-        if (refusedStreamOptions && attempt === 0) {
-          this.streamUsage = false;
-          continue;
+  /**
+   * Sends the request; if the server refuses `stream_options`, sends it once more without (and remembers); if the
+   * model refuses the temperature, once more without that (openWithTemperature).
+   */
+  private openStream(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<HttpResponse> {
+    return this.withTemperature('openai', request, sink, async (temperature, observe) => {
+      for (let attempt = 0; ; attempt++) {
+        const includeUsage = this.streamUsage;
+        let refusedStreamOptions = false;
+        const body = this.body(request, includeUsage, temperature);
+        try {
+          return await this.postForStream('/chat/completions', body, context, sink, (response) => {
+            // Not every compatible server knows `stream_options`; such a server says so with a 400/422 naming it.
+            refusedStreamOptions =
+              includeUsage && (response.status === 400 || response.status === 422) && /stream_options|include_usage/i.test(response.body);
+            observe(response);
+          });
+        } catch (error) {
+          if (refusedStreamOptions && attempt === 0) {
+            this.streamUsage = false;
+            continue;
+          }
+          throw error;
         }
-        throw error;
       }
-    }
+    });
   }
 
   protected async fetchModels(context: ErrorContext, signal: AbortSignal | undefined): Promise<ModelInfo[]> {
     const list = await this.getJson('/models', openAiModelListSchema, context, signal, 'The model list');
-    return list.data.map((model) => ({
+    // The list holds every model of the account, embeddings and speech ones too; the picker offers only those
+    // that can chat (any other id can still be typed by hand).
+    const filter = { openAi: isOpenAiApi(this.id, this.config.baseUrl) };
+    return list.data.filter((model) => isChatModelId(model.id, filter)).map((model) => ({
       id: model.id,
       ...(model.name ? { name: model.name } : {}),
       ...(typeof model.context_length === 'number' ? { contextLength: model.context_length } : {}),
@@ -81,7 +77,7 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
     return key ? { authorization: `Bearer ${key}` } : {};
   }
 
-  private body(request: ChatRequest, includeUsage: boolean): Record<string, unknown> {
+  private body(request: ChatRequest, includeUsage: boolean, temperature: number | undefined): Record<string, unknown> {
     const messages: Array<{ role: string; content: string }> = [];
     if (request.systemPrompt !== undefined && request.systemPrompt.trim() !== '') {
       messages.push({ role: 'system', content: request.systemPrompt });
@@ -95,7 +91,7 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
       messages,
       stream: true,
       ...(includeUsage ? { stream_options: { include_usage: true } } : {}),
-      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
       ...(request.maxTokens !== undefined ? { [this.maxTokensField]: request.maxTokens } : {}),
     };
   }

@@ -41,6 +41,8 @@ export class SydneyProvider extends HttpChatProvider {
     const response = await this.open(
       {
         method: 'POST',
+        // Billable: never sent again once it may have reached the server (HttpRequest.billable).
+        billable: true,
         url: this.url(usePrompt ? '/v1/prompt' : '/v1/chat'),
         headers: this.headers({ 'content-type': 'application/json', accept: 'application/json' }),
         body: JSON.stringify(body),

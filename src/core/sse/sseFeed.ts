@@ -22,14 +22,41 @@ export interface SseFeed {
   end(): void;
 }
 
-export function createSseFeed(handler: SseHandler): SseFeed {
+/** One event (or comment) grew beyond the feed's `maxEventChars` before it ended. */
+export class SseEventTooLargeError extends Error {
+  constructor(readonly maxEventChars: number) {
+    super(`An event of the stream is longer than ${maxEventChars} characters`);
+    this.name = 'SseEventTooLargeError';
+  }
+}
+
+/**
+ * `maxEventChars`: a server that never ends an event (no blank line) would otherwise make the parser buffer without
+ * bound. Counted per network chunk, so the cap is exact to within one chunk.
+ */
+export function createSseFeed(handler: SseHandler, maxEventChars = Number.POSITIVE_INFINITY): SseFeed {
   const decoder = new TextDecoder('utf-8');
+  let dispatched = false;
+  let pending = 0;
   const parser = createParser({
-    onEvent: (event) => handler.onEvent(event.event, event.data),
-    onComment: (text) => handler.onComment?.(text.trimStart()),
+    onEvent: (event) => {
+      dispatched = true;
+      handler.onEvent(event.event, event.data);
+    },
+    onComment: (text) => {
+      dispatched = true;
+      handler.onComment?.(text.trimStart());
+    },
   });
   return {
-    feed: (chunk) => parser.feed(decoder.decode(chunk, { stream: true })),
+    feed: (chunk) => {
+      const text = decoder.decode(chunk, { stream: true });
+      dispatched = false;
+      parser.feed(text);
+      // After an event ended in this chunk, only the chunk's tail can belong to the next one: start again.
+      pending = dispatched ? 0 : pending + text.length;
+      if (pending > maxEventChars) throw new SseEventTooLargeError(maxEventChars);
+    },
     end: () => {
       const tail = decoder.decode();
       if (tail !== '') parser.feed(tail);

@@ -458,6 +458,15 @@ export class ChatController implements vscode.Disposable {
           text: vscode.l10n.t('{0}/{1} failed ({2}); trying {3}/{4}…', event.from.provider, event.from.model, event.error.message, event.to.provider, event.to.model),
         });
         return;
+      case 'notice': {
+        this.deps.log.info(`${event.provider}/${event.model} refused the temperature setting; sent without it, and will for the rest of the session.`);
+        const text = vscode.l10n.t('{0}/{1} does not accept a temperature; sent without it.', event.provider, event.model);
+        // The status line under the answer shows while the request is sent again and goes at its first text; the
+        // notice stays a few seconds longer, so a fast answer does not hide it.
+        this.post({ type: 'status', messageId, text });
+        this.post({ type: 'notice', level: 'info', text });
+        return;
+      }
       case 'done':
       case 'error':
         if (event.type === 'error') this.deps.log.warn(`Answer failed: ${event.error.message}`);

@@ -54,6 +54,8 @@ export class ProviderEngineHost implements vscode.Disposable {
       http: {
         firstByteTimeoutMs: timeoutMs,
         idleTimeoutMs: timeoutMs,
+        generationTimeoutMs: settings.imagesTimeoutSeconds * 1000,
+        deadlineMs: settings.deadlineSeconds * 1000,
         maxRetries: settings.maxRetries,
         strictSSL: proxy.strictSSL,
         ...(proxy.proxy ? { proxy: proxy.proxy } : {}),

@@ -135,13 +135,7 @@ export class ApiKeyCommands {
   private reportCheck(entry: ResolvedProviderEntry, check: KeyCheck): void {
     switch (check.result) {
       case 'works':
-        void vscode.window.showInformationMessage(
-          check.models !== undefined
-            ? vscode.l10n.t('The {0} key works: {1} models available.', entry.label, check.models)
-            : check.credits !== undefined
-              ? vscode.l10n.t('The {0} key works: {1} credits left.', entry.label, check.credits)
-              : vscode.l10n.t('The {0} key works.', entry.label),
-        );
+        void vscode.window.showInformationMessage(describeWorkingKey(entry.label, check));
         return;
       case 'rejected': {
         const again = vscode.l10n.t('Set the Key Again');
@@ -163,5 +157,31 @@ export class ApiKeyCommands {
       default:
         assertNever(check, 'key check');
     }
+  }
+}
+
+/** The "key works" sentence, with what the check learnt: models, credits, or (OpenRouter) the money left. */
+function describeWorkingKey(label: string, check: Extract<KeyCheck, { result: 'works' }>): string {
+  if (check.creditUnit === 'usd') {
+    if (check.credits !== undefined && typeof check.creditLimit === 'number') {
+      return vscode.l10n.t('The {0} key works: {1} of its {2} limit left.', label, dollars(check.credits), dollars(check.creditLimit));
+    }
+    if (check.creditLimit === null) {
+      return check.creditsUsed !== undefined
+        ? vscode.l10n.t('The {0} key works. It has no spending limit of its own (the account balance applies); {1} spent with it so far.', label, dollars(check.creditsUsed))
+        : vscode.l10n.t('The {0} key works. It has no spending limit of its own (the account balance applies).', label);
+    }
+  }
+  if (check.models !== undefined) return vscode.l10n.t('The {0} key works: {1} models available.', label, check.models);
+  if (check.credits !== undefined) return vscode.l10n.t('The {0} key works: {1} credits left.', label, check.credits);
+  return vscode.l10n.t('The {0} key works.', label);
+}
+
+/** US dollars in the display language's format ($4.90, 4,90 $). */
+function dollars(amount: number): string {
+  try {
+    return new Intl.NumberFormat(vscode.env.language, { style: 'currency', currency: 'USD' }).format(amount);
+  } catch {
+    return `$${amount.toFixed(2)}`;
   }
 }

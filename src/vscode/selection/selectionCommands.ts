@@ -222,6 +222,10 @@ export class SelectionCommands {
           case 'fallback':
             progress.report({ message: vscode.l10n.t('trying {0}/{1}…', event.to.provider, event.to.model) });
             break;
+          case 'notice':
+            this.log.info(`${event.provider}/${event.model} refused the temperature setting; sent without it.`);
+            progress.report({ message: vscode.l10n.t('{0}/{1} does not accept a temperature; sent without it.', event.provider, event.model) });
+            break;
           case 'error':
             failure = event;
             break;

@@ -1,5 +1,7 @@
-// A small OpenAI-compatible server for the real-editor tests: lists models, streams chat answers in SSE, and
-// records every request (with headers) so a test can check where requests and keys went.
+// A small OpenAI-compatible server for the real-editor tests: lists models, streams chat answers in SSE, makes
+// images, and records every request (with headers) so a test can check where requests and keys went.
+// Follows OpenAI's API reference (Models "list", Chat Completions streaming chunks, Images "create", the error
+// object and the `x-request-id` header of every answer).
 import * as http from 'node:http';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -25,6 +27,8 @@ export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   models = ['fake-model-a', 'fake-model-b'];
   reply: ChatReply = () => ({ pieces: ['Hello', ' from', ' the fake', ' model.'] });
+  /** How long an image generation takes before the server answers at all. */
+  imageDelayMs = 0;
 
   private constructor(private readonly server: http.Server) {}
 
@@ -60,38 +64,60 @@ export class FakeOpenAiServer {
     const path = request.url ?? '/';
     const pieceTimes: number[] = [];
     this.requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body, closed, pieceTimes });
+    const requestId = { 'x-request-id': `req_fake${String(this.requests.length).padStart(24, '0')}` };
 
     if (request.method === 'GET' && path.endsWith('/models')) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ object: 'list', data: this.models.map((id) => ({ id, object: 'model', owned_by: 'fake' })) }));
+      response.writeHead(200, { 'content-type': 'application/json', ...requestId });
+      response.end(JSON.stringify({ object: 'list', data: this.models.map((id) => ({ id, object: 'model', created, owned_by: 'system' })) }));
       return;
     }
     if (request.method === 'POST' && path.endsWith('/chat/completions')) {
       const parsed = JSON.parse(body) as Parameters<ChatReply>[0];
       const { pieces, delayMs = 0 } = this.reply(parsed);
-      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...requestId });
+      const chunk = (delta: Record<string, unknown>, finish: string | null): string =>
+        `data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
+      // The first chunk names the role and carries no text, as OpenAI's do.
+      response.write(chunk({ role: 'assistant', content: '', refusal: null }, null));
       for (const piece of pieces) {
         if (response.destroyed) return;
-        response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: parsed.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        response.write(chunk({ content: piece }, null));
         pieceTimes.push(Date.now());
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
       if (response.destroyed) return;
-      response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: parsed.model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
-      response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length } })}\n\n`);
+      response.write(chunk({}, 'stop'));
+      response.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } })}\n\n`);
       response.end('data: [DONE]\n\n');
       return;
     }
     if (request.method === 'POST' && path.endsWith('/images/generations')) {
-      const parsed = JSON.parse(body) as { n?: number };
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ created: 1, data: Array.from({ length: parsed.n ?? 1 }, () => ({ b64_json: gradientPng(96).toString('base64') })) }));
+      const parsed = JSON.parse(body) as { n?: number; size?: string; quality?: string; output_format?: string };
+      // Like OpenAI's image endpoint, nothing (not even the status line) comes back until the image is made.
+      if (this.imageDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.imageDelayMs));
+      if (response.destroyed) return;
+      response.writeHead(200, { 'content-type': 'application/json', ...requestId });
+      response.end(
+        JSON.stringify({
+          created,
+          background: 'opaque',
+          data: Array.from({ length: parsed.n ?? 1 }, () => ({ b64_json: gradientPng(96).toString('base64') })),
+          output_format: parsed.output_format ?? 'png',
+          quality: parsed.quality ?? 'medium',
+          size: parsed.size ?? '1024x1024',
+          usage: { input_tokens: 12, input_tokens_details: { image_tokens: 0, text_tokens: 12 }, output_tokens: 1056, total_tokens: 1068 },
+        }),
+      );
       return;
     }
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' } }));
+    // What OpenAI answers a path it does not have.
+    response.writeHead(404, { 'content-type': 'application/json', ...requestId });
+    response.end(JSON.stringify({ error: { message: `Invalid URL (${request.method ?? 'GET'} ${path})`, type: 'invalid_request_error', param: null, code: null } }));
   }
 }
+
+/** 2026-01-01T00:00:00Z: the `created` of every answer (nothing reads it). */
+const created = 1_767_225_600;
 
 /** A real PNG (a square colour gradient), so the editor's image preview shows something. */
 export function gradientPng(size: number): Buffer {

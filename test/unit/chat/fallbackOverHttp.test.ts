@@ -1,70 +1,34 @@
 // The fallback chain against real local HTTP servers speaking OpenAI-compatible SSE, through the real client.
 import * as assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ChatEvent } from '../../../src/core/chat/chatTypes';
 import { CircuitBreaker } from '../../../src/core/chat/circuitBreaker';
 import { streamWithFallback } from '../../../src/core/chat/streamWithFallback';
 import { HttpClient } from '../../../src/core/http/httpClient';
 import { OpenAiCompatibleProvider } from '../../../src/core/providers/openAiCompatibleProvider';
+import { FakeHttpServer, type ScriptedResponse } from '../fakes/fakeHttpServer';
+import { openAiInvalidKey, openAiOverloaded, openAiStream } from '../fakes/openAiFake';
 import { FakeClock } from './fakeClock';
 import { collect, textOf, types } from './fakeProvider';
 
-interface Recorded {
-  url: string | undefined;
-  authorization: string | undefined;
-  body: { model?: string };
-}
-
 interface LocalServer {
   baseUrl: string;
-  requests: Recorded[];
+  server: FakeHttpServer;
+  /** The model each request asked for. */
+  models(): Array<string | undefined>;
+  authorizations(): Array<string | undefined>;
   close(): Promise<void>;
 }
 
-async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<LocalServer> {
-  const requests: Recorded[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      requests.push({
-        url: request.url,
-        authorization: request.headers.authorization,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { model?: string },
-      });
-      handler(request, response);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+/** A server that answers every request with `answer()`. */
+async function listen(answer: () => ScriptedResponse): Promise<LocalServer> {
+  const server = await FakeHttpServer.start();
+  server.onRequest(answer);
   return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function jsonError(status: number, message: string, type: string): (request: IncomingMessage, response: ServerResponse) => void {
-  return (_request, response) => {
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: { message, type, code: null } }));
-  };
-}
-
-function sseAnswer(model: string, parts: readonly string[]): (request: IncomingMessage, response: ServerResponse) => void {
-  return (_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (const part of parts) {
-      response.write(`data: ${JSON.stringify({ model, choices: [{ index: 0, delta: { content: part }, finish_reason: null }] })}\n\n`);
-    }
-    response.write(`data: ${JSON.stringify({ model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
-    response.write(`data: ${JSON.stringify({ model, choices: [], usage: { prompt_tokens: 9, completion_tokens: 3 } })}\n\n`);
-    response.end('data: [DONE]\n\n');
+    baseUrl: `${server.origin}/v1`,
+    server,
+    models: () => server.requests.map((r) => (JSON.parse(r.body || '{}') as { model?: string }).model),
+    authorizations: () => server.requests.map((r) => r.headers.authorization),
+    close: () => server.close(),
   };
 }
 
@@ -83,8 +47,8 @@ describe('fallback over real OpenAI-compatible servers', () => {
   const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
   it('falls back to the second server when the first answers 503, and says which model answered', async () => {
-    const primary = await listen(jsonError(503, 'The server is overloaded, try again later.', 'server_error'));
-    const backup = await listen(sseAnswer('backup-model', ['Hel', 'lo!']));
+    const primary = await listen(() => openAiOverloaded());
+    const backup = await listen(() => openAiStream(['Hel', 'lo!'], { model: 'backup-model', usage: { prompt_tokens: 9, completion_tokens: 3 } }));
     servers.push(primary, backup);
     const breaker = new CircuitBreaker({ clock: new FakeClock() });
     const chain = [
@@ -103,17 +67,16 @@ describe('fallback over real OpenAI-compatible servers', () => {
     assert.deepEqual(fallback?.to, { provider: 'backup', model: 'backup-model' });
     assert.deepEqual(events.filter((event) => event.type === 'model').at(-1), { type: 'model', provider: 'backup', model: 'backup-model' });
     assert.equal(textOf(events), 'Hello!');
-    assert.equal(primary.requests.length, 2, 'the first attempt and its one retry');
-    assert.equal(backup.requests.length, 1);
-    assert.equal(backup.requests[0]?.body.model, 'backup-model');
-    assert.ok(primary.requests.every((r) => r.authorization === 'Bearer sk-test-primary'));
-    assert.equal(backup.requests[0]?.authorization, 'Bearer sk-test-backup', 'each key goes only to its own server');
+    assert.equal(primary.server.requests.length, 2, 'the first attempt and its one retry');
+    assert.deepEqual(backup.models(), ['backup-model']);
+    assert.ok(primary.authorizations().every((a) => a === 'Bearer sk-test-primary'));
+    assert.deepEqual(backup.authorizations(), ['Bearer sk-test-backup'], 'each key goes only to its own server');
     assert.equal(breaker.state('primary'), 'closed', 'one failure does not open the breaker');
   });
 
   it('does not fall back when the first answers 401', async () => {
-    const primary = await listen(jsonError(401, 'Incorrect API key provided.', 'invalid_request_error'));
-    const backup = await listen(sseAnswer('backup-model', ['never']));
+    const primary = await listen(() => openAiInvalidKey('sk-test-primary'));
+    const backup = await listen(() => openAiStream(['never'], { model: 'backup-model' }));
     servers.push(primary, backup);
     const chain = [
       { provider: client('primary', primary.baseUrl, 'sk-test-primary'), model: 'primary-model' },
@@ -127,7 +90,7 @@ describe('fallback over real OpenAI-compatible servers', () => {
     assert.equal(last.error.kind, 'auth');
     assert.equal(last.error.status, 401);
     assert.ok(!last.error.message.includes('sk-test-primary'), 'the key never appears in the error');
-    assert.equal(primary.requests.length, 1, '401 is not retried');
-    assert.equal(backup.requests.length, 0);
+    assert.equal(primary.server.requests.length, 1, '401 is not retried');
+    assert.equal(backup.server.requests.length, 0);
   });
 });

@@ -101,7 +101,7 @@ describe('streamWithFallback', () => {
 
   it('falls back on not-found of the model, and ends with the last error when every model fails', async () => {
     const a = fakeProvider('openrouter', [failure('not-found', 'openrouter', 'gone/model', { status: 404 })]);
-    const b = fakeProvider('groq', [failure('overloaded', 'groq', 'llama', { status: 529 })]);
+    const b = fakeProvider('groq', [failure('overloaded', 'groq', 'llama', { status: 503 })]);
     const events = await collect(streamWithFallback([{ provider: a, model: 'gone/model' }, { provider: b, model: 'llama' }], request));
     assert.deepEqual(types(events), ['model', 'fallback', 'model', 'error']);
     assert.equal(only(events, 'error')[0]?.error.kind, 'overloaded');

@@ -6,11 +6,7 @@ import type { ProviderSetting } from '../../../src/core/config/switchboardSettin
 import type { ResolvedProviderEntry } from '../../../src/core/providers/createChatProvider';
 import { collect, textOf } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
-import { openAiStream } from '../fakes/openAiFake';
-
-function jsonResponse(status: number, body: unknown) {
-  return { status, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify(body)] };
-}
+import { openAiInvalidKey, openAiModels, openAiOverloaded, openAiStream } from '../fakes/openAiFake';
 
 describe('provider engine', () => {
   let primary: FakeHttpServer;
@@ -61,7 +57,7 @@ describe('provider engine', () => {
   });
 
   it('falls back to the next model on a 503 and says which model answered', async () => {
-    primary.enqueue(jsonResponse(503, { error: { message: 'busy', type: 'server_error' } }));
+    primary.enqueue(openAiOverloaded());
     backup.enqueue(openAiStream(['from backup']));
     const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
       openai: 'sk-primary-key',
@@ -76,7 +72,7 @@ describe('provider engine', () => {
   });
 
   it('does not fall back when the key is rejected', async () => {
-    primary.enqueue(jsonResponse(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } }));
+    primary.enqueue(openAiInvalidKey('sk-bad-key'));
     const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
       openai: 'sk-bad-key',
     });
@@ -96,21 +92,21 @@ describe('provider engine', () => {
   });
 
   it('lists models from the server plus the ones typed into the entry, and returns a failure with its provider', async () => {
-    primary.enqueue(jsonResponse(200, { object: 'list', data: [{ id: 'listed-1', object: 'model' }] }));
+    primary.enqueue(openAiModels(['listed-1']));
     const chat = service([{ id: 'mine', kind: 'openai', baseUrl: `${primary.origin}/v1`, requiresKey: false, models: ['typed-1', 'listed-1'] }]);
     const listed = await chat.listModels('mine');
     assert.deepEqual(listed.models.map((model) => model.id), ['listed-1', 'typed-1']);
     assert.equal(listed.error, undefined);
 
-    primary.enqueue(jsonResponse(401, { error: { message: 'bad key', type: 'invalid_request_error' } }));
+    primary.enqueue(openAiInvalidKey());
     const failed = await chat.listModels('mine');
     assert.equal(failed.error?.kind, 'auth');
     assert.deepEqual(failed.models.map((model) => model.id), ['typed-1', 'listed-1']);
   });
 
   it('checks a key with the model list', async () => {
-    primary.enqueue(jsonResponse(200, { object: 'list', data: [{ id: 'a', object: 'model' }, { id: 'b', object: 'model' }] }));
-    primary.enqueue(jsonResponse(401, { error: { message: 'Incorrect API key provided: sk-wro***ong', type: 'invalid_request_error', code: 'invalid_api_key' } }));
+    primary.enqueue(openAiModels(['a', 'b']));
+    primary.enqueue(openAiInvalidKey('sk-wrong-key'));
     const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }], { openai: 'sk-wrong-key' });
     assert.deepEqual(await chat.checkKey('openai'), { result: 'works', models: 2 });
     const rejected = await chat.checkKey('openai');

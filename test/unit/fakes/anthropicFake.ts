@@ -1,4 +1,7 @@
-// Anthropic Messages wire format: named SSE events from message_start to message_stop, with pings.
+// Anthropic Messages wire format: named SSE events from message_start to message_stop, with pings; errors as
+// `{type: "error", error: {type, message}, request_id}` with a `request-id` header; `event: error` inside a stream.
+// Follows Anthropic's API docs: "Streaming Messages" (event flow, error events), "Errors" (HTTP errors, error shapes,
+// request id) and "Rate limits" (the `retry-after` and `anthropic-ratelimit-*` response headers).
 import type { ScriptedResponse } from './fakeHttpServer';
 
 export interface AnthropicStreamOptions {
@@ -7,9 +10,20 @@ export interface AnthropicStreamOptions {
   outputTokens?: number;
   eol?: '\n' | '\r\n';
   cut?: boolean;
+  /** More response headers, e.g. `anthropicRateLimitHeaders(…)`. */
+  headers?: Record<string, string>;
 }
 
-const sse = { 'content-type': 'text/event-stream; charset=utf-8' };
+const sse = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
+const json = { 'content-type': 'application/json' };
+
+let requestCounter = 0;
+
+/** A request id as Anthropic writes it (`req_011C…`); every answer, good or bad, has one. */
+export function anthropicRequestId(): string {
+  requestCounter++;
+  return `req_011CFAKE${String(requestCounter).padStart(16, '0')}`;
+}
 
 export function anthropicEvent(name: string, data: unknown, eol = '\n'): string {
   return `event: ${name}${eol}data: ${JSON.stringify(data)}${eol}${eol}`;
@@ -20,7 +34,7 @@ export function anthropicStreamBody(pieces: readonly string[], options: Anthropi
   const out: string[] = [
     anthropicEvent('message_start', {
       type: 'message_start',
-      message: { id: 'msg_1', type: 'message', role: 'assistant', content: [], model: 'claude-fake', stop_reason: null, usage: { input_tokens: options.inputTokens ?? 12, output_tokens: 1 } },
+      message: { id: 'msg_1', type: 'message', role: 'assistant', content: [], model: 'claude-fake', stop_reason: null, stop_sequence: null, usage: { input_tokens: options.inputTokens ?? 12, output_tokens: 1 } },
     }, eol),
     anthropicEvent('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, eol),
     anthropicEvent('ping', { type: 'ping' }, eol),
@@ -38,22 +52,99 @@ export function anthropicStreamBody(pieces: readonly string[], options: Anthropi
 }
 
 export function anthropicStream(pieces: readonly string[], options: AnthropicStreamOptions = {}): ScriptedResponse {
-  return { status: 200, headers: sse, chunks: [anthropicStreamBody(pieces, options)] };
+  return { status: 200, headers: { ...sse, 'request-id': anthropicRequestId(), ...options.headers }, chunks: [anthropicStreamBody(pieces, options)] };
 }
 
+/** An Anthropic error answer; `type` is one of the documented error types for that status (see the "Errors" page). */
 export function anthropicError(status: number, type: string, message: string, headers: Record<string, string> = {}): ScriptedResponse {
+  const requestId = anthropicRequestId();
   return {
     status,
-    headers: { 'content-type': 'application/json', ...headers },
-    chunks: [JSON.stringify({ type: 'error', error: { type, message } })],
+    headers: { ...json, 'request-id': requestId, ...headers },
+    chunks: [JSON.stringify({ type: 'error', error: { type, message }, request_id: requestId })],
   };
+}
+
+/** The `event: error` Anthropic sends after `200 OK` (e.g. `overloaded_error` in the middle of an answer). */
+export function anthropicStreamErrorEvent(type = 'overloaded_error', message = 'Overloaded', eol = '\n'): string {
+  return anthropicEvent('error', { type: 'error', error: { type, message } }, eol);
+}
+
+/** 401 `authentication_error`. */
+export function anthropicInvalidKey(): ScriptedResponse {
+  return anthropicError(401, 'authentication_error', 'invalid x-api-key');
+}
+
+/** 404 `not_found_error` for a model id Anthropic does not know. */
+export function anthropicModelNotFound(model: string): ScriptedResponse {
+  return anthropicError(404, 'not_found_error', `model: ${model}`);
+}
+
+/** 529 `overloaded_error`. */
+export function anthropicOverloaded(headers: Record<string, string> = {}): ScriptedResponse {
+  return anthropicError(529, 'overloaded_error', 'Overloaded', headers);
+}
+
+/** 500 `api_error`. */
+export function anthropicApiError(headers: Record<string, string> = {}): ScriptedResponse {
+  return anthropicError(500, 'api_error', 'Internal server error', headers);
+}
+
+export interface AnthropicRateLimitState {
+  requestsLimit?: number;
+  requestsRemaining?: number;
+  tokensLimit?: number;
+  tokensRemaining?: number;
+  inputTokensRemaining?: number;
+  outputTokensRemaining?: number;
+  /** When the limits are back to full, as the RFC 3339 time Anthropic sends. Default: a minute from now. */
+  reset?: Date;
+}
+
+/** The `anthropic-ratelimit-*` headers Anthropic puts on every answer. */
+export function anthropicRateLimitHeaders(state: AnthropicRateLimitState = {}): Record<string, string> {
+  const reset = (state.reset ?? new Date(Date.now() + 60_000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const requestsLimit = state.requestsLimit ?? 1000;
+  const tokensLimit = state.tokensLimit ?? 96000;
+  return {
+    'anthropic-ratelimit-requests-limit': String(requestsLimit),
+    'anthropic-ratelimit-requests-remaining': String(state.requestsRemaining ?? requestsLimit - 1),
+    'anthropic-ratelimit-requests-reset': reset,
+    'anthropic-ratelimit-tokens-limit': String(tokensLimit),
+    'anthropic-ratelimit-tokens-remaining': String(state.tokensRemaining ?? tokensLimit),
+    'anthropic-ratelimit-tokens-reset': reset,
+    'anthropic-ratelimit-input-tokens-limit': '80000',
+    'anthropic-ratelimit-input-tokens-remaining': String(state.inputTokensRemaining ?? 80000),
+    'anthropic-ratelimit-input-tokens-reset': reset,
+    'anthropic-ratelimit-output-tokens-limit': '16000',
+    'anthropic-ratelimit-output-tokens-remaining': String(state.outputTokensRemaining ?? 16000),
+    'anthropic-ratelimit-output-tokens-reset': reset,
+  };
+}
+
+/**
+ * 429 `rate_limit_error`: `retry-after` in whole seconds, and the `anthropic-ratelimit-*` headers with the requests
+ * used up until `retryAfterSeconds` from now.
+ */
+export function anthropicRateLimited(options: { retryAfterSeconds?: number; requestsLimit?: number } = {}): ScriptedResponse {
+  const retryAfter = options.retryAfterSeconds ?? 20;
+  const limit = options.requestsLimit ?? 50;
+  return anthropicError(
+    429,
+    'rate_limit_error',
+    `This request would exceed the rate limit for your organization of ${limit} requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.`,
+    {
+      'retry-after': String(retryAfter),
+      ...anthropicRateLimitHeaders({ requestsLimit: limit, requestsRemaining: 0, reset: new Date(Date.now() + retryAfter * 1000) }),
+    },
+  );
 }
 
 export function anthropicModels(ids: readonly string[]): ScriptedResponse {
   return {
     status: 200,
-    headers: { 'content-type': 'application/json' },
-    chunks: [JSON.stringify({ data: ids.map((id) => ({ type: 'model', id, display_name: id.toUpperCase(), created_at: '2025-01-01T00:00:00Z' })), has_more: false, first_id: ids[0], last_id: ids[ids.length - 1] })],
+    headers: { ...json, 'request-id': anthropicRequestId() },
+    chunks: [JSON.stringify({ data: ids.map((id) => ({ type: 'model', id, display_name: id.toUpperCase(), created_at: '2025-01-01T00:00:00Z' })), has_more: false, first_id: ids[0] ?? null, last_id: ids[ids.length - 1] ?? null })],
   };
 }
 

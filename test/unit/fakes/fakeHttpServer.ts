@@ -1,6 +1,8 @@
 // A real HTTP server on 127.0.0.1 (random port) that plays scripted responses, so protocol clients are tested
 // against the network stack they use in production, with the ugly cases: bytes split anywhere, stalls, cut
-// connections, HTML error pages, servers that never answer.
+// connections, HTML error pages, servers that never answer, servers that think for minutes before the status line.
+// What each service answers lives in its own builder file (openAiFake, anthropicFake, geminiFake, …), each naming
+// the public document it follows.
 import { once } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,12 +15,22 @@ export interface ScriptedResponse {
   headers?: Record<string, string>;
   /** Written in order; a `{delayMs}` step pauses. */
   chunks?: ScriptStep[];
+  /**
+   * Written after `chunks` for as long as it yields and the client listens: a generator can go on forever (keep-alive
+   * comments, say); the server stops when the client hangs up or the fake is closed.
+   */
+  tail?: Iterable<ScriptStep>;
   /** Pause between chunks: `immediate` yields to the event loop once, so each chunk leaves as its own write. */
   gap?: 'none' | 'immediate' | number;
   /** After the chunks: end the response (default), cut the socket, or keep it open forever. */
   after?: 'end' | 'destroy' | 'hang';
   /** Never send the status line: the client waits for its first byte. */
   silent?: boolean;
+  /**
+   * Send the status line only after this long (a generation that answers when its work is done). If the client
+   * hangs up meanwhile, nothing is written.
+   */
+  headersAfterMs?: number;
 }
 
 export interface RecordedRequest {
@@ -88,12 +100,16 @@ export class FakeHttpServer {
     this.requests.push(recorded);
     const script = this.queue.shift() ?? this.handler?.(recorded) ?? { status: 500, chunks: ['no scripted response'] };
     if (script.silent) return;
+    if (script.headersAfterMs !== undefined) {
+      await delayUnlessClosed(script.headersAfterMs, res);
+      if (res.destroyed) return;
+    }
     res.writeHead(script.status ?? 200, script.headers ?? {});
     res.flushHeaders();
-    for (const step of script.chunks ?? []) {
+    for (const step of steps(script)) {
       if (res.destroyed) return;
       if (typeof step === 'object' && !(step instanceof Uint8Array)) {
-        await delay(step.delayMs);
+        await delayUnlessClosed(step.delayMs, res);
         continue;
       }
       // Like a real server, wait while the client is not reading: otherwise a big body would pile up in this
@@ -127,6 +143,25 @@ export class FakeHttpServer {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits `ms`, or less if the client hangs up first (so a closed fake leaves no timer behind). */
+function delayUnlessClosed(ms: number, res: http.ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+  });
+}
+
+function* steps(script: ScriptedResponse): Generator<ScriptStep> {
+  yield* script.chunks ?? [];
+  if (script.tail) yield* script.tail;
 }
 
 /** Splits bytes at the given offsets (sorted, deduplicated, within range). */

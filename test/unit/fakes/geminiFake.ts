@@ -1,5 +1,10 @@
 // Gemini wire format: data-only SSE frames separated by CRLF CRLF; the last one has finishReason and usage; no
-// end marker (the stream ends when the response does).
+// end marker (the stream ends when the response does). Errors are google.rpc.Status JSON,
+// `{error: {code, message, status, details: [ErrorInfo | QuotaFailure | RetryInfo | Help | LocalizedMessage …]}}`,
+// and Gemini sends no `retry-after` header: the wait is the RetryInfo detail.
+// Follows the Gemini API reference ("Troubleshooting" error codes; "Rate limits") and Google's AIP-193 "Errors" with
+// the google.rpc error_details.proto messages. How Gemini refuses a key (400 API_KEY_INVALID, 403 restrictions) is in
+// geminiKeyErrors.
 import type { ScriptedResponse } from './fakeHttpServer';
 
 export interface GeminiStreamOptions {
@@ -9,6 +14,7 @@ export interface GeminiStreamOptions {
 }
 
 const sse = { 'content-type': 'text/event-stream' };
+const json = { 'content-type': 'application/json; charset=UTF-8' };
 
 export function geminiFrame(payload: unknown, eol = '\r\n'): string {
   return `data: ${JSON.stringify(payload)}${eol}${eol}`;
@@ -28,6 +34,7 @@ export function geminiStreamBody(pieces: readonly string[], options: GeminiStrea
         ],
         usageMetadata: { promptTokenCount: 9, candidatesTokenCount: i + 1, totalTokenCount: 10 + i },
         modelVersion: 'gemini-fake',
+        responseId: 'fake-response-1',
       },
       eol,
     ),
@@ -39,19 +46,84 @@ export function geminiStream(pieces: readonly string[], options: GeminiStreamOpt
   return { status: 200, headers: sse, chunks: [geminiStreamBody(pieces, options)] };
 }
 
+/** A google.rpc.Status error answer; `statusName` is the canonical code (`INVALID_ARGUMENT`, `RESOURCE_EXHAUSTED` …). */
 export function geminiError(status: number, statusName: string, message: string, details: unknown[] = [], headers: Record<string, string> = {}): ScriptedResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=UTF-8', ...headers },
-    chunks: [JSON.stringify({ error: { code: status, message, status: statusName, details } })],
+    headers: { ...json, ...headers },
+    chunks: [JSON.stringify({ error: { code: status, message, status: statusName, ...(details.length > 0 ? { details } : {}) } })],
   };
+}
+
+/** A google.rpc.ErrorInfo detail: the machine-readable reason (`API_KEY_INVALID`, `SERVICE_DISABLED` …). */
+export function geminiErrorInfo(reason: string, metadata: Record<string, string> = { service: 'generativelanguage.googleapis.com' }): unknown {
+  return { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata };
+}
+
+/** A google.rpc.QuotaFailure detail naming the quotas that ran out. */
+export function geminiQuotaFailure(quotaIds: readonly string[], model = 'gemini-fake'): unknown {
+  return {
+    '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+    violations: quotaIds.map((quotaId) => ({
+      quotaMetric: /InputTokens/.test(quotaId) ? 'generativelanguage.googleapis.com/generate_content_free_tier_input_token_count' : 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+      quotaId,
+      quotaDimensions: { location: 'global', model },
+      quotaValue: /PerDay/.test(quotaId) ? '250' : '10',
+    })),
+  };
+}
+
+/** A google.rpc.RetryInfo detail: how long to wait, as a protobuf Duration (`"37s"`). */
+export function geminiRetryInfo(seconds: number): unknown {
+  return { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${seconds}s` };
+}
+
+const quotaHelp = {
+  '@type': 'type.googleapis.com/google.rpc.Help',
+  links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }],
+};
+
+/**
+ * 429 RESOURCE_EXHAUSTED with QuotaFailure, Help and RetryInfo details, as the free tier answers: per minute (worth
+ * waiting `retryAfterSeconds`) or per day (not until tomorrow; Gemini still sends a RetryInfo).
+ */
+export function geminiRateLimited(options: { perDay?: boolean; retryAfterSeconds?: number; model?: string } = {}): ScriptedResponse {
+  const seconds = options.retryAfterSeconds ?? 37;
+  const model = options.model ?? 'gemini-fake';
+  const quotaId = options.perDay ? 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' : 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier';
+  return geminiError(
+    429,
+    'RESOURCE_EXHAUSTED',
+    `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.\n* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: ${options.perDay ? 250 : 10}, model: ${model}\nPlease retry in ${seconds}.4s.`,
+    [geminiQuotaFailure([quotaId], model), quotaHelp, geminiRetryInfo(seconds)],
+  );
+}
+
+/** 404 NOT_FOUND for a model id Gemini does not have. */
+export function geminiModelNotFound(model: string): ScriptedResponse {
+  return geminiError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`);
+}
+
+/** 503 UNAVAILABLE: "The model is overloaded". */
+export function geminiOverloaded(): ScriptedResponse {
+  return geminiError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.');
+}
+
+/** 500 INTERNAL. */
+export function geminiInternal(): ScriptedResponse {
+  return geminiError(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');
+}
+
+/** The frame Gemini sends when a stream fails after `200 OK`: the Status object as the frame's data. */
+export function geminiStreamErrorFrame(status = 503, statusName = 'UNAVAILABLE', message = 'The model is overloaded. Please try again later.', eol = '\r\n'): string {
+  return geminiFrame({ error: { code: status, message, status: statusName } }, eol);
 }
 
 export function geminiModels(models: ReadonlyArray<{ name: string; methods: string[] }>): ScriptedResponse {
   return {
     status: 200,
-    headers: { 'content-type': 'application/json' },
-    chunks: [JSON.stringify({ models: models.map((m) => ({ name: m.name, displayName: m.name.toUpperCase(), inputTokenLimit: 1000, supportedGenerationMethods: m.methods })) })],
+    headers: json,
+    chunks: [JSON.stringify({ models: models.map((m) => ({ name: m.name, version: '001', displayName: m.name.toUpperCase(), inputTokenLimit: 1000, outputTokenLimit: 8192, supportedGenerationMethods: m.methods })) })],
   };
 }
 

@@ -1,4 +1,7 @@
-// Image services' wire formats for the fake server, and tiny real images to send through them.
+// Tiny real images to send through the fakes (built by the W3C PNG specification's chunk layout; the JPEG and WebP
+// ones carry just the signatures of their formats), plain JSON and image answers, and readers for multipart bodies.
+// Each image service's own answers (bodies, statuses, headers) are in stabilityFake, fusionBrainFake, openAiImageFake
+// and sydneyFake.
 import { deflateSync } from 'node:zlib';
 import { Response } from 'undici';
 import type { ScriptedResponse } from './fakeHttpServer';

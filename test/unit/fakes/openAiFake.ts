@@ -1,4 +1,7 @@
-// OpenAI-compatible wire format: `data: {chunk}` frames, `data: [DONE]`, an optional usage chunk with `choices: []`.
+// OpenAI-compatible wire format: `data: {chunk}` frames, `data: [DONE]`, an optional usage chunk with `choices: []`,
+// and errors as `{error: {message, type, param, code}}` with an `x-request-id` header.
+// Follows OpenAI's API reference (Chat Completions, "Streaming"; the "Error codes" guide; "Rate limits" headers) and
+// openai-node src/client.ts (which reads x-request-id, retry-after-ms, retry-after and x-should-retry).
 import type { ScriptedResponse } from './fakeHttpServer';
 
 export interface OpenAiStreamOptions {
@@ -10,9 +13,25 @@ export interface OpenAiStreamOptions {
   keepAlive?: boolean;
   /** Leave out `data: [DONE]` (and everything after the text). */
   cut?: boolean;
+  /** The model the chunks name (a real server echoes the one asked for). */
+  model?: string;
+  /** More response headers, e.g. `openAiRateLimitHeaders(…)`. */
+  headers?: Record<string, string>;
 }
 
 const sse = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
+const json = { 'content-type': 'application/json' };
+
+/** 2026-01-01T00:00:00Z, as the `created` of every chunk (a real server sends its clock; nothing reads it). */
+const created = 1_767_225_600;
+
+let requestCounter = 0;
+
+/** The headers OpenAI puts on every answer: a request id (quote it to support), the API version, the time taken. */
+export function openAiResponseHeaders(): Record<string, string> {
+  requestCounter++;
+  return { 'x-request-id': `req_fake${String(requestCounter).padStart(24, '0')}`, 'openai-version': '2020-10-01', 'openai-processing-ms': '87' };
+}
 
 export function openAiFrame(payload: unknown, eol = '\n'): string {
   return `data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}${eol}${eol}`;
@@ -20,44 +39,185 @@ export function openAiFrame(payload: unknown, eol = '\n'): string {
 
 export function openAiStreamBody(pieces: readonly string[], options: OpenAiStreamOptions = {}): string {
   const eol = options.eol ?? '\n';
+  const model = options.model ?? 'fake-model';
   const frames: string[] = [];
   const push = (payload: unknown): void => {
     if (options.keepAlive) frames.push(`: OPENROUTER PROCESSING${eol}${eol}`);
     frames.push(openAiFrame(payload, eol));
   };
   const chunk = (delta: Record<string, unknown>, finish: string | null): unknown => ({
-    id: 'chatcmpl-1',
+    id: 'chatcmpl-fake1',
     object: 'chat.completion.chunk',
-    created: 1,
-    model: 'fake-model',
-    choices: [{ index: 0, delta, finish_reason: finish }],
+    created,
+    model,
+    system_fingerprint: 'fp_fake',
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    // With `stream_options.include_usage` every chunk carries `usage: null` until the last one.
+    ...(options.usage ? { usage: null } : {}),
   });
-  push(chunk({ role: 'assistant', content: '' }, null));
+  push(chunk({ role: 'assistant', content: '', refusal: null }, null));
   for (const piece of pieces) push(chunk({ content: piece }, null));
   if (options.cut) return frames.join('');
   push(chunk({}, options.finishReason === undefined ? 'stop' : options.finishReason));
-  if (options.usage) push({ id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [], usage: { ...options.usage, total_tokens: options.usage.prompt_tokens + options.usage.completion_tokens } });
+  if (options.usage) {
+    push({
+      id: 'chatcmpl-fake1',
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      system_fingerprint: 'fp_fake',
+      choices: [],
+      usage: { ...options.usage, total_tokens: options.usage.prompt_tokens + options.usage.completion_tokens },
+    });
+  }
   frames.push(`data: [DONE]${eol}${eol}`);
   return frames.join('');
 }
 
 export function openAiStream(pieces: readonly string[], options: OpenAiStreamOptions = {}): ScriptedResponse {
-  return { status: 200, headers: sse, chunks: [openAiStreamBody(pieces, options)], after: options.cut ? 'end' : 'end' };
+  return { status: 200, headers: { ...sse, ...options.headers }, chunks: [openAiStreamBody(pieces, options)] };
 }
 
-export function openAiError(status: number, error: { message: string; type?: string; code?: string | null }, headers: Record<string, string> = {}): ScriptedResponse {
+/** The `type` OpenAI gives each status when a test does not name one. */
+function defaultType(status: number): string {
+  if (status === 429) return 'requests';
+  if (status >= 500) return 'server_error';
+  return 'invalid_request_error';
+}
+
+/**
+ * An OpenAI error answer. `type` defaults to what OpenAI sends for the status (`invalid_request_error` for 4xx,
+ * `requests` for 429, `server_error` for 5xx); `param` and `code` default to null, as in OpenAI's bodies.
+ */
+export function openAiError(
+  status: number,
+  error: { message: string; type?: string; code?: string | null; param?: string | null },
+  headers: Record<string, string> = {},
+): ScriptedResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json', ...headers },
-    chunks: [JSON.stringify({ error: { type: null, code: null, param: null, ...error } })],
+    headers: { ...json, ...openAiResponseHeaders(), ...headers },
+    chunks: [JSON.stringify({ error: { message: error.message, type: error.type ?? defaultType(status), param: error.param ?? null, code: error.code ?? null } })],
   };
+}
+
+/** How OpenAI shows a key it rejects: the start and the last four characters, the rest as asterisks. */
+export function maskedKey(key: string): string {
+  if (key.length <= 12) return `${key.slice(0, 3)}***`;
+  return `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
+}
+
+/** 401 for a wrong key (the "Error codes" guide: "Incorrect API key provided"). */
+export function openAiInvalidKey(key = 'sk-proj-WRONGKEYWRONGKEY0000'): ScriptedResponse {
+  return openAiError(401, {
+    message: `Incorrect API key provided: ${maskedKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+    type: 'invalid_request_error',
+    code: 'invalid_api_key',
+  });
+}
+
+export interface OpenAiRateLimitState {
+  limitRequests?: number;
+  remainingRequests?: number;
+  /** A duration as OpenAI writes it: `1s`, `6m0s`, `12ms`. */
+  resetRequests?: string;
+  limitTokens?: number;
+  remainingTokens?: number;
+  resetTokens?: string;
+}
+
+/** The `x-ratelimit-*` headers OpenAI (and Groq) put on every answer ("Rate limits" guide, "Rate limits in headers"). */
+export function openAiRateLimitHeaders(state: OpenAiRateLimitState = {}): Record<string, string> {
+  return {
+    'x-ratelimit-limit-requests': String(state.limitRequests ?? 5000),
+    'x-ratelimit-remaining-requests': String(state.remainingRequests ?? 4999),
+    'x-ratelimit-reset-requests': state.resetRequests ?? '12ms',
+    'x-ratelimit-limit-tokens': String(state.limitTokens ?? 160000),
+    'x-ratelimit-remaining-tokens': String(state.remainingTokens ?? 159976),
+    'x-ratelimit-reset-tokens': state.resetTokens ?? '9ms',
+  };
+}
+
+/**
+ * 429 "Rate limit reached for requests" (or tokens), with the exhausted `x-ratelimit-*` headers; `retry-after`
+ * (seconds) only when given, since OpenAI does not always send it.
+ */
+export function openAiRateLimited(options: { model?: string; limit?: 'requests' | 'tokens'; retryAfterSeconds?: number; resetIn?: string } = {}): ScriptedResponse {
+  const model = options.model ?? 'gpt-4o-mini';
+  const limit = options.limit ?? 'requests';
+  const resetIn = options.resetIn ?? '20s';
+  const unit = limit === 'requests' ? 'requests per min (RPM): Limit 3, Used 3, Requested 1' : 'tokens per min (TPM): Limit 30000, Used 29800, Requested 900';
+  const state: OpenAiRateLimitState =
+    limit === 'requests' ? { limitRequests: 3, remainingRequests: 0, resetRequests: resetIn } : { limitTokens: 30000, remainingTokens: 200, resetTokens: resetIn };
+  return openAiError(
+    429,
+    {
+      message: `Rate limit reached for ${model} in organization org-fake on ${unit}. Please try again in ${resetIn}. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+      type: limit,
+      code: 'rate_limit_exceeded',
+    },
+    { ...openAiRateLimitHeaders(state), ...(options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) }) },
+  );
+}
+
+/** 429 `insufficient_quota`: out of credits or over the monthly budget, which waiting does not fix. */
+export function openAiInsufficientQuota(): ScriptedResponse {
+  return openAiError(429, {
+    message: 'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+    type: 'insufficient_quota',
+    code: 'insufficient_quota',
+  });
+}
+
+/** 404 `model_not_found`. */
+export function openAiModelNotFound(model: string): ScriptedResponse {
+  return openAiError(404, { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' });
+}
+
+/** 400 `context_length_exceeded`. */
+export function openAiContextTooLong(limit = 128000, asked = 130012): ScriptedResponse {
+  return openAiError(400, {
+    message: `This model's maximum context length is ${limit} tokens. However, your messages resulted in ${asked} tokens. Please reduce the length of the messages.`,
+    type: 'invalid_request_error',
+    param: 'messages',
+    code: 'context_length_exceeded',
+  });
+}
+
+/**
+ * An error of an OpenAI-compatible server with vLLM's older top-level shape `{object: "error", message, type, param,
+ * code}` (vLLM's OpenAI-compatible server, its ErrorResponse model); `extraForbidden` words the 400 it gives a field
+ * it does not accept, in pydantic's words.
+ */
+export function vllmError(status: number, message: string, type = 'BadRequestError'): ScriptedResponse {
+  return { status, headers: json, chunks: [JSON.stringify({ object: 'error', message, type, param: null, code: status })] };
+}
+
+/** vLLM's 400 for a request field it does not know (e.g. `stream_options` on a server too old for it). */
+export function vllmExtraForbidden(field: string, input: string): ScriptedResponse {
+  return vllmError(400, `[{'type': 'extra_forbidden', 'loc': ('body', '${field}'), 'msg': 'Extra inputs are not permitted', 'input': ${input}}]`);
+}
+
+/** 500 "The server had an error while processing your request". */
+export function openAiServerError(headers: Record<string, string> = {}): ScriptedResponse {
+  return openAiError(500, { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error' }, headers);
+}
+
+/** 503 "The engine is currently overloaded, please try again later". */
+export function openAiOverloaded(headers: Record<string, string> = {}): ScriptedResponse {
+  return openAiError(503, { message: 'The engine is currently overloaded, please try again later.', type: 'server_error' }, headers);
+}
+
+/** The frame OpenAI sends when a stream fails after `200 OK`: an `error` object and nothing after it. */
+export function openAiStreamErrorFrame(message = 'The server had an error while processing your request. Sorry about that!', eol = '\n'): string {
+  return openAiFrame({ error: { message, type: 'server_error', param: null, code: null } }, eol);
 }
 
 export function openAiModels(ids: readonly string[]): ScriptedResponse {
   return {
     status: 200,
-    headers: { 'content-type': 'application/json' },
-    chunks: [JSON.stringify({ object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'me' })) })],
+    headers: { ...json, ...openAiResponseHeaders() },
+    chunks: [JSON.stringify({ object: 'list', data: ids.map((id) => ({ id, object: 'model', created, owned_by: 'system' })) })],
   };
 }
 

@@ -9,6 +9,7 @@ import { sleep } from '../../../src/core/http/sleep';
 import { recordingSleep, testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 import { expectProviderFailure } from '../fakes/expectProviderFailure';
+import { openAiInvalidKey, openAiRateLimited } from '../fakes/openAiFake';
 
 const context: ErrorContext = { provider: 'acme', model: 'm', operation: 'chat', redact: createRedactor([]) };
 
@@ -36,7 +37,12 @@ describe('HttpClient', () => {
 
   const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, []);
 
-  const tooMany = (headers: Record<string, string>) => ({ status: 429, headers: { 'content-type': 'application/json', ...headers }, chunks: ['{"error":{"message":"slow down"}}'] });
+  // A 429 with the wait in one of the forms the client reads: `retry-after-ms` (read first by openai-node and
+  // anthropic-sdk-typescript), or `retry-after` in seconds or as an HTTP date (RFC 9110, "Retry-After").
+  const tooMany = (headers: Record<string, string>) => {
+    const answer = openAiRateLimited();
+    return { ...answer, headers: { ...answer.headers, ...headers } };
+  };
 
   it('really waits as long as retry-after-ms says (with the real sleep)', async () => {
     server.enqueue(tooMany({ 'retry-after-ms': '150' }), { status: 200, chunks: ['ok'] });
@@ -84,7 +90,8 @@ describe('HttpClient', () => {
   });
 
   it('never retries a rejected key even when the server says x-should-retry: true', async () => {
-    server.enqueue({ status: 401, headers: { 'x-should-retry': 'true' }, chunks: ['{"error":{"message":"bad key"}}'] });
+    const rejected = openAiInvalidKey();
+    server.enqueue({ ...rejected, headers: { ...rejected.headers, 'x-should-retry': 'true' } });
     const error = await failure(client().request(get()));
     assert.equal(error.kind, 'auth');
     assert.equal(server.requests.length, 1);

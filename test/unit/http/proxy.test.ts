@@ -18,7 +18,8 @@ describe('proxies', () => {
 
     beforeEach(async () => {
       server = await FakeHttpServer.start();
-      proxy = await FakeProxy.start();
+      // The provider's name resolves only at the proxy, as a remote host would.
+      proxy = await FakeProxy.start({ hosts: { 'provider.test': '127.0.0.1' } });
       server.onRequest(() => ({ status: 200, chunks: ['via'] }));
     });
     afterEach(async () => {
@@ -27,18 +28,20 @@ describe('proxies', () => {
       await server.close();
     });
 
-    async function fetchText(options: HttpClientOptions): Promise<string> {
+    const remoteOrigin = (): string => server.origin.replace('127.0.0.1', 'provider.test');
+
+    async function fetchText(options: HttpClientOptions, origin = remoteOrigin()): Promise<string> {
       const http = testHttpClient(options);
       clients.push(http);
       const response = await http.request({
         method: 'GET',
-        url: `${server.origin}/v1/models`,
+        url: `${origin}/v1/models`,
         context: { provider: 'p', operation: 'models', redact: createRedactor([]) },
       });
       return response.text();
     }
 
-    const target = (): string => server.origin.replace('http://', '');
+    const target = (): string => remoteOrigin().replace('http://', '');
 
     it('goes through an explicit proxy (http.proxy)', async () => {
       const lines: string[] = [];
@@ -53,19 +56,29 @@ describe('proxies', () => {
       assert.deepEqual(proxy.seen, [target()]);
     });
 
-    it('goes direct when NO_PROXY matches the host', async () => {
-      assert.equal(await fetchText({ env: { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com, 127.0.0.1' } }), 'via');
+    it('never sends loopback through a proxy (a local Ollama with HTTP_PROXY set), as VS Code does', async () => {
+      for (const host of ['127.0.0.1', 'localhost']) {
+        const origin = server.origin.replace('127.0.0.1', host);
+        assert.equal(await fetchText({ env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } }, origin), 'via');
+        assert.equal(await fetchText({ proxy: proxy.url }, origin), 'via');
+      }
       assert.deepEqual(proxy.seen, []);
-      assert.equal(server.requests.length, 1);
-    });
-
-    it('goes direct when http.noProxy matches, even with an explicit proxy', async () => {
-      assert.equal(await fetchText({ proxy: proxy.url, noProxy: ['127.0.0.1'] }), 'via');
-      assert.deepEqual(proxy.seen, []);
+      assert.equal(server.requests.length, 4);
     });
   });
 
   describe('resolveProxy', () => {
+    it('keeps loopback off every proxy: localhost, *.localhost, 127.0.0.0/8 and ::1', () => {
+      const env = { HTTP_PROXY: 'http://p:2', HTTPS_PROXY: 'http://s:1' };
+      for (const address of ['http://localhost:11434/v1', 'http://LOCALHOST.:1234', 'http://ollama.localhost/v1', 'http://127.0.0.1:8000', 'http://127.1.2.3', 'http://[::1]:8000/v1', 'https://localhost/v1']) {
+        assert.equal(resolveProxy(new URL(address), { proxy: 'http://corp:3128' }, env), undefined, address);
+        assert.equal(resolveProxy(new URL(address), {}, env), undefined, address);
+      }
+      for (const address of ['http://localhost.example.com', 'http://128.0.0.1', 'http://[::2]']) {
+        assert.equal(resolveProxy(new URL(address), {}, env), 'http://p:2', address);
+      }
+    });
+
     const https = new URL('https://api.openai.com/v1/chat/completions');
     const local = new URL('http://localhost:11434/v1');
 
@@ -75,6 +88,10 @@ describe('proxies', () => {
       assert.equal(resolveProxy(https, {}, { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' }), 'http://lower:1');
       assert.equal(resolveProxy(https, {}, { HTTP_PROXY: 'http://p:2' }), 'http://p:2');
       assert.equal(resolveProxy(local, {}, { HTTPS_PROXY: 'http://s:1' }), undefined);
+      const remoteHttp = new URL('http://gpu-box.lan:8000/v1');
+      assert.equal(resolveProxy(remoteHttp, {}, { HTTP_PROXY: 'http://p:2', NO_PROXY: 'example.com, gpu-box.lan' }), undefined);
+      assert.equal(resolveProxy(remoteHttp, { proxy: 'http://corp:3128', noProxy: ['.lan'] }, {}), undefined);
+      assert.equal(resolveProxy(remoteHttp, {}, { HTTP_PROXY: 'http://p:2', NO_PROXY: 'example.com' }), 'http://p:2');
       assert.equal(resolveProxy(https, {}, {}), undefined);
       assert.equal(resolveProxy(https, { proxy: '  ' }, {}), undefined);
       assert.equal(resolveProxy(https, { proxy: 'corp:3128' }, {}), 'http://corp:3128');

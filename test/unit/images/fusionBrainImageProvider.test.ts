@@ -8,6 +8,17 @@ import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer, type RecordedRequest, type ScriptedResponse } from '../fakes/fakeHttpServer';
 import { base64, jsonResponse, multipartFields, multipartPartHeaders, tinyPng } from '../fakes/imageFakes';
 import { expectProviderFailure } from '../fakes/expectProviderFailure';
+import {
+  fusionBrainAvailability,
+  fusionBrainDone,
+  fusionBrainFailed,
+  fusionBrainPipelines,
+  fusionBrainRunAccepted,
+  fusionBrainRunRefusedBusy,
+  fusionBrainStatus,
+  fusionBrainStyles,
+  fusionBrainUnauthorized,
+} from '../fakes/fusionBrainFake';
 
 const key = 'fb-key-0123456789abcdef0123';
 const secret = 'fb-secret-fedcba9876543210';
@@ -49,16 +60,14 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   }
 
   /** Routes the Fusion Brain API; `statuses` are served to successive status checks (the last one repeats). */
-  function serve(statuses: Array<ScriptedResponse | 'hang'>, overrides: { availability?: unknown; run?: ScriptedResponse } = {}): void {
+  function serve(statuses: Array<ScriptedResponse | 'hang'>, overrides: { availability?: ScriptedResponse; run?: ScriptedResponse } = {}): void {
     let statusIndex = 0;
     server.onRequest((request: RecordedRequest) => {
       const url = request.url;
-      if (url === '/key/api/v1/pipelines') {
-        return jsonResponse([{ uuid: pipelineId, name: 'Kandinsky', nameEn: 'Kandinsky', version: 3.1, status: 'ACTIVE', type: 'TEXT2IMAGE' }]);
-      }
-      if (url === `/key/api/v1/pipeline/${pipelineId}/availability`) return jsonResponse(overrides.availability ?? { status: 'ACTIVE' });
+      if (url === '/key/api/v1/pipelines') return fusionBrainPipelines(pipelineId);
+      if (url === `/key/api/v1/pipeline/${pipelineId}/availability`) return overrides.availability ?? fusionBrainAvailability();
       if (url === '/key/api/v1/pipeline/run' && request.method === 'POST') {
-        return overrides.run ?? jsonResponse({ uuid: `job-${server.requests.filter((r) => r.url.endsWith('/run')).length}`, status: 'INITIAL' }, 201);
+        return overrides.run ?? fusionBrainRunAccepted(`job-${server.requests.filter((r) => r.url.endsWith('/run')).length}`);
       }
       if (url.startsWith('/key/api/v1/pipeline/status/')) {
         const next = statuses[Math.min(statusIndex, statuses.length - 1)];
@@ -69,9 +78,8 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
     });
   }
 
-  const done = (files: string[] = [base64(tinyPng)], censored = false): ScriptedResponse =>
-    jsonResponse({ uuid: 'job-1', status: 'DONE', errorDescription: null, result: { files, censored }, generationTime: 12 });
-  const status = (value: string): ScriptedResponse => jsonResponse({ uuid: 'job-1', status: value });
+  const done = (files: string[] = [base64(tinyPng)], censored = false): ScriptedResponse => fusionBrainDone('job-1', files, censored);
+  const status = (value: 'INITIAL' | 'PROCESSING'): ScriptedResponse => fusionBrainStatus('job-1', value);
 
   const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, [key, secret]);
 
@@ -139,7 +147,7 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   });
 
   it('reports FAIL with its errorDescription', async () => {
-    serve([jsonResponse({ uuid: 'job-1', status: 'FAIL', errorDescription: 'Query is too long' })]);
+    serve([fusionBrainFailed('job-1', 'Query is too long')]);
     const error = await failure(provider().generate({ model: 'kandinsky', prompt: 'x' }));
     assert.equal(error.kind, 'server');
     assert.match(error.message, /Kandinsky could not make the image: “Query is too long”/);
@@ -156,7 +164,7 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   });
 
   it('says Kandinsky is busy when the availability is DISABLED_BY_QUEUE, and does not run', async () => {
-    serve([done()], { availability: { pipeline_status: 'DISABLED_BY_QUEUE' } });
+    serve([done()], { availability: fusionBrainAvailability('DISABLED_BY_QUEUE') });
     const error = await failure(provider().generate({ model: 'kandinsky', prompt: 'x' }));
     assert.equal(error.kind, 'overloaded');
     assert.match(error.message, /Kandinsky is busy right now.*try again later/);
@@ -164,7 +172,7 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   });
 
   it('says Kandinsky is busy when the run answers with the queue state instead of a uuid', async () => {
-    serve([done()], { run: jsonResponse({ pipeline_status: 'DISABLED_BY_QUEUE' }) });
+    serve([done()], { run: fusionBrainRunRefusedBusy() });
     const error = await failure(provider().generate({ model: 'kandinsky', prompt: 'x' }));
     assert.equal(error.kind, 'overloaded');
     assert.equal(error.code, 'DISABLED_BY_QUEUE');
@@ -232,8 +240,8 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   it('accepts pipelines listed with `id`', async () => {
     server.onRequest((request) => {
       if (request.url === '/key/api/v1/pipelines') return jsonResponse([{ id: 'p-7', name: 'Kandinsky', version: 3.1 }]);
-      if (request.url.endsWith('/availability')) return jsonResponse({ status: 'ACTIVE' });
-      if (request.url.endsWith('/run')) return jsonResponse({ uuid: 'job-1', status: 'INITIAL' });
+      if (request.url.endsWith('/availability')) return fusionBrainAvailability();
+      if (request.url.endsWith('/run')) return fusionBrainRunAccepted('job-1');
       return done();
     });
     await provider().generate({ model: 'kandinsky', prompt: 'x' });
@@ -242,7 +250,7 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   });
 
   it('lists styles from the styles URL without sending the key', async () => {
-    server.enqueue(jsonResponse([{ name: 'ANIME', title: 'Аниме', titleEn: 'Anime', image: 'https://cdn.example/anime.jpg' }]));
+    server.enqueue(fusionBrainStyles([{ name: 'ANIME', title: 'Аниме', titleEn: 'Anime', image: 'https://cdn.example/anime.jpg' }]));
     const styles = await provider().listStyles();
     assert.deepEqual(styles, [{ name: 'ANIME', title: 'Anime', titleRu: 'Аниме', image: 'https://cdn.example/anime.jpg' }]);
     assert.equal(server.requests[0]?.url, '/static/styles/key');
@@ -253,7 +261,7 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   it('checks the key with the pipeline list; a 401 is rejected', async () => {
     serve([done()]);
     assert.deepEqual(await provider().checkKey(), { result: 'works', models: 1 });
-    server.onRequest(() => jsonResponse({ timestamp: '2026-01-01', status: 401, error: 'Unauthorized', path: '/key/api/v1/pipelines' }, 401));
+    server.onRequest(() => fusionBrainUnauthorized());
     const check = await provider().checkKey();
     assert.equal(check.result, 'rejected');
   });

@@ -6,7 +6,11 @@ import { createImageProvider } from '../../../src/core/images/createImageProvide
 import type { ImageProvider, ImageRequest } from '../../../src/core/images/imageTypes';
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
+import { fusionBrainAvailability, fusionBrainFailed, fusionBrainRunAccepted } from '../fakes/fusionBrainFake';
 import { jsonResponse } from '../fakes/imageFakes';
+import { openAiError } from '../fakes/openAiFake';
+import { stabilityV2Error } from '../fakes/stabilityFake';
+import { sydneyError } from '../fakes/sydneyFake';
 
 const key = 'fake-key-0123456789abcdefXYZ';
 const secret = 'fake-secret-9876543210zyxw';
@@ -112,13 +116,14 @@ describe('Image request validation', () => {
   describe('keys never appear in messages', () => {
     it('provider text that echoes the key or the secret is redacted', async () => {
       server.onRequest((request) => {
+        // Each service's error shape, with the key (and the secret) echoed back in its text.
         if (request.url.endsWith('/pipelines')) return jsonResponse([{ uuid: 'p1', type: 'TEXT2IMAGE' }]);
-        if (request.url.endsWith('/availability')) return jsonResponse({ status: 'ACTIVE' });
-        if (request.url.endsWith('/run')) return jsonResponse({ uuid: 'j1', status: 'INITIAL' });
-        if (request.url.includes('/status/')) return jsonResponse({ uuid: 'j1', status: 'FAIL', errorDescription: `bad X-Key ${key} / ${secret}` });
-        if (request.url === '/v1/image') return jsonResponse({ error: `key ${key} is banned` }, 403);
-        if (request.url.startsWith('/v2beta')) return jsonResponse({ name: 'bad_request', errors: [`key ${key} wrong`] }, 400);
-        return jsonResponse({ error: { message: `Incorrect API key provided: ${key}`, code: 'invalid_api_key' } }, 400);
+        if (request.url.endsWith('/availability')) return fusionBrainAvailability();
+        if (request.url.endsWith('/run')) return fusionBrainRunAccepted('j1');
+        if (request.url.includes('/status/')) return fusionBrainFailed('j1', `bad X-Key ${key} / ${secret}`);
+        if (request.url === '/v1/image') return sydneyError(403, `key ${key} is banned`);
+        if (request.url.startsWith('/v2beta')) return stabilityV2Error(400, 'bad_request', [`key ${key} wrong`]);
+        return openAiError(400, { message: `Incorrect API key provided: ${key}`, code: 'invalid_api_key' });
       });
       const http = testHttpClient({ maxRetries: 0 });
       clients.push(http);

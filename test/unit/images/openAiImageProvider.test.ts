@@ -5,8 +5,10 @@ import { createImageProvider } from '../../../src/core/images/createImageProvide
 import type { ImageProgress, ImageProvider } from '../../../src/core/images/imageTypes';
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
-import { base64, imageResponse, jsonResponse, tinyJpeg, tinyPng } from '../fakes/imageFakes';
+import { imageResponse, jsonResponse, tinyJpeg, tinyPng } from '../fakes/imageFakes';
 import { expectProviderFailure } from '../fakes/expectProviderFailure';
+import { openAiImageModerationBlocked, openAiImageResult } from '../fakes/openAiImageFake';
+import { openAiInsufficientQuota, openAiInvalidKey, openAiModels, openAiOverloaded } from '../fakes/openAiFake';
 
 const key = 'sk-openai-fake-0123456789abcdefghij';
 
@@ -31,13 +33,7 @@ describe('OpenAI image provider', () => {
   const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, [key]);
 
   it('posts {model, prompt, n, size, quality, output_format, background} and decodes b64_json, with usage', async () => {
-    server.enqueue(
-      jsonResponse({
-        created: 1,
-        data: [{ b64_json: base64(tinyPng) }, { b64_json: base64(tinyPng) }],
-        usage: { input_tokens: 12, output_tokens: 4160, total_tokens: 4172 },
-      }),
-    );
+    server.enqueue(openAiImageResult({ count: 2, size: '1536x1024', quality: 'high', usage: { input_tokens: 12, output_tokens: 4160 } }));
     const result = await provider().generate({
       model: 'gpt-image-1',
       prompt: 'A lighthouse at dusk',
@@ -65,19 +61,14 @@ describe('OpenAI image provider', () => {
   });
 
   it('maps an aspect ratio to a size', async () => {
-    server.enqueue(jsonResponse({ data: [{ b64_json: base64(tinyJpeg) }] }));
+    server.enqueue(openAiImageResult({ bytes: tinyJpeg, outputFormat: 'jpeg', size: '1024x1536' }));
     const result = await provider().generate({ model: 'gpt-image-1-mini', prompt: 'x', aspectRatio: '2:3', outputFormat: 'jpeg' });
     assert.equal(result.images[0]?.mimeType, 'image/jpeg');
     assert.equal((JSON.parse(server.requests[0]?.body ?? '{}') as { size: string }).size, '1024x1536');
   });
 
   it('maps 400 moderation_blocked to content-filtered', async () => {
-    server.enqueue(
-      jsonResponse(
-        { error: { message: 'Your request was rejected by the safety system.', type: 'image_generation_user_error', param: null, code: 'moderation_blocked' } },
-        400,
-      ),
-    );
+    server.enqueue(openAiImageModerationBlocked());
     const error = await failure(provider().generate({ model: 'gpt-image-1', prompt: 'x' }));
     assert.equal(error.kind, 'content-filtered');
     assert.equal(error.status, 400);
@@ -85,16 +76,13 @@ describe('OpenAI image provider', () => {
   });
 
   it('maps 401 to auth and 429 insufficient_quota to quota', async () => {
-    server.enqueue(
-      jsonResponse({ error: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error', code: 'invalid_api_key' } }, 401),
-      jsonResponse({ error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } }, 429),
-    );
+    server.enqueue(openAiInvalidKey(key), openAiInsufficientQuota());
     assert.equal((await failure(provider().generate({ model: 'gpt-image-1', prompt: 'x' }))).kind, 'auth');
     assert.equal((await failure(provider().generate({ model: 'gpt-image-1', prompt: 'x' }))).kind, 'quota');
   });
 
   it('reports a retry as progress before succeeding', async () => {
-    server.enqueue(jsonResponse({ error: { message: 'busy', type: 'server_error' } }, 503), jsonResponse({ data: [{ b64_json: base64(tinyPng) }] }));
+    server.enqueue(openAiOverloaded(), openAiImageResult());
     const events: ImageProgress[] = [];
     await provider(1).generate({ model: 'gpt-image-1', prompt: 'x' }, (e) => events.push(e));
     assert.deepEqual(events.map((e) => e.type), ['processing', 'retry']);
@@ -116,7 +104,7 @@ describe('OpenAI image provider', () => {
     assert.match(error.message, /expected data to be an array/);
   });
 
-  it('downloads data[].url (compatible servers) without the key', async () => {
+  it('downloads data[].url (compatible servers, e.g. LocalAI) without the key', async () => {
     server.enqueue(jsonResponse({ data: [{ url: `${server.origin}/files/1.png` }] }), imageResponse(tinyPng));
     const result = await provider().generate({ model: 'local-diffusion', prompt: 'x' });
     assert.equal(result.images.length, 1);
@@ -126,7 +114,7 @@ describe('OpenAI image provider', () => {
 
   it('lists the gpt-image family and checks the key with GET /models', async () => {
     assert.deepEqual((await provider().listImageModels()).map((m) => m.id), ['gpt-image-1', 'gpt-image-1-mini']);
-    server.enqueue(jsonResponse({ data: [{ id: 'gpt-image-1' }, { id: 'gpt-4o' }] }));
+    server.enqueue(openAiModels(['gpt-image-1', 'gpt-4o']));
     assert.deepEqual(await provider().checkKey(), { result: 'works', models: 2 });
     assert.equal(server.requests[0]?.url, '/v1/models');
   });

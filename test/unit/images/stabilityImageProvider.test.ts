@@ -5,8 +5,9 @@ import { createImageProvider } from '../../../src/core/images/createImageProvide
 import type { ImageProgress, ImageProvider } from '../../../src/core/images/imageTypes';
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
-import { base64, imageResponse, jsonResponse, multipartFields, tinyJpeg, tinyPng } from '../fakes/imageFakes';
+import { jsonResponse, multipartFields, tinyJpeg, tinyPng } from '../fakes/imageFakes';
 import { expectProviderFailure } from '../fakes/expectProviderFailure';
+import { stabilityArtifacts, stabilityImage, stabilityImageJson, stabilityModerated, stabilityNoCredits, stabilityV1Error, stabilityV2Error } from '../fakes/stabilityFake';
 
 const key = 'sk-stability-fake-0123456789abcdef';
 
@@ -32,7 +33,7 @@ describe('Stability image provider', () => {
 
   describe('v2beta', () => {
     it('posts a multipart form with accept image/* and reads the bytes, seed and finish reason', async () => {
-      server.enqueue(imageResponse(tinyPng, { 'finish-reason': 'SUCCESS', seed: '42' }));
+      server.enqueue(stabilityImage(tinyPng, { seed: 42 }));
       const events: ImageProgress[] = [];
       const result = await provider().generate(
         {
@@ -67,7 +68,7 @@ describe('Stability image provider', () => {
     });
 
     it('sends `model` for sd3.5 models, and a UTF-8 prompt intact', async () => {
-      server.enqueue(imageResponse(tinyJpeg, { 'content-type': 'image/jpeg', 'finish-reason': 'SUCCESS', seed: '7' }));
+      server.enqueue(stabilityImage(tinyJpeg, { contentType: 'image/jpeg', seed: 7 }));
       const result = await provider().generate({ model: 'sd3.5-large', prompt: 'Маяк в сумерках', outputFormat: 'jpeg' });
       assert.equal(result.images[0]?.mimeType, 'image/jpeg');
       const sent = server.requests[0];
@@ -78,7 +79,7 @@ describe('Stability image provider', () => {
     });
 
     it('makes several images with one request each, with successive seeds', async () => {
-      server.enqueue(imageResponse(tinyPng, { 'finish-reason': 'SUCCESS', seed: '10' }), imageResponse(tinyPng, { 'finish-reason': 'SUCCESS', seed: '11' }));
+      server.enqueue(stabilityImage(tinyPng, { seed: 10 }), stabilityImage(tinyPng, { seed: 11 }));
       const events: ImageProgress[] = [];
       const result = await provider().generate({ model: 'ultra', prompt: 'x', count: 2, seed: 10 }, (e) => events.push(e));
       assert.deepEqual(result.images.map((i) => i.seed), [10, 11]);
@@ -92,13 +93,13 @@ describe('Stability image provider', () => {
     });
 
     it('returns a CONTENT_FILTERED image marked as filtered, not as a normal one', async () => {
-      server.enqueue(imageResponse(tinyPng, { 'finish-reason': 'CONTENT_FILTERED', seed: '3' }));
+      server.enqueue(stabilityImage(tinyPng, { finishReason: 'CONTENT_FILTERED', seed: 3 }));
       const result = await provider().generate({ model: 'core', prompt: 'x' });
       assert.equal(result.images[0]?.contentFiltered, true);
     });
 
     it('maps 403 content_moderation to content-filtered, quoting the errors list', async () => {
-      server.enqueue(jsonResponse({ id: 'abc', name: 'content_moderation', errors: ['Your request was flagged by our content moderation system'] }, 403));
+      server.enqueue(stabilityModerated());
       const error = await failure(provider().generate({ model: 'core', prompt: 'x' }));
       assert.equal(error.kind, 'content-filtered');
       assert.match(error.message, /flagged by our content moderation system/);
@@ -106,9 +107,10 @@ describe('Stability image provider', () => {
 
     it('maps 401 to auth without quoting the body, 402 to quota, 400 errors[] quoted', async () => {
       server.enqueue(
-        jsonResponse({ id: 'a', name: 'unauthorized', errors: [`bad key ${key}`] }, 401),
-        jsonResponse({ id: 'b', name: 'payment_required', errors: ['lacks sufficient credits'] }, 402),
-        jsonResponse({ id: 'c', name: 'bad_request', errors: ['prompt: cannot be empty', 'seed: too large'] }, 400),
+        // The key echoed back: a 401 body is never quoted.
+        stabilityV2Error(401, 'unauthorized', [`bad key ${key}`]),
+        stabilityNoCredits(),
+        stabilityV2Error(400, 'bad_request', ['prompt: cannot be empty', 'seed: too large']),
       );
       const auth = await failure(provider().generate({ model: 'core', prompt: 'x' }));
       assert.equal(auth.kind, 'auth');
@@ -129,7 +131,7 @@ describe('Stability image provider', () => {
     });
 
     it('reads a JSON answer ({image, finish_reason, seed}) too', async () => {
-      server.enqueue(jsonResponse({ image: base64(tinyPng), finish_reason: 'CONTENT_FILTERED', seed: 5 }));
+      server.enqueue(stabilityImageJson(tinyPng, { finishReason: 'CONTENT_FILTERED', seed: 5 }));
       const result = await provider().generate({ model: 'core', prompt: 'x' });
       assert.equal(result.images[0]?.contentFiltered, true);
       assert.equal(result.images[0]?.seed, 5);
@@ -139,12 +141,10 @@ describe('Stability image provider', () => {
   describe('v1', () => {
     it('posts JSON text_prompts (negative prompt weight -1) and reads artifacts', async () => {
       server.enqueue(
-        jsonResponse({
-          artifacts: [
-            { base64: base64(tinyPng), seed: 1234, finishReason: 'SUCCESS' },
-            { base64: base64(tinyPng), seed: 1235, finishReason: 'CONTENT_FILTERED' },
-          ],
-        }),
+        stabilityArtifacts([
+          { bytes: tinyPng, seed: 1234 },
+          { bytes: tinyPng, seed: 1235, finishReason: 'CONTENT_FILTERED' },
+        ]),
       );
       const result = await provider().generate({
         model: 'v1/stable-diffusion-xl-1024-v1-0',
@@ -180,21 +180,21 @@ describe('Stability image provider', () => {
     });
 
     it('maps an aspect ratio to the closest SDXL size', async () => {
-      server.enqueue(jsonResponse({ artifacts: [{ base64: base64(tinyPng), seed: 1, finishReason: 'SUCCESS' }] }));
+      server.enqueue(stabilityArtifacts([{ bytes: tinyPng, seed: 1 }]));
       await provider().generate({ model: 'v1/stable-diffusion-xl-1024-v1-0', prompt: 'x', aspectRatio: '16:9' });
       const body = JSON.parse(server.requests[0]?.body ?? '{}') as { width: number; height: number };
       assert.deepEqual([body.width, body.height], [1344, 768]);
     });
 
     it('fails when every artifact is an ERROR', async () => {
-      server.enqueue(jsonResponse({ artifacts: [{ base64: '', seed: 1, finishReason: 'ERROR' }] }));
+      server.enqueue(stabilityArtifacts([{ bytes: new Uint8Array(0), seed: 1, finishReason: 'ERROR' }]));
       const error = await failure(provider().generate({ model: 'v1/stable-diffusion-xl-1024-v1-0', prompt: 'x' }));
       assert.equal(error.kind, 'server');
       assert.match(error.message, /finish reason ERROR/);
     });
 
     it('maps the v1 error shape {id, name, message}: 404 of a retired engine names the model', async () => {
-      server.enqueue(jsonResponse({ id: 'x', name: 'not_found', message: 'engine not found' }, 404));
+      server.enqueue(stabilityV1Error(404, 'not_found', 'engine not found'));
       const error = await failure(provider().generate({ model: 'v1/stable-diffusion-v1-5', prompt: 'x', width: 512, height: 512 }));
       assert.equal(error.kind, 'not-found');
       assert.match(error.message, /v1\/stable-diffusion-v1-5/);
@@ -208,7 +208,7 @@ describe('Stability image provider', () => {
       jsonResponse([
         { id: 'stable-diffusion-xl-1024-v1-0', name: 'Stable Diffusion XL v1.0', description: '', type: 'PICTURE' },
         { id: 'esrgan-v1-x2plus', name: 'Real-ESRGAN x2', description: '', type: 'PICTURE' },
-        { id: 'some-text-engine', name: 'Text', description: '', type: 'LANGUAGE' },
+        { id: 'some-text-engine', name: 'Text', description: '', type: 'TEXT' },
       ]),
     );
     const models = await provider().listImageModels();
@@ -222,14 +222,14 @@ describe('Stability image provider', () => {
   });
 
   it('still lists the current models when the legacy engine list is gone (404)', async () => {
-    server.enqueue(jsonResponse({ name: 'not_found', message: 'gone' }, 404));
+    server.enqueue(stabilityV1Error(404, 'not_found', 'gone'));
     const ids = (await provider().listImageModels()).map((m) => m.id);
     assert.ok(ids.includes('core'));
     assert.ok(!ids.some((id) => id.startsWith('v1/')));
   });
 
   it('checks the key with the balance, which costs nothing', async () => {
-    server.enqueue(jsonResponse({ credits: 12.5 }), jsonResponse({ id: 'x', name: 'unauthorized', message: 'missing authorization header' }, 401));
+    server.enqueue(jsonResponse({ credits: 12.5 }), stabilityV1Error(401, 'unauthorized', 'missing authorization header'));
     assert.deepEqual(await provider().checkKey(), { result: 'works', credits: 12.5 });
     assert.equal(server.requests[0]?.url, '/v1/user/balance');
     const rejected = await provider().checkKey();

@@ -8,8 +8,9 @@ import type { ImageProgress, ImageProvider } from '../../../src/core/images/imag
 import { FakeClock } from '../chat/fakeClock';
 import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
-import { imageResponse, jsonResponse, tinyPng, tinyWebp } from '../fakes/imageFakes';
+import { imageResponse, tinyPng, tinyWebp } from '../fakes/imageFakes';
 import { expectProviderFailure } from '../fakes/expectProviderFailure';
+import { sydneyError, sydneyImageUrl, sydneyRateLimited } from '../fakes/sydneyFake';
 
 const key = 'ddosxd-api-fakekey0123456789';
 
@@ -37,7 +38,7 @@ describe('Sydney gateway image provider', () => {
   const failure = (promise: Promise<unknown>): Promise<ProviderError> => expectProviderFailure(promise, [key]);
 
   it('posts {model, prompt, ar, negative} with the raw key, then downloads the URL without it', async () => {
-    gateway.enqueue(jsonResponse({ url: `${images.origin}/files/cat.webp?sig=abc` }));
+    gateway.enqueue(sydneyImageUrl(`${images.origin}/files/cat.webp?sig=abc`));
     images.enqueue(imageResponse(tinyWebp, { 'content-type': 'image/webp' }));
     const events: ImageProgress[] = [];
     const result = await provider().generate(
@@ -60,14 +61,14 @@ describe('Sydney gateway image provider', () => {
   });
 
   it('does not send the key even when the image is on the gateway itself', async () => {
-    gateway.enqueue(jsonResponse({ url: '/generated/1.png' }), imageResponse(tinyPng));
+    gateway.enqueue(sydneyImageUrl('/generated/1.png'), imageResponse(tinyPng));
     await provider().generate({ model: 'kandinsky', prompt: 'x' });
     assert.equal(gateway.requests[1]?.url, '/generated/1.png');
     assert.equal(gateway.requests[1]?.headers.authorization, undefined);
   });
 
   it('follows a redirect of the image URL (to another host), still without the key', async () => {
-    gateway.enqueue(jsonResponse({ url: `${gateway.origin}/short/1` }), { status: 302, headers: { location: `${images.origin}/cdn/1.png` } });
+    gateway.enqueue(sydneyImageUrl(`${gateway.origin}/short/1`), { status: 302, headers: { location: `${images.origin}/cdn/1.png` } });
     images.enqueue(imageResponse(tinyPng));
     const result = await provider().generate({ model: 'sdxl', prompt: 'x' });
     assert.deepEqual(result.images[0]?.bytes, tinyPng);
@@ -77,7 +78,7 @@ describe('Sydney gateway image provider', () => {
   });
 
   it('cuts off a download that goes on past the size limit (50 MB served), and closes the connection', async () => {
-    gateway.enqueue(jsonResponse({ url: `${images.origin}/huge.png` }));
+    gateway.enqueue(sydneyImageUrl(`${images.origin}/huge.png`));
     const megabyte = new Uint8Array(1024 * 1024);
     megabyte.set(tinyPng.subarray(0, 8));
     images.enqueue({ status: 200, headers: { 'content-type': 'image/png' }, chunks: Array.from({ length: 50 }, () => megabyte), gap: 'immediate' });
@@ -88,14 +89,14 @@ describe('Sydney gateway image provider', () => {
   });
 
   it('refuses a download whose content-length is over the limit without reading it', async () => {
-    gateway.enqueue(jsonResponse({ url: `${images.origin}/big.png` }));
+    gateway.enqueue(sydneyImageUrl(`${images.origin}/big.png`));
     images.enqueue({ status: 200, headers: { 'content-type': 'image/png', 'content-length': String(3000) }, chunks: [new Uint8Array(3000)] });
     const error = await failure(provider({ downloadMaxBytes: 1000 }).generate({ model: 'sdxl', prompt: 'x' }));
     assert.match(error.message, /larger than 1000 bytes/);
   });
 
   it('gives up on an image URL that never answers', async () => {
-    gateway.enqueue(jsonResponse({ url: `${images.origin}/slow.png` }));
+    gateway.enqueue(sydneyImageUrl(`${images.origin}/slow.png`));
     images.enqueue({ silent: true });
     const error = await failure(provider({ downloadTimeLimitMs: 200 }).generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'timeout');
@@ -104,7 +105,7 @@ describe('Sydney gateway image provider', () => {
   });
 
   it('maps {error} answers: 429 is a rate limit, quoted; 401 is auth', async () => {
-    gateway.enqueue(jsonResponse({ error: 'Вы отправляете слишком много запросов' }, 429), jsonResponse({ error: `bad key ${key}` }, 401));
+    gateway.enqueue(sydneyRateLimited(), sydneyError(401, `bad key ${key}`));
     const limited = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(limited.kind, 'rate-limit');
     assert.match(limited.message, /слишком много запросов/);
@@ -113,14 +114,14 @@ describe('Sydney gateway image provider', () => {
   });
 
   it('maps an {error} that arrives with 200', async () => {
-    gateway.enqueue(jsonResponse({ error: 'model is overloaded' }));
+    gateway.enqueue(sydneyError(200, 'model is overloaded'));
     const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.match(error.message, /model is overloaded/);
     assert.equal(images.requests.length, 0);
   });
 
   it('refuses a downloaded file that is not an image', async () => {
-    gateway.enqueue(jsonResponse({ url: `${images.origin}/x.png` }));
+    gateway.enqueue(sydneyImageUrl(`${images.origin}/x.png`));
     images.enqueue({ status: 200, headers: { 'content-type': 'text/html' }, chunks: ['<html>Not found</html>'] });
     const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'invalid-response');
@@ -128,7 +129,7 @@ describe('Sydney gateway image provider', () => {
   });
 
   it('reports an expired image link (404 at the image host)', async () => {
-    gateway.enqueue(jsonResponse({ url: `${images.origin}/gone.png` }));
+    gateway.enqueue(sydneyImageUrl(`${images.origin}/gone.png`));
     images.enqueue({ status: 404, chunks: ['gone'] });
     const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'not-found');
@@ -138,7 +139,7 @@ describe('Sydney gateway image provider', () => {
   it('goes through the rate limiter: the 4th sdxl image in a minute waits, and says so', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ limitsFor: () => sydneyRateLimitDefaults, clock });
-    gateway.onRequest((request) => (request.url === '/v1/image' ? jsonResponse({ url: `${images.origin}/i.png` }) : undefined));
+    gateway.onRequest((request) => (request.url === '/v1/image' ? sydneyImageUrl(`${images.origin}/i.png`) : undefined));
     images.onRequest(() => imageResponse(tinyPng));
     const events: ImageProgress[] = [];
     const result = await provider({ rateLimiter: limiter }).generate({ model: 'sdxl', prompt: 'x', count: 4 }, (e) => events.push(e));

@@ -3,7 +3,7 @@ import type { ChatProvider, ChatRequest } from '../../../src/core/chat/chatTypes
 import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpClient';
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
-import { anthropicError, anthropicEvent, anthropicModels, anthropicSseHeaders, anthropicStream } from '../fakes/anthropicFake';
+import { anthropicError, anthropicEvent, anthropicModels, anthropicOverloaded, anthropicSseHeaders, anthropicStream } from '../fakes/anthropicFake';
 import { collect, finalError, lastEvent, recordingSleep, testHttpClient, textOf } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 
@@ -108,7 +108,7 @@ describe('Anthropic provider', () => {
 
   it('retries a 529 overloaded answer, then streams', async () => {
     const slept = recordingSleep();
-    server.enqueue(anthropicError(529, 'overloaded_error', 'Overloaded'), anthropicStream(['fine']));
+    server.enqueue(anthropicOverloaded(), anthropicStream(['fine']));
     const events = await collect(provider({}, { sleep: slept.sleep }).streamChat(ask));
     const retry = events.find((e) => e.type === 'retry');
     assert.ok(retry?.type === 'retry');

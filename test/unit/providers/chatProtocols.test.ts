@@ -1,6 +1,8 @@
 // The same ugly cases for every chat protocol, each against a real local HTTP server speaking that protocol:
-// normal streams, cut streams, bytes split anywhere (fast-check), errors before and inside the stream, 429 with
-// retry-after, 401 with the key echoed back, HTML 502 pages, silent servers, stalls, and cancellation.
+// normal streams, cut streams, bytes split anywhere (fast-check), errors before and inside the stream, 429 with the
+// wait each service announces (a header, or Gemini's RetryInfo), a rejected key echoed back, HTML 502 pages, silent
+// servers, stalls, and cancellation. Each service's answers come from its builder in test/unit/fakes, which names
+// the public document it follows.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { ChatEvent, ChatProvider, ChatRequest } from '../../../src/core/chat/chatTypes';
@@ -8,12 +10,13 @@ import type { ProviderErrorKind } from '../../../src/core/errors/providerError';
 import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpClient';
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
-import { anthropicError, anthropicEvent, anthropicSseHeaders, anthropicStream, anthropicStreamBody } from '../fakes/anthropicFake';
+import { anthropicError, anthropicEvent, anthropicRateLimited, anthropicSseHeaders, anthropicStream, anthropicStreamBody, anthropicStreamErrorEvent } from '../fakes/anthropicFake';
 import { collect, finalError, lastEvent, normalize, recordingSleep, testHttpClient, textOf } from '../fakes/chatTestKit';
 import { everyByte, FakeHttpServer, type ScriptedResponse, splitAt } from '../fakes/fakeHttpServer';
-import { geminiError, geminiFrame, geminiSseHeaders, geminiStream, geminiStreamBody } from '../fakes/geminiFake';
-import { openAiError, openAiFrame, openAiSseHeaders, openAiStream, openAiStreamBody } from '../fakes/openAiFake';
-import { sydneyError, sydneyReply } from '../fakes/sydneyFake';
+import { geminiError, geminiFrame, geminiRateLimited, geminiSseHeaders, geminiStream, geminiStreamBody, geminiStreamErrorFrame } from '../fakes/geminiFake';
+import { geminiInvalidKey } from '../fakes/geminiKeyErrors';
+import { openAiError, openAiFrame, openAiRateLimited, openAiSseHeaders, openAiStream, openAiStreamBody, openAiStreamErrorFrame } from '../fakes/openAiFake';
+import { sydneyError, sydneyRateLimited, sydneyReply } from '../fakes/sydneyFake';
 
 interface ProtocolFixture {
   name: string;
@@ -34,8 +37,24 @@ interface ProtocolFixture {
   inStreamError?(pieces: readonly string[]): { response: ScriptedResponse; kind: ProviderErrorKind };
   /** The first frame of a stream, and the rest (for stall/cancel tests). */
   firstFrame(text: string): string;
-  error(status: number, message: string, headers?: Record<string, string>): ScriptedResponse;
+  /** The service's 500 answer, with `message` as its text. */
+  serverError(message: string): ScriptedResponse;
+  /** The service's 429, announcing a wait of `seconds` where it announces one at all. */
+  rateLimited(seconds: number): ScriptedResponse;
+  /** Whether that 429 says how long to wait (Sydney's documentation names no header for it). */
+  announcesWait: boolean;
+  /** How the service refuses `key`, with the key echoed back in the body (some servers do, and it must not show). */
+  rejectKey(key: string): ScriptedResponse;
+  /** The status of that refusal: Gemini answers an unknown key with 400 API_KEY_INVALID, not 401. */
+  rejectKeyStatus: number;
+  /**
+   * The chat request bills an answer that arrives whole (Sydney): once it may have reached the server it is not
+   * sent again, and it waits the generation limit for its first byte.
+   */
+  billable: boolean;
 }
+
+const echoedKey = (key: string): string => `Incorrect API key provided: ${key.slice(0, 12)}****${key.slice(-4)} (full: ${key})`;
 
 const pieces = ['Привет', ', мир 👋', ' — 世界', '\r\n```ts\nconst x = "é";\n```', ' done.'];
 const expectedText = pieces.join('');
@@ -56,12 +75,17 @@ const fixtures: ProtocolFixture[] = [
       response: {
         status: 200,
         headers: openAiSseHeaders,
-        chunks: [openAiStreamBody(p, { cut: true }), openAiFrame({ error: { code: 502, message: 'Provider disconnected unexpectedly' } })],
+        chunks: [openAiStreamBody(p, { cut: true }), openAiStreamErrorFrame()],
       },
       kind: 'server',
     }),
     firstFrame: (text) => openAiFrame({ choices: [{ index: 0, delta: { content: text }, finish_reason: null }] }),
-    error: (status, message, headers) => openAiError(status, { message, type: 'server_error' }, headers),
+    serverError: (message) => openAiError(500, { message, type: 'server_error' }),
+    rateLimited: (seconds) => openAiRateLimited({ retryAfterSeconds: seconds }),
+    announcesWait: true,
+    rejectKey: (key) => openAiError(401, { message: echoedKey(key), type: 'invalid_request_error', code: 'invalid_api_key' }),
+    rejectKeyStatus: 401,
+    billable: false,
   },
   {
     name: 'Anthropic',
@@ -78,14 +102,19 @@ const fixtures: ProtocolFixture[] = [
       response: {
         status: 200,
         headers: anthropicSseHeaders,
-        chunks: [anthropicStreamBody(p, { cut: true }), anthropicEvent('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })],
+        chunks: [anthropicStreamBody(p, { cut: true }), anthropicStreamErrorEvent('overloaded_error', 'Overloaded')],
       },
       kind: 'overloaded',
     }),
     firstFrame: (text) =>
       anthropicEvent('message_start', { type: 'message_start', message: { usage: { input_tokens: 1, output_tokens: 1 } } }) +
       anthropicEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
-    error: (status, message, headers) => anthropicError(status, status === 529 ? 'overloaded_error' : 'api_error', message, headers),
+    serverError: (message) => anthropicError(500, 'api_error', message),
+    rateLimited: (seconds) => anthropicRateLimited({ retryAfterSeconds: seconds }),
+    announcesWait: true,
+    rejectKey: (key) => anthropicError(401, 'authentication_error', echoedKey(key)),
+    rejectKeyStatus: 401,
+    billable: false,
   },
   {
     name: 'Gemini',
@@ -102,12 +131,18 @@ const fixtures: ProtocolFixture[] = [
       response: {
         status: 200,
         headers: geminiSseHeaders,
-        chunks: [geminiStreamBody(p, { cut: true }), geminiFrame({ error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } })],
+        chunks: [geminiStreamBody(p, { cut: true }), geminiStreamErrorFrame(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.')],
       },
       kind: 'overloaded',
     }),
     firstFrame: (text) => geminiFrame({ candidates: [{ content: { parts: [{ text }], role: 'model' } }] }),
-    error: (status, message, headers) => geminiError(status, status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL', message, [], headers),
+    serverError: (message) => geminiError(500, 'INTERNAL', message),
+    rateLimited: (seconds) => geminiRateLimited({ retryAfterSeconds: seconds }),
+    announcesWait: true,
+    // The DebugInfo detail of some of these answers repeats the key.
+    rejectKey: (key) => geminiInvalidKey(key),
+    rejectKeyStatus: 400,
+    billable: false,
   },
   {
     name: 'Sydney',
@@ -120,7 +155,12 @@ const fixtures: ProtocolFixture[] = [
     ok: (p) => sydneyReply(p.join('')),
     okBytes: (p) => ({ headers: { 'content-type': 'application/json' }, bytes: Buffer.from(JSON.stringify({ reply: p.join('') })) }),
     firstFrame: (text) => `{"reply": "${text}`,
-    error: (status, message, headers) => sydneyError(status, message, headers),
+    serverError: (message) => sydneyError(500, message),
+    rateLimited: () => sydneyRateLimited(),
+    announcesWait: false,
+    rejectKey: (key) => sydneyError(401, echoedKey(key)),
+    rejectKeyStatus: 401,
+    billable: true,
   },
 ];
 
@@ -213,39 +253,55 @@ for (const fixture of fixtures) {
       });
     }
 
-    it('turns an error status before the stream into an error event, after retrying a 500', async () => {
-      server.enqueue(fixture.error(500, 'boom'), fixture.error(500, 'boom'), fixture.error(500, 'still boom'));
-      const events = await collect(provider({ maxRetries: 2 }).streamChat(request()));
-      const error = finalError(events);
-      assert.equal(error.kind, 'server');
-      assert.equal(error.status, 500);
-      assert.match(error.message, /server error \(500\).*still boom/);
-      assert.equal(events.filter((e) => e.type === 'retry').length, 2);
-      assert.equal(server.requests.length, 3);
-    });
+    if (fixture.billable) {
+      it('turns an error status into an error event without sending the billable request again', async () => {
+        server.enqueue(fixture.serverError('boom'), fixture.serverError('never asked for'));
+        const events = await collect(provider({ maxRetries: 2 }).streamChat(request()));
+        const error = finalError(events);
+        assert.equal(error.kind, 'server');
+        assert.equal(error.status, 500);
+        assert.equal(error.retryable, false);
+        assert.match(error.message, /server error \(500\).*boom.*may still charge for it/);
+        assert.ok(!events.some((e) => e.type === 'retry'));
+        assert.equal(server.requests.length, 1);
+      });
+    } else {
+      it('turns an error status before the stream into an error event, after retrying a 500', async () => {
+        server.enqueue(fixture.serverError('boom'), fixture.serverError('boom'), fixture.serverError('still boom'));
+        const events = await collect(provider({ maxRetries: 2 }).streamChat(request()));
+        const error = finalError(events);
+        assert.equal(error.kind, 'server');
+        assert.equal(error.status, 500);
+        assert.match(error.message, /server error \(500\).*still boom/);
+        assert.equal(events.filter((e) => e.type === 'retry').length, 2);
+        assert.equal(server.requests.length, 3);
+      });
+    }
 
-    it('waits as long as a 429 retry-after says, reports the retry, then streams', async () => {
+    it(fixture.announcesWait ? 'waits as long as a 429 says, reports the retry, then streams' : 'retries a 429 after a backoff, reports the retry, then answers', async () => {
       const slept = recordingSleep();
-      server.enqueue(fixture.error(429, 'Too many requests', { 'retry-after': '2' }), fixture.ok(['ok']));
+      server.enqueue(fixture.rateLimited(2), fixture.ok(['ok']));
       const events = await collect(provider({ sleep: slept.sleep }).streamChat(request()));
-      assert.deepEqual(slept.waits, [2000]);
+      assert.equal(slept.waits.length, 1);
+      if (fixture.announcesWait) assert.deepEqual(slept.waits, [2000]);
+      else assert.ok((slept.waits[0] ?? 0) > 0, 'a backoff, not an immediate retry');
       const retry = events.find((e) => e.type === 'retry');
       assert.ok(retry?.type === 'retry');
       assert.equal(retry.attempt, 1);
-      assert.equal(retry.delayMs, 2000);
+      assert.equal(retry.delayMs, slept.waits[0]);
       assert.equal(retry.error.kind, 'rate-limit');
       assert.equal(textOf(events), 'ok');
       assert.deepEqual(events[0]?.type, 'model');
     });
 
-    it('does not retry a 401, says the key was rejected, and never shows the key', async () => {
-      const echoed = `Incorrect API key provided: ${fixture.key.slice(0, 12)}****${fixture.key.slice(-4)} (full: ${fixture.key})`;
-      server.enqueue(fixture.error(401, echoed));
+    it('does not retry a rejected key, says the key was rejected, and never shows the key', async () => {
+      server.enqueue(fixture.rejectKey(fixture.key));
       const events = await collect(provider().streamChat(request()));
       const error = finalError(events);
       assert.equal(error.kind, 'auth');
       assert.equal(error.retryable, false);
-      assert.match(error.message, /API key was rejected \(401\)/);
+      assert.equal(error.status, fixture.rejectKeyStatus);
+      assert.match(error.message, new RegExp(`API key was rejected \\(${fixture.rejectKeyStatus}\\)`));
       assert.match(error.message, /Switchboard: Set API Key/);
       assert.equal(server.requests.length, 1);
       const everything = JSON.stringify(events) + error.message;
@@ -253,7 +309,7 @@ for (const fixture of fixtures) {
       assert.ok(!everything.includes(fixture.key.slice(0, 12)), 'no prefix of the key either');
     });
 
-    it('explains an HTML 502 page from a proxy', async () => {
+    it('explains an HTML 502 page from a proxy (the default error page of nginx)', async () => {
       server.enqueue({
         status: 502,
         headers: { 'content-type': 'text/html' },
@@ -268,7 +324,9 @@ for (const fixture of fixtures) {
 
     it('times out a server that never answers (first-byte timeout)', async () => {
       server.enqueue({ silent: true });
-      const events = await collect(provider({ firstByteTimeoutMs: 150, maxRetries: 0 }).streamChat(request()));
+      // A billable answer waits the generation limit instead of the first-byte one.
+      const limits = fixture.billable ? { generationTimeoutMs: 150 } : { firstByteTimeoutMs: 150 };
+      const events = await collect(provider({ ...limits, maxRetries: 0 }).streamChat(request()));
       const error = finalError(events);
       assert.equal(error.kind, 'timeout');
       assert.match(error.message, /did not answer within 150 ms/);

@@ -4,25 +4,9 @@ import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpC
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
 import { collect, finalError, lastEvent, recordingSleep, testHttpClient, textOf } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
-import { geminiError, geminiFrame, geminiModels, geminiSseHeaders, geminiStream } from '../fakes/geminiFake';
+import { geminiFrame, geminiModels, geminiRateLimited, geminiSseHeaders, geminiStream } from '../fakes/geminiFake';
 
 const key = 'AIzaFAKEKEY_0123456789abcdefghijklmnopq';
-
-const perDayQuota = [
-  {
-    '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
-    violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier', quotaDimensions: { model: 'gemini-fake' } }],
-  },
-  { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '51s' },
-];
-
-const perMinuteQuota = [
-  {
-    '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
-    violations: [{ quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier' }],
-  },
-  { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3s' },
-];
 
 describe('Gemini provider', () => {
   let server: FakeHttpServer;
@@ -87,7 +71,7 @@ describe('Gemini provider', () => {
   });
 
   it('does not retry a per-day quota 429 and says the daily quota is used up', async () => {
-    server.enqueue(geminiError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota.', perDayQuota));
+    server.enqueue(geminiRateLimited({ perDay: true, retryAfterSeconds: 51 }));
     const events = await collect(provider().streamChat(ask));
     const error = finalError(events);
     assert.equal(error.kind, 'quota');
@@ -99,7 +83,7 @@ describe('Gemini provider', () => {
 
   it('retries a per-minute 429 after the RetryInfo delay', async () => {
     const slept = recordingSleep();
-    server.enqueue(geminiError(429, 'RESOURCE_EXHAUSTED', 'Slow down.', perMinuteQuota), geminiStream(['ok']));
+    server.enqueue(geminiRateLimited({ retryAfterSeconds: 3 }), geminiStream(['ok']));
     const events = await collect(provider({ sleep: slept.sleep }).streamChat(ask));
     assert.deepEqual(slept.waits, [3000]);
     assert.equal(textOf(events), 'ok');

@@ -5,7 +5,21 @@ import { createChatProvider } from '../../../src/core/providers/createChatProvid
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
 import { collect, finalError, lastEvent, recordingSleep, testHttpClient, textOf } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
-import { openAiError, openAiFrame, openAiModels, openAiSseHeaders, openAiStream, openAiStreamBody } from '../fakes/openAiFake';
+import {
+  openAiError,
+  openAiFrame,
+  openAiInsufficientQuota,
+  openAiInvalidKey,
+  openAiModelNotFound,
+  openAiModels,
+  openAiOverloaded,
+  openAiServerError,
+  openAiSseHeaders,
+  openAiStream,
+  openAiStreamBody,
+  vllmExtraForbidden,
+} from '../fakes/openAiFake';
+import { openRouterKeepAlive } from '../fakes/openRouterStreamFake';
 
 const key = 'sk-test-OPENAIFAKE0123456789abcdefghij';
 
@@ -85,9 +99,7 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('retries once without stream_options when the server refuses it, and remembers that', async () => {
-    server.enqueue(
-      openAiError(400, { message: "Unrecognized request argument supplied: stream_options", type: 'invalid_request_error' }),
-      openAiStream(['fine']),
+    server.enqueue(vllmExtraForbidden('stream_options', "{'include_usage': True}"), openAiStream(['fine']),
       openAiStream(['again']),
     );
     const p = provider({ id: 'vllm' }, {}, null);
@@ -101,15 +113,15 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('does not loop on a 400 that is about something else', async () => {
-    server.enqueue(openAiError(400, { message: "'messages' must not be empty", type: 'invalid_request_error' }));
+    server.enqueue(openAiError(400, { message: "[] is too short - 'messages'", param: 'messages' }));
     const error = finalError(await collect(provider().streamChat(ask)));
     assert.equal(error.kind, 'bad-request');
-    assert.match(error.message, /rejected the request \(400\): “'messages' must not be empty”/);
+    assert.match(error.message, /rejected the request \(400\): “\[\] is too short - 'messages'”/);
     assert.equal(server.requests.length, 1);
   });
 
   it('sends OpenRouter attribution headers and ignores its keep-alive comments', async () => {
-    server.enqueue({ status: 200, headers: openAiSseHeaders, chunks: [': OPENROUTER PROCESSING\n\n', { delayMs: 5 }, ': OPENROUTER PROCESSING\n\n', openAiStreamBody(['hi'], { keepAlive: true })] });
+    server.enqueue({ status: 200, headers: openAiSseHeaders, chunks: [openRouterKeepAlive, { delayMs: 5 }, openRouterKeepAlive, openAiStreamBody(['hi'], { keepAlive: true })] });
     const events = await collect(provider({ id: 'openrouter' }).streamChat({ ...ask, model: 'meta-llama/llama-3.1-8b-instruct' }));
     assert.equal(textOf(events), 'hi');
     assert.deepEqual(lastEvent(events), { type: 'done', finishReason: 'stop' });
@@ -127,7 +139,7 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('does not retry insufficient_quota: a billing problem, not a rate limit', async () => {
-    server.enqueue(openAiError(429, { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', code: 'insufficient_quota' }));
+    server.enqueue(openAiInsufficientQuota());
     const events = await collect(provider().streamChat(ask));
     const error = finalError(events);
     assert.equal(error.kind, 'quota');
@@ -139,18 +151,18 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('honours x-should-retry: false on a 503 and x-should-retry: true on a 501', async () => {
-    server.enqueue(openAiError(503, { message: 'busy' }, { 'x-should-retry': 'false' }));
+    server.enqueue(openAiOverloaded({ 'x-should-retry': 'false' }));
     assert.equal(finalError(await collect(provider().streamChat(ask))).kind, 'overloaded');
     assert.equal(server.requests.length, 1);
 
-    server.enqueue(openAiError(501, { message: 'later' }, { 'x-should-retry': 'true' }), openAiStream(['ok']));
+    server.enqueue(openAiError(501, { message: 'Not implemented.' }, { 'x-should-retry': 'true' }), openAiStream(['ok']));
     const events = await collect(provider().streamChat(ask));
     assert.equal(textOf(events), 'ok');
     assert.equal(server.requests.length, 3);
   });
 
   it('names the model that was not found', async () => {
-    server.enqueue(openAiError(404, { message: 'The model `gpt-nope` does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' }));
+    server.enqueue(openAiModelNotFound('gpt-nope'));
     const error = finalError(await collect(provider().streamChat({ ...ask, model: 'gpt-nope' })));
     assert.equal(error.kind, 'not-found');
     assert.match(error.message, /The model “gpt-nope” was not found at openai \(404\)/);
@@ -187,10 +199,11 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('reads a JSON error sent with 200 instead of a stream', async () => {
-    server.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ error: { message: 'model is loading', code: 503 } })] });
-    const error = finalError(await collect(provider().streamChat(ask)));
+    // OpenRouter's "Errors" page: once the model has started, an error comes with status 200, in the body.
+    server.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ error: { code: 503, message: 'No instances available for this model right now.' } })] });
+    const error = finalError(await collect(provider({ id: 'openrouter' }).streamChat(ask)));
     assert.equal(error.kind, 'overloaded');
-    assert.match(error.message, /model is loading/);
+    assert.match(error.message, /No instances available/);
   });
 
   it('lists models from GET {base}/models with the key', async () => {
@@ -214,7 +227,7 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('throws a ProviderError from listModels: 401, and a list that does not fit', async () => {
-    server.enqueue(openAiError(401, { message: `Incorrect API key provided: ${key}` }));
+    server.enqueue(openAiInvalidKey(key));
     await assert.rejects(provider().listModels(), (error: Error & { kind?: string }) => {
       assert.equal(error.kind, 'auth');
       assert.ok(!error.message.includes(key));
@@ -227,10 +240,10 @@ describe('OpenAI-compatible provider', () => {
   it('retries a model list on 500 and reports the retries to the log', async () => {
     const lines: string[] = [];
     const slept = recordingSleep();
-    server.enqueue(openAiError(500, { message: 'oops' }), openAiModels(['m']));
+    server.enqueue(openAiServerError(), openAiModels(['m']));
     const models = await provider({}, { sleep: slept.sleep, log: (line) => lines.push(line), random: () => 0.5 }).listModels();
     assert.deepEqual(models, [{ id: 'm' }]);
     assert.equal(slept.waits.length, 1);
-    assert.match(lines.join('\n'), /openai: server 500; retry 1 of 2 in \d+ ms/);
+    assert.match(lines.join('\n'), /openai: server 500 server_error; retry 1 of 2 in \d+ ms/);
   });
 });

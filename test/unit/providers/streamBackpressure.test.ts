@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatEvent } from '../../../src/core/chat/chatTypes';
 import type { HttpClient } from '../../../src/core/http/httpClient';
-import { createChatProvider } from '../../../src/core/providers/createChatProvider';
+import { AnthropicProvider } from '../../../src/core/providers/anthropicProvider';
+import { defaultAnswerLimits } from '../../../src/core/providers/answerLimits';
 import { anthropicEvent, anthropicSseHeaders } from '../fakes/anthropicFake';
 import { testHttpClient } from '../fakes/chatTestKit';
 
@@ -56,7 +57,15 @@ describe('streamed answers and a slow consumer', () => {
 
   it('stops reading while the consumer does not take events, and delivers the whole answer after', async () => {
     const { port } = server.address() as AddressInfo;
-    const provider = createChatProvider({ id: 'anthropic', baseUrl: `http://127.0.0.1:${port}` }, { apiKey: 'sk-ant-test' }, { http });
+    // 32 MB is far beyond the answer-size cap; this test is about back-pressure, so the cap is lifted.
+    const provider = new AnthropicProvider({
+      id: 'anthropic',
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey: 'sk-ant-test',
+      http,
+      requiresKey: true,
+      answerLimits: { ...defaultAnswerLimits, maxAnswerChars: 64_000_000 },
+    });
     const events = provider.streamChat({ model: 'claude-fake', messages: [{ role: 'user', content: 'long, please' }] })[Symbol.asyncIterator]();
     assert.equal((await events.next()).value?.type, 'model');
     const firstText = (await events.next()).value as ChatEvent;

@@ -5,7 +5,7 @@ import { createChatProvider } from '../../../src/core/providers/createChatProvid
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
 import { collect, finalError, testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
-import { sydneyError, sydneyReply } from '../fakes/sydneyFake';
+import { sydneyError, sydneyForbidden, sydneyRateLimited, sydneyReply } from '../fakes/sydneyFake';
 
 const key = 'sydney-fake-key-0123456789abcdef';
 
@@ -63,7 +63,9 @@ describe('Sydney gateway provider', () => {
   });
 
   it('maps {error} answers: 403 quoted, 429 rate limit, 200 with an error', async () => {
-    server.enqueue(sydneyError(403, 'Вам сюда низя'), sydneyError(429, 'Too many requests'), sydneyError(200, 'model overloaded'));
+    // A 200 with {error} is not in the gateway's documentation; it is here because a gateway in front of other
+    // models may pass such an answer on.
+    server.enqueue(sydneyForbidden(), sydneyRateLimited(), sydneyError(200, 'model overloaded'));
     const forbidden = finalError(await collect(provider().streamChat(ask)));
     assert.equal(forbidden.kind, 'auth');
     assert.match(forbidden.message, /sydney refused access \(403\): “Вам сюда низя”/);

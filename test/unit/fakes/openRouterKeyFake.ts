@@ -1,0 +1,103 @@
+// OpenRouter as its API reference and "Errors" page describe it: errors are `{error: {code, message, metadata?}}`
+// with the HTTP status equal to `code`; `GET /api/v1/models` is public (any key, or none, gets the list);
+// `GET /api/v1/key` answers 401 "User not found." for an unknown key and the key's credit for a good one; a 403 is
+// a moderation verdict with `metadata: {reasons, flagged_input, provider_name, model_slug}`, not a key problem.
+import type { RecordedRequest, ScriptedResponse } from './fakeHttpServer';
+import { openAiStream } from './openAiFake';
+
+const json = { 'content-type': 'application/json' };
+
+export interface OpenRouterKeyData {
+  /** The key's credit limit in US dollars; null when it has none. */
+  limit: number | null;
+  /** Spent with the key so far. */
+  usage: number;
+}
+
+/** `GET /key` for a good key, with every field the reference lists (limit_remaining is null without a limit). */
+export function openRouterKeyInfo(key: OpenRouterKeyData): ScriptedResponse {
+  const remaining = key.limit === null ? null : Math.max(0, key.limit - key.usage);
+  return {
+    status: 200,
+    headers: json,
+    chunks: [
+      JSON.stringify({
+        data: {
+          label: 'sk-or-v1-fak...e00',
+          limit: key.limit,
+          limit_reset: null,
+          limit_remaining: remaining,
+          include_byok_in_limit: false,
+          usage: key.usage,
+          usage_daily: key.usage,
+          usage_weekly: key.usage,
+          usage_monthly: key.usage,
+          byok_usage: 0,
+          byok_usage_daily: 0,
+          byok_usage_weekly: 0,
+          byok_usage_monthly: 0,
+          is_free_tier: false,
+          is_provisioning_key: false,
+          rate_limit: { requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.' },
+        },
+      }),
+    ],
+  };
+}
+
+export function openRouterError(status: number, message: string, metadata?: Record<string, unknown>): ScriptedResponse {
+  return { status, headers: json, chunks: [JSON.stringify({ error: { code: status, message, ...(metadata !== undefined ? { metadata } : {}) } })] };
+}
+
+/** What an unknown key gets from any authenticated endpoint. */
+export function openRouterUnknownKey(): ScriptedResponse {
+  return openRouterError(401, 'User not found.');
+}
+
+/** The input was flagged by the moderation a model requires (OpenAI's models on OpenRouter, for one). */
+export function openRouterModerationBody(reasons: readonly string[], flaggedInput: string, model = 'openai/gpt-4o'): unknown {
+  return {
+    error: {
+      code: 403,
+      message: `${model} requires moderation on OpenAI. Your input was flagged for "${reasons.join(', ')}". No credits were charged.`,
+      metadata: { reasons, flagged_input: flaggedInput.length > 100 ? `${flaggedInput.slice(0, 48)}...${flaggedInput.slice(-48)}` : flaggedInput, provider_name: 'OpenAI', model_slug: model },
+    },
+  };
+}
+
+export function openRouterModeration(reasons: readonly string[], flaggedInput: string, model?: string): ScriptedResponse {
+  return { status: 403, headers: json, chunks: [JSON.stringify(openRouterModerationBody(reasons, flaggedInput, model))] };
+}
+
+/** A slice of the public model list (ids as OpenRouter names them, with its `name` and `context_length`). */
+export function openRouterModels(ids: readonly string[]): ScriptedResponse {
+  return {
+    status: 200,
+    headers: json,
+    chunks: [JSON.stringify({ data: ids.map((id) => ({ id, canonical_slug: id, name: id, context_length: 128_000, architecture: { modality: 'text->text', input_modalities: ['text'], output_modalities: ['text'] } })) })],
+  };
+}
+
+export interface OpenRouterFakeOptions {
+  /** The one key the fake accepts. */
+  goodKey: string;
+  key: OpenRouterKeyData;
+  models?: readonly string[];
+}
+
+/**
+ * A handler for FakeHttpServer.onRequest serving the base path `/api/v1`: the public model list, `/key`, and chat
+ * (which needs a good key). No key at all gets 401 "No auth credentials found".
+ */
+export function openRouterHandler(options: OpenRouterFakeOptions): (request: RecordedRequest) => ScriptedResponse {
+  return (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && path === '/api/v1/models') return openRouterModels(options.models ?? ['openai/gpt-4o-mini', 'meta-llama/llama-3.1-8b-instruct']);
+    const authorization = request.headers.authorization;
+    if (authorization === undefined) return openRouterError(401, 'No auth credentials found');
+    if (authorization !== `Bearer ${options.goodKey}`) return openRouterUnknownKey();
+    if (request.method === 'GET' && path === '/api/v1/key') return openRouterKeyInfo(options.key);
+    if (request.method === 'POST' && path === '/api/v1/chat/completions') return openAiStream(['Hello from the fake OpenRouter.']);
+    return openRouterError(404, 'Not Found');
+  };
+}
