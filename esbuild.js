@@ -51,7 +51,7 @@ const extensionBuild = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // The engine is its own bundle, required on first use (src/vscode/engine/loadEngine.ts).
+  // The engine is its own bundle, required on first use (src/vscode/engine/providerEngineHost.ts).
   external: ['vscode', './engine.js'],
   mainFields: ['module', 'main'],
 };
@@ -136,7 +136,12 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// The bundles' options, for the unit test that checks what the activation bundle pulls in.
+module.exports = { extensionBuild, engineBuild };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -5,15 +5,61 @@ import tseslint from 'typescript-eslint';
 const vscodeImport = { name: 'vscode', message: 'src/core and src/shared run without VS Code (SPEC §1): put editor code in src/vscode.' };
 const pattern = (group, message) => ({ group, message });
 
+// The line between the two extension-host bundles (esbuild.js). src/core/engine.ts and everything it pulls in is
+// dist/engine.js (undici, zod, eventsource-parser, every protocol client), loaded on first use through
+// ProviderEngineHost (src/vscode/engine/providerEngineHost.ts); a value import of any of these modules from
+// src/vscode would drag it into dist/extension.js, which activation loads (SPEC §10), so src/vscode imports only
+// their types. On the activation side of the line, and importable as values: settings and their validation
+// (config/, validation/describeSchemaIssue, providers/providerEntry and chat/rateLimits, which the settings schema
+// needs), the key store (keys/keyStore), conversations and their store (conversations/), the webview document,
+// ProviderError and the small shared helpers (assertNever, formatDuration). test/unit/engine/bundleContents.test.ts
+// checks the result on the built bundles.
+const engineModules = [
+  '**/core/engine',
+  '**/core/providerEngine',
+  '**/core/providers/**',
+  '!**/core/providers/providerEntry',
+  '**/core/chat/**',
+  '!**/core/chat/rateLimits',
+  '**/core/http/**',
+  '**/core/sse/**',
+  '**/core/images/**',
+  '**/core/prompts/**',
+  '**/core/edits/**',
+  '**/core/keys/check*',
+  '**/core/validation/parseResponse',
+  '**/core/validation/fastValidator',
+  '**/core/validation/shapeChecks',
+  '**/core/errors/map*',
+  '**/core/errors/errorBodyInfo',
+  '**/core/errors/googleErrorReason',
+  '**/core/errors/quoteProviderText',
+  '**/core/errors/redactSecrets',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '.vscode-test/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    // Type-aware rules: each file is checked with the tsconfig that covers it (the project service finds the
+    // nearest one: ./tsconfig.json for src; test/, bench/, bench/render/ and scripts/ have their own). The sample
+    // workspace is part of none.
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['sample-workspace/src/*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+      // A promise nobody awaits loses its rejection: await it, or handle the rejection (log it). `void` only marks
+      // one that is fire-and-forget and cannot reject (a notification, a promise that catches its own errors).
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Switches end in `default: assertNever(x)`, which already proves exhaustiveness at compile time; the rule
+      // catches the switches without one.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
   },
@@ -25,6 +71,18 @@ export default tseslint.config(
         patterns: [
           pattern(['**/vscode/**', '**/webview/**', '**/shared/**'], 'src/core imports only node built-ins, undici, zod and its own files (SPEC §1).'),
         ],
+      }],
+    },
+  },
+  {
+    files: ['src/vscode/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: engineModules,
+          allowTypeImports: true,
+          message: 'This module belongs to the lazily loaded engine bundle: import only its types here, and reach its values through ProviderEngineHost (get() or module()).',
+        }],
       }],
     },
   },

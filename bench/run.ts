@@ -2,12 +2,13 @@
 //   stream   streaming client CPU against the official SDKs and the floor      (bench/stream/streamBench.ts)
 //   render   incremental vs naive Markdown rendering of a 50,000-token answer   (bench/render/renderBench.ts)
 //   open     opening a 2,000-message conversation in the webview                (bench/open/openBench.ts)
+//   soak     1,000 streamed answers into one open chat view: heap, DOM          (bench/soak/soakBench.ts)
 //   startup  bundle and VSIX sizes, activate() in the real editor               (bench/startup/startupBench.ts)
 // Writes bench/results/summary.json and summary.md (each bench also writes its own <name>.json). Every figure is a
 // ratio of two things measured in the same run, except the few absolutes SPEC §10 states as budgets. Exit code:
 // 0 all budgets met, 1 a budget missed, 2 a benchmark could not run.
 //
-//   npm run bench                 BENCH_QUICK=1 for a shorter run; BENCH_ONLY=stream,open to run some
+//   npm run bench                 BENCH_QUICK=1 for a shorter run; BENCH_ONLY=stream,soak to run some
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -83,6 +84,7 @@ const steps: Step[] = [
     read: readRender,
   },
   { name: 'open', script: 'bench/open/openBench.ts', env: { BENCH_SKIP_BUILD: '1' }, read: readBenchResult },
+  { name: 'soak', script: 'bench/soak/soakBench.ts', env: { BENCH_SKIP_BUILD: '1' }, read: readBenchResult },
   { name: 'startup', script: 'bench/startup/startupBench.ts', env: { BENCH_SKIP_BUILD: '1' }, read: readBenchResult },
 ];
 

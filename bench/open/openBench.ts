@@ -9,19 +9,13 @@
 // Also measured, as information: switching the open view to another conversation of the same size.
 //
 //   npm run bench:open          BENCH_OPEN_ROUNDS (default 8), BENCH_QUICK=1, BENCH_SKIP_BUILD=1
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../../scripts/editor/chromium';
-import { buildContentSecurityPolicy, createNonce, renderWebviewDocument } from '../../src/core/webviewDocument';
-import { parseExtensionToWebviewMessage, type ConversationView, type ExtensionToWebviewMessage } from '../../src/shared/webviewProtocol';
-import { markdownTable, repoRoot, row, writeResult, type SummaryRow } from '../lib/report';
+import type { ConversationView, ExtensionToWebviewMessage } from '../../src/shared/webviewProtocol';
+import { markdownTable, row, writeResult, type SummaryRow } from '../lib/report';
 import { fmt, spread } from '../lib/stats';
 import { generateConversation, initMessage } from './conversation';
-import { stubScript } from './stubScript';
+import { buildWebview, startWebviewServer, validated } from './webviewServer';
 
 const quick = process.env['BENCH_QUICK'] === '1';
 const rounds = Number(process.env['BENCH_OPEN_ROUNDS'] ?? (quick ? 3 : 8));
@@ -56,72 +50,6 @@ interface Measurement {
   rendered: number;
 }
 
-function build(): void {
-  if (process.env['BENCH_SKIP_BUILD'] === '1') return;
-  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: repoRoot, stdio: 'inherit' });
-}
-
-async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const dist = path.join(repoRoot, 'dist');
-  const files: Record<string, { type: string; body: Buffer }> = {
-    '/webview.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(path.join(dist, 'webview.js')) },
-    '/webview.css': { type: 'text/css; charset=utf-8', body: readFileSync(path.join(dist, 'webview.css')) },
-    '/codicon.ttf': { type: 'font/ttf', body: readFileSync(path.join(dist, 'codicon.ttf')) },
-  };
-  if (/sourceMappingURL/.test(files['/webview.js']!.body.subarray(-200).toString())) {
-    throw new Error('dist/webview.js is a development build; run `node esbuild.js --production` (or drop BENCH_SKIP_BUILD)');
-  }
-  let origin = '';
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', origin);
-    if (url.pathname === '/') {
-      const nonce = createNonce();
-      const html = renderWebviewDocument({
-        cspSource: origin,
-        nonce,
-        scriptUri: `${origin}/webview.js`,
-        styleUris: [`${origin}/webview.css`],
-        lang: 'en',
-        title: 'Switchboard Chat',
-      });
-      // VS Code puts its own script (which defines acquireVsCodeApi) before the extension's.
-      const bundleTag = `<script nonce="${nonce}" src="${origin}/webview.js"></script>`;
-      if (!html.includes(bundleTag)) throw new Error('renderWebviewDocument changed: cannot find the bundle script tag');
-      const page = html.replace(bundleTag, `<script nonce="${nonce}">${stubScript}</script>\n  ${bundleTag}`);
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': buildContentSecurityPolicy(origin, nonce), 'cache-control': 'no-store' });
-      response.end(page);
-      return;
-    }
-    const file = files[url.pathname];
-    if (file) {
-      response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
-      response.end(file.body);
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'text/plain' });
-    response.end('not found');
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: `${origin}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function validated(message: ExtensionToWebviewMessage): ExtensionToWebviewMessage {
-  const parsed = parseExtensionToWebviewMessage(message);
-  if (!parsed.ok) throw new Error(`the benchmark's ${message.type} message does not fit the protocol: ${parsed.error}`);
-  return message;
-}
-
 async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
@@ -129,14 +57,14 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  build();
+  buildWebview();
   const conversations = new Map<number, ConversationView>(sizes.map((n) => [n, generateConversation(n)]));
   const switchTo = new Map<number, ConversationView>(sizes.map((n) => [n, { ...generateConversation(n, 23), id: `other-${n}` }]));
   const inits = new Map(sizes.map((n) => [n, validated(initMessage(conversations.get(n)!))]));
   const switches = new Map(sizes.map((n) => [n, validated({ type: 'conversation', conversation: switchTo.get(n)!, busy: false })]));
   const chars = (n: number): number => conversations.get(n)!.messages.reduce((sum, m) => sum + m.content.length, 0);
 
-  const server = await startServer();
+  const server = await startWebviewServer();
   const browser = await launchChromium();
   const results: Record<'open' | 'switch', Map<number, Measurement[]>> = { open: new Map(sizes.map((n) => [n, []])), switch: new Map(sizes.map((n) => [n, []])) };
   const pageErrors: string[] = [];

@@ -5,10 +5,23 @@
 // zod/mini keeps this file's share of each bundle to a few kilobytes (the classic API costs ~450 KB; SPEC §10).
 import * as z from 'zod/mini';
 
-const id = z.string().check(z.minLength(1), z.maxLength(200));
-const shortText = z.string().check(z.maxLength(2_000));
-/** A message the user typed, or a code block: generous, but bounded. */
-const longText = z.string().check(z.maxLength(2_000_000));
+/** The longest strings the protocol carries; the extension cuts its fields to them before posting (fitText). */
+export const protocolLimits = {
+  id: 200,
+  /** Titles, labels, statuses, error messages, image `alt` texts. */
+  shortText: 2_000,
+  /** A message the user typed, an answer, or a code block: generous, but bounded. */
+  longText: 2_000_000,
+} as const;
+
+const id = z.string().check(z.minLength(1), z.maxLength(protocolLimits.id));
+const shortText = z.string().check(z.maxLength(protocolLimits.shortText));
+const longText = z.string().check(z.maxLength(protocolLimits.longText));
+
+/** `text` cut to at most `max` characters, marked with an ellipsis when cut (a long image prompt as `alt`). */
+export function fitText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 /** An action that fixes an error, offered next to it in the chat (SPEC §5). */
 export const errorActionSchema = z.enum(['setKey', 'openSettings', 'retry', 'switchModel', 'openLog']);
@@ -139,16 +152,72 @@ export const extensionToWebviewMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ExtensionToWebviewMessage = z.infer<typeof extensionToWebviewMessageSchema>;
 
-export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
+export type ParseResult<T> = { ok: true; message: T; /** Fields that did not fit and were cut or left out. */ repaired?: string[] } | { ok: false; error: string };
 
 /** Validates a message that arrived from the webview. The error names what did not fit. */
 export function parseWebviewToExtensionMessage(data: unknown): ParseResult<WebviewToExtensionMessage> {
   return parseWith(webviewToExtensionMessageSchema, data);
 }
 
-/** Validates a message that arrived from the extension. */
+/**
+ * Validates a message that arrived from the extension. A field that does not fit costs only itself, not the
+ * message or the whole conversation it is part of: a string that is too long is cut, any other bad field is left
+ * out (or, when it is required, the smallest list entry that holds it). Anything that cannot be repaired that way
+ * is refused like any malformed message. The webview is the receiving end here, so it shows what it can.
+ */
 export function parseExtensionToWebviewMessage(data: unknown): ParseResult<ExtensionToWebviewMessage> {
-  return parseWith(extensionToWebviewMessageSchema, data);
+  const strict = parseWith(extensionToWebviewMessageSchema, data);
+  if (strict.ok || typeof data !== 'object' || data === null) return strict;
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const repaired: string[] = [];
+  for (let pass = 0; pass < maxRepairs; pass++) {
+    const result = z.safeParse(extensionToWebviewMessageSchema, copy);
+    if (result.success) return { ok: true, message: result.data, repaired };
+    const issue = result.error.issues[0];
+    if (issue === undefined || !repairAt(copy, issue)) return strict;
+    repaired.push(issue.path.join('.'));
+  }
+  return strict;
+}
+
+const maxRepairs = 50;
+
+/** Cuts or removes what `issue` points at inside `root`; false when there is nothing it may remove. */
+function repairAt(root: Record<string, unknown>, issue: z.core.$ZodIssue): boolean {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  // The message's own `type` and top-level fields are its shape: never repaired.
+  if (path.length < 2) return false;
+  const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], root);
+  const key = path[path.length - 1];
+  if (typeof parent !== 'object' || parent === null || key === undefined) return false;
+  const container = parent as Record<string | number, unknown>;
+  const value = container[key];
+  if (issue.code === 'too_big' && typeof value === 'string' && typeof issue.maximum === 'number') {
+    container[key] = fitText(value, Number(issue.maximum));
+    return true;
+  }
+  if (Array.isArray(container) && typeof key === 'number') {
+    container.splice(key, 1);
+    return true;
+  }
+  if (value === undefined) {
+    // A required field is missing: leave out the list entry that holds it, if there is one.
+    return dropEnclosingEntry(root, path.slice(0, -1));
+  }
+  delete container[key];
+  return true;
+}
+
+function dropEnclosingEntry(root: Record<string, unknown>, path: readonly (string | number)[]): boolean {
+  for (let end = path.length; end >= 2; end--) {
+    const key = path[end - 1];
+    const parent = path.slice(0, end - 1).reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], root);
+    if (Array.isArray(parent) && typeof key === 'number') {
+      parent.splice(key, 1);
+      return true;
+    }
+  }
+  return false;
 }
 
 function parseWith<S extends z.ZodMiniType>(schema: S, data: unknown): ParseResult<z.infer<S>> {

@@ -47,7 +47,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     webviewView.onDidDispose(() => {
       if (this.view === webviewView) {
         this.view = undefined;
-        this.chat.detach();
+        this.chat.port.detach();
       }
     });
     webview.onDidReceiveMessage((data: unknown) => this.receive(data));
@@ -75,9 +75,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     switch (message.type) {
       case 'ready':
         await this.chat.attach(
-          (outgoing) => this.post(outgoing),
+          {
+            post: (outgoing) => this.post(outgoing),
+            imageSrc: (file) => this.view?.webview.asWebviewUri(vscode.Uri.file(file)).toString(),
+          },
           String(vscode.extensions.getExtension('switchboard.switchboard')?.packageJSON.version ?? ''),
-          (file) => this.view?.webview.asWebviewUri(vscode.Uri.file(file)).toString(),
         );
         return;
       case 'reportError':
@@ -99,48 +101,48 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         await this.chat.newChat();
         return;
       case 'openConversation':
-        await this.chat.open(message.conversationId);
+        await this.chat.history.show(message.conversationId);
         return;
       case 'renameConversation':
-        await this.chat.rename(message.conversationId, message.title);
+        await this.chat.history.rename(message.conversationId, message.title);
         return;
       case 'deleteConversation':
-        await this.chat.delete(message.conversationId);
+        await this.chat.history.delete(message.conversationId);
         return;
       case 'exportConversation': {
-        const uri = await this.chat.exportConversation();
-        if (uri) this.chat.notice(vscode.l10n.t('Exported to {0}', vscode.workspace.asRelativePath(uri)));
+        const uri = await this.chat.history.export();
+        if (uri) this.chat.port.notice(vscode.l10n.t('Exported to {0}', vscode.workspace.asRelativePath(uri)));
         return;
       }
       case 'requestConversations':
-        await this.chat.listConversations();
+        await this.chat.history.list();
         return;
       case 'requestModels':
-        await this.chat.requestModels(message.refresh);
+        await this.chat.models.request(message.refresh);
         return;
       case 'selectModel':
-        await this.chat.selectModel(message.model);
+        await this.chat.models.select(message.model);
         return;
       case 'addContext': {
         const editor = this.editors.editor;
         if (!editor) {
-          this.chat.notice(vscode.l10n.t('Open a file first: the context comes from the active editor.'), 'warning');
+          this.chat.port.notice(vscode.l10n.t('Open a file first: the context comes from the active editor.'), 'warning');
           return;
         }
         const item = message.kind === 'selection' ? selectionContext(editor) : fileContext(editor.document);
         if (!item) {
-          this.chat.notice(vscode.l10n.t('Nothing is selected in {0}.', vscode.workspace.asRelativePath(editor.document.uri)), 'warning');
+          this.chat.port.notice(vscode.l10n.t('Nothing is selected in {0}.', vscode.workspace.asRelativePath(editor.document.uri)), 'warning');
           return;
         }
-        this.chat.addContext(item);
+        this.chat.contexts.add(item);
         return;
       }
       case 'removeContext':
-        this.chat.removeContext(message.contextId);
+        this.chat.contexts.remove(message.contextId);
         return;
       case 'codeAction': {
         const result = await this.codeActions.run(message.action, message.code, message.language);
-        if (result) this.chat.notice(result);
+        if (result) this.chat.port.notice(result);
         return;
       }
       case 'openLink':
@@ -163,12 +165,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     try {
       uri = vscode.Uri.parse(href, true);
     } catch {
-      this.chat.notice(vscode.l10n.t('Not a valid link: {0}', href), 'warning');
+      this.chat.port.notice(vscode.l10n.t('Not a valid link: {0}', href), 'warning');
       return;
     }
     if (uri.scheme !== 'http' && uri.scheme !== 'https') {
       this.log.warn(`Refused to open a ${uri.scheme}: link from the chat`);
-      this.chat.notice(vscode.l10n.t('Switchboard opens only http and https links from the chat; this one is {0}:.', uri.scheme), 'warning');
+      this.chat.port.notice(vscode.l10n.t('Switchboard opens only http and https links from the chat; this one is {0}:.', uri.scheme), 'warning');
       return;
     }
     await vscode.env.openExternal(uri);
@@ -187,7 +189,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:switchboard.switchboard');
         return;
       case 'retry':
-        await this.chat.regenerate();
+        await this.chat.retry(messageId);
         return;
       case 'switchModel':
         await vscode.commands.executeCommand('switchboard.selectModel');
@@ -201,6 +203,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   }
 
   private post(message: ExtensionToWebviewMessage): void {
-    void this.view?.webview.postMessage(message);
+    // Nobody waits for delivery (a view that is gone answers false); a failure to send is logged, not lost.
+    this.view?.webview.postMessage(message).then(undefined, (error: unknown) => this.log.warn(`Could not post ${message.type} to the chat view: ${error instanceof Error ? error.message : String(error)}`));
   }
 }

@@ -46,9 +46,14 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     directory: path.join(context.globalStorageUri.fsPath, 'conversations'),
     log: (message) => log.info(message),
     onProblem: (message) => log.warn(message),
+    // A save that met another window's changes (merged, or kept as a copy): the chat tells the user.
+    onConcurrentChange: (result) => chat.open.tellConcurrentChange(result),
   });
-  const chat = new ChatController({ store, host: providerEngineHost, settings, catalog, state: context.globalState, log });
+  // The open conversation and the draft are this window's (workspace state), so two windows never share them.
+  const chat = new ChatController({ store, host: providerEngineHost, settings, catalog, state: context.workspaceState, log });
   context.subscriptions.push(chat);
+  // Subscriptions are disposed without waiting; deactivate() waits for the answer being saved.
+  shutdown = () => chat.dispose();
   const images = new ImageGenerator(providerEngineHost, keys, settings, context.globalState, editors, log);
   chat.imageGenerator = (prompt, signal) => images.forChat(prompt, signal);
   const chatView = new ChatViewProvider(context.extensionUri, log, chat, new CodeBlockActions(editors, proposals), editors);
@@ -70,6 +75,16 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   return { activationMs };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Stops the answer being streamed and writes every pending save of the chat (set by activate). */
+let shutdown: (() => Promise<void>) | undefined;
+
+/**
+ * VS Code waits for the returned promise (for a while) before the extension host goes away: without it, an answer
+ * that finished just before a reload could be lost with the store's batched save. Everything else is disposed
+ * through context.subscriptions.
+ */
+export function deactivate(): Promise<void> | undefined {
+  const pending = shutdown?.();
+  shutdown = undefined;
+  return pending;
 }

@@ -1,7 +1,7 @@
 // The input at the bottom of the chat: a multi-line box (Enter sends, Shift+Enter breaks the line, or Ctrl+Enter
 // sends when configured), ↑ recalls earlier messages, context chips with their size, send / stop. The draft is
 // kept by the extension (it survives hiding the view and reloading the window) and in the webview state.
-import type { ContextChip, WebviewToExtensionMessage } from '../shared/webviewProtocol';
+import { type ContextChip, protocolLimits, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
 import { h, iconButton } from './dom';
 import { format, type WebviewStrings } from './webviewStrings';
 
@@ -18,6 +18,8 @@ export class Composer {
   private historyIndex = 0;
   private draftBeforeHistory = '';
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Why the last send was refused, under the input (announced by screen readers). */
+  private readonly problem: HTMLElement;
   private editing: string | undefined;
 
   constructor(
@@ -32,9 +34,12 @@ export class Composer {
     const addSelection = iconButton('selection', strings.addSelection, { id: 'add-selection' });
     const addFile = iconButton('file-add', strings.addFile, { id: 'add-file' });
 
+    this.problem = h('div', { id: 'composer-problem', class: 'composer-problem', role: 'alert', hidden: true });
+    this.input.setAttribute('aria-describedby', 'composer-problem');
     this.element = h('footer', { class: 'composer' },
       this.chips,
       h('div', { class: 'input-row' }, this.input),
+      this.problem,
       h('div', { class: 'composer-actions' }, addSelection, addFile, h('span', { class: 'spacer' }), this.stopButton, this.sendButton),
     );
 
@@ -44,6 +49,7 @@ export class Composer {
     addFile.addEventListener('click', () => this.post({ type: 'addContext', kind: 'file' }));
     this.input.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.input.addEventListener('input', () => {
+      this.showProblem(undefined);
       this.autosize();
       this.historyIndex = this.history.length;
       this.draftChanged();
@@ -113,6 +119,13 @@ export class Composer {
     const text = this.input.value;
     if (this.busy && !this.editing) return;
     if (text.trim() === '' && this.chips.childElementCount === 0) return;
+    // The extension would refuse a message beyond the protocol's limit: say so here and keep the draft.
+    if (text.length > protocolLimits.longText) {
+      const locale = document.documentElement.lang || undefined;
+      this.showProblem(format(this.strings.messageTooLong, text.length.toLocaleString(locale), protocolLimits.longText.toLocaleString(locale)));
+      return;
+    }
+    this.showProblem(undefined);
     if (this.editing) {
       this.post({ type: 'editAndResend', messageId: this.editing, text });
       this.editing = undefined;
@@ -125,6 +138,16 @@ export class Composer {
     this.input.value = '';
     this.autosize();
     this.saveState('');
+  }
+
+  private showProblem(text: string | undefined): void {
+    if (text === undefined) {
+      if (!this.problem.hidden) this.problem.replaceChildren();
+      this.problem.hidden = true;
+      return;
+    }
+    this.problem.replaceChildren(h('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }), h('span', {}, text));
+    this.problem.hidden = false;
   }
 
   private onKeyDown(event: KeyboardEvent): void {

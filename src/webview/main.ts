@@ -113,6 +113,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     post({ type: 'reportError', message: `Ignored a malformed message: ${parsed.error}` });
     return;
   }
+  if (parsed.repaired !== undefined && parsed.repaired.length > 0) {
+    post({ type: 'reportError', message: `Cut or left out fields that did not fit: ${parsed.repaired.slice(0, 5).join(', ')}` });
+  }
   try {
     handle(parsed.message);
   } catch (error) {

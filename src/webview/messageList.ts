@@ -1,13 +1,15 @@
 // The conversation as the chat view shows it. Finished messages are rendered once; a streamed answer goes through
 // the incremental renderer, so a chunk costs the same at the end of a long answer as at its start (SPEC §5, §10).
 // A long conversation opens with its last messages; earlier ones are rendered on request, so opening stays fast.
+// While the view follows the end, it keeps only the last page rendered as answers keep coming: a view left open
+// for a thousand answers holds the same DOM as one opened on them (the soak benchmark, bench/soak, holds it to that).
 import type { ConversationView, ErrorAction, MessageView, WebviewToExtensionMessage } from '../shared/webviewProtocol';
 import { h, iconButton } from './dom';
 import { createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
 import { format, type WebviewStrings } from './webviewStrings';
 
 /** Messages rendered when a conversation opens; earlier ones come in pages of this size. */
-const pageSize = 60;
+export const pageSize = 60;
 
 interface RenderedMessage {
   view: MessageView;
@@ -72,15 +74,23 @@ export class MessageList {
   /** A message was added, or changed as a whole (its metadata, its final state). */
   upsert(view: MessageView): void {
     const existing = this.rendered.get(view.id);
+    const index = this.indexOf(view.id);
+    if (!existing && index >= 0) {
+      // An earlier message that is not rendered (before the page shown): kept for "show earlier", not appended.
+      this.messages[index] = view;
+      return;
+    }
     if (!existing) {
       this.element.querySelector('#empty-state')?.remove();
+      // Following: at the end, or about to be scrolled there for the message just before this one.
+      const following = this.scrollQueued || this.nearEnd();
       this.messages.push(view);
       this.element.append(this.renderMessage(view).element);
+      if (following) this.keepLastPage();
       this.updateRegenerate();
       this.scrollToEnd(true);
       return;
     }
-    const index = this.messages.findIndex((message) => message.id === view.id);
     if (index >= 0) this.messages[index] = view;
     const wasStreaming = existing.view.status === 'streaming';
     existing.view = view;
@@ -233,6 +243,31 @@ export class MessageList {
     }
   }
 
+  /** Index in `messages` of `id`, searched from the end (updates are nearly always of the last messages). */
+  private indexOf(id: string): number {
+    for (let i = this.messages.length - 1; i >= 0; i--) if (this.messages[i]!.id === id) return i;
+    return -1;
+  }
+
+  /**
+   * Un-renders the oldest messages beyond the last page (their renderers disposed, their DOM dropped) and puts
+   * "show earlier" before the rest. Only while the reader follows the end: what someone scrolled up to read stays.
+   */
+  private keepLastPage(): void {
+    const excess = this.messages.length - this.firstRendered - pageSize;
+    if (excess <= 0) return;
+    for (const message of this.messages.slice(this.firstRendered, this.firstRendered + excess)) {
+      const item = this.rendered.get(message.id);
+      if (!item) continue;
+      item.renderer?.dispose();
+      item.element.remove();
+      this.rendered.delete(message.id);
+    }
+    this.firstRendered += excess;
+    this.element.querySelector(':scope > .show-earlier')?.remove();
+    this.element.insertBefore(this.showEarlierButton(), this.element.firstChild);
+  }
+
   private showEarlierButton(): HTMLElement {
     const button = h('button', { type: 'button', class: 'secondary-button show-earlier' }, format(this.strings.showEarlier, Math.min(pageSize, this.firstRendered)));
     button.addEventListener('click', () => {
@@ -257,10 +292,14 @@ export class MessageList {
     );
   }
 
+  /** Whether the list is scrolled to (nearly) its end: the reader follows new text. */
+  private nearEnd(): boolean {
+    return this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 80;
+  }
+
   /** Keeps the newest text in view, unless the user scrolled up to read. */
   private scrollToEnd(force: boolean): void {
-    const nearEnd = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 80;
-    if (!force && !nearEnd) return;
+    if (!force && !this.nearEnd()) return;
     if (this.scrollQueued) return;
     this.scrollQueued = true;
     requestAnimationFrame(() => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
-import { editor } from './harness/rootHooks';
+import { protocolLimits } from '../../src/shared/webviewProtocol';
+import { editor, fakeServers } from './harness/rootHooks';
 import { findWebviewFrame } from './harness/webviewFrames';
 
 describe('the chat view in the real editor', () => {
@@ -56,6 +57,29 @@ describe('the chat view in the real editor', () => {
     for (const inline of scripts.filter((script) => script.src === '')) {
       assert.match(inline.text, /acquireVsCodeApi/, `unexpected inline script: ${inline.text.slice(0, 200)}`);
     }
+  });
+
+  it('refuses a message over the protocol limit with a visible reason, and keeps the draft', async () => {
+    const { page } = editor();
+    const { user } = fakeServers();
+    await runFromCommandPalette(page, 'Switchboard: Open Chat');
+    await runFromCommandPalette(page, 'Switchboard: New Chat');
+    const frame = await findWebviewFrame(page, '#input');
+    const chatsBefore = user.requestsTo('/chat/completions').length;
+    const text = 'x'.repeat(protocolLimits.longText + 1);
+    await frame.locator('#input').fill(text);
+    await frame.locator('#input').press('Enter');
+    const problem = frame.locator('#composer-problem');
+    await problem.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await problem.textContent()) ?? '', /2,000,001 characters long; the most one message can carry is 2,000,000\. Nothing was sent/);
+    assert.equal(await problem.getAttribute('role'), 'alert');
+    assert.equal((await frame.locator('#input').inputValue()).length, text.length, 'the draft is kept');
+    assert.equal(await frame.locator('article.message.user').count(), 0, 'no message was added');
+    assert.equal(user.requestsTo('/chat/completions').length, chatsBefore);
+    await saveScreenshot(editor(), 'over-long message refused');
+    // Editing the draft clears the reason; an empty input leaves the chat as it was.
+    await frame.locator('#input').fill('');
+    await problem.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
   it('shows its log from the Command Palette', async () => {

@@ -84,6 +84,20 @@ describe('the chat panel in the real editor', () => {
     await again.locator('#input').fill('');
   });
 
+  it('keeps an answer that finished just before the window reloaded', async () => {
+    const { user } = fakeServers();
+    const word = `reload-${Date.now().toString(36)}`;
+    user.reply = () => ({ pieces: ['The answer ', `ends with ${word}.`] });
+    const frame = await chatFrame();
+    await ask(frame, 'Answer, then I reload at once');
+    await lastAnswer(frame).locator('.message-body', { hasText: word }).waitFor({ timeout: 15_000 });
+    // No pause: the reload comes right after the last word, as when a person reloads the moment it appears.
+    await editor().reloadWindow();
+    const again = await chatFrame();
+    await again.locator('article.message.assistant .message-body', { hasText: word }).waitFor({ timeout: 20_000 });
+    assert.equal(await again.locator('article.message.user', { hasText: 'Answer, then I reload at once' }).count(), 1);
+  });
+
   it('inserts a code block at the cursor of the last active editor', async () => {
     const { user } = fakeServers();
     user.reply = () => ({ pieces: ['Here you go:\n\n```ts\nexport const inserted = 42;\n```\n'] });

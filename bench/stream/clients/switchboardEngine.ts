@@ -12,7 +12,7 @@ interface ChatEventLike {
 
 interface EngineLike {
   configure(config: { providers: unknown[]; http: Record<string, unknown>; responseCache: boolean }): void;
-  chat(models: readonly string[], request: { messages: { role: string; content: string }[]; maxTokens?: number }): AsyncIterable<ChatEventLike>;
+  chat(models: readonly string[], request: { messages: { role: string; parts: { type: 'text'; text: string }[] }[]; maxTokens?: number }): AsyncIterable<ChatEventLike>;
 }
 
 type EngineClass = new (options: { credentials: () => Promise<{ apiKey?: string }> }) => EngineLike;
@@ -29,7 +29,7 @@ runContender('switchboard-engine', ({ origin, format, model, prompt }) => {
   });
   return {
     async stream(onText) {
-      for await (const event of service.chat([`bench/${model}`], { messages: [{ role: 'user', content: prompt }], maxTokens: 32_000 })) {
+      for await (const event of service.chat([`bench/${model}`], { messages: [{ role: 'user', parts: [{ type: 'text', text: prompt }] }], maxTokens: 32_000 })) {
         if (event.type === 'text-delta' && event.text !== undefined) onText(event.text);
         else if (event.type === 'error') throw event.error;
       }

@@ -1,13 +1,18 @@
 // The one chat interface every provider speaks (SPEC §1, §3): a request in, a stream of tagged events out.
 // Streaming and non-streaming providers emit the same events; failures arrive as an `error` event, never as an
 // exception thrown into the middle of the UI.
+import type { MessagePart } from '../conversations/messagePart';
 import type { ProviderError } from '../errors/providerError';
 
 export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
 
+/**
+ * One message of a request: a role and the parts of the conversation's message model (messagePart.ts). Each
+ * protocol encodes the parts it supports and refuses the others before sending (providers/partsAsText.ts).
+ */
 export interface ChatMessage {
   role: ChatRole;
-  content: string;
+  parts: MessagePart[];
 }
 
 export interface ChatRequest {

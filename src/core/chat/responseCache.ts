@@ -51,13 +51,14 @@ export function responseCacheKey(
   request: Pick<ChatRequest, 'model' | 'messages' | 'systemPrompt' | 'temperature' | 'maxTokens'>,
 ): string {
   const identity = [
-    'v1',
+    // v2: messages are parts (issue 13); v1 keys, from `content` strings, simply miss.
+    'v2',
     providerId,
     request.model,
     request.systemPrompt ?? null,
     request.temperature ?? null,
     request.maxTokens ?? null,
-    request.messages.map((message) => [message.role, message.content]),
+    request.messages.map((message) => [message.role, message.parts]),
   ];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }

@@ -5,6 +5,7 @@ import type { ChatEvent } from '../chat/chatTypes';
 import { assertNever } from '../assertNever';
 import type { AssistantMessage, Conversation } from './conversation';
 import type { TimeOptions } from './conversationOps';
+import type { MessagePart } from './messagePart';
 
 export function applyChatEvent(conversation: Conversation, messageId: string, event: ChatEvent, options: TimeOptions = {}): Conversation {
   // The streaming answer is nearly always the last message: look there first.
@@ -29,7 +30,7 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
       return next;
     }
     case 'text-delta':
-      return event.text === '' ? message : { ...message, content: message.content + event.text };
+      return event.text === '' ? message : { ...message, parts: appendText(message.parts, event.text) };
     case 'usage':
       return { ...message, usage: { ...message.usage, ...definedOnly(event.usage) } };
     case 'fallback':
@@ -48,6 +49,15 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
     default:
       return assertNever(event, 'chat event');
   }
+}
+
+/** Deltas grow the last text part (one part per answer, not one per delta); after an image a new one starts. */
+function appendText(parts: readonly MessagePart[], text: string): MessagePart[] {
+  const next = parts.slice();
+  const last = next[next.length - 1];
+  if (last?.type === 'text') next[next.length - 1] = { type: 'text', text: last.text + text };
+  else next.push({ type: 'text', text });
+  return next;
 }
 
 /** `{ inputTokens: undefined }` must not erase a count an earlier usage event reported. */

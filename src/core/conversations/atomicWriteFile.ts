@@ -10,7 +10,16 @@ export function isTempFileName(name: string): boolean {
   return name.startsWith('.') && name.endsWith('.tmp');
 }
 
-export async function atomicWriteFile(target: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * Runs once the temporary file is complete, just before it replaces the target; throwing cancels the write (the
+   * temporary file is removed, the target left as it is). The conversation store checks here that no other window
+   * replaced the file meanwhile.
+   */
+  beforeRename?: (temp: string) => Promise<void>;
+}
+
+export async function atomicWriteFile(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const directory = path.dirname(target);
   const temp = path.join(directory, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
@@ -21,6 +30,7 @@ export async function atomicWriteFile(target: string, data: string | Uint8Array)
     await handle.sync();
     await handle.close();
     handle = undefined;
+    await options.beforeRename?.(temp);
     await renameOver(temp, target);
   } catch (error) {
     await handle?.close().catch(() => undefined);

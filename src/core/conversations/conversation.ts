@@ -5,9 +5,16 @@
 // can skip re-rendering or saving with `next === previous`. Times are milliseconds since the epoch.
 import type { TokenUsage, FinishReason } from '../chat/chatTypes';
 import type { ProviderErrorKind } from '../errors/providerError';
+import type { MessagePart } from './messagePart';
 
-/** The stored format's version; a file with a greater one was written by a newer Switchboard and is left alone. */
-export const conversationFormatVersion = 1;
+export type { ContextItem, ContextKind, MessagePart } from './messagePart';
+
+/**
+ * The stored format's version; a file with a greater one was written by a newer Switchboard and is left alone.
+ * 1: messages held `content` (+ `contexts`, `images`); 2: messages hold parts and user messages their turn recipe.
+ * Older files are migrated on load (conversationSchema.ts) and written in this version on the next save.
+ */
+export const conversationFormatVersion = 2;
 
 export interface Conversation {
   version: typeof conversationFormatVersion;
@@ -26,10 +33,29 @@ export type ConversationMessage = UserMessage | AssistantMessage;
 export interface UserMessage {
   id: string;
   role: 'user';
-  content: string;
+  /** What the user wrote and attached (text and context parts), in order, as shown. */
+  parts: MessagePart[];
   createdAt: number;
-  /** Code or files the user attached (context chips), sent with the message as fenced blocks. */
-  contexts?: ContextItem[];
+  /** How the turn was sent, so Regenerate and Edit replay it exactly (absent in conversations from format 1). */
+  recipe?: TurnRecipe;
+}
+
+/**
+ * How a user turn is sent: kept with the message so a regenerated or edited turn goes out the same way (a
+ * selection command's system prompt, template and model are not lost on Regenerate, issue 13).
+ */
+export interface TurnRecipe {
+  /** The whole system prompt sent (command prompt and the user's `switchboard.chat.systemPrompt` already joined). */
+  systemPrompt?: string;
+  /**
+   * What is sent for this user turn when it differs from what is shown: the Explain command shows "Explain
+   * app.ts:10-24" but sends its template with the code in it. Absent = the message's own parts are sent.
+   */
+  promptParts?: MessagePart[];
+  /** `providerId/modelId`: the chosen model first, then the fallbacks, as they were when the turn was sent. */
+  models: string[];
+  temperature?: number;
+  maxTokens?: number;
 }
 
 export type AssistantStatus = 'streaming' | 'complete' | 'stopped' | 'error';
@@ -37,8 +63,11 @@ export type AssistantStatus = 'streaming' | 'complete' | 'stopped' | 'error';
 export interface AssistantMessage {
   id: string;
   role: 'assistant';
-  /** The answer's text so far; kept when the answer is stopped or fails part-way. */
-  content: string;
+  /**
+   * The answer so far: its text (kept when the answer is stopped or fails part-way; `textOf(parts)`) and the images
+   * an `/image` request saved into the workspace, shown inline with the answer.
+   */
+  parts: MessagePart[];
   createdAt: number;
   status: AssistantStatus;
   /** The provider entry and model that produced the answer (after any fallback). */
@@ -52,14 +81,15 @@ export interface AssistantMessage {
   cached?: boolean;
   /** The model the user chose, when another model of the fallback chain answered instead. */
   fallbackFrom?: ModelIdentity;
-  /** Images an `/image` request saved into the workspace, shown inline with the answer. */
-  images?: GeneratedImageRef[];
 }
 
+/** An image an `/image` request wrote, as attachImages takes it. */
 export interface GeneratedImageRef {
   /** Where the file was written (workspace-relative or absolute, as the image feature chose). */
   path: string;
   alt: string;
+  /** Defaults to the type the file's extension names. */
+  mimeType?: string;
 }
 
 export interface MessageError {
@@ -70,22 +100,6 @@ export interface MessageError {
 export interface ModelIdentity {
   provider: string;
   model: string;
-}
-
-export interface ContextItem {
-  kind: 'selection' | 'file';
-  /** What the chip shows, e.g. `app.ts:10-24`. */
-  label: string;
-  /** Workspace-relative (or absolute) path of the file it came from. */
-  path?: string;
-  /** VS Code language id, e.g. `typescript`. */
-  language?: string;
-  text: string;
-  /** 1-based, inclusive. */
-  startLine?: number;
-  endLine?: number;
-  /** Set when `text` was cut to the context budget (SPEC §6: never silently). */
-  truncated?: boolean;
 }
 
 /** One line of the conversation list (what `index.json` holds for each conversation). */

@@ -2,9 +2,11 @@
 // returns a new Conversation, or its input itself when nothing changes (an unknown id, a message of the wrong
 // role), so a stale click from the webview is harmless and detectable with `===`.
 import { randomUUID } from 'node:crypto';
-import type { AssistantMessage, ContextItem, Conversation, ConversationMessage, UserMessage } from './conversation';
+import type { AssistantMessage, Conversation, ConversationMessage, TurnRecipe, UserMessage } from './conversation';
 import { conversationFormatVersion } from './conversation';
 import { deriveTitle, normalizeTitle } from './deriveTitle';
+import type { ContextItem, MessagePart } from './messagePart';
+import { contextPart, contextsOf, copyPart, textOf, textPart } from './messagePart';
 
 /** The English default title; the extension passes its localized one as `defaultTitle`. */
 export const defaultConversationTitle = 'New chat';
@@ -36,20 +38,28 @@ export function createConversation(options: CreateConversationOptions = {}): Con
   };
 }
 
+/** The parts of a message the user typed with chips attached: the contexts first (as sent today), then the text. */
+export function userParts(text: string, contexts: readonly ContextItem[] = []): MessagePart[] {
+  const parts: MessagePart[] = contexts.map(contextPart);
+  if (text !== '' || parts.length === 0) parts.push(textPart(text));
+  return parts;
+}
+
 export interface AppendUserMessageOptions extends TimeOptions, TitleOptions {
-  contexts?: readonly ContextItem[];
+  /** How the turn is sent (stored with the message so it can be replayed). */
+  recipe?: TurnRecipe;
   id?: string;
 }
 
 /** Adds the user's message; the first one names the conversation unless the user renamed it. */
 export function appendUserMessage(
   conversation: Conversation,
-  content: string,
+  parts: readonly MessagePart[],
   options: AppendUserMessageOptions = {},
 ): { conversation: Conversation; message: UserMessage } {
   const now = options.now ?? Date.now();
-  const message: UserMessage = { id: options.id ?? randomUUID(), role: 'user', content, createdAt: now };
-  if (options.contexts !== undefined && options.contexts.length > 0) message.contexts = options.contexts.map((item) => ({ ...item }));
+  const message: UserMessage = { id: options.id ?? randomUUID(), role: 'user', parts: parts.map(copyPart), createdAt: now };
+  if (options.recipe !== undefined) message.recipe = copyRecipe(options.recipe);
   const messages = [...conversation.messages, message];
   const next: Conversation = { ...conversation, messages, updatedAt: now };
   next.title = titleFor(next, conversation.title, options.defaultTitle);
@@ -69,7 +79,7 @@ export function startAssistantMessage(
   options: StartAssistantMessageOptions = {},
 ): { conversation: Conversation; message: AssistantMessage } {
   const now = options.now ?? Date.now();
-  const message: AssistantMessage = { id: options.id ?? randomUUID(), role: 'assistant', content: '', createdAt: now, status: 'streaming' };
+  const message: AssistantMessage = { id: options.id ?? randomUUID(), role: 'assistant', parts: [], createdAt: now, status: 'streaming' };
   if (options.provider !== undefined) message.provider = options.provider;
   if (options.model !== undefined) message.model = options.model;
   return { conversation: { ...conversation, messages: [...conversation.messages, message], updatedAt: now }, message };
@@ -90,26 +100,27 @@ export function truncateAfter(conversation: Conversation, messageId: string, opt
 }
 
 export interface EditUserMessageOptions extends TimeOptions, TitleOptions {
-  /** New contexts; omitted = keep the message's current ones, `[]` = remove them. */
-  contexts?: readonly ContextItem[];
+  /** The recipe to send the edited turn with; omitted = the message's own (see editedRecipe). */
+  recipe?: TurnRecipe;
 }
 
 /**
- * Edit-and-resend: replaces a user message's text (and optionally its contexts) and drops everything after it, so
- * the caller can start a new answer. Editing the first message renames a conversation the user has not renamed.
+ * Edit-and-resend: replaces a user message's parts and drops everything after it, so the caller can start a new
+ * answer. Editing the first message renames a conversation the user has not renamed. The message keeps its
+ * recipe — system prompt, models and options — except that edited parts are what is sent from now on (editedRecipe).
  */
 export function editUserMessage(
   conversation: Conversation,
   messageId: string,
-  content: string,
+  parts: readonly MessagePart[],
   options: EditUserMessageOptions = {},
 ): Conversation {
   const index = conversation.messages.findIndex((message) => message.id === messageId);
   const original = conversation.messages[index];
   if (original === undefined || original.role !== 'user') return conversation;
-  const edited: UserMessage = { id: original.id, role: 'user', content, createdAt: original.createdAt };
-  const contexts = options.contexts ?? original.contexts;
-  if (contexts !== undefined && contexts.length > 0) edited.contexts = contexts.map((item) => ({ ...item }));
+  const edited: UserMessage = { id: original.id, role: 'user', parts: parts.map(copyPart), createdAt: original.createdAt };
+  const recipe = options.recipe ?? editedRecipe(original, edited.parts);
+  if (recipe !== undefined) edited.recipe = copyRecipe(recipe);
   const messages = [...conversation.messages.slice(0, index), edited];
   const next: Conversation = { ...conversation, messages, updatedAt: options.now ?? Date.now() };
   next.title = titleFor(next, conversation.title, options.defaultTitle);
@@ -143,12 +154,36 @@ function isStreaming(message: ConversationMessage): message is AssistantMessage 
   return message.role === 'assistant' && message.status === 'streaming';
 }
 
+/**
+ * The recipe of an edited message: the same system prompt, models and options. Its prompt parts are kept only when
+ * the edit left the shown parts as they were; otherwise the user rewrote the question and what they wrote now is
+ * what is sent (a command's template would otherwise ignore the edit).
+ */
+export function editedRecipe(original: UserMessage, parts: readonly MessagePart[]): TurnRecipe | undefined {
+  const recipe = original.recipe;
+  if (recipe === undefined) return undefined;
+  if (recipe.promptParts === undefined || samePartsJson(original.parts, parts)) return recipe;
+  const rest: TurnRecipe = { ...recipe };
+  delete rest.promptParts;
+  return rest;
+}
+
+export function copyRecipe(recipe: TurnRecipe): TurnRecipe {
+  const copy: TurnRecipe = { ...recipe, models: [...recipe.models] };
+  if (recipe.promptParts !== undefined) copy.promptParts = recipe.promptParts.map(copyPart);
+  return copy;
+}
+
+function samePartsJson(a: readonly MessagePart[], b: readonly MessagePart[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** The title after a change to the messages: derived from the first user message unless the user renamed it. */
 function titleFor(conversation: Conversation, current: string, defaultTitle = defaultConversationTitle): string {
   if (conversation.renamed === true) return current;
   const first = conversation.messages.find((message): message is UserMessage => message.role === 'user');
   if (first === undefined) return current;
   // A message that is only an attached selection is named after it rather than "New chat".
-  const fallback = first.contexts?.[0]?.label.trim() || defaultTitle;
-  return deriveTitle(first.content, deriveTitle(fallback, defaultTitle));
+  const fallback = contextsOf(first.parts)[0]?.label.trim() || defaultTitle;
+  return deriveTitle(textOf(first.parts), deriveTitle(fallback, defaultTitle));
 }

@@ -19,14 +19,30 @@
 // Concurrency: every disk operation runs in one queue, so no two writes interleave and the index always matches
 // what was written. Saves of one conversation are coalesced: while a write is queued or running only the newest
 // state waits, so the last state saved is the one on disk.
+//
+// Two windows (two extension hosts, two stores on one folder) never overwrite each other's turns. The store
+// remembers, per conversation, the file as it last read or wrote it (a stat fingerprint, a hash of the text and the
+// parsed conversation) and the state its caller last had. A save reads the file again first; when another window
+// replaced it meanwhile, the two are merged (mergeConversations: their new messages, then ours) or, when they
+// cannot both be kept, ours is saved as a copy under a new id (forkConversation). `save()` says which happened.
+// Nothing in the stored format is needed for this, so it works across format versions.
+//
+// The race left between processes: the file is checked again (one stat) just before the rename that replaces it,
+// and once more after; another window's rename that lands inside our stat-then-rename step, while its own check
+// after its rename also ran before ours, is overwritten unseen. That window is a stat and a rename long
+// (microseconds); closing it entirely would take a lock file, with stale locks of crashed windows to recover.
+import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Conversation, ConversationSummary } from './conversation';
-import { isConversationId, summarizeConversation } from './conversation';
+import { conversationFormatVersion, isConversationId, summarizeConversation } from './conversation';
 import { parseConversationIndex, serializeConversationIndex, sortSummaries } from './conversationIndex';
 import { renameConversation, type TitleOptions } from './conversationOps';
 import { parseStoredConversation } from './conversationSchema';
 import { atomicWriteFile, isTempFileName } from './atomicWriteFile';
+import { fingerprintOf, fileFingerprint, sameFingerprint, type FileFingerprint } from './fileFingerprint';
+import { forkConversation } from './forkConversation';
+import { mergeConversations, sameJson } from './mergeConversations';
 
 export interface ConversationStoreOptions {
   directory: string;
@@ -42,6 +58,40 @@ export interface ConversationStoreOptions {
   log?: (message: string) => void;
   /** For the names of files moved aside (default `Date.now`). */
   now?: () => number;
+  /**
+   * Every save (by `save`, `saveSoon` or `flush`) that met another window's changes: merged with them, or forked
+   * into a copy. The UI shows the conversation in the result and tells the user.
+   */
+  onConcurrentChange?: (result: MergedSave | ForkedSave) => void;
+}
+
+/** What a save did. `conversation` is what is now on disk for the caller: show it from now on. */
+export type SaveResult = PlainSave | MergedSave | ForkedSave;
+
+/** Written as given (after a fork, under the copy's id: see ForkedSave). */
+export interface PlainSave {
+  kind: 'saved';
+  conversation: Conversation;
+}
+
+/** Another window had added messages: the file holds theirs, then ours. */
+export interface MergedSave {
+  kind: 'merged';
+  conversation: Conversation;
+}
+
+/**
+ * Another window changed the conversation in a way that cannot be merged with ours (one edited or removed what the
+ * other went on from), or wrote a file this version cannot read: theirs stays under `originalId`, ours is saved as
+ * `conversation`, a copy with a new id and a title saying so. Later saves of `originalId` by this store go to the
+ * copy until `originalId` is loaded again.
+ */
+export interface ForkedSave {
+  kind: 'forked';
+  conversation: Conversation;
+  originalId: string;
+  /** Why, in English, for the log. */
+  reason: string;
 }
 
 export type ConversationProblemKind = 'corrupt' | 'newer-version' | 'too-large' | 'read-failed' | 'write-failed';
@@ -86,13 +136,34 @@ interface PendingSave {
   /** A write of this entry is in the queue. */
   queued: boolean;
   /** `save()` calls waiting for this (or a later) state to be on disk. */
-  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+  waiters: Array<{ resolve: (result: SaveResult) => void; reject: (error: unknown) => void }>;
 }
+
+/** A conversation file as this store last read or wrote it. */
+interface KnownFile {
+  fingerprint: FileFingerprint;
+  /** Of the file's text: another window rewriting the same bytes is no change. */
+  hash: string;
+  conversation: Conversation;
+}
+
+type DiskState =
+  | { kind: 'absent' }
+  | { kind: 'ok'; file: KnownFile }
+  /** There, but not readable by this version (newer format, too large, unreadable): never overwritten. */
+  | { kind: 'kept'; reason: string };
+
+/** Another window replaced the file between our read and our rename: read, merge and write again. */
+class ReplacedMeanwhile extends Error {}
 
 const indexFileName = 'index.json';
 const conversationFilePattern = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/i;
 /** A temporary file this old is a leftover of an interrupted write, not one another window is writing right now. */
 const staleTempMs = 60_000;
+/** Conversations whose file and caller state are remembered; past it the oldest are forgotten (merged by prefix). */
+const rememberedConversations = 64;
+/** Rounds of read–merge–write lost to another window's writes before ours goes to a copy no one else writes. */
+const mergeAttempts = 5;
 
 export class ConversationStore {
   readonly directory: string;
@@ -109,6 +180,13 @@ export class ConversationStore {
   /** Files written by a newer Switchboard: id → their version. */
   private readonly newer = new Map<string, number>();
   private readonly reported = new Set<string>();
+  /** Each conversation's file as last read or written here. */
+  private readonly known = new Map<string, KnownFile>();
+  /** The state the caller last had of each conversation: the last loaded, or saved by it. */
+  private readonly bases = new Map<string, Conversation>();
+  /** Conversations forked away from: later saves of the old id go to the copy. */
+  private readonly forks = new Map<string, { id: string; title: string; fromTitle: string }>();
+  private disposed = false;
 
   constructor(private readonly options: ConversationStoreOptions) {
     this.directory = options.directory;
@@ -138,7 +216,14 @@ export class ConversationStore {
       const pending = this.pending.get(id);
       if (pending !== undefined) return { conversation: pending.conversation, problems };
       const index = await this.ensureIndex();
-      const conversation = await this.readConversation(id, problems);
+      const state = await this.readState(id, problems);
+      const conversation = state.kind === 'ok' ? state.file.conversation : undefined;
+      // The caller now has what the file has; its saves are merged against this.
+      this.forks.delete(id);
+      if (state.kind === 'ok') {
+        remember(this.known, id, state.file);
+        remember(this.bases, id, state.file.conversation);
+      }
       // Heal the index when it disagrees with the file (e.g. a crash between writing the two).
       const summary = conversation === undefined ? undefined : summarizeConversation(conversation);
       const listed = index.get(id);
@@ -153,8 +238,8 @@ export class ConversationStore {
    * Writes `conversation` now (after any write already running). Resolves when this state or a later one is on
    * disk; rejects with a ConversationStoreError when it cannot be written (also reported to `onProblem`).
    */
-  save(conversation: Conversation): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  save(conversation: Conversation): Promise<SaveResult> {
+    return new Promise<SaveResult>((resolve, reject) => {
       const entry = this.pendingFor(conversation);
       if (entry.timer !== undefined) {
         clearTimeout(entry.timer);
@@ -167,11 +252,16 @@ export class ConversationStore {
 
   /**
    * Saves within `saveDelayMs`, coalescing every call until then into one write of the latest state — for
-   * streaming answers. Never rejects: failures go to `onProblem`. `flush()` writes at once.
+   * streaming answers. Never rejects: failures go to `onProblem`, merges and forks to `onConcurrentChange`.
+   * `flush()` writes at once; after `dispose()` every call writes at once.
    */
   saveSoon(conversation: Conversation): void {
     const entry = this.pendingFor(conversation);
     if (entry.queued || entry.timer !== undefined) return;
+    if (this.disposed) {
+      this.enqueue(entry);
+      return;
+    }
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       this.enqueue(entry);
@@ -180,7 +270,10 @@ export class ConversationStore {
     entry.timer.unref?.();
   }
 
-  /** Writes everything `saveSoon` holds and waits for every write started before. Never rejects. */
+  /**
+   * Writes everything `saveSoon` holds and waits for every write started before. Never rejects; safe to call any
+   * number of times, also at once and after `dispose()`.
+   */
   async flush(): Promise<void> {
     for (const entry of this.pending.values()) {
       if (entry.timer === undefined) continue;
@@ -189,6 +282,12 @@ export class ConversationStore {
       this.enqueue(entry);
     }
     await this.exclusive(async () => undefined);
+  }
+
+  /** For shutdown: writes what is pending (as `flush`), and from now on `saveSoon` writes without waiting. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.flush();
   }
 
   /**
@@ -207,11 +306,14 @@ export class ConversationStore {
   delete(id: string): Promise<void> {
     if (!isConversationId(id)) return Promise.resolve();
     this.cancelPending(id);
+    this.forks.delete(id);
     return this.exclusive(async () => {
       const index = await this.ensureIndex();
       if (this.newer.has(id)) return;
       await fs.rm(this.fileOf(id), { force: true });
       index.delete(id);
+      this.known.delete(id);
+      this.bases.delete(id);
       await this.writeIndex();
     });
   }
@@ -252,11 +354,21 @@ export class ConversationStore {
     if (this.pending.get(id) !== entry) return;
     // From here on, new saves of this conversation start a new entry and queue a write after this one.
     this.pending.delete(id);
+    let result: SaveResult;
     try {
-      await this.write(entry.conversation);
-      for (const waiter of entry.waiters) waiter.resolve();
+      result = await this.write(entry.conversation);
     } catch (error) {
       for (const waiter of entry.waiters) waiter.reject(error);
+      return;
+    }
+    for (const waiter of entry.waiters) waiter.resolve(result);
+    if (result.kind !== 'saved') {
+      this.log(
+        result.kind === 'merged'
+          ? `Conversation "${result.conversation.title}" (${result.conversation.id}) was changed in another window meanwhile; both windows' messages were kept.`
+          : `Conversation ${result.originalId} was changed in another window meanwhile (${result.reason}); this window's version was saved as "${result.conversation.title}" (${result.conversation.id}).`,
+      );
+      this.options.onConcurrentChange?.(result);
     }
   }
 
@@ -266,22 +378,26 @@ export class ConversationStore {
     if (entry.timer !== undefined) clearTimeout(entry.timer);
     this.pending.delete(id);
     // The state they asked to save is gone on purpose; nothing failed.
-    for (const waiter of entry.waiters) waiter.resolve();
+    for (const waiter of entry.waiters) waiter.resolve({ kind: 'saved', conversation: entry.conversation });
   }
 
-  private async write(conversation: Conversation): Promise<void> {
-    const id = conversation.id;
-    const file = this.fileOf(id);
-    const fail = (kind: ConversationProblemKind, message: string, cause?: unknown): never => {
+  private async write(given: Conversation): Promise<SaveResult> {
+    // After a fork, this caller's conversation is the copy.
+    const redirect = this.forks.get(given.id);
+    const conversation =
+      redirect === undefined ? given : { ...given, id: redirect.id, title: given.title === redirect.fromTitle ? redirect.title : given.title, renamed: true };
+    const originalFile = this.fileOf(conversation.id);
+    const fail = (kind: ConversationProblemKind, message: string, cause?: unknown, file = originalFile, id = conversation.id): never => {
       const problem: ConversationProblem = { kind, conversationId: id, file, message };
       this.report(problem, [], kind === 'too-large' ? `too-large:${id}` : undefined);
       throw new ConversationStoreError(problem, { cause });
     };
-    if (!isConversationId(id)) fail('write-failed', `A conversation with the id ${JSON.stringify(id)} cannot be saved: ids are UUIDs.`);
-    // Never write what `load` would call corrupt.
+    if (!isConversationId(conversation.id)) fail('write-failed', `A conversation with the id ${JSON.stringify(conversation.id)} cannot be saved: ids are UUIDs.`);
+    // Never write what `load` would call corrupt. What the schema knows, nothing else (stray properties a caller
+    // added are not persisted, nor compared when merging).
     const checked = parseStoredConversation(conversation);
     if (checked.kind !== 'ok') {
-      const reason = checked.kind === 'invalid' ? checked.reason : `its version ${checked.version} is not 1`;
+      const reason = checked.kind === 'invalid' ? checked.reason : `its version ${checked.version} is not ${conversationFormatVersion}`;
       return fail('write-failed', `Conversation "${conversation.title}" was not saved: ${reason}.`);
     }
     let index: Map<string, ConversationSummary>;
@@ -290,10 +406,78 @@ export class ConversationStore {
     } catch (error) {
       return fail('write-failed', `Conversation "${conversation.title}" was not saved: ${describe(error)}.`, error);
     }
-    if (this.newer.has(id)) {
-      fail('newer-version', `Conversation "${conversation.title}" was not saved: ${file} was written by a newer version of Switchboard and is kept as it is.`);
+
+    let ours = checked.conversation;
+    let forked: { originalId: string; reason: string } | undefined;
+    let replaced = 0;
+    for (;;) {
+      const id = ours.id;
+      const file = this.fileOf(id);
+      const disk: DiskState = this.newer.has(id)
+        ? { kind: 'kept', reason: 'its file was written by a newer version of Switchboard' }
+        : await this.readState(id, [], 'saving');
+      const previous = this.known.get(id);
+      const base = this.bases.get(id);
+      let target = ours;
+      let conflict: string | undefined;
+      if (disk.kind === 'kept') conflict = disk.reason;
+      else if (disk.kind === 'ok') {
+        const unchanged = previous !== undefined && ((previous.fingerprint.reliable && sameFingerprint(previous.fingerprint, disk.file.fingerprint)) || previous.hash === disk.file.hash);
+        // Not unchanged, or the caller has not taken in all the file has (an earlier merge): merge.
+        if (!unchanged || base === undefined || base !== previous.conversation) {
+          const merged = mergeConversations({ diskBase: previous?.conversation, disk: disk.file.conversation, oursBase: base, ours });
+          if (merged.kind === 'merged') target = merged.conversation;
+          else conflict = merged.reason;
+        }
+      }
+      if (conflict !== undefined || (replaced >= mergeAttempts && forked === undefined)) {
+        if (forked !== undefined) fail('write-failed', `Conversation "${ours.title}" could not be saved: ${conflict ?? 'its copy was changed meanwhile'}.`, undefined, file, id);
+        forked = { originalId: id, reason: conflict ?? 'another window kept writing it' };
+        const copy = forkConversation(ours, randomUUID());
+        this.forks.set(id, { id: copy.id, title: copy.title, fromTitle: ours.title });
+        // The original is theirs now: this store knows it as read, and its caller moves to the copy.
+        this.bases.delete(id);
+        if (disk.kind === 'ok') {
+          remember(this.known, id, disk.file);
+          index.set(id, summarizeConversation(disk.file.conversation));
+        }
+        if (given.id !== id) this.forks.set(given.id, { id: copy.id, title: copy.title, fromTitle: given.title });
+        ours = copy;
+        continue;
+      }
+      if (replaced >= 2 * mergeAttempts) fail('write-failed', `Conversation "${ours.title}" could not be saved: another window kept writing it.`, undefined, file, id);
+
+      const written = await this.writeChecked(target, disk.kind === 'ok' ? disk.file.fingerprint : undefined, fail);
+      if (written === undefined) {
+        replaced++; // by another window, meanwhile: read and merge again
+        continue;
+      }
+      remember(this.known, id, written);
+      // What the caller has: ours (a merge it has not taken in yet is merged again on its next save).
+      remember(this.bases, id, target === ours ? written.conversation : ours);
+      index.set(id, summarizeConversation(written.conversation));
+      await this.evictOverflow(index, id);
+      await this.writeIndex();
+      if (forked !== undefined) return { kind: 'forked', conversation: written.conversation, originalId: forked.originalId, reason: forked.reason };
+      if (target !== ours && !sameJson(target, ours)) return { kind: 'merged', conversation: written.conversation };
+      return { kind: 'saved', conversation: redirect === undefined ? given : written.conversation };
     }
-    // What the schema knows, nothing else (stray properties a caller added are not persisted).
+  }
+
+  /**
+   * Writes `conversation` atomically if the file is still the one read (`expected`; undefined: no file). Returns
+   * what was written, or undefined when another window replaced the file before or right after our rename.
+   */
+  private async writeChecked(
+    conversation: Conversation,
+    expected: FileFingerprint | undefined,
+    fail: (kind: ConversationProblemKind, message: string, cause?: unknown, file?: string, id?: string) => never,
+  ): Promise<KnownFile | undefined> {
+    const file = this.fileOf(conversation.id);
+    const checked = parseStoredConversation(conversation);
+    if (checked.kind !== 'ok') {
+      return fail('write-failed', `Conversation "${conversation.title}" was not saved: ${checked.kind === 'invalid' ? checked.reason : 'its version changed'}.`, undefined, file, conversation.id);
+    }
     const text = JSON.stringify(checked.conversation);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > this.maxFileBytes) {
@@ -301,19 +485,30 @@ export class ConversationStore {
         'too-large',
         `Conversation "${conversation.title}" is too large to save (${megabytes(bytes)} MB; the limit is ${megabytes(this.maxFileBytes)} MB). ` +
           'Its last saved version is kept; start a new chat to go on.',
+        undefined,
+        file,
+        conversation.id,
       );
     }
+    let written: FileFingerprint | undefined;
     try {
-      await atomicWriteFile(file, text);
+      await atomicWriteFile(file, text, {
+        beforeRename: async (temp) => {
+          // The rename keeps the temporary file's inode and mtime: this is the fingerprint the target will have.
+          written = await fileFingerprint(temp);
+          if (!sameFingerprint(await fileFingerprint(file), expected)) throw new ReplacedMeanwhile();
+        },
+      });
     } catch (error) {
-      fail('write-failed', `Conversation "${conversation.title}" could not be saved to ${file}: ${describe(error)}.`, error);
+      if (error instanceof ReplacedMeanwhile) return undefined;
+      fail('write-failed', `Conversation "${conversation.title}" could not be saved to ${file}: ${describe(error)}.`, error, file, conversation.id);
     }
+    // Replaced right after our rename: ours may not have been seen by the other window; merge again.
+    if (written === undefined || !sameFingerprint(await fileFingerprint(file).catch(() => undefined), written)) return undefined;
     // Working again: a later failure is news worth reporting.
-    this.reported.delete(`too-large:${id}`);
+    this.reported.delete(`too-large:${conversation.id}`);
     this.reported.delete(`write-failed:${file}`);
-    index.set(id, summarizeConversation(conversation));
-    await this.evictOverflow(index, id);
-    await this.writeIndex();
+    return { fingerprint: written, hash: hashOf(text), conversation: checked.conversation };
   }
 
   /** Deletes the conversations updated longest ago while there are more than the bound. */
@@ -415,44 +610,61 @@ export class ConversationStore {
 
   /** Reads and validates one conversation file; every way it can fail becomes a problem. */
   private async readConversation(id: string, problems: ConversationProblem[]): Promise<Conversation | undefined> {
+    const state = await this.readState(id, problems);
+    return state.kind === 'ok' ? state.file.conversation : undefined;
+  }
+
+  /**
+   * The file of one conversation, validated, with its fingerprint (taken on the open file, so that it describes the
+   * bytes read). A corrupt file is moved aside (then there is none); `purpose` words the problems.
+   */
+  private async readState(id: string, problems: ConversationProblem[], purpose: 'opening' | 'saving' = 'opening'): Promise<DiskState> {
     const file = this.fileOf(id);
     let text: string;
+    let fingerprint: FileFingerprint;
+    let handle: fs.FileHandle | undefined;
     try {
-      const stat = await fs.stat(file);
-      if (stat.size > this.maxFileBytes) {
+      handle = await fs.open(file, 'r');
+      const stat = await handle.stat({ bigint: true });
+      if (stat.size > BigInt(this.maxFileBytes)) {
+        const size = megabytes(Number(stat.size));
         const message =
-          `Conversation file ${file} is ${megabytes(stat.size)} MB, over the ${megabytes(this.maxFileBytes)} MB limit; ` +
-          'it was not opened and is kept as it is.';
+          purpose === 'opening'
+            ? `Conversation file ${file} is ${size} MB, over the ${megabytes(this.maxFileBytes)} MB limit; it was not opened and is kept as it is.`
+            : `Conversation file ${file} grew to ${size} MB in another window, over the ${megabytes(this.maxFileBytes)} MB limit; it is kept as it is.`;
         this.report({ kind: 'too-large', conversationId: id, file, message }, problems);
-        return undefined;
+        return { kind: 'kept', reason: `its file is over the ${megabytes(this.maxFileBytes)} MB limit` };
       }
-      text = await fs.readFile(file, 'utf8');
+      fingerprint = fingerprintOf(stat);
+      text = await handle.readFile('utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
       this.report({ kind: 'read-failed', conversationId: id, file, message: `Conversation file ${file} could not be read: ${describe(error)}.` }, problems);
-      return undefined;
+      return { kind: 'kept', reason: `its file could not be read (${describe(error)})` };
+    } finally {
+      await handle?.close().catch(() => undefined);
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       await this.setAsideCorrupt(id, 'it is not valid JSON', problems);
-      return undefined;
+      return { kind: 'absent' };
     }
     const parsed = parseStoredConversation(json);
     switch (parsed.kind) {
       case 'ok':
-        if (parsed.conversation.id.toLowerCase() === id.toLowerCase()) return parsed.conversation;
+        if (parsed.conversation.id.toLowerCase() === id.toLowerCase()) return { kind: 'ok', file: { fingerprint, hash: hashOf(text), conversation: parsed.conversation } };
         await this.setAsideCorrupt(id, `it holds the conversation ${parsed.conversation.id}, not ${id}`, problems);
-        return undefined;
+        return { kind: 'absent' };
       case 'newer-version':
         this.newer.set(id, parsed.version);
         this.index?.delete(id);
         this.report(this.newerProblem(id, parsed.version), problems);
-        return undefined;
+        return { kind: 'kept', reason: 'its file was written by a newer version of Switchboard' };
       case 'invalid':
         await this.setAsideCorrupt(id, parsed.reason, problems);
-        return undefined;
+        return { kind: 'absent' };
     }
   }
 
@@ -537,6 +749,20 @@ export class ConversationStore {
   private stamp(): string {
     return new Date(this.now()).toISOString().replace(/[:.]/g, '-');
   }
+}
+
+/** Sets `key` as the newest entry, forgetting the oldest past the bound. */
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= rememberedConversations) break;
+    map.delete(oldest);
+  }
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
 }
 
 function sameSummary(a: ConversationSummary, b: ConversationSummary): boolean {

@@ -2,8 +2,10 @@
 // fenced blocks, token usage and errors as notes. Every word of it comes from `strings`, so the extension can pass
 // its localized ones (englishMarkdownStrings is the default).
 import type { TokenUsage } from '../chat/chatTypes';
-import type { AssistantMessage, ContextItem, Conversation, GeneratedImageRef, MessageError, ModelIdentity, UserMessage } from './conversation';
-import { closeOpenFence } from './markdownFence';
+import { assertNever } from '../assertNever';
+import type { AssistantMessage, ContextItem, Conversation, MessageError, ModelIdentity, UserMessage } from './conversation';
+import { closeOpenFence, fencedBlock } from './markdownFence';
+import type { ImagePart, MessagePart } from './messagePart';
 import { contextHeader, renderContextItem } from './renderContextItem';
 
 export interface MarkdownExportStrings {
@@ -52,17 +54,20 @@ export function exportMarkdown(conversation: Conversation, strings: MarkdownExpo
 
 function userSection(message: UserMessage, strings: MarkdownExportStrings): string {
   const parts = [`## ${escapeInline(strings.you)}`];
-  for (const item of message.contexts ?? []) parts.push(renderContextItem(item, (context) => escapeInline(strings.contextHeader(context))));
-  if (message.content.trim() !== '') parts.push(closeOpenFence(message.content.trimEnd()));
+  for (const part of message.parts) {
+    const block = partBlock(part, strings);
+    if (block !== undefined) parts.push(block);
+  }
   return parts.join('\n\n');
 }
 
 function answerSection(message: AssistantMessage, strings: MarkdownExportStrings): string {
   const who = message.provider !== undefined && message.model !== undefined ? `: ${codeSpan(`${message.provider}/${message.model}`)}` : '';
   const parts = [`## ${escapeInline(strings.model)}${who}`];
-  // The answer is the model's own Markdown; only a block it left open is closed so the next turn stays outside it.
-  if (message.content.trim() !== '') parts.push(closeOpenFence(message.content.trimEnd()));
-  for (const image of message.images ?? []) parts.push(imageLink(image));
+  for (const part of message.parts) {
+    const block = partBlock(part, strings);
+    if (block !== undefined) parts.push(block);
+  }
   const notes: string[] = [];
   if (message.fallbackFrom !== undefined) notes.push(strings.fallback(message.fallbackFrom));
   if (message.cached === true) notes.push(strings.cached);
@@ -73,6 +78,25 @@ function answerSection(message: AssistantMessage, strings: MarkdownExportStrings
   if (message.status === 'error' && message.error !== undefined) notes.push(strings.error(message.error));
   if (notes.length > 0) parts.push(notes.map(quote).join('\n>\n'));
   return parts.join('\n\n');
+}
+
+/** One part as a Markdown block; undefined for a blank text. */
+function partBlock(part: MessagePart, strings: MarkdownExportStrings): string | undefined {
+  switch (part.type) {
+    case 'text':
+      // The text is the user's or the model's own Markdown; only a block left open is closed so the next part stays outside it.
+      return part.text.trim() === '' ? undefined : closeOpenFence(part.text.trimEnd());
+    case 'context':
+      return renderContextItem(part.context, (context) => escapeInline(strings.contextHeader(context)));
+    case 'image':
+      return imageLink(part);
+    case 'tool-call':
+      return `${codeSpan(part.name)}\n${fencedBlock(part.arguments, 'json')}`;
+    case 'tool-result':
+      return fencedBlock(part.content);
+    default:
+      return assertNever(part, 'message part');
+  }
 }
 
 /** A note as a block quote; every line quoted, so a provider's multi-line error message stays inside it. */
@@ -88,8 +112,10 @@ function escapeInline(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`);
 }
 
-function imageLink(image: GeneratedImageRef): string {
-  // Angle brackets allow spaces in the destination; forward slashes make a Windows path a relative link.
+function imageLink(image: ImagePart): string {
+  // Angle brackets allow spaces in the destination; forward slashes make a Windows path a relative link. An image
+  // kept by content hash has no path a Markdown file could link to: its alt text stands in for it.
+  if (image.path === undefined) return escapeInline(image.alt);
   const destination = image.path.replace(/\\/g, '/').replace(/[<>\r\n]/g, encodeURIComponent);
   return `![${image.alt.replace(/[\r\n]+/g, ' ').replace(/[\\[\]]/g, (char) => `\\${char}`)}](<${destination}>)`;
 }

@@ -1,11 +1,21 @@
 // How an attached selection or file is written into a message: a one-line header naming it, then its text in a
 // fenced block tagged with its language. Used for what is sent to the model and for the Markdown export.
-import type { ContextItem } from './conversation';
 import { fencedBlock } from './markdownFence';
+import type { ContextItem, ContextKind } from './messagePart';
+
+/** The header's first word, sent to models (in English, like the prompt templates). */
+const kindNames: Record<ContextKind, string> = {
+  selection: 'Selection',
+  file: 'File',
+  folder: 'Folder',
+  problems: 'Problems',
+  terminal: 'Terminal output',
+  diff: 'Diff',
+};
 
 /** e.g. `Selection: app.ts:10-24 (src/app.ts), lines 10-24, typescript` */
 export function contextHeader(item: ContextItem): string {
-  let header = `${item.kind === 'file' ? 'File' : 'Selection'}: ${oneLine(item.label)}`;
+  let header = `${kindNames[item.kind]}: ${oneLine(item.label)}`;
   if (item.path !== undefined && item.path !== item.label) header += ` (${oneLine(item.path)})`;
   if (item.startLine !== undefined) {
     header += item.endLine !== undefined && item.endLine !== item.startLine ? `, lines ${item.startLine}-${item.endLine}` : `, line ${item.startLine}`;

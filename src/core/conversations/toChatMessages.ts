@@ -1,30 +1,46 @@
 // What a conversation sends to a provider as history (chatTypes.ChatMessage[]).
 import type { ChatMessage } from '../chat/chatTypes';
-import type { Conversation, UserMessage } from './conversation';
-import { renderContextItem } from './renderContextItem';
+import type { AssistantMessage, Conversation, ConversationMessage, UserMessage } from './conversation';
+import type { MessagePart } from './messagePart';
+import { copyPart, textOf } from './messagePart';
 
 /**
- * User messages carry their attached contexts as fenced blocks before their text. Answers go as they are —
- * a stopped or failed partial answer included as the partial text it is — except the answer still streaming
- * (it is not history yet) and answers with no text at all (a failure before the first word; providers reject
- * empty turns). The system prompt is not part of a conversation: it travels as `ChatRequest.systemPrompt`.
+ * User messages go as the parts that were sent for them (their recipe's prompt parts when a command sent a
+ * template, else their own parts). Answers go as their text — a stopped or failed partial answer included as the
+ * partial text it is — except the answer still streaming (it is not history yet) and answers with no text at all
+ * (providers reject empty turns). The images an `/image` answer saved are the user's files, not words of the
+ * conversation: the answer's text ("Saved …") stands for them. A failed turn — a question whose answer ended in an
+ * error before its first word — is left out with its answer, so failed sends are not replayed as orphan questions
+ * (issue 13); the conversation's last question is always sent. The system prompt is not part of a conversation: it
+ * travels as `ChatRequest.systemPrompt`.
  */
 export function toChatMessages(conversation: Conversation): ChatMessage[] {
   const out: ChatMessage[] = [];
-  for (const message of conversation.messages) {
+  const messages = conversation.messages;
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index];
+    if (message === undefined) continue;
     if (message.role === 'user') {
-      out.push({ role: 'user', content: userContent(message) });
-    } else if (message.status !== 'streaming' && message.content !== '') {
-      out.push({ role: 'assistant', content: message.content });
+      const answer = messages[index + 1];
+      if (answer !== undefined && isFailedAnswer(answer)) {
+        index++;
+        continue;
+      }
+      out.push({ role: 'user', parts: sentParts(message) });
+    } else if (message.status !== 'streaming') {
+      const text = textOf(message.parts);
+      if (text !== '') out.push({ role: 'assistant', parts: [{ type: 'text', text }] });
     }
   }
   return out;
 }
 
-function userContent(message: UserMessage): string {
-  const contexts = message.contexts ?? [];
-  if (contexts.length === 0) return message.content;
-  const parts = contexts.map((item) => renderContextItem(item));
-  if (message.content.trim() !== '') parts.push(message.content);
-  return parts.join('\n\n');
+/** What was sent for a user turn: the recipe's prompt parts when it has them, else the parts shown. */
+export function sentParts(message: UserMessage): MessagePart[] {
+  return (message.recipe?.promptParts ?? message.parts).map(copyPart);
+}
+
+/** An answer that failed before producing any text: its turn is a failed turn. */
+export function isFailedAnswer(message: ConversationMessage): message is AssistantMessage {
+  return message.role === 'assistant' && message.status === 'error' && textOf(message.parts) === '';
 }

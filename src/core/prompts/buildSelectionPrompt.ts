@@ -8,6 +8,6 @@ import { selectionSystemPrompt } from './selectionSystemPrompt';
 export function buildSelectionPrompt(request: SelectionRequest, templates: PromptTemplates = defaultPromptTemplates): SelectionPrompt {
   return {
     systemPrompt: selectionSystemPrompt(request),
-    messages: [{ role: 'user', content: renderPromptTemplate(templates[request.command], request) }],
+    messages: [{ role: 'user', parts: [{ type: 'text', text: renderPromptTemplate(templates[request.command], request) }] }],
   };
 }

@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatRequest } from '../chat/chatTypes';
+import type { ChatRequest, ChatRole } from '../chat/chatTypes';
+import { messagesAsText } from './partsAsText';
 
 export interface AlternatingTurns {
   /** The request's system prompt and any `system` messages, joined; undefined when there are none. */
@@ -13,13 +14,14 @@ const openingTurn = '(The conversation continues.)';
 /**
  * Shapes a conversation for protocols that want system text apart and user/assistant turns alternating
  * (Anthropic, Gemini): consecutive turns of one role are merged, `tool` results count as the user's turn, and empty
- * messages are dropped (Anthropic rejects empty text).
+ * messages are dropped (Anthropic rejects empty text). Parts become text (partsAsText); one the protocol cannot take
+ * yet throws a `bad-request` ProviderError naming it and `provider`/model.
  */
-export function alternateTurns(request: Pick<ChatRequest, 'systemPrompt' | 'messages'>): AlternatingTurns {
+export function alternateTurns(request: Pick<ChatRequest, 'systemPrompt' | 'messages' | 'model'>, provider: string): AlternatingTurns {
   const system: string[] = [];
   if (request.systemPrompt !== undefined && request.systemPrompt.trim() !== '') system.push(request.systemPrompt);
   const turns: AlternatingTurns['turns'] = [];
-  for (const message of request.messages) {
+  for (const message of messagesAsText(request, provider)) {
     if (message.role === 'system') {
       if (message.content.trim() !== '') system.push(message.content);
       continue;
@@ -34,6 +36,6 @@ export function alternateTurns(request: Pick<ChatRequest, 'systemPrompt' | 'mess
   return { system: system.length > 0 ? system.join('\n\n') : undefined, turns };
 }
 
-function roleOf(message: ChatMessage): 'user' | 'assistant' {
+function roleOf(message: { role: ChatRole }): 'user' | 'assistant' {
   return message.role === 'assistant' ? 'assistant' : 'user';
 }

@@ -25,7 +25,7 @@ export class AnthropicProvider extends HttpChatProvider {
   }
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
-    const { system, turns } = alternateTurns(request);
+    const { system, turns } = alternateTurns(request, this.id);
     // Anthropic takes 0–1 (temperatureRange.ts); recent Claude models refuse any temperature.
     const response = await this.withTemperature('anthropic', request, sink, (temperature, observe) => {
       const body = {

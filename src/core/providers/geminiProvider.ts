@@ -13,7 +13,7 @@ export class GeminiProvider extends HttpChatProvider {
   readonly kind = 'gemini' as const;
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
-    const { system, turns } = alternateTurns(request);
+    const { system, turns } = alternateTurns(request, this.id);
     const contents = turns.map((turn) => ({ role: turn.role === 'assistant' ? 'model' : 'user', parts: [{ text: turn.content }] }));
     const path = `/models/${encodeURIComponent(modelId(request.model))}:streamGenerateContent?alt=sse`;
     const response = await this.withTemperature('gemini', request, sink, (temperature, observe) => {

@@ -8,6 +8,7 @@ import { isChatModelId, isOpenAiApi } from './chatModelFilter';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
 import { openAiModelListSchema } from './openAiSchemas';
 import { OpenAiStreamDecoder } from './openAiStreamDecoder';
+import { messagesAsText } from './partsAsText';
 
 export interface OpenAiCompatibleConfig extends ChatProviderConfig {
   /** `max_completion_tokens` (OpenAI's current name) or `max_tokens` (what most compatible servers read). */
@@ -82,7 +83,7 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
     if (request.systemPrompt !== undefined && request.systemPrompt.trim() !== '') {
       messages.push({ role: 'system', content: request.systemPrompt });
     }
-    for (const message of request.messages) {
+    for (const message of messagesAsText(request, this.id)) {
       // A `tool` message needs a tool_call_id Switchboard does not track; send its text as the user's.
       messages.push({ role: message.role === 'tool' ? 'user' : message.role, content: message.content });
     }

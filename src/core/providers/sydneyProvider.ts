@@ -7,6 +7,7 @@ import { mapStreamError } from '../errors/mapStreamError';
 import { parseJsonText, parseResponse } from '../validation/parseResponse';
 import type { ChatEventQueue } from './chatEventQueue';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
+import { messagesAsText } from './partsAsText';
 import { sydneyReplySchema } from './sydneySchemas';
 
 /**
@@ -36,8 +37,8 @@ export class SydneyProvider extends HttpChatProvider {
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const usePrompt = this.usesPromptEndpoint(request);
     const body = usePrompt
-      ? { model: request.model, prompt: claudePrompt(request) }
-      : { model: request.model, messages: chatMessages(request) };
+      ? { model: request.model, prompt: claudePrompt(request, this.id) }
+      : { model: request.model, messages: chatMessages(request, this.id) };
     const response = await this.open(
       {
         method: 'POST',
@@ -91,20 +92,20 @@ export class SydneyProvider extends HttpChatProvider {
   }
 }
 
-function chatMessages(request: ChatRequest): Array<{ role: string; content: string }> {
+function chatMessages(request: ChatRequest, provider: string): Array<{ role: string; content: string }> {
   const messages: Array<{ role: string; content: string }> = [];
   if (request.systemPrompt !== undefined && request.systemPrompt.trim() !== '') {
     messages.push({ role: 'system', content: request.systemPrompt });
   }
-  for (const message of request.messages) {
+  for (const message of messagesAsText(request, provider)) {
     messages.push({ role: message.role === 'tool' ? 'user' : message.role, content: message.content });
   }
   return messages;
 }
 
 /** The legacy Claude completion format the gateway's `/v1/prompt` documents. */
-function claudePrompt(request: ChatRequest): string {
-  const turns = request.messages
+function claudePrompt(request: ChatRequest, provider: string): string {
+  const turns = messagesAsText(request, provider)
     .filter((m) => m.role !== 'system')
     .map((m) => `\n\n${m.role === 'assistant' ? 'Assistant' : 'Human'}: ${m.content}`)
     .join('');

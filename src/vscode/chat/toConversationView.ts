@@ -1,37 +1,44 @@
 import * as vscode from 'vscode';
 import type { Conversation, ConversationMessage, ContextItem } from '../../core/conversations/conversation';
-import type { ContextChip, ConversationView, MessageView } from '../../shared/webviewProtocol';
+import { type ContextChip, type ConversationView, fitText, type MessageView, protocolLimits } from '../../shared/webviewProtocol';
 import { errorActionsFor } from './errorActions';
+import { contextsOf, imagesOf, textOf } from '../../core/conversations/messagePart';
 
-/** What the webview shows of a conversation: no file contents of contexts, only their labels and sizes. */
+/**
+ * What the webview shows of a conversation: no file contents of contexts, only their labels and sizes. Every
+ * string is cut to the protocol's limit for its field (a 10,000-character image prompt is a long `alt`), so no
+ * stored message can make the webview refuse it.
+ */
 export function toConversationView(conversation: Conversation, imageSrc: (path: string) => string | undefined): ConversationView {
-  return { id: conversation.id, title: conversation.title, messages: conversation.messages.map((message) => toMessageView(message, imageSrc)) };
+  return { id: conversation.id, title: short(conversation.title), messages: conversation.messages.map((message) => toMessageView(message, imageSrc)) };
 }
 
 export function toMessageView(message: ConversationMessage, imageSrc: (path: string) => string | undefined): MessageView {
   if (message.role === 'user') {
+    const contexts = contextsOf(message.parts);
     return {
       id: message.id,
       role: 'user',
-      content: message.content,
-      ...(message.contexts?.length ? { contexts: message.contexts.map((item, index) => toContextChip(item, `${message.id}-${index}`)) } : {}),
+      content: long(textOf(message.parts)),
+      ...(contexts.length ? { contexts: contexts.map((item, index) => toContextChip(item, `${message.id}-${index}`)) } : {}),
     };
   }
-  const images = (message.images ?? []).flatMap((image) => {
+  const images = imagesOf(message.parts).flatMap((image) => {
+    if (image.path === undefined) return [];
     const src = imageSrc(image.path);
-    return src ? [{ src, alt: image.alt, path: vscode.workspace.asRelativePath(image.path) }] : [];
+    return src ? [{ src, alt: short(image.alt), path: short(vscode.workspace.asRelativePath(image.path)) }] : [];
   });
   return {
     id: message.id,
     role: 'assistant',
-    content: message.content,
+    content: long(textOf(message.parts)),
     status: message.status,
-    ...(message.provider !== undefined ? { provider: message.provider } : {}),
-    ...(message.model !== undefined ? { model: message.model } : {}),
+    ...(message.provider !== undefined ? { provider: short(message.provider) } : {}),
+    ...(message.model !== undefined ? { model: short(message.model) } : {}),
     ...(message.usage ? { usage: { ...message.usage } } : {}),
-    ...(message.error ? { error: { kind: message.error.kind, message: message.error.message, actions: errorActionsFor(message.error.kind) } } : {}),
+    ...(message.error ? { error: { kind: message.error.kind, message: short(message.error.message), actions: errorActionsFor(message.error.kind) } } : {}),
     ...(message.cached ? { cached: true } : {}),
-    ...(message.fallbackFrom ? { fallbackFrom: `${message.fallbackFrom.provider}/${message.fallbackFrom.model}` } : {}),
+    ...(message.fallbackFrom ? { fallbackFrom: short(`${message.fallbackFrom.provider}/${message.fallbackFrom.model}`) } : {}),
     ...(images.length > 0 ? { images } : {}),
   };
 }
@@ -39,10 +46,19 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
 export function toContextChip(item: ContextItem, id: string): ContextChip {
   return {
     id,
-    kind: item.kind,
-    label: item.label,
+    // The webview knows two chip kinds so far; the context issue adds the others to its protocol.
+    kind: item.kind === 'selection' ? 'selection' : 'file',
+    label: short(item.label),
     chars: item.text.length,
-    ...(item.language ? { language: item.language } : {}),
+    ...(item.language ? { language: short(item.language) } : {}),
     ...(item.truncated ? { truncated: true } : {}),
   };
+}
+
+function short(text: string): string {
+  return fitText(text, protocolLimits.shortText);
+}
+
+function long(text: string): string {
+  return fitText(text, protocolLimits.longText);
 }

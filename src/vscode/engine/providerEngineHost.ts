@@ -1,13 +1,20 @@
-// Owns the one ProviderEngine of the extension: created on first use, reconfigured whenever settings change, with
-// keys read from the KeyStore only when a client is built.
+// The one way into the provider engine bundle (dist/engine.js: undici, zod, every protocol client, built from
+// src/core/engine.ts), which is loaded on first use so that activation stays small and fast (SPEC §10). Owns the
+// one ProviderEngine of the extension: created on first use, reconfigured whenever settings change, with keys read
+// from the KeyStore only when a client is built. Everything else in src/vscode reaches the engine through this
+// class and imports only types from the engine's modules (a lint rule in eslint.config.mjs holds the line).
 import * as vscode from 'vscode';
+import type * as EngineExports from '../../core/engine';
 import type { ProviderEngine } from '../../core/providerEngine';
 import type { KeyStore, ProviderKeyInfo } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import type { SettingsService } from '../settings/settingsService';
-import { loadEngine } from './loadEngine';
+
+/** What dist/engine.js exports: the ProviderEngine class and the functions the commands use on first need. */
+export type EngineModule = typeof EngineExports;
 
 export class ProviderEngineHost implements vscode.Disposable {
+  private loaded: EngineModule | undefined;
   private service: ProviderEngine | undefined;
   private readonly subscription: vscode.Disposable;
 
@@ -22,10 +29,25 @@ export class ProviderEngineHost implements vscode.Disposable {
     });
   }
 
+  /**
+   * The engine bundle's functions (prompts, code extraction, image files), loaded on first use. Classes from here
+   * are not the extension bundle's classes: compare `kind`/`name`, never `instanceof` (src/core/engine.ts).
+   */
+  module(): EngineModule {
+    if (!this.loaded) {
+      const started = performance.now();
+      // esbuild leaves this require alone (`./engine.js` is external in esbuild.js).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.loaded = require('./engine.js') as EngineModule;
+      this.log.info(`Provider engine loaded in ${(performance.now() - started).toFixed(1)} ms`);
+    }
+    return this.loaded;
+  }
+
+  /** The configured ProviderEngine, created (and the engine bundle loaded) on first use. */
   get(): ProviderEngine {
     if (!this.service) {
-      const started = performance.now();
-      const { ProviderEngine } = loadEngine();
+      const { ProviderEngine } = this.module();
       this.service = new ProviderEngine({
         credentials: (entry) => this.keys.credentials(keyInfoOf(entry)),
         log: (message) => this.log.info(message),
@@ -35,7 +57,6 @@ export class ProviderEngineHost implements vscode.Disposable {
         },
       });
       this.configure(this.service);
-      this.log.info(`Provider engine loaded in ${(performance.now() - started).toFixed(1)} ms`);
     }
     return this.service;
   }

@@ -10,7 +10,6 @@ import type { KeyStore } from '../../core/keys/keyStore';
 import type { ImageSizeChoice } from '../../core/images/imageSizeChoices';
 import type { WrittenImage } from '../../core/images/writeImageFiles';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
-import { loadEngine } from '../engine/loadEngine';
 import type { SettingsService } from '../settings/settingsService';
 import type { LastEditorTracker } from '../chat/lastEditorTracker';
 
@@ -129,7 +128,7 @@ export class ImageGenerator {
       },
     );
 
-    const written = await loadEngine().writeImageFiles(target.folder, result.images, {
+    const written = await this.host.module().writeImageFiles(target.folder, result.images, {
       prompt: request.prompt,
       provider: result.provider,
       model: result.model,
@@ -224,7 +223,7 @@ export class ImageGenerator {
     const ref = parseModelRef(model);
     const entry = ref ? this.host.get().entry(ref.provider) : undefined;
     if (!ref || !entry) return { extras: {} };
-    const choices = loadEngine().imageSizeChoices(entry.kind, ref.model);
+    const choices = this.host.module().imageSizeChoices(entry.kind, ref.model);
     const more = vscode.l10n.t('More options…');
     type Item = vscode.QuickPickItem & { size?: ImageSizeChoice; more?: boolean };
     const items: Item[] = choices.map((size) => ({ label: size.label, size, ...(remembered.size?.label === size.label ? { description: vscode.l10n.t('last used') } : {}) }));
@@ -277,7 +276,7 @@ export class ImageGenerator {
       return { root: folder.fsPath, folder: folder.fsPath };
     }
     const setting = folderOverride ?? this.settings.imagesFolderFor(workspaceFolder);
-    const resolved = await loadEngine().resolveImageFolder(workspaceFolder.uri.fsPath, setting);
+    const resolved = await this.host.module().resolveImageFolder(workspaceFolder.uri.fsPath, setting);
     if (!resolved.ok) throw new Error(resolved.reason);
     return { root: workspaceFolder.uri.fsPath, folder: resolved.folder };
   }
@@ -294,9 +293,10 @@ export class ImageGenerator {
       void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', relative));
       return;
     }
+    const engine = this.host.module();
     const reference = () =>
       result.uris
-        .map((uri) => loadEngine().imageReference(editor.document.languageId, loadEngine().relativeImagePath(editor.document.uri.fsPath, uri.fsPath, editor.document.languageId), result.prompt))
+        .map((uri) => engine.imageReference(editor.document.languageId, engine.relativeImagePath(editor.document.uri.fsPath, uri.fsPath, editor.document.languageId), result.prompt))
         .join(editor.document.languageId === 'markdown' ? '\n\n' : '\n');
     let doInsert = insert === true;
     if (insert === undefined) {

@@ -6,6 +6,7 @@ import type { KeyStore, SaveResult } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import { assertNever } from '../../shared/assertNever';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
+import { startCommand } from '../startCommand';
 import { describeKeyStatus } from './describeKeyStatus';
 
 export interface ApiKeyCommandArgs {
@@ -142,7 +143,7 @@ export class ApiKeyCommands {
         void vscode.window
           .showWarningMessage(vscode.l10n.t('The key was saved, but {0} did not accept it: {1}', entry.label, check.error.message), again)
           .then((choice) => {
-            if (choice === again) void this.setApiKey({ provider: entry.id });
+            if (choice === again) startCommand('switchboard.setApiKey', { provider: entry.id });
           });
         return;
       }

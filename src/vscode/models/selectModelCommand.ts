@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
 import type { ProviderModels } from '../../core/providerEngine';
 import type { SettingsService } from '../settings/settingsService';
+import { startCommand } from '../startCommand';
 import type { ModelCatalog } from './modelCatalog';
 
 export interface SelectModelArgs {
@@ -57,6 +58,15 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
     }
   };
 
+  // Listing is started from the picker's events, where nobody awaits it: a failure (the key store, the engine not
+  // loading) is shown instead of becoming an unhandled rejection, and the picker stays usable for typing a model id.
+  const reload = (refresh: boolean): void => {
+    load(refresh).catch((error: unknown) => {
+      picker.busy = false;
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    });
+  };
+
   return new Promise<string | undefined>((resolve) => {
     let settled = false;
     const finish = (value: string | undefined): void => {
@@ -65,7 +75,7 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
       resolve(value);
       picker.dispose();
     };
-    picker.onDidTriggerButton(() => void load(true));
+    picker.onDidTriggerButton(() => reload(true));
     picker.onDidHide(() => finish(undefined));
     picker.onDidAccept(async () => {
       const item = picker.selectedItems[0];
@@ -79,11 +89,11 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
       }
       switch (item.action) {
         case 'refresh':
-          void load(true);
+          reload(true);
           return;
         case 'setKey':
           finish(undefined);
-          void vscode.commands.executeCommand('switchboard.setApiKey', item.provider ? { provider: item.provider } : undefined);
+          startCommand('switchboard.setApiKey', item.provider ? { provider: item.provider } : undefined);
           return;
         case 'type': {
           picker.hide();
@@ -105,7 +115,7 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
       }
     });
     picker.show();
-    void load(false);
+    reload(false);
   });
 }
 

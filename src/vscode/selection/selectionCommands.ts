@@ -13,9 +13,9 @@ import type { LastEditorTracker } from '../chat/lastEditorTracker';
 import type { ChatViewProvider } from '../chatViewProvider';
 import { askToApply, DiffProposal } from '../edits/diffProposal';
 import type { ProposalDocuments } from '../edits/proposalDocuments';
-import { loadEngine } from '../engine/loadEngine';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
+import { startCommand } from '../startCommand';
 import { resolveSelectionTarget, type RangeArgument, type SelectionTarget } from './selectionTarget';
 
 export interface SelectionCommandArgs {
@@ -47,23 +47,23 @@ export class SelectionCommands {
 
   async explain(args?: SelectionCommandArgs): Promise<void> {
     const target = await this.target(args);
-    const prompt = loadEngine().buildSelectionPrompt(this.request('explain', target, args), this.templates());
+    const prompt = this.host.module().buildSelectionPrompt(this.request('explain', target, args), this.templates());
     await this.chatView.reveal();
-    if (target.truncationNotice) this.chat.notice(target.truncationNotice, 'warning');
+    if (target.truncationNotice) this.chat.port.notice(target.truncationNotice, 'warning');
     await this.chat.sendPrepared({
       display: args?.instruction ? vscode.l10n.t('Explain {0}: {1}', target.contextItem.label, args.instruction) : vscode.l10n.t('Explain {0}', target.contextItem.label),
       contexts: [target.contextItem],
       systemPrompt: prompt.systemPrompt,
-      userContent: prompt.messages[0]?.content ?? '',
+      userContent: (prompt.messages[0]?.parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join(''),
       ...(args?.model ? { model: args.model } : {}),
     });
   }
 
   async ask(): Promise<void> {
     const target = await this.target();
-    this.chat.addContext(target.contextItem);
+    this.chat.contexts.add(target.contextItem);
     await this.chatView.reveal();
-    this.chat.focusInput();
+    this.chat.port.post({ type: 'focusInput' });
   }
 
   refactor(args?: SelectionCommandArgs): Promise<EditOutcome> {
@@ -85,7 +85,7 @@ export class SelectionCommands {
     const testUri = await this.testFileFor(target.document);
     const request = this.request('generateTests', target, args);
     if (testUri) request.testConvention = { fileName: vscode.workspace.asRelativePath(testUri) };
-    const prompt = loadEngine().buildSelectionPrompt(request, this.templates());
+    const prompt = this.host.module().buildSelectionPrompt(request, this.templates());
 
     // The editor opens at once and the tests stream into it.
     const document = testUri
@@ -99,9 +99,9 @@ export class SelectionCommands {
       const all = editor.document.validateRange(new vscode.Range(0, 0, editor.document.lineCount, 0));
       await editor.edit((builder) => builder.replace(all, code), { undoStopBefore: false, undoStopAfter: false });
     };
-    const reply = await this.stream(prompt, args?.model, vscode.l10n.t('Writing tests for {0}…', target.contextItem.label), (text) => show(loadEngine().extractCodeSoFar(text)));
+    const reply = await this.stream(prompt, args?.model, vscode.l10n.t('Writing tests for {0}…', target.contextItem.label), (text) => show(this.host.module().extractCodeSoFar(text)));
     if (reply === undefined) return undefined;
-    const extracted = loadEngine().extractCodeFromReply(reply, target.document.languageId);
+    const extracted = this.host.module().extractCodeFromReply(reply, target.document.languageId);
     if (extracted.kind === 'no-code') {
       await show('');
       this.reportNoCode(extracted.reason, reply);
@@ -132,7 +132,7 @@ export class SelectionCommands {
     }
     const request = this.request(command, target, { ...args, ...(instruction ? { instruction } : {}) });
     if (command === 'fix') request.diagnostics = diagnosticsIn(target);
-    const prompt = loadEngine().buildSelectionPrompt(request, this.templates());
+    const prompt = this.host.module().buildSelectionPrompt(request, this.templates());
 
     const proposal = new DiffProposal(this.proposals, {
       document: target.document,
@@ -145,20 +145,20 @@ export class SelectionCommands {
       const now = Date.now();
       if (now - lastPush < diffRefreshMs) return;
       lastPush = now;
-      proposal.setReplacement(loadEngine().extractCodeSoFar(text));
+      proposal.setReplacement(this.host.module().extractCodeSoFar(text));
     });
     if (reply === undefined) {
       await proposal.close();
       return 'cancelled';
     }
-    const extracted = loadEngine().extractCodeFromReply(reply, target.document.languageId);
+    const extracted = this.host.module().extractCodeFromReply(reply, target.document.languageId);
     if (extracted.kind === 'no-code') {
       await proposal.close();
       this.reportNoCode(extracted.reason, reply);
       return 'no-code';
     }
     proposal.setReplacement(
-      loadEngine().reindentToOriginal(extracted.code, target.text, {
+      this.host.module().reindentToOriginal(extracted.code, target.text, {
         eol: target.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
         tabSize: Number(target.editor.options.tabSize) || 4,
       }),
@@ -240,8 +240,8 @@ export class SelectionCommands {
         const setKey = vscode.l10n.t('Set API Key');
         const switchModel = vscode.l10n.t('Switch Model');
         void vscode.window.showErrorMessage(failure.error.message, ...(failure.error.kind === 'auth' ? [setKey] : []), switchModel).then((choice) => {
-          if (choice === setKey) void vscode.commands.executeCommand('switchboard.setApiKey', { provider: failure?.type === 'error' ? failure.error.provider : undefined });
-          if (choice === switchModel) void vscode.commands.executeCommand('switchboard.selectModel');
+          if (choice === setKey) startCommand('switchboard.setApiKey', { provider: failure?.type === 'error' ? failure.error.provider : undefined });
+          if (choice === switchModel) startCommand('switchboard.selectModel');
         });
         return undefined;
       }
@@ -253,16 +253,16 @@ export class SelectionCommands {
     const show = vscode.l10n.t('Show the Answer');
     void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was changed: {0}.', reason), show).then(async (choice) => {
       if (choice === show) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: reply }));
-    });
+    }).then(undefined, (error: unknown) => this.log.warn(`Showing the answer failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private reportConflict(proposal: DiffProposal | undefined, command: EditCommand, args?: SelectionCommandArgs): EditOutcome {
-    void proposal?.close();
+    proposal?.close().catch((error: unknown) => this.log.warn(`Closing the proposal failed: ${error instanceof Error ? error.message : String(error)}`));
     const again = vscode.l10n.t('Run Again');
     void vscode.window
       .showWarningMessage(vscode.l10n.t('The file changed while the proposal was being made, so nothing was overwritten. Run the command again on the current text?'), again)
       .then((choice) => {
-        if (choice === again) void this.edit(command, args ? { ...args, range: undefined } : undefined);
+        if (choice === again) startCommand(`switchboard.${command}Selection`, args ? { ...args, range: undefined } : undefined);
       });
     return 'conflict';
   }
@@ -270,7 +270,7 @@ export class SelectionCommands {
   private async target(args?: SelectionCommandArgs): Promise<SelectionTarget> {
     const editor = this.editors.editor;
     if (!editor) throw new Error(vscode.l10n.t('Open a file and select some code first.'));
-    return resolveSelectionTarget(editor, args?.range);
+    return resolveSelectionTarget(this.host.module(), editor, args?.range);
   }
 
   private request(command: PromptCommand, target: SelectionTarget, args?: SelectionCommandArgs): SelectionRequest {
@@ -289,8 +289,9 @@ export class SelectionCommands {
   /** The default templates with the user's `switchboard.prompts` overrides; a bad override is reported, not used. */
   private templates(): PromptTemplates {
     const raw = vscode.workspace.getConfiguration('switchboard').inspect('prompts')?.globalValue;
-    const { overrides, problems } = loadEngine().readPromptOverrides(raw ?? {});
-    const applied = loadEngine().applyPromptOverrides(loadEngine().defaultPromptTemplates, overrides);
+    const engine = this.host.module();
+    const { overrides, problems } = engine.readPromptOverrides(raw ?? {});
+    const applied = engine.applyPromptOverrides(engine.defaultPromptTemplates, overrides);
     for (const problem of [...problems, ...applied.problems]) void vscode.window.showWarningMessage(problem.message);
     return applied.templates;
   }
@@ -305,7 +306,7 @@ export class SelectionCommands {
     const find = (glob: string): Thenable<vscode.Uri[]> => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/node_modules/**', 200);
     const [tests, sources] = await Promise.all([find('**/*{test,spec,Test,Tests}*'), find(`**/*${path.extname(source.uri.path)}`)]);
     const sample = [...tests, ...sources].map((uri) => vscode.workspace.asRelativePath(uri, false));
-    const plan = loadEngine().proposeTestFilePath(relative, siblings, sample);
+    const plan = this.host.module().proposeTestFilePath(relative, siblings, sample);
     if (plan.kind === 'same-file') return undefined;
     const exists = async (candidate: string): Promise<boolean> => {
       try {
@@ -319,7 +320,7 @@ export class SelectionCommands {
     // first name not known to be taken and checks it on disk.
     const taken = new Set<string>();
     for (let index = 0; index < 20; index++) {
-      const candidate = loadEngine().pickFreeTestFilePath(plan.path, (path) => taken.has(path));
+      const candidate = this.host.module().pickFreeTestFilePath(plan.path, (path) => taken.has(path));
       if (!candidate) return undefined;
       if (!(await exists(candidate))) return vscode.Uri.joinPath(folder.uri, candidate).with({ scheme: 'untitled' });
       taken.add(candidate);

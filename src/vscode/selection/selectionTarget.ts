@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ContextItem } from '../../core/conversations/conversation';
 import { contextBudget, rangeContext } from '../chat/editorContext';
-import { loadEngine } from '../engine/loadEngine';
+import type { EngineModule } from '../engine/providerEngineHost';
 
 export interface SelectionTarget {
   editor: vscode.TextEditor;
@@ -44,7 +44,12 @@ const functionLike = new Set([
   vscode.SymbolKind.Namespace,
 ]);
 
-export async function resolveSelectionTarget(editor: vscode.TextEditor, rangeArgument?: RangeArgument): Promise<SelectionTarget> {
+/** `engine` is the engine bundle (ProviderEngineHost.module()), which does the cutting to the budget. */
+export async function resolveSelectionTarget(
+  engine: Pick<EngineModule, 'truncateToBudget'>,
+  editor: vscode.TextEditor,
+  rangeArgument?: RangeArgument,
+): Promise<SelectionTarget> {
   const document = editor.document;
   let range: vscode.Range;
   let origin: SelectionTarget['origin'];
@@ -68,7 +73,7 @@ export async function resolveSelectionTarget(editor: vscode.TextEditor, rangeArg
   }
   const text = document.getText(range);
   const budget = contextBudget();
-  const cut = loadEngine().truncateToBudget(text, budget);
+  const cut = engine.truncateToBudget(text, budget);
   const item = rangeContext(document, range, 'selection', Number.MAX_SAFE_INTEGER);
   return {
     editor,

@@ -102,7 +102,11 @@ export class SettingsService implements vscode.Disposable {
         : vscode.l10n.t('Switchboard ignores these settings until they are fixed; everything else keeps working: {0}', text);
     const openSettings = vscode.l10n.t('Open Settings');
     void vscode.window.showWarningMessage(message, openSettings).then((choice) => {
-      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+      if (choice === openSettings) {
+        vscode.commands
+          .executeCommand('workbench.action.openSettingsJson')
+          .then(undefined, (error: unknown) => this.log.warn(`Opening the settings failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
     });
   }
 }

@@ -329,6 +329,8 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
       }
       process(true);
       if (labels.length > 0) resolveLateReferences();
+      // Nothing is rendered again after this (reset() starts over and may highlight anew).
+      context.clearCache();
     },
     reset(text?: string): void {
       container.replaceChildren();

@@ -14,13 +14,14 @@ export interface HighlightCounters {
 /**
  * A render context. With `cacheSize` > 0, highlighted code is kept (as a fragment, cloned on use) for the last
  * `cacheSize` distinct blocks: the streaming renderer re-renders its open tail, and a closed fence inside a still
- * open list must not be highlighted again on every chunk.
+ * open list must not be highlighted again on every chunk. `clearCache()` lets the fragments go once no render
+ * will ask for them again (a finished answer would otherwise keep a detached copy of each of its code blocks).
  */
 export function createRenderContext(
   strings: Partial<MarkdownStrings> | undefined,
   counters: HighlightCounters,
   cacheSize = 0,
-): RenderContext {
+): RenderContext & { clearCache(): void } {
   const cache = new Map<string, DocumentFragment>();
   const highlight = (code: string, grammar: string): DocumentFragment => {
     const key = cacheSize > 0 ? `${grammar}\u0000${code}` : '';
@@ -35,5 +36,5 @@ export function createRenderContext(
     }
     return fragment;
   };
-  return { md: markdownParser(), strings: resolveMarkdownStrings(strings), highlight };
+  return { md: markdownParser(), strings: resolveMarkdownStrings(strings), highlight, clearCache: () => cache.clear() };
 }

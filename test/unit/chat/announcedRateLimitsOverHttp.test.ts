@@ -79,7 +79,7 @@ describe('announced rate limits over HTTP', () => {
   async function chatOnce(chat: ProviderEngine, text: string): Promise<{ events: ChatEvent[]; seen: number[] }> {
     const events: ChatEvent[] = [];
     const seen: number[] = [];
-    for await (const event of chat.chat(['openai/gpt-test'], { messages: [{ role: 'user', content: text }] })) {
+    for await (const event of chat.chat(['openai/gpt-test'], { messages: [{ role: 'user', parts: [{ type: 'text', text: text }] }] })) {
       events.push(event);
       seen.push(server.requests.length);
     }
@@ -115,7 +115,7 @@ describe('announced rate limits over HTTP', () => {
     server.onRequest(() => budget.answer(['after the wait']));
     const chat = engine();
 
-    const refused = await collect(chat.chat(['openai/gpt-test'], { messages: [{ role: 'user', content: 'one' }] }));
+    const refused = await collect(chat.chat(['openai/gpt-test'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'one' }] }] }));
     assert.equal(finalError(refused).kind, 'rate-limit');
     assert.equal(budget.refused, 1);
 

@@ -44,7 +44,7 @@ describe('fallback over real OpenAI-compatible servers', () => {
     await Promise.all(servers.splice(0).map((server) => server.close()));
   });
 
-  const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
+  const request = { messages: [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'hello' }] }] };
 
   it('falls back to the second server when the first answers 503, and says which model answered', async () => {
     const primary = await listen(() => openAiOverloaded());

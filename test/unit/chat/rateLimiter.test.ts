@@ -164,7 +164,7 @@ describe('rate limit configuration', () => {
 
 describe('estimateTokens', () => {
   it('counts about four characters per token plus the answer allowance', () => {
-    const messages = [{ role: 'user' as const, content: 'x'.repeat(400) }];
+    const messages = [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'x'.repeat(400) }] }];
     assert.equal(estimateTokens({ messages, maxTokens: 50 }), 100 + 4 + 50);
     assert.equal(estimateTokens({ messages, systemPrompt: 'y'.repeat(40), maxTokens: 0 }), 110 + 8);
     assert.equal(estimateTokens({ messages: [] }), 1024);

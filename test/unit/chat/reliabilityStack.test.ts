@@ -23,7 +23,7 @@ describe('reliability stack', () => {
       { provider: wrap(primaryClient), model: 'gpt-4o' },
       { provider: wrap(backupClient), model: 'llama' },
     ];
-    const request = { messages: [{ role: 'user' as const, content: 'hello' }], temperature: 0 };
+    const request = { messages: [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'hello' }] }], temperature: 0 };
 
     const first = await collect(streamWithFallback(chain, request, { breaker }));
     assert.deepEqual(types(first), ['model', 'fallback', 'model', 'text-delta', 'usage', 'done']);

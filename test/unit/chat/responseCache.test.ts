@@ -18,7 +18,7 @@ class MemoryStorage implements ResponseCacheStorage {
   }
 }
 
-const request: ChatRequest = { model: 'gpt-4o', messages: [{ role: 'user', content: 'What is 2+2?' }], systemPrompt: 'Be brief.', temperature: 0, maxTokens: 50 };
+const request: ChatRequest = { model: 'gpt-4o', messages: [{ role: 'user', parts: [{ type: 'text', text: 'What is 2+2?' }] }], systemPrompt: 'Be brief.', temperature: 0, maxTokens: 50 };
 const keyA = responseCacheKey('openai', request);
 const answerA = { provider: 'openai', model: 'gpt-4o', text: '4', usage: { inputTokens: 12, outputTokens: 1 } };
 
@@ -30,8 +30,8 @@ describe('responseCacheKey', () => {
     for (const changed of [
       responseCacheKey('groq', request),
       responseCacheKey('openai', { ...request, model: 'gpt-4o-mini' }),
-      responseCacheKey('openai', { ...request, messages: [{ role: 'user', content: 'What is 2+3?' }] }),
-      responseCacheKey('openai', { ...request, messages: [{ role: 'assistant', content: 'What is 2+2?' }] }),
+      responseCacheKey('openai', { ...request, messages: [{ role: 'user', parts: [{ type: 'text', text: 'What is 2+3?' }] }] }),
+      responseCacheKey('openai', { ...request, messages: [{ role: 'assistant', parts: [{ type: 'text', text: 'What is 2+2?' }] }] }),
       responseCacheKey('openai', { ...request, systemPrompt: undefined }),
       responseCacheKey('openai', { ...request, temperature: 0.7 }),
       responseCacheKey('openai', { ...request, maxTokens: 51 }),
@@ -67,7 +67,7 @@ describe('ResponseCache', () => {
 
   it('evicts the least recently used entry beyond maxEntries', async () => {
     const cache = new ResponseCache({ enabled: true, clock: new FakeClock(), maxEntries: 2 });
-    const keys = ['a', 'b', 'c'].map((content) => responseCacheKey('p', { model: 'm', messages: [{ role: 'user', content }] }));
+    const keys = ['a', 'b', 'c'].map((content) => responseCacheKey('p', { model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: content }] }] }));
     const [a = '', b = '', c = ''] = keys;
     await cache.put(a, { ...answerA, text: 'A' });
     await cache.put(b, { ...answerA, text: 'B' });
@@ -80,7 +80,7 @@ describe('ResponseCache', () => {
 
   it('keeps within maxBytes, and does not store an answer bigger than the whole budget', async () => {
     const cache = new ResponseCache({ enabled: true, clock: new FakeClock(), maxBytes: 1_000 });
-    const key = (n: number): string => responseCacheKey('p', { model: 'm', messages: [{ role: 'user', content: String(n) }] });
+    const key = (n: number): string => responseCacheKey('p', { model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: String(n) }] }] });
     for (let i = 0; i < 5; i += 1) await cache.put(key(i), { ...answerA, text: 'x'.repeat(300) });
     assert.ok(cache.size < 5 && cache.size > 0);
     assert.ok(await cache.get(key(4)), 'the newest stays');

@@ -8,7 +8,7 @@ import { withRateLimit } from '../../../src/core/chat/withRateLimit';
 import { FakeClock } from './fakeClock';
 import { answer, collect, failure, fakeProvider, providerError, textOf, types } from './fakeProvider';
 
-const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
+const request = { messages: [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'hello' }] }] };
 
 type Of<T extends ChatEvent['type']> = Extract<ChatEvent, { type: T }>;
 function only<T extends ChatEvent['type']>(events: readonly ChatEvent[], type: T): Of<T>[] {

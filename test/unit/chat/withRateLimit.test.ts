@@ -5,7 +5,7 @@ import { withRateLimit } from '../../../src/core/chat/withRateLimit';
 import { FakeClock, settle } from './fakeClock';
 import { answer, collect, fakeProvider, types } from './fakeProvider';
 
-const request = { model: 'sdxl', messages: [{ role: 'user' as const, content: 'hi' }], maxTokens: 100 };
+const request = { model: 'sdxl', messages: [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'hi' }] }], maxTokens: 100 };
 
 describe('withRateLimit', () => {
   it('emits rate-limit-wait before the model events when it has to wait, and passes the answer through', async () => {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ChatEvent } from '../../../src/core/chat/chatTypes';
 import type { Conversation } from '../../../src/core/conversations/conversation';
-import { appendUserMessage, createConversation, startAssistantMessage } from '../../../src/core/conversations/conversationOps';
+import { appendUserMessage, createConversation, startAssistantMessage, userParts } from '../../../src/core/conversations/conversationOps';
 import { applyChatEvent } from '../../../src/core/conversations/applyChatEvent';
 import { ProviderError, type ProviderErrorKind } from '../../../src/core/errors/providerError';
 
@@ -33,7 +33,7 @@ export function sampleConversation(id: string, turns: number, start = T0): Conve
   let conversation = createConversation({ id, now: start });
   for (let turn = 0; turn < turns; turn++) {
     const now = start + turn * 10;
-    conversation = appendUserMessage(conversation, `Question ${turn}`, { now, id: `${id}-u${turn}` }).conversation;
+    conversation = appendUserMessage(conversation, userParts(`Question ${turn}`), { now, id: `${id}-u${turn}` }).conversation;
     const started = startAssistantMessage(conversation, { now: now + 1, id: `${id}-a${turn}` });
     conversation = started.conversation;
     const events: ChatEvent[] = [

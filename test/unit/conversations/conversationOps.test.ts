@@ -11,14 +11,14 @@ import {
   settleInterrupted,
   startAssistantMessage,
   truncateAfter,
-  truncateForRegenerate,
-} from '../../../src/core/conversations/conversationOps';
+  truncateForRegenerate, userParts } from '../../../src/core/conversations/conversationOps';
+import { contextsOf, textOf } from '../../../src/core/conversations/messagePart';
 import { deriveTitle, maxTitleLength } from '../../../src/core/conversations/deriveTitle';
 import { T0, deepFreeze, providerError, sampleConversation, uuid } from './conversationFixtures';
 
 /** Starts an answer in a frozen conversation and applies `events` to it, checking no input is ever mutated. */
 function stream(events: ChatEvent[]): { conversation: Conversation; answer: AssistantMessage } {
-  let conversation = deepFreeze(appendUserMessage(createConversation({ now: T0 }), 'Explain this', { now: T0 }).conversation);
+  let conversation = deepFreeze(appendUserMessage(createConversation({ now: T0 }), userParts('Explain this'), { now: T0 }).conversation);
   const started = startAssistantMessage(conversation, { now: T0 + 1, provider: 'openai', model: 'gpt-4o' });
   conversation = deepFreeze(started.conversation);
   for (const event of events) conversation = deepFreeze(applyChatEvent(conversation, started.message.id, event, { now: T0 + 2 }));
@@ -32,29 +32,29 @@ describe('conversation model', () => {
     it('creates an empty conversation with a UUID and the given default title', () => {
       const conversation = createConversation({ now: T0, defaultTitle: 'Новый чат' });
       assert.ok(isConversationId(conversation.id));
-      assert.deepEqual({ ...conversation, id: '' }, { version: 1, id: '', title: 'Новый чат', createdAt: T0, updatedAt: T0, messages: [] });
+      assert.deepEqual({ ...conversation, id: '' }, { version: 2, id: '', title: 'Новый чат', createdAt: T0, updatedAt: T0, messages: [] });
       assert.notEqual(createConversation().id, createConversation().id);
     });
 
     it('names the conversation after the first user message only', () => {
       const empty = deepFreeze(createConversation({ now: T0 }));
-      const first = appendUserMessage(empty, '\n  How do I   parse JSON in Go?\nMore details', { now: T0 + 5 });
+      const first = appendUserMessage(empty, userParts('\n  How do I   parse JSON in Go?\nMore details'), { now: T0 + 5 });
       assert.equal(first.conversation.title, 'How do I parse JSON in Go?');
       assert.equal(first.conversation.updatedAt, T0 + 5);
       assert.equal(first.message.role, 'user');
       assert.equal(empty.messages.length, 0, 'the input is unchanged');
-      const second = appendUserMessage(first.conversation, 'Something else', { now: T0 + 6 });
+      const second = appendUserMessage(first.conversation, userParts('Something else'), { now: T0 + 6 });
       assert.equal(second.conversation.title, 'How do I parse JSON in Go?');
       assert.equal(second.conversation.messages.length, 2);
     });
 
     it('names a message that is only an attached selection after the selection', () => {
       const contexts = [{ kind: 'selection' as const, label: 'app.ts:3-9', text: 'let x = 1;' }];
-      const { conversation, message } = appendUserMessage(createConversation(), '', { contexts });
+      const { conversation, message } = appendUserMessage(createConversation(), userParts('', contexts), {});
       assert.equal(conversation.title, 'app.ts:3-9');
-      assert.deepEqual(message.contexts, contexts);
-      assert.notEqual(message.contexts, contexts, 'contexts are copied, not shared');
-      assert.equal(appendUserMessage(createConversation(), '  ', { defaultTitle: 'Untitled' }).conversation.title, 'Untitled');
+      assert.deepEqual(contextsOf(message.parts), contexts);
+      assert.notEqual(contextsOf(message.parts)[0], contexts[0], 'contexts are copied, not shared');
+      assert.equal(appendUserMessage(createConversation(), userParts('  '), { defaultTitle: 'Untitled' }).conversation.title, 'Untitled');
     });
 
     it('keeps a title the user chose', () => {
@@ -62,7 +62,7 @@ describe('conversation model', () => {
       assert.equal(renamed.title, 'My chat');
       assert.equal(renamed.renamed, true);
       assert.equal(renameConversation(renamed, 'My chat'), renamed, 'no change returns the same object');
-      const after = appendUserMessage(renamed, 'What is a monad?');
+      const after = appendUserMessage(renamed, userParts('What is a monad?'));
       assert.equal(after.conversation.title, 'My chat');
       assert.equal(renameConversation(renamed, '   ', { defaultTitle: 'New chat' }).title, 'New chat');
     });
@@ -101,7 +101,7 @@ describe('conversation model', () => {
       assert.deepEqual(answer, {
         id: answer.id,
         role: 'assistant',
-        content: 'Hello, world.',
+        parts: [{ type: 'text', text: 'Hello, world.' }],
         createdAt: T0 + 1,
         status: 'complete',
         provider: 'openrouter',
@@ -119,7 +119,7 @@ describe('conversation model', () => {
         { type: 'text-delta', text: ' arriving late is ignored' },
       ]);
       assert.equal(answer.status, 'stopped');
-      assert.equal(answer.content, 'The first half');
+      assert.equal(textOf(answer.parts), 'The first half');
       assert.equal(answer.finishReason, 'cancelled');
     });
 
@@ -130,7 +130,7 @@ describe('conversation model', () => {
         { type: 'error', error: providerError('overloaded', 'Anthropic is overloaded; try again in a minute.') },
       ]);
       assert.equal(answer.status, 'error');
-      assert.equal(answer.content, 'Partial');
+      assert.equal(textOf(answer.parts), 'Partial');
       assert.deepEqual(answer.error, { kind: 'overloaded', message: 'Anthropic is overloaded; try again in a minute.' });
     });
 
@@ -174,7 +174,7 @@ describe('conversation model', () => {
       conversation = withAnswer;
       const before = conversation.messages;
       for (let i = 0; i < 200; i++) conversation = applyChatEvent(conversation, message.id, { type: 'text-delta', text: 'x' });
-      assert.equal(conversation.messages.at(-1)?.content, 'x'.repeat(200));
+      assert.deepEqual(conversation.messages.at(-1)?.parts, [{ type: 'text', text: 'x'.repeat(200) }], 'deltas grow one text part');
       assert.equal(conversation.messages[0], before[0], 'untouched messages are shared, not copied');
     });
   });
@@ -191,30 +191,34 @@ describe('conversation model', () => {
       assert.equal(truncateAfter(base, 'unknown'), base);
     });
 
-    it('editUserMessage replaces the text, keeps the contexts unless given, and drops everything after it', () => {
-      const withContext = appendUserMessage(base, 'Review this', {
-        contexts: [{ kind: 'file', label: 'a.ts', path: 'src/a.ts', text: 'x' }],
-        id: 'u-ctx',
-      }).conversation;
+    it('editUserMessage replaces the parts, keeps the recipe, and drops everything after it', () => {
+      const contexts = [{ kind: 'file' as const, label: 'a.ts', path: 'src/a.ts', text: 'x' }];
+      const recipe = { systemPrompt: 'Be brief.', models: ['openai/gpt-4o', 'groq/llama'], promptParts: [{ type: 'text' as const, text: 'TEMPLATE' }] };
+      const withContext = appendUserMessage(base, userParts('Review this', contexts), { id: 'u-ctx', recipe }).conversation;
       const answered = startAssistantMessage(withContext).conversation;
-      const edited = editUserMessage(answered, 'u-ctx', 'Review this, strictly', { now: T0 + 100 });
+      const edited = editUserMessage(answered, 'u-ctx', userParts('Review this, strictly', contexts), { now: T0 + 100 });
       const last = edited.messages.at(-1);
       assert.equal(edited.messages.length, base.messages.length + 1);
       assert.ok(last?.role === 'user');
-      assert.equal(last.content, 'Review this, strictly');
-      assert.equal(last.contexts?.[0]?.path, 'src/a.ts');
-      const withoutContexts = editUserMessage(answered, 'u-ctx', 'plain', { contexts: [] }).messages.at(-1);
+      assert.equal(textOf(last.parts), 'Review this, strictly');
+      assert.equal(contextsOf(last.parts)[0]?.path, 'src/a.ts');
+      // The user rewrote the question: the same prompt and models, but what they wrote is sent, not the template.
+      assert.deepEqual(last.recipe, { systemPrompt: 'Be brief.', models: ['openai/gpt-4o', 'groq/llama'] });
+      const unchanged = editUserMessage(answered, 'u-ctx', userParts('Review this', contexts)).messages.at(-1);
+      assert.ok(unchanged?.role === 'user');
+      assert.deepEqual(unchanged.recipe, recipe, 'an edit that changes nothing keeps the prompt parts');
+      const withoutContexts = editUserMessage(answered, 'u-ctx', userParts('plain')).messages.at(-1);
       assert.ok(withoutContexts?.role === 'user');
-      assert.equal(withoutContexts.contexts, undefined);
-      assert.equal(editUserMessage(base, ids[1] ?? '', 'answers are not edited'), base);
+      assert.deepEqual(contextsOf(withoutContexts.parts), []);
+      assert.equal(editUserMessage(base, ids[1] ?? '', userParts('answers are not edited')), base);
     });
 
     it('editing the first message renames a conversation the user did not rename', () => {
-      const edited = editUserMessage(base, ids[0] ?? '', 'A better question');
+      const edited = editUserMessage(base, ids[0] ?? '', userParts('A better question'));
       assert.equal(edited.title, 'A better question');
       assert.equal(edited.messages.length, 1);
       const renamed = renameConversation(base, 'Mine');
-      assert.equal(editUserMessage(renamed, ids[0] ?? '', 'Another').title, 'Mine');
+      assert.equal(editUserMessage(renamed, ids[0] ?? '', userParts('Another')).title, 'Mine');
     });
 
     it('truncateForRegenerate drops the last answer, or a given answer and what follows', () => {

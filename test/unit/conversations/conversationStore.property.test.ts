@@ -11,8 +11,7 @@ import {
   createConversation,
   editUserMessage,
   renameConversation,
-  startAssistantMessage,
-} from '../../../src/core/conversations/conversationOps';
+  startAssistantMessage, userParts } from '../../../src/core/conversations/conversationOps';
 import { ConversationStore } from '../../../src/core/conversations/conversationStore';
 import { T0, TempDirectory, providerError, uuid } from './conversationFixtures';
 
@@ -59,7 +58,7 @@ describe('ConversationStore (property)', () => {
             const now = ++clock;
             switch (op.type) {
               case 'create': {
-                const conversation = appendUserMessage(createConversation({ id: uuid(++created), now }), op.text, { now }).conversation;
+                const conversation = appendUserMessage(createConversation({ id: uuid(++created), now }), userParts(op.text), { now }).conversation;
                 model.set(conversation.id, conversation);
                 await store.save(conversation);
                 break;
@@ -67,7 +66,7 @@ describe('ConversationStore (property)', () => {
               case 'turn': {
                 const current = pick(op.pick);
                 if (current === undefined) break;
-                const asked = appendUserMessage(current, op.question, { now }).conversation;
+                const asked = appendUserMessage(current, userParts(op.question), { now }).conversation;
                 const started = startAssistantMessage(asked, { now, provider: 'openai', model: 'gpt-4o' });
                 let next = applyChatEvent(started.conversation, started.message.id, { type: 'text-delta', text: op.answer }, { now });
                 next = applyChatEvent(next, started.message.id, { type: 'usage', usage: { inputTokens: 3, outputTokens: 4 } }, { now });
@@ -88,7 +87,7 @@ describe('ConversationStore (property)', () => {
                 const current = pick(op.pick);
                 const first = current?.messages[0];
                 if (current === undefined || first === undefined) break;
-                const next = editUserMessage(current, first.id, op.text, { now });
+                const next = editUserMessage(current, first.id, userParts(op.text), { now });
                 model.set(next.id, next);
                 store.saveSoon(next);
                 break;
@@ -121,6 +120,8 @@ describe('ConversationStore (property)', () => {
                   await expectSame(dir.path, model);
                 }
                 store = open();
+                // A window saves only conversations it opened (or created): the store merges against what it read.
+                if (op.flush) for (const conversation of model.values()) assert.deepEqual((await store.load(conversation.id)).conversation, conversation);
                 if (!op.flush) {
                   model.clear();
                   for (const item of (await store.list()).items) {

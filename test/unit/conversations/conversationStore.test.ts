@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { applyChatEvent } from '../../../src/core/conversations/applyChatEvent';
-import type { Conversation } from '../../../src/core/conversations/conversation';
-import { appendUserMessage, renameConversation, startAssistantMessage } from '../../../src/core/conversations/conversationOps';
+import { conversationFormatVersion, type Conversation } from '../../../src/core/conversations/conversation';
+import { appendUserMessage, renameConversation, startAssistantMessage, userParts } from '../../../src/core/conversations/conversationOps';
 import { ConversationStore, ConversationStoreError, type ConversationProblem, type ConversationStoreOptions } from '../../../src/core/conversations/conversationStore';
 import { T0, TempDirectory, sampleConversation, uuid } from './conversationFixtures';
 
@@ -58,7 +58,7 @@ describe('ConversationStore', () => {
 
   it('lists 500 conversations from the index without reading the conversation files', async () => {
     const summaries = Array.from({ length: 500 }, (_, i) => ({ id: uuid(i + 1), title: `Chat ${i}`, createdAt: T0, updatedAt: T0 + i, messageCount: 2 }));
-    fs.writeFileSync(dir.file('index.json'), JSON.stringify({ version: 1, conversations: summaries }));
+    fs.writeFileSync(dir.file('index.json'), JSON.stringify({ version: conversationFormatVersion, conversations: summaries }));
     // Not valid conversations: if list() read them it would move them aside as corrupt.
     for (const summary of summaries) fs.writeFileSync(dir.file(`${summary.id}.json`), 'not read by list()');
     const { items, problems } = await open().list();
@@ -96,7 +96,7 @@ describe('ConversationStore', () => {
       const store = open({ maxFileBytes: 4000 });
       const small = sampleConversation(uuid(1), 1);
       await store.save(small);
-      const huge = appendUserMessage(small, 'x'.repeat(10_000)).conversation;
+      const huge = appendUserMessage(small, userParts('x'.repeat(10_000))).conversation;
       await assert.rejects(store.save(huge), (error: unknown) => error instanceof ConversationStoreError && error.problem.kind === 'too-large');
       assert.deepEqual((await open().load(uuid(1))).conversation, small);
       assert.deepEqual(dir.names(), [`${uuid(1)}.json`, 'index.json'], 'no temporary file stays behind');
@@ -154,16 +154,23 @@ describe('ConversationStore', () => {
     });
 
     it('keeps a file of a newer format untouched: not listed, not overwritten, not deleted', async () => {
-      const newer = JSON.stringify({ version: 2, id: uuid(9), chapters: ['from the future'] });
+      const future = conversationFormatVersion + 1;
+      const newer = JSON.stringify({ version: future, id: uuid(9), chapters: ['from the future'] });
       fs.writeFileSync(dir.file(`${uuid(9)}.json`), newer);
       const store = open();
       await store.save(sampleConversation(uuid(1), 1));
       const first = await store.list();
       assert.deepEqual(first.items.map((item) => item.id), [uuid(1)]);
       assert.deepEqual(first.problems.map((problem) => problem.kind), ['newer-version']);
-      assert.match(first.problems[0]?.message ?? '', /saved by a newer version of Switchboard \(format 2\); it is kept as it is/);
+      assert.match(first.problems[0]?.message ?? '', new RegExp(`saved by a newer version of Switchboard \\(format ${future}\\); it is kept as it is`));
       assert.equal((await store.load(uuid(9))).conversation, undefined);
-      await assert.rejects(store.save(sampleConversation(uuid(9), 1)), (error: unknown) => error instanceof ConversationStoreError && error.problem.kind === 'newer-version');
+      // Nothing lost, nothing overwritten: this window's conversation goes to a copy.
+      const saved = await store.save(sampleConversation(uuid(9), 1));
+      assert.equal(saved.kind, 'forked');
+      assert.notEqual(saved.conversation.id, uuid(9));
+      assert.equal(saved.conversation.title, 'Question 0 (2)');
+      assert.deepEqual((await new ConversationStore({ directory: dir.path }).load(saved.conversation.id)).conversation, saved.conversation);
+      await store.delete(saved.conversation.id);
       await store.delete(uuid(9));
       assert.equal(fs.readFileSync(dir.file(`${uuid(9)}.json`), 'utf8'), newer);
       assert.deepEqual((await store.list()).problems.map((problem) => problem.kind), ['newer-version'], 'still shown to the UI');
@@ -172,12 +179,12 @@ describe('ConversationStore', () => {
 
     it('keeps a newer index aside and rebuilds its own', async () => {
       await open().save(sampleConversation(uuid(1), 1));
-      fs.writeFileSync(dir.file('index.json'), JSON.stringify({ version: 3, anything: true }));
+      fs.writeFileSync(dir.file('index.json'), JSON.stringify({ version: conversationFormatVersion + 1, anything: true }));
       const { items } = await open().list();
       assert.deepEqual(items.map((item) => item.id), [uuid(1)]);
-      const aside = dir.names().find((name) => name.startsWith('index.v3-'));
+      const aside = dir.names().find((name) => name.startsWith(`index.v${conversationFormatVersion + 1}-`));
       assert.ok(aside !== undefined);
-      assert.equal(fs.readFileSync(dir.file(aside), 'utf8'), JSON.stringify({ version: 3, anything: true }));
+      assert.equal(fs.readFileSync(dir.file(aside), 'utf8'), JSON.stringify({ version: conversationFormatVersion + 1, anything: true }));
     });
 
     it('does not open a file over the size limit, and leaves it as it is', async () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { applyChatEvent } from '../../../src/core/conversations/applyChatEvent';
 import type { ContextItem } from '../../../src/core/conversations/conversation';
-import { appendUserMessage, createConversation, startAssistantMessage } from '../../../src/core/conversations/conversationOps';
+import { appendUserMessage, createConversation, startAssistantMessage, userParts } from '../../../src/core/conversations/conversationOps';
 import { englishMarkdownStrings, exportMarkdown, type MarkdownExportStrings } from '../../../src/core/conversations/exportMarkdown';
 import { closeOpenFence, fencedBlock } from '../../../src/core/conversations/markdownFence';
 import { T0, providerError } from './conversationFixtures';
@@ -33,7 +33,7 @@ describe('exportMarkdown', () => {
 
   function conversation() {
     let c = createConversation({ now: T0 });
-    c = appendUserMessage(c, 'What does this do?', { contexts, now: T0 }).conversation;
+    c = appendUserMessage(c, userParts('What does this do?', contexts), { now: T0 }).conversation;
     let started = startAssistantMessage(c, { now: T0 });
     c = started.conversation;
     for (const event of [
@@ -44,13 +44,13 @@ describe('exportMarkdown', () => {
     ] as const) {
       c = applyChatEvent(c, started.message.id, event);
     }
-    c = appendUserMessage(c, 'And now?').conversation;
+    c = appendUserMessage(c, userParts('And now?')).conversation;
     started = startAssistantMessage(c);
     c = applyChatEvent(started.conversation, started.message.id, { type: 'model', provider: 'anthropic', model: 'claude_3' });
     // Stopped in the middle of a code block: the export must close it.
     c = applyChatEvent(c, started.message.id, { type: 'text-delta', text: 'Partial:\n```python\nprint(' });
     c = applyChatEvent(c, started.message.id, { type: 'error', error: providerError('rate-limit', 'Too many requests; wait 20 s.') });
-    c = appendUserMessage(c, 'Last one').conversation;
+    c = appendUserMessage(c, userParts('Last one')).conversation;
     started = startAssistantMessage(c);
     c = applyChatEvent(started.conversation, started.message.id, { type: 'done', finishReason: 'cancelled' });
     return c;

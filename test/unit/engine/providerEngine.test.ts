@@ -48,7 +48,7 @@ describe('provider engine', () => {
     const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
       openai: 'sk-primary-key',
     });
-    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', content: 'hi' }] }));
+    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }));
     assert.equal(textOf(events), 'Hello');
     assert.deepEqual(events[0], { type: 'model', provider: 'openai', model: 'gpt-test' });
     assert.equal(primary.requests[0]?.headers.authorization, 'Bearer sk-primary-key');
@@ -62,7 +62,7 @@ describe('provider engine', () => {
     const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
       openai: 'sk-primary-key',
     });
-    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', content: 'hi' }] }));
+    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }));
     assert.equal(textOf(events), 'from backup');
     const fallback = events.find((event) => event.type === 'fallback');
     assert.ok(fallback && fallback.type === 'fallback');
@@ -76,7 +76,7 @@ describe('provider engine', () => {
     const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
       openai: 'sk-bad-key',
     });
-    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', content: 'hi' }] }));
+    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }));
     const last = events.at(-1);
     assert.ok(last?.type === 'error');
     assert.equal(last.error.kind, 'auth');
@@ -85,7 +85,7 @@ describe('provider engine', () => {
 
   it('says clearly when the chosen model names a provider that does not exist', async () => {
     const chat = service([]);
-    const events = await collect(chat.chat(['nobody/model'], { messages: [{ role: 'user', content: 'hi' }] }));
+    const events = await collect(chat.chat(['nobody/model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }));
     assert.equal(events.length, 1);
     assert.ok(events[0]?.type === 'error');
     assert.match(events[0].error.message, /no provider “nobody”/);

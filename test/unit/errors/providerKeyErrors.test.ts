@@ -29,7 +29,7 @@ describe('key and moderation errors over HTTP', () => {
     await server.close();
   });
 
-  const ask = (model: string): ChatRequest => ({ model, messages: [{ role: 'user', content: 'Hello' }] });
+  const ask = (model: string): ChatRequest => ({ model, messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hello' }] }] });
   const chat = (entry: ProviderEntry, apiKey: string, model: string) => collect(createChatProvider(entry, { apiKey }, { http }).streamChat(ask(model)));
 
   it('Gemini: a chat with an invalid key ends in an auth error (the chat offers Set key for those), sent once', async () => {

@@ -34,7 +34,7 @@ describe('service fakes', () => {
     return client;
   }
 
-  const ask = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hi' }] };
+  const ask = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'Hi' }] }] };
 
   describe('openRouterKeepAliveStream', () => {
     it('keeps sending comments past the idle timeout until the client hangs up', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
+import { textOf } from '../../../src/core/conversations/messagePart';
 import { applyPromptOverrides } from '../../../src/core/prompts/applyPromptOverrides';
 import { buildSelectionPrompt } from '../../../src/core/prompts/buildSelectionPrompt';
 import { defaultPromptTemplates } from '../../../src/core/prompts/defaultPromptTemplates';
@@ -8,7 +9,7 @@ import { promptOverridesSchema, readPromptOverrides } from '../../../src/core/pr
 import { request } from './selectionFixtures';
 
 function userMessage(templates: ReturnType<typeof applyPromptOverrides>['templates'], selection = request('refactor')): string {
-  return buildSelectionPrompt(selection, templates).messages[0]?.content ?? '';
+  return textOf(buildSelectionPrompt(selection, templates).messages[0]?.parts ?? []);
 }
 
 describe('applyPromptOverrides', () => {

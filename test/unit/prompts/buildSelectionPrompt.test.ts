@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
+import { textOf } from '../../../src/core/conversations/messagePart';
 import { buildSelectionPrompt } from '../../../src/core/prompts/buildSelectionPrompt';
 import { defaultRefactorInstruction } from '../../../src/core/prompts/promptValues';
 import { isEditCommand, promptCommands, type SelectionRequest } from '../../../src/core/prompts/selectionRequest';
@@ -20,7 +21,7 @@ function userMessage(selection: SelectionRequest): string {
   assert.equal(prompt.messages.length, 1);
   const [message] = prompt.messages;
   assert.equal(message?.role, 'user');
-  return message?.content ?? '';
+  return textOf(message?.parts ?? []);
 }
 
 describe('buildSelectionPrompt', () => {
@@ -80,13 +81,13 @@ describe('buildSelectionPrompt', () => {
         assert.match(prompt.systemPrompt, /nothing before or after it/);
         assert.match(prompt.systemPrompt, /Include every line of the selection/);
         assert.match(prompt.systemPrompt, /Keep the original indentation/);
-        assert.match(prompt.messages[0]?.content ?? '', /Reply with only the complete replacement for lines 10-12, in one fenced code block/);
+        assert.match(textOf(prompt.messages[0]?.parts ?? []), /Reply with only the complete replacement for lines 10-12, in one fenced code block/);
       });
     }
 
     it('refactor includes the instruction and keeps behaviour unless asked', () => {
       const prompt = buildSelectionPrompt(request('refactor', { instruction: '  use an arrow function  ' }));
-      assert.match(prompt.messages[0]?.content ?? '', /\nInstruction: use an arrow function\n/);
+      assert.match(textOf(prompt.messages[0]?.parts ?? []), /\nInstruction: use an arrow function\n/);
       assert.match(prompt.systemPrompt, /keep the behaviour exactly the same/);
     });
 
@@ -126,10 +127,10 @@ describe('buildSelectionPrompt', () => {
 
     it('document asks for the language\'s own doc-comment style and no code change', () => {
       const python = buildSelectionPrompt(request('document', { languageId: 'python', code: 'def f(x):\n    return x\n' }));
-      assert.match(python.messages[0]?.content ?? '', /as docstrings \(PEP 257\)/);
+      assert.match(textOf(python.messages[0]?.parts ?? []), /as docstrings \(PEP 257\)/);
       assert.match(python.systemPrompt, /PEP 257 docstrings/);
       assert.match(python.systemPrompt, /Do not change the code itself/);
-      assert.match(python.messages[0]?.content ?? '', /Change nothing but the documentation\.$/);
+      assert.match(textOf(python.messages[0]?.parts ?? []), /Change nothing but the documentation\.$/);
       assert.match(userMessage(request('document', { languageId: 'rust' })), /`\/\/\/` doc comments/);
       assert.match(userMessage(request('document')), /TSDoc/);
       assert.match(userMessage(request('document', { languageId: 'java' })), /Javadoc/);

@@ -12,7 +12,7 @@ import { fakeServerPerTest } from '../fakes/fakeServerPerTest';
 import { openAiFrame } from '../fakes/openAiFake';
 
 const sse = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
-const ask: ChatRequest = { model: 'openai/gpt-oss-120b', messages: [{ role: 'user', content: 'Think hard' }] };
+const ask: ChatRequest = { model: 'openai/gpt-oss-120b', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Think hard' }] }] };
 
 function delta(text: string): string {
   return openAiFrame({ id: 'gen-1', object: 'chat.completion.chunk', created: 1, model: 'openai/gpt-oss-120b', choices: [{ index: 0, delta: { content: text }, finish_reason: null }] });

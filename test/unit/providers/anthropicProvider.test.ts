@@ -27,7 +27,7 @@ describe('Anthropic provider', () => {
     return createChatProvider({ id: 'anthropic', baseUrl: server.origin, ...entry }, { apiKey: key }, { http });
   }
 
-  const ask: ChatRequest = { model: 'claude-fake', messages: [{ role: 'user', content: 'Hi' }] };
+  const ask: ChatRequest = { model: 'claude-fake', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }] };
 
   it('sends x-api-key, anthropic-version, a separate system, max_tokens 4096 and alternating turns', async () => {
     server.enqueue(anthropicStream(['ok']));
@@ -36,12 +36,12 @@ describe('Anthropic provider', () => {
         model: 'claude-fake',
         systemPrompt: 'Be brief.',
         messages: [
-          { role: 'assistant', content: 'Earlier answer' },
-          { role: 'system', content: 'Use British spelling.' },
-          { role: 'user', content: 'One' },
-          { role: 'user', content: 'Two' },
-          { role: 'assistant', content: '' },
-          { role: 'tool', content: 'tool output' },
+          { role: 'assistant', parts: [{ type: 'text', text: 'Earlier answer' }] },
+          { role: 'system', parts: [{ type: 'text', text: 'Use British spelling.' }] },
+          { role: 'user', parts: [{ type: 'text', text: 'One' }] },
+          { role: 'user', parts: [{ type: 'text', text: 'Two' }] },
+          { role: 'assistant', parts: [{ type: 'text', text: '' }] },
+          { role: 'tool', parts: [{ type: 'text', text: 'tool output' }] },
         ],
       }),
     );

@@ -184,7 +184,7 @@ for (const fixture of fixtures) {
     }
 
     function request(extra: Partial<ChatRequest> = {}): ChatRequest {
-      return { model: fixture.model, messages: [{ role: 'user', content: 'Say hello' }], ...extra };
+      return { model: fixture.model, messages: [{ role: 'user', parts: [{ type: 'text', text: 'Say hello' }] }], ...extra };
     }
 
     it('streams a normal answer: model first, the text in order, done last', async () => {

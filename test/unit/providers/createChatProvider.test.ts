@@ -78,7 +78,7 @@ describe('provider presets and the factory', () => {
   });
 
   it('shapes conversations into alternating turns', () => {
-    assert.deepEqual(alternateTurns({ messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }, { role: 'assistant', content: 'c' }] }), {
+    assert.deepEqual(alternateTurns({ model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: 'a' }] }, { role: 'user', parts: [{ type: 'text', text: 'b' }] }, { role: 'assistant', parts: [{ type: 'text', text: 'c' }] }] }, 'p'), {
       system: undefined,
       turns: [
         { role: 'user', content: 'a\n\nb' },

@@ -26,7 +26,7 @@ describe('Gemini provider', () => {
     return createChatProvider({ id: 'gemini', baseUrl: `${server.origin}/v1beta` }, { apiKey: key }, { http });
   }
 
-  const ask: ChatRequest = { model: 'gemini-fake', messages: [{ role: 'user', content: 'Hi' }] };
+  const ask: ChatRequest = { model: 'gemini-fake', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }] };
 
   it('sends contents with user/model roles, systemInstruction and generationConfig, key in x-goog-api-key', async () => {
     server.enqueue(geminiStream(['ok']));
@@ -37,9 +37,9 @@ describe('Gemini provider', () => {
         temperature: 0.1,
         maxTokens: 64,
         messages: [
-          { role: 'user', content: 'Q' },
-          { role: 'assistant', content: 'A' },
-          { role: 'user', content: 'Q2' },
+          { role: 'user', parts: [{ type: 'text', text: 'Q' }] },
+          { role: 'assistant', parts: [{ type: 'text', text: 'A' }] },
+          { role: 'user', parts: [{ type: 'text', text: 'Q2' }] },
         ],
       }),
     );

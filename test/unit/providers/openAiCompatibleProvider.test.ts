@@ -41,7 +41,7 @@ describe('OpenAI-compatible provider', () => {
     return createChatProvider({ id: 'openai', baseUrl: `${server.origin}/v1`, ...entry }, apiKey === null ? {} : { apiKey }, { http });
   }
 
-  const ask: ChatRequest = { model: 'gpt-fake', messages: [{ role: 'user', content: 'Hi' }] };
+  const ask: ChatRequest = { model: 'gpt-fake', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }] };
 
   function sentBody(index = 0): Record<string, unknown> {
     const request = server.requests[index];
@@ -58,9 +58,9 @@ describe('OpenAI-compatible provider', () => {
         temperature: 0.3,
         maxTokens: 99,
         messages: [
-          { role: 'user', content: 'Q' },
-          { role: 'assistant', content: 'A' },
-          { role: 'tool', content: 'T' },
+          { role: 'user', parts: [{ type: 'text', text: 'Q' }] },
+          { role: 'assistant', parts: [{ type: 'text', text: 'A' }] },
+          { role: 'tool', parts: [{ type: 'text', text: 'T' }] },
         ],
       }),
     );

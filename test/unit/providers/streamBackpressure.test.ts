@@ -66,7 +66,7 @@ describe('streamed answers and a slow consumer', () => {
       requiresKey: true,
       answerLimits: { ...defaultAnswerLimits, maxAnswerChars: 64_000_000 },
     });
-    const events = provider.streamChat({ model: 'claude-fake', messages: [{ role: 'user', content: 'long, please' }] })[Symbol.asyncIterator]();
+    const events = provider.streamChat({ model: 'claude-fake', messages: [{ role: 'user', parts: [{ type: 'text', text: 'long, please' }] }] })[Symbol.asyncIterator]();
     assert.equal((await events.next()).value?.type, 'model');
     const firstText = (await events.next()).value as ChatEvent;
     assert.equal(firstText.type, 'text-delta');

@@ -27,7 +27,7 @@ describe('Sydney gateway provider', () => {
     return createChatProvider({ id: 'sydney', baseUrl: server.origin, ...entry }, { apiKey: key }, { http });
   }
 
-  const ask: ChatRequest = { model: 'gpt-4', messages: [{ role: 'user', content: 'Привет' }] };
+  const ask: ChatRequest = { model: 'gpt-4', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Привет' }] }] };
 
   it('posts {model, messages} to /v1/chat with the raw key, and emits model, one text-delta, done', async () => {
     server.enqueue(sydneyReply('Здравствуйте!'));
@@ -51,14 +51,14 @@ describe('Sydney gateway provider', () => {
 
   it('uses /v1/prompt for a single message to a Claude model, in the Human/Assistant format', async () => {
     server.enqueue(sydneyReply('Bonjour'));
-    await collect(provider().streamChat({ model: 'claude-2-100k', messages: [{ role: 'user', content: 'Translate hello' }] }));
+    await collect(provider().streamChat({ model: 'claude-2-100k', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Translate hello' }] }] }));
     assert.equal(server.requests[0]?.url, '/v1/prompt');
     assert.deepEqual(JSON.parse(server.requests[0]?.body ?? '{}'), { model: 'claude-2-100k', prompt: '\n\nHuman: Translate hello\n\nAssistant:' });
   });
 
   it('can be told never to use /v1/prompt', async () => {
     server.enqueue(sydneyReply('ok'));
-    await collect(provider({ promptMode: 'never' }).streamChat({ model: 'claude-2-100k', messages: [{ role: 'user', content: 'x' }] }));
+    await collect(provider({ promptMode: 'never' }).streamChat({ model: 'claude-2-100k', messages: [{ role: 'user', parts: [{ type: 'text', text: 'x' }] }] }));
     assert.equal(server.requests[0]?.url, '/v1/chat');
   });
 

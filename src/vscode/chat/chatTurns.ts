@@ -1,0 +1,76 @@
+// Runs the chat's turns one at a time, with Stop: each turn (core/turns) gets the engine, an AbortSignal and a
+// listener that keeps the open conversation current, shows the turn in the webview and saves it as it goes
+// (batched while it streams, at once when it ends).
+import * as vscode from 'vscode';
+import type { Conversation } from '../../core/conversations/conversation';
+import type { RunTurnOptions } from '../../core/turns/turnRunner';
+import type { ProviderEngineHost } from '../engine/providerEngineHost';
+import type { ChatViewPort } from './chatViewPort';
+import type { OpenConversation } from './openConversation';
+import { showTurnUpdate } from './turnViewUpdates';
+
+/** A turn of one of the chat's actions (send, regenerate, edit, retry, /image). */
+export type TurnRun = (conversation: Conversation, options: RunTurnOptions) => Promise<Conversation>;
+
+export class ChatTurns {
+  private active: { controller: AbortController; done: Promise<void> } | undefined;
+
+  constructor(
+    private readonly open: OpenConversation,
+    private readonly port: ChatViewPort,
+    private readonly host: ProviderEngineHost,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get busy(): boolean {
+    return this.active !== undefined;
+  }
+
+  /** Waits for the turn running, if any. */
+  async idle(): Promise<void> {
+    await this.active?.done;
+  }
+
+  async stop(): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    active.controller.abort();
+    await active.done;
+  }
+
+  /** Starts `run` on the open conversation; `redraw` shows the whole conversation first (messages were removed or moved). */
+  start(run: TurnRun, redraw = false): void {
+    const controller = new AbortController();
+    const before = this.open.current;
+    let messageId = '';
+    let drawn = !redraw;
+    this.port.post({ type: 'busy', busy: true });
+    const done = run(before, {
+      chat: (models, request) => this.host.get().chat(models, request),
+      signal: controller.signal,
+      noModelMessage: vscode.l10n.t('No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.'),
+      onUpdate: (conversation, update) => {
+        this.open.set(conversation);
+        if (update.type === 'turn-start') messageId = update.messageId;
+        if (drawn) showTurnUpdate(this.port, this.log, conversation, messageId, update);
+        else {
+          drawn = true;
+          this.open.show(true);
+        }
+        this.open.saveSoon();
+      },
+    })
+      .then((final) => {
+        this.open.set(final);
+        // Nothing to run (no answer to regenerate): the view still shows the conversation as it is.
+        if (final === before) this.open.show(false);
+      })
+      .catch((error: unknown) => this.log.error(`Chat turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+      .finally(async () => {
+        if (this.active?.controller === controller) this.active = undefined;
+        this.port.post({ type: 'busy', busy: this.busy });
+        await this.open.save();
+      });
+    this.active = { controller, done };
+  }
+}

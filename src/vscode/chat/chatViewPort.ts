@@ -1,0 +1,34 @@
+// Where the chat's extension side talks to its webview (issue 13): one object, injected once into every part of
+// the chat (the session, the history, the model picker), that posts to whichever webview is attached — or to
+// nothing while the view is hidden. Parts never swap callbacks among themselves.
+import type { ExtensionToWebviewMessage } from '../../shared/webviewProtocol';
+
+export interface AttachedView {
+  post(message: ExtensionToWebviewMessage): void;
+  /** A saved image's path as a URI the webview may load; undefined when it may not. */
+  imageSrc(path: string): string | undefined;
+}
+
+export class ChatViewPort {
+  private view: AttachedView | undefined;
+
+  attach(view: AttachedView): void {
+    this.view = view;
+  }
+
+  detach(): void {
+    this.view = undefined;
+  }
+
+  post(message: ExtensionToWebviewMessage): void {
+    this.view?.post(message);
+  }
+
+  imageSrc(path: string): string | undefined {
+    return this.view?.imageSrc(path);
+  }
+
+  notice(text: string, level: 'info' | 'warning' | 'error' = 'info'): void {
+    this.post({ type: 'notice', text, level });
+  }
+}

@@ -1,0 +1,99 @@
+// The list of past conversations and what can be done with one: open, rename, delete, export as Markdown.
+import * as vscode from 'vscode';
+import { renameConversation } from '../../core/conversations/conversationOps';
+import type { ConversationStore } from '../../core/conversations/conversationStore';
+import { exportMarkdown } from '../../core/conversations/exportMarkdown';
+import type { ChatViewPort } from './chatViewPort';
+import { OpenConversation } from './openConversation';
+
+/** What the history needs of the chat: stopping an answer before the open conversation changes. */
+export interface ChatTurns {
+  stop(): Promise<void>;
+  readonly busy: boolean;
+}
+
+export class ConversationHistory {
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly open: OpenConversation,
+    private readonly turns: ChatTurns,
+    private readonly port: ChatViewPort,
+  ) {}
+
+  async list(): Promise<void> {
+    const { items, problems } = await this.store.list();
+    this.port.post({
+      type: 'conversations',
+      items: items.map((item) => ({ id: item.id, title: item.title, updatedAt: item.updatedAt, messageCount: item.messageCount })),
+      currentId: this.open.current.id,
+      problems: problems.map((problem) => problem.message),
+    });
+  }
+
+  async show(id: string): Promise<void> {
+    await this.open.ready();
+    if (id === this.open.current.id) return;
+    await this.turns.stop();
+    const { conversation, problems } = await this.store.load(id);
+    this.open.reportProblems(problems.map((problem) => problem.message));
+    if (!conversation) {
+      this.port.notice(vscode.l10n.t('That conversation could not be opened.'), 'error');
+      return;
+    }
+    await this.open.replace(conversation);
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    await this.open.ready();
+    const defaultTitle = vscode.l10n.t('New chat');
+    if (id === this.open.current.id) {
+      // The open one is renamed in memory, or its next save would bring the old title back.
+      this.open.set(renameConversation(this.open.current, title, { defaultTitle }));
+      await this.open.save();
+      this.open.show(this.turns.busy);
+    } else {
+      await this.store.rename(id, title, { defaultTitle });
+    }
+    await this.list();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.open.ready();
+    if (id === this.open.current.id) {
+      await this.turns.stop();
+      await this.store.delete(id);
+      await this.open.replace(OpenConversation.fresh());
+    } else {
+      await this.store.delete(id);
+    }
+    await this.list();
+  }
+
+  /** Writes the open conversation as Markdown to a file the user picks. Returns the file, or undefined if cancelled. */
+  async export(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    await this.open.ready();
+    const conversation = this.open.current;
+    const markdown = exportMarkdown(conversation, {
+      you: vscode.l10n.t('You'),
+      model: vscode.l10n.t('Model'),
+      usage: (usage) => vscode.l10n.t('Tokens: {0} in, {1} out', usage.inputTokens ?? '?', usage.outputTokens ?? '?'),
+      stopped: vscode.l10n.t('Stopped before the answer was complete.'),
+      error: (error) => vscode.l10n.t('Error ({0}): {1}', error.kind, error.message),
+      fallback: (from) => vscode.l10n.t('Answered instead of {0}/{1}, which failed.', from.provider, from.model),
+      cached: vscode.l10n.t('Replayed from the response cache.'),
+      contextHeader: (item) => item.label + (item.path && item.path !== item.label ? ` (${item.path})` : ''),
+    });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const fileName = `${conversation.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'chat'}.md`;
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        title: vscode.l10n.t('Export the conversation as Markdown'),
+        filters: { Markdown: ['md'] },
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
+      }));
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
+    return uri;
+  }
+}
