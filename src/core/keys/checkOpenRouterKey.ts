@@ -9,7 +9,7 @@ import type { HttpClient } from '../http/httpClient';
 import type { ResolvedProviderEntry } from '../providers/createChatProvider';
 import { joinUrl } from '../providers/joinUrl';
 import { parseJsonText, parseResponse } from '../validation/parseResponse';
-import type { KeyCheck } from './checkProviderKey';
+import type { KeyCheck } from './keyCheck';
 
 const money = z.optional(z.nullable(z.number()));
 

@@ -8,23 +8,9 @@ import { createImageProvider } from '../images/createImageProvider';
 import { createChatProvider, type ResolvedProviderEntry } from '../providers/createChatProvider';
 import { checkOpenRouterKey, isOpenRouter } from './checkOpenRouterKey';
 import type { ProviderCredentials } from './keyStore';
+import type { KeyCheck } from './keyCheck';
 
-export type KeyCheck =
-  | {
-      result: 'works';
-      models?: number;
-      /** What the key may still spend: Stability's credits, or OpenRouter's `limit_remaining` when the key has a limit. */
-      credits?: number;
-      /** The unit of the amounts: the provider's own credits (when absent) or US dollars (OpenRouter). */
-      creditUnit?: 'usd';
-      /** Spent so far with the key (OpenRouter's `usage`). */
-      creditsUsed?: number;
-      /** The key's own spending limit; null when it has none (OpenRouter's `limit`). */
-      creditLimit?: number | null;
-    }
-  | { result: 'rejected'; error: ProviderError }
-  | { result: 'unreachable'; error: ProviderError }
-  | { result: 'unverified' };
+export type { KeyCheck } from './keyCheck';
 
 export async function checkProviderKey(
   entry: ResolvedProviderEntry,
