@@ -58,7 +58,7 @@ const extensionBuild = {
 
 /**
  * The provider engine: undici, zod and every protocol client. Kept out of the activation bundle so that
- * activation loads ~20 KB instead of ~600 KB (SPEC §10); the extension requires it on first use.
+ * activation loads ~20 KB instead of ~600 KB (docs/performance.md); the extension requires it on first use.
  */
 const engineBuild = {
   ...common,

@@ -1,14 +1,14 @@
-// Lint rules, including the layer boundaries of SPEC §1: imports point one way only.
+// Lint rules, including the layer boundaries of docs/architecture.md: imports point one way only.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const vscodeImport = { name: 'vscode', message: 'src/core and src/shared run without VS Code (SPEC §1): put editor code in src/vscode.' };
+const vscodeImport = { name: 'vscode', message: 'src/core and src/shared run without VS Code (docs/architecture.md): put editor code in src/vscode.' };
 const pattern = (group, message) => ({ group, message });
 
 // The line between the two extension-host bundles (esbuild.js). src/core/engine.ts and everything it pulls in is
 // dist/engine.js (undici, zod, eventsource-parser, every protocol client), loaded on first use through
 // ProviderEngineHost (src/vscode/engine/providerEngineHost.ts); a value import of any of these modules from
-// src/vscode would drag it into dist/extension.js, which activation loads (SPEC §10), so src/vscode imports only
+// src/vscode would drag it into dist/extension.js, which activation loads (docs/performance.md), so src/vscode imports only
 // their types. On the activation side of the line, and importable as values: settings and their validation
 // (config/, validation/describeSchemaIssue, providers/providerEntry and chat/rateLimits, which the settings schema
 // needs), the key store (keys/keyStore), conversations and their store (conversations/), the webview document,
@@ -69,7 +69,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [vscodeImport],
         patterns: [
-          pattern(['**/vscode/**', '**/webview/**', '**/shared/**'], 'src/core imports only node built-ins, undici, zod and its own files (SPEC §1).'),
+          pattern(['**/vscode/**', '**/webview/**', '**/shared/**'], 'src/core imports only node built-ins, undici, zod and its own files (docs/architecture.md).'),
         ],
       }],
     },
@@ -91,7 +91,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [vscodeImport],
-        patterns: [pattern(['**/core/**', '**/vscode/**', '**/webview/**'], 'src/shared imports only zod and its own files (SPEC §1).')],
+        patterns: [pattern(['**/core/**', '**/vscode/**', '**/webview/**'], 'src/shared imports only zod and its own files (docs/architecture.md).')],
       }],
     },
   },
@@ -100,7 +100,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The webview runs in a browser: talk to the extension through src/shared messages.' }],
-        patterns: [pattern(['**/core/**', '**/vscode/**'], 'src/webview imports only src/shared and browser libraries (SPEC §1).'), pattern(['node:*'], 'The webview runs in a browser.')],
+        patterns: [pattern(['**/core/**', '**/vscode/**'], 'src/webview imports only src/shared and browser libraries (docs/architecture.md).'), pattern(['node:*'], 'The webview runs in a browser.')],
       }],
     },
   },
@@ -109,7 +109,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'Unit tests run on plain Node; real-editor tests live in test/e2e.' }],
-        patterns: [pattern(['**/src/vscode/**', '**/src/webview/**'], 'Unit tests cover src/core and src/shared (SPEC §1).')],
+        patterns: [pattern(['**/src/vscode/**', '**/src/webview/**'], 'Unit tests cover src/core and src/shared (docs/architecture.md).')],
       }],
     },
   },

@@ -5,7 +5,7 @@
 //   soak     1,000 streamed answers into one open chat view: heap, DOM          (bench/soak/soakBench.ts)
 //   startup  bundle and VSIX sizes, activate() in the real editor               (bench/startup/startupBench.ts)
 // Writes bench/results/summary.json and summary.md (each bench also writes its own <name>.json). Every figure is a
-// ratio of two things measured in the same run, except the few absolutes SPEC §10 states as budgets. Exit code:
+// ratio of two things measured in the same run, except the few absolutes docs/performance.md states as budgets. Exit code:
 // 0 all budgets met, 1 a budget missed, 2 a benchmark could not run.
 //
 //   npm run bench                 BENCH_QUICK=1 for a shorter run; BENCH_ONLY=stream,soak to run some
@@ -56,7 +56,7 @@ function readRender(file: string): { rows: SummaryRow[] } {
       row({
         bench: 'render',
         what: 'incremental renderer, per-chunk p95 in the last tenth of the answer',
-        contenders: 'absolute (SPEC budget: one frame)',
+        contenders: 'absolute (budget of docs/performance.md: one frame)',
         value: spread(rounds.map((r) => r.streaming.p95LastTenthMs)),
         unit: 'ms',
         budget: { op: '<=', value: 16 },

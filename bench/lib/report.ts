@@ -12,7 +12,7 @@ export interface Budget {
   value: number;
 }
 
-/** One line of the summary: a ratio of two things measured in the same run (or, where SPEC says so, an absolute). */
+/** One line of the summary: a ratio of two things measured in the same run (or, where docs/performance.md says so, an absolute). */
 export interface SummaryRow {
   bench: string;
   what: string;
@@ -20,7 +20,7 @@ export interface SummaryRow {
   contenders: string;
   /** Median and min–max over rounds. */
   value: Spread;
-  /** `×` for ratios, `ms` or `KB` where SPEC gives an absolute budget. */
+  /** `×` for ratios, `ms` or `KB` where docs/performance.md gives an absolute budget. */
   unit: '×' | 'ms' | 'KB';
   budget?: Budget;
   /** Set when a budget applies. */

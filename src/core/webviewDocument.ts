@@ -1,4 +1,4 @@
-// Builds the HTML document of a webview under Switchboard's Content-Security-Policy (SPEC §5): scripts only
+// Builds the HTML document of a webview under Switchboard's Content-Security-Policy (docs/chat.md): scripts only
 // from the bundle carrying the per-load nonce, styles, images and fonts only from the webview's own resource
 // origin, no inline script, no eval, no remote origins. Pure, so it is unit-tested without VS Code.
 import { randomBytes } from 'node:crypto';

@@ -2,7 +2,7 @@
 // validate every message they receive (a webview is a separate, less trusted context, and model output flows
 // through it), so a malformed message is logged and ignored, never trusted.
 //
-// zod/mini keeps this file's share of each bundle to a few kilobytes (the classic API costs ~450 KB; SPEC §10).
+// zod/mini keeps this file's share of each bundle to a few kilobytes (the classic API costs ~450 KB; docs/performance.md).
 import * as z from 'zod/mini';
 
 /** The longest strings the protocol carries; the extension cuts its fields to them before posting (fitText). */
@@ -17,13 +17,22 @@ export const protocolLimits = {
 const id = z.string().check(z.minLength(1), z.maxLength(protocolLimits.id));
 const shortText = z.string().check(z.maxLength(protocolLimits.shortText));
 const longText = z.string().check(z.maxLength(protocolLimits.longText));
+/** A count of messages, or a request's number. */
+const count = z.int().check(z.nonnegative());
 
-/** `text` cut to at most `max` characters, marked with an ellipsis when cut (a long image prompt as `alt`). */
+/**
+ * `text` cut to at most `max` UTF-16 units, marked with an ellipsis when cut (a long image prompt as `alt`), never
+ * splitting a surrogate pair. (Core has its twin, cutText: the two layers may not import each other.)
+ */
 export function fitText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
 }
 
-/** An action that fixes an error, offered next to it in the chat (SPEC §5). */
+/** An action that fixes an error, offered next to it in the chat (docs/chat.md). */
 export const errorActionSchema = z.enum(['setKey', 'openSettings', 'retry', 'switchModel', 'openLog']);
 export type ErrorAction = z.infer<typeof errorActionSchema>;
 
@@ -65,7 +74,10 @@ export type MessageView = z.infer<typeof messageViewSchema>;
 export const conversationViewSchema = z.object({
   id,
   title: shortText,
+  /** The last page of the conversation (shared/messagePage.ts); earlier ones are fetched with `loadEarlier`. */
   messages: z.array(messageViewSchema),
+  /** Messages before `messages`, not sent (absent: none). */
+  earlier: z.optional(count),
 });
 export type ConversationView = z.infer<typeof conversationViewSchema>;
 
@@ -99,6 +111,8 @@ export const webviewToExtensionMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('regenerate') }),
   z.object({ type: z.literal('editAndResend'), messageId: id, text: longText }),
+  /** Undo the last edit-and-resend: the conversation as it was before it (the new answer stopped). */
+  z.object({ type: z.literal('undoEdit') }),
   z.object({ type: z.literal('newChat') }),
   z.object({ type: z.literal('openConversation'), conversationId: id }),
   z.object({ type: z.literal('renameConversation'), conversationId: id, title: shortText }),
@@ -114,6 +128,8 @@ export const webviewToExtensionMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('errorAction'), action: errorActionSchema, messageId: z.optional(id) }),
   /** The input's text, so a draft survives hiding the view and reloading the window. */
   z.object({ type: z.literal('draftChanged'), text: longText }),
+  /** "Show earlier": the page before `beforeId`, the oldest message shown; answered by `earlierMessages`. */
+  z.object({ type: z.literal('loadEarlier'), requestId: count, conversationId: id, beforeId: id }),
 ]);
 export type WebviewToExtensionMessage = z.infer<typeof webviewToExtensionMessageSchema>;
 
@@ -149,6 +165,8 @@ export const extensionToWebviewMessageSchema = z.discriminatedUnion('type', [
   /** Put text into the input (e.g. an edit of an earlier message), without sending it. */
   z.object({ type: z.literal('setDraft'), text: longText }),
   z.object({ type: z.literal('notice'), text: shortText, level: z.enum(['info', 'warning', 'error']) }),
+  /** The answer to `loadEarlier` with the same `requestId`: the messages just before its `beforeId`, oldest first. */
+  z.object({ type: z.literal('earlierMessages'), requestId: count, conversationId: id, messages: z.array(messageViewSchema), earlier: count }),
 ]);
 export type ExtensionToWebviewMessage = z.infer<typeof extensionToWebviewMessageSchema>;
 

@@ -97,6 +97,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       case 'editAndResend':
         await this.chat.editAndResend(message.messageId, message.text);
         return;
+      case 'undoEdit':
+        await this.chat.undoEdit();
+        return;
       case 'newChat':
         await this.chat.newChat();
         return;
@@ -153,6 +156,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         return;
       case 'draftChanged':
         await this.chat.saveDraft(message.text);
+        return;
+      case 'loadEarlier':
+        await this.chat.open.ready();
+        this.chat.open.showEarlier(message, this.chat.busy);
         return;
       default:
         assertNever(message, 'chat view message');

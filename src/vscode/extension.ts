@@ -1,5 +1,5 @@
 // Entry point of the extension host side. `activate()` only wires things up: no network, no file reads, no
-// provider code (the engine bundle loads on first use), so opening VS Code stays fast (SPEC §10: ≤ 25 ms).
+// provider code (the engine bundle loads on first use), so opening VS Code stays fast (docs/performance.md: ≤ 25 ms).
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { ConversationStore } from '../core/conversations/conversationStore';

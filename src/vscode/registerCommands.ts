@@ -8,6 +8,8 @@ import type { ApiKeyCommandArgs, ApiKeyCommands } from './keys/apiKeyCommands';
 import type { ModelCatalog } from './models/modelCatalog';
 import { selectModel, type SelectModelArgs } from './models/selectModelCommand';
 import type { SettingsService } from './settings/settingsService';
+import { describeError } from './errors/describeError';
+import { errorDetail } from '../core/errors/errorFactories';
 
 export interface CommandServices {
   log: vscode.LogOutputChannel;
@@ -37,9 +39,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
         try {
           return await handler(args);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          services.log.error(`${id} failed: ${message}`);
-          void vscode.window.showErrorMessage(message);
+          services.log.error(`${id} failed: ${errorDetail(error)}`);
+          void vscode.window.showErrorMessage(describeError(error));
           throw error;
         }
       }),

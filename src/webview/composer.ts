@@ -3,7 +3,7 @@
 // kept by the extension (it survives hiding the view and reloading the window) and in the webview state.
 import { type ContextChip, protocolLimits, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
 import { h, iconButton } from './dom';
-import { format, type WebviewStrings } from './webviewStrings';
+import { counted, format, type WebviewStrings } from './webviewStrings';
 
 export class Composer {
   readonly element: HTMLElement;
@@ -20,12 +20,21 @@ export class Composer {
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** Why the last send was refused, under the input (announced by screen readers). */
   private readonly problem: HTMLElement;
+  /** The sent message being edited, if any; the input holds its text meanwhile. */
   private editing: string | undefined;
+  /** What was in the input when editing started (the user's unsent draft): it comes back after the edit. */
+  private draftBeforeEdit = '';
+  private laterMessages = 0;
+  /** While editing, what sending will remove (announced by screen readers), and how to cancel. */
+  private readonly editNote: HTMLElement;
+  private readonly cancelEditButton: HTMLButtonElement;
 
   constructor(
     private readonly strings: WebviewStrings,
     private readonly post: (message: WebviewToExtensionMessage) => void,
     private readonly saveState: (draft: string) => void,
+    /** An edited message was sent; `removed` later messages went with the edit (for the Undo offer). */
+    private readonly onEditSent: (removed: number) => void = () => undefined,
   ) {
     this.input = h('textarea', { id: 'input', class: 'input', rows: '1', 'aria-label': strings.inputLabel, placeholder: strings.inputPlaceholderEnter });
     this.chips = h('div', { class: 'chips composer-chips', 'aria-live': 'polite' });
@@ -35,8 +44,12 @@ export class Composer {
     const addFile = iconButton('file-add', strings.addFile, { id: 'add-file' });
 
     this.problem = h('div', { id: 'composer-problem', class: 'composer-problem', role: 'alert', hidden: true });
-    this.input.setAttribute('aria-describedby', 'composer-problem');
+    // The note's live region stays in the document (empty when not editing), so its text is announced when set.
+    this.editNote = h('span', { id: 'composer-editing-note', class: 'composer-editing-note', role: 'status', 'aria-live': 'polite' });
+    this.cancelEditButton = h('button', { type: 'button', id: 'cancel-edit', class: 'secondary-button', title: strings.cancelEdit, 'aria-label': strings.cancelEdit, hidden: true }, strings.cancel);
+    this.input.setAttribute('aria-describedby', 'composer-problem composer-editing-note');
     this.element = h('footer', { class: 'composer' },
+      h('div', { class: 'composer-editing' }, h('span', { class: 'codicon codicon-edit', 'aria-hidden': 'true' }), this.editNote, this.cancelEditButton),
       this.chips,
       h('div', { class: 'input-row' }, this.input),
       this.problem,
@@ -44,6 +57,7 @@ export class Composer {
     );
 
     this.sendButton.addEventListener('click', () => this.submit());
+    this.cancelEditButton.addEventListener('click', () => this.cancelEdit());
     this.stopButton.addEventListener('click', () => this.post({ type: 'stop' }));
     addSelection.addEventListener('click', () => this.post({ type: 'addContext', kind: 'selection' }));
     addFile.addEventListener('click', () => this.post({ type: 'addContext', kind: 'file' }));
@@ -94,13 +108,48 @@ export class Composer {
     );
   }
 
-  /** Puts a sent message back into the input to be edited and sent again (replacing it and what follows). */
-  editMessage(messageId: string, text: string): void {
+  /**
+   * Puts a sent message back into the input to be edited and sent again, replacing it and the `laterMessages`
+   * after it, which the note says. The draft in the input is put aside and comes back after the edit.
+   */
+  editMessage(messageId: string, text: string, laterMessages: number): void {
+    if (this.editing === undefined) this.draftBeforeEdit = this.input.value;
+    clearTimeout(this.draftTimer);
     this.editing = messageId;
     this.input.value = text;
+    this.showProblem(undefined);
     this.autosize();
     this.focus();
     this.element.classList.add('editing');
+    this.cancelEditButton.hidden = false;
+    this.setLaterMessages(laterMessages);
+  }
+
+  /** The message being edited, if any. */
+  get editingId(): string | undefined {
+    return this.editing;
+  }
+
+  /** The count of messages after the one being edited changed (an answer arrived meanwhile). */
+  setLaterMessages(count: number): void {
+    if (this.editing === undefined || (count === this.laterMessages && this.editNote.textContent !== '')) return;
+    this.laterMessages = count;
+    this.editNote.textContent = counted(this.strings, 'editingNote', count);
+  }
+
+  /** Leaves editing without sending: the draft from before the edit is back in the input. */
+  cancelEdit(): void {
+    if (this.editing === undefined) return;
+    this.endEdit();
+    this.setDraft(this.draftBeforeEdit);
+    this.focus();
+  }
+
+  private endEdit(): void {
+    this.editing = undefined;
+    this.element.classList.remove('editing');
+    this.cancelEditButton.hidden = true;
+    this.editNote.replaceChildren();
   }
 
   setDraft(text: string): void {
@@ -126,15 +175,22 @@ export class Composer {
       return;
     }
     this.showProblem(undefined);
-    if (this.editing) {
-      this.post({ type: 'editAndResend', messageId: this.editing, text });
-      this.editing = undefined;
-      this.element.classList.remove('editing');
+    const edited = this.editing;
+    if (edited !== undefined) {
+      const removed = this.laterMessages;
+      this.endEdit();
+      this.post({ type: 'editAndResend', messageId: edited, text });
+      this.onEditSent(removed);
     } else {
       this.post({ type: 'send', text });
     }
     this.history.push(text);
     this.historyIndex = this.history.length;
+    if (edited !== undefined) {
+      // The draft put aside for the edit comes back.
+      this.setDraft(this.draftBeforeEdit);
+      return;
+    }
     this.input.value = '';
     this.autosize();
     this.saveState('');
@@ -159,10 +215,9 @@ export class Composer {
       }
       return;
     }
-    if (event.key === 'Escape' && this.editing) {
-      this.editing = undefined;
-      this.element.classList.remove('editing');
-      this.setDraft('');
+    if (event.key === 'Escape' && this.editing !== undefined) {
+      event.preventDefault();
+      this.cancelEdit();
       return;
     }
     // ↑ on the first line walks back through what was sent; ↓ on the last line walks forward to the draft.
@@ -193,6 +248,8 @@ export class Composer {
   }
 
   private draftChanged(): void {
+    // While editing, the input holds the sent message: the saved draft stays the one put aside.
+    if (this.editing !== undefined) return;
     this.saveState(this.input.value);
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.post({ type: 'draftChanged', text: this.input.value }), 300);

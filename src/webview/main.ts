@@ -4,13 +4,13 @@
 import '@vscode/codicons/dist/codicon.css';
 import './render/markdown.css';
 import './chat.css';
-import { parseExtensionToWebviewMessage, type ExtensionToWebviewMessage, type MessageView } from '../shared/webviewProtocol';
+import { parseExtensionToWebviewMessage, type ExtensionToWebviewMessage, type MessageView, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
 import { Composer } from './composer';
 import { h } from './dom';
 import { MessageList } from './messageList';
 import { Toolbar } from './toolbar';
 import { vscodeApi } from './vscodeApi';
-import { webviewStringsFor } from './webviewStrings';
+import { counted, webviewStringsFor } from './webviewStrings';
 
 interface SavedState {
   draft?: string;
@@ -18,19 +18,27 @@ interface SavedState {
 
 const vscode = vscodeApi();
 const strings = webviewStringsFor(document.documentElement.lang || 'en');
-const post = vscode.postMessage.bind(vscode);
+/** What the user does next to the conversation ends the offer to undo an edit (the extension forgets it too). */
+const endsUndo = new Set<WebviewToExtensionMessage['type']>(['send', 'editAndResend', 'regenerate', 'newChat', 'openConversation', 'errorAction']);
+const post = (message: WebviewToExtensionMessage): void => {
+  if (endsUndo.has(message.type) && (message.type !== 'errorAction' || message.action === 'retry')) undoOffer?.remove();
+  vscode.postMessage(message);
+};
+let undoOffer: HTMLElement | undefined;
+/** The id of the conversation shown. */
+let conversationId = '';
 
 const announcer = h('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 const notices = h('div', { id: 'notices', class: 'notices', role: 'status', 'aria-live': 'polite' });
 const toolbar = new Toolbar(strings, post);
-const composer = new Composer(strings, post, (draft) => vscode.setState({ draft } satisfies SavedState));
+const composer = new Composer(strings, post, (draft) => vscode.setState({ draft } satisfies SavedState), (removed) => offerUndo(removed));
 const messages = new MessageList(
   strings,
   post,
   (text) => {
     announcer.textContent = text;
   },
-  (message: MessageView) => composer.editMessage(message.id, message.content),
+  (message: MessageView) => composer.editMessage(message.id, message.content, messages.countAfter(message.id) ?? 0),
 );
 
 const app = document.getElementById('app');
@@ -49,12 +57,41 @@ function showNotice(text: string, level: 'info' | 'warning' | 'error'): void {
   if (level === 'info') setTimeout(() => notice.remove(), 6000);
 }
 
+/** After an edit was sent: what it removed, and Undo (the extension restores the conversation from before it). */
+function offerUndo(removed: number): void {
+  undoOffer?.remove();
+  const undo = h('button', { type: 'button', id: 'undo-edit', class: 'secondary-button', title: strings.undoEdit, 'aria-label': strings.undoEdit }, strings.undo);
+  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close }, h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }));
+  const notice = h('div', { class: 'notice notice-info notice-undo' }, h('span', { class: 'codicon codicon-discard', 'aria-hidden': 'true' }), h('span', { class: 'notice-text' }, counted(strings, 'editedNote', removed)), undo, close);
+  undo.addEventListener('click', () => {
+    notice.remove();
+    post({ type: 'undoEdit' });
+    composer.focus();
+  });
+  close.addEventListener('click', () => notice.remove());
+  undoOffer = notice;
+  notices.append(notice);
+}
+
+/**
+ * While a message is being edited, its note counts what sending will remove. When another conversation is shown
+ * the edit ends (its draft back); a message only trimmed from the view's last page keeps its edit going.
+ */
+function refreshEdit(conversationShown: boolean): void {
+  const editing = composer.editingId;
+  if (editing === undefined) return;
+  const later = messages.countAfter(editing);
+  if (later !== undefined) composer.setLaterMessages(later);
+  else if (conversationShown) composer.cancelEdit();
+}
+
 function handle(message: ExtensionToWebviewMessage): void {
   switch (message.type) {
     case 'init': {
       document.body.dataset['version'] = message.version;
       toolbar.setTitle(message.conversation.messages.length > 0 ? message.conversation.title : '');
       toolbar.setModels([], message.currentModel, false);
+      conversationId = message.conversation.id;
       messages.show(message.conversation, message.busy);
       const saved = vscode.getState() as SavedState | undefined;
       composer.configure({ sendOnEnter: message.sendOnEnter, draft: message.draft || saved?.draft || '', history: userHistory(message.conversation.messages) });
@@ -64,7 +101,10 @@ function handle(message: ExtensionToWebviewMessage): void {
     }
     case 'conversation':
       toolbar.setTitle(message.conversation.messages.length > 0 ? message.conversation.title : '');
+      if (message.conversation.id !== conversationId) undoOffer?.remove();
+      conversationId = message.conversation.id;
       messages.show(message.conversation, message.busy);
+      refreshEdit(true);
       composer.setHistory(userHistory(message.conversation.messages));
       composer.setBusy(message.busy);
       return;
@@ -76,7 +116,10 @@ function handle(message: ExtensionToWebviewMessage): void {
       for (const problem of message.problems) showNotice(problem, 'warning');
       return;
     case 'message':
+      // A new question (a command's turn) moves the conversation on: the edit before it is no longer undone.
+      if (message.message.role === 'user' && messages.countAfter(message.message.id) === undefined) undoOffer?.remove();
       messages.upsert(message.message);
+      refreshEdit(false);
       return;
     case 'delta':
       messages.delta(message.messageId, message.text);
@@ -103,6 +146,9 @@ function handle(message: ExtensionToWebviewMessage): void {
       return;
     case 'notice':
       showNotice(message.text, message.level);
+      return;
+    case 'earlierMessages':
+      messages.showEarlier(message);
       return;
   }
 }

@@ -1,15 +1,18 @@
 // The conversation as the chat view shows it. Finished messages are rendered once; a streamed answer goes through
-// the incremental renderer, so a chunk costs the same at the end of a long answer as at its start (SPEC §5, §10).
-// A long conversation opens with its last messages; earlier ones are rendered on request, so opening stays fast.
-// While the view follows the end, it keeps only the last page rendered as answers keep coming: a view left open
-// for a thousand answers holds the same DOM as one opened on them (the soak benchmark, bench/soak, holds it to that).
-import type { ConversationView, ErrorAction, MessageView, WebviewToExtensionMessage } from '../shared/webviewProtocol';
+// the incremental renderer, so a chunk costs the same at the end of a long answer as at its start (docs/chat.md, docs/performance.md).
+// A long conversation opens with its last page; earlier pages are fetched from the extension on request
+// ("show earlier": `loadEarlier`, answered by `earlierMessages`), so opening stays fast. The view holds only what it
+// renders: while it follows the end, messages that leave the last page are dropped, DOM and text, so a view left open
+// for a thousand answers holds the same as one opened on them (the soak benchmark, bench/soak, holds it to that).
+import { lastPage, pageSize } from '../shared/messagePage';
+import type { ConversationView, ErrorAction, ExtensionToWebviewMessage, MessageView, WebviewToExtensionMessage } from '../shared/webviewProtocol';
 import { h, iconButton } from './dom';
 import { createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
 import { format, type WebviewStrings } from './webviewStrings';
 
-/** Messages rendered when a conversation opens; earlier ones come in pages of this size. */
-export const pageSize = 60;
+export { pageSize };
+
+type EarlierMessages = Extract<ExtensionToWebviewMessage, { type: 'earlierMessages' }>;
 
 interface RenderedMessage {
   view: MessageView;
@@ -20,9 +23,15 @@ interface RenderedMessage {
 export class MessageList {
   readonly element: HTMLElement;
   private readonly rendered = new Map<string, RenderedMessage>();
+  /** The messages rendered, in order: all the view holds of the conversation. */
   private messages: MessageView[] = [];
-  /** Index in `messages` of the first rendered message. */
-  private firstRendered = 0;
+  /** Messages of the conversation before `messages`, held by the extension only. */
+  private earlier = 0;
+  private conversationId = '';
+  private earlierButton: HTMLButtonElement | undefined;
+  /** The `loadEarlier` waiting for its answer; any other answer is stale. */
+  private pending: { requestId: number; beforeId: string } | undefined;
+  private lastRequestId = 0;
   private busy = false;
   private scrollQueued = false;
   private readonly markdownOptions: MarkdownRenderOptions;
@@ -55,17 +64,22 @@ export class MessageList {
   show(conversation: ConversationView, busy: boolean): void {
     for (const item of this.rendered.values()) item.renderer?.dispose();
     this.rendered.clear();
-    this.messages = [...conversation.messages];
+    // The extension sends the last page; more than that (an older sender) is held to it too.
+    const page = lastPage(conversation.messages);
+    this.messages = page.messages;
+    this.earlier = (conversation.earlier ?? 0) + page.earlier;
+    this.conversationId = conversation.id;
+    this.pending = undefined;
+    this.earlierButton = undefined;
     this.busy = busy;
-    this.firstRendered = Math.max(0, this.messages.length - pageSize);
     this.element.replaceChildren();
-    if (this.messages.length === 0) {
+    if (this.messages.length === 0 && this.earlier === 0) {
       this.element.append(this.emptyState());
       return;
     }
-    if (this.firstRendered > 0) this.element.append(this.showEarlierButton());
+    this.updateShowEarlier();
     const fragment = document.createDocumentFragment();
-    for (const message of this.messages.slice(this.firstRendered)) fragment.append(this.renderMessage(message).element);
+    for (const message of this.messages) fragment.append(this.renderMessage(message).element);
     this.element.append(fragment);
     this.updateRegenerate();
     this.scrollToEnd(true);
@@ -75,11 +89,8 @@ export class MessageList {
   upsert(view: MessageView): void {
     const existing = this.rendered.get(view.id);
     const index = this.indexOf(view.id);
-    if (!existing && index >= 0) {
-      // An earlier message that is not rendered (before the page shown): kept for "show earlier", not appended.
-      this.messages[index] = view;
-      return;
-    }
+    // The extension posts `message` only for the newest messages (a new question, the answer being streamed); a
+    // change further back comes as a whole `conversation`. So a message the view does not hold is a new one.
     if (!existing) {
       this.element.querySelector('#empty-state')?.remove();
       // Following: at the end, or about to be scrolled there for the message just before this one.
@@ -126,6 +137,12 @@ export class MessageList {
     this.updateRegenerate();
   }
 
+  /** How many messages follow `id` (an edit of it removes them); undefined when the list has no such message. */
+  countAfter(id: string): number | undefined {
+    const index = this.indexOf(id);
+    return index < 0 ? undefined : this.messages.length - index - 1;
+  }
+
   private renderMessage(view: MessageView): RenderedMessage {
     const item: RenderedMessage = view.role === 'user' ? this.renderUser(view) : this.renderAssistant(view);
     this.rendered.set(view.id, item);
@@ -145,7 +162,19 @@ export class MessageList {
       chips.length > 0 ? h('div', { class: 'chips' }, ...chips) : undefined,
       h('div', { class: 'message-text' }, view.content),
     );
+    const answer = this.messages[this.indexOf(view.id) + 1];
+    if (answer !== undefined && isFailedAnswer(answer)) this.markFailedTurn(element, true);
     return { view, element };
+  }
+
+  /**
+   * A turn whose answer failed before its first word is left out of the history sent to a model (issue 13): its
+   * question and answer are shown muted, with a note saying so; Retry replaces the turn.
+   */
+  private markFailedTurn(element: HTMLElement, failed: boolean): void {
+    element.classList.toggle('failed-turn', failed);
+    element.querySelector(':scope > .message-header > .failed-note')?.remove();
+    if (failed) element.querySelector(':scope > .message-header > .author')?.after(h('span', { class: 'failed-note', title: this.strings.failedTurnTitle }, this.strings.notSentAsHistory));
   }
 
   private renderAssistant(view: MessageView): RenderedMessage {
@@ -186,6 +215,11 @@ export class MessageList {
       ...badges,
     );
     if (view.status !== 'streaming') element.querySelector('.message-status')?.replaceChildren();
+    const failed = isFailedAnswer(view);
+    this.markFailedTurn(element, failed);
+    const question = this.messages[this.indexOf(view.id) - 1];
+    const questionElement = question?.role === 'user' ? this.rendered.get(question.id)?.element : undefined;
+    if (questionElement) this.markFailedTurn(questionElement, failed);
 
     const errorBox = element.querySelector('.message-error');
     if (errorBox) {
@@ -250,37 +284,82 @@ export class MessageList {
   }
 
   /**
-   * Un-renders the oldest messages beyond the last page (their renderers disposed, their DOM dropped) and puts
-   * "show earlier" before the rest. Only while the reader follows the end: what someone scrolled up to read stays.
+   * The answer to the view's `loadEarlier`: renders its messages before the oldest one shown. An answer to a request
+   * that is not the one waiting (superseded, or the view changed since: another conversation, messages trimmed) is
+   * ignored. Returns whether it was shown.
+   */
+  showEarlier(answer: EarlierMessages): boolean {
+    const pending = this.pending;
+    if (pending === undefined || answer.requestId !== pending.requestId || answer.conversationId !== this.conversationId || this.messages[0]?.id !== pending.beforeId) return false;
+    this.pending = undefined;
+    const added = answer.messages.filter((message) => !this.rendered.has(message.id));
+    // Held before they are rendered: rendering a message looks at its neighbours.
+    this.messages = [...added, ...this.messages];
+    this.earlier = answer.earlier;
+    const fragment = document.createDocumentFragment();
+    for (const message of added) fragment.append(this.renderMessage(message).element);
+    // After the button, before the oldest message: the button keeps its place (and the focus, if it has it).
+    this.element.insertBefore(fragment, this.earlierButton?.nextSibling ?? this.element.firstChild);
+    this.updateShowEarlier();
+    this.updateRegenerate();
+    return true;
+  }
+
+  /**
+   * Drops the oldest messages beyond the last page (their renderers disposed, their DOM and text released; the
+   * extension has them for "show earlier"). Only while the reader follows the end: what someone scrolled up to read
+   * stays.
    */
   private keepLastPage(): void {
-    const excess = this.messages.length - this.firstRendered - pageSize;
+    const excess = this.messages.length - pageSize;
     if (excess <= 0) return;
-    for (const message of this.messages.slice(this.firstRendered, this.firstRendered + excess)) {
+    for (const message of this.messages.slice(0, excess)) {
       const item = this.rendered.get(message.id);
       if (!item) continue;
       item.renderer?.dispose();
       item.element.remove();
       this.rendered.delete(message.id);
     }
-    this.firstRendered += excess;
-    this.element.querySelector(':scope > .show-earlier')?.remove();
-    this.element.insertBefore(this.showEarlierButton(), this.element.firstChild);
+    this.messages = this.messages.slice(excess);
+    this.earlier += excess;
+    // A page asked for before this no longer ends where the view now starts.
+    this.pending = undefined;
+    this.updateShowEarlier();
   }
 
-  private showEarlierButton(): HTMLElement {
-    const button = h('button', { type: 'button', class: 'secondary-button show-earlier' }, format(this.strings.showEarlier, Math.min(pageSize, this.firstRendered)));
-    button.addEventListener('click', () => {
-      const from = Math.max(0, this.firstRendered - pageSize);
-      const fragment = document.createDocumentFragment();
-      for (const message of this.messages.slice(from, this.firstRendered)) fragment.append(this.renderMessage(message).element);
-      this.firstRendered = from;
-      const anchor = button.nextSibling;
+  /** "Show N earlier messages" first in the list while there are any; one button, kept across pages. */
+  private updateShowEarlier(): void {
+    const button = this.earlierButton;
+    if (this.earlier === 0) {
+      if (!button) return;
+      const hadFocus = button === document.activeElement;
       button.remove();
-      this.element.insertBefore(fragment, anchor);
-      if (from > 0) this.element.insertBefore(this.showEarlierButton(), this.element.firstChild);
-    });
-    return button;
+      this.earlierButton = undefined;
+      // Focus stays in the list rather than falling back to the document.
+      if (hadFocus) this.element.focus();
+      return;
+    }
+    const label = format(this.strings.showEarlier, Math.min(pageSize, this.earlier));
+    if (button) {
+      if (button.textContent !== label) button.textContent = label;
+      if (this.pending === undefined) button.removeAttribute('aria-busy');
+      if (this.element.firstChild !== button) this.element.insertBefore(button, this.element.firstChild);
+      return;
+    }
+    const created = h('button', { type: 'button', class: 'secondary-button show-earlier' }, label);
+    created.addEventListener('click', () => this.requestEarlier());
+    this.earlierButton = created;
+    this.element.insertBefore(created, this.element.firstChild);
+  }
+
+  /** Asks the extension for the page before the oldest message shown; a click while one is asked supersedes it. */
+  private requestEarlier(): void {
+    const oldest = this.messages[0];
+    if (oldest === undefined || this.earlier === 0) return;
+    this.lastRequestId += 1;
+    this.pending = { requestId: this.lastRequestId, beforeId: oldest.id };
+    this.earlierButton?.setAttribute('aria-busy', 'true');
+    this.post({ type: 'loadEarlier', requestId: this.lastRequestId, conversationId: this.conversationId, beforeId: oldest.id });
   }
 
   private emptyState(): HTMLElement {
@@ -311,6 +390,11 @@ export class MessageList {
 
 function modelName(view: MessageView): string | undefined {
   return view.provider && view.model ? `${view.provider}/${view.model}` : view.model;
+}
+
+/** As the extension decides what is history (toChatMessages): an answer that failed before any text. */
+function isFailedAnswer(view: MessageView): boolean {
+  return view.role === 'assistant' && view.status === 'error' && view.content === '';
 }
 
 function normalizeNewlines(text: string): string {

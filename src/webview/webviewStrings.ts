@@ -1,4 +1,4 @@
-// The chat view's own strings, in every language the extension ships (SPEC §5: English and Russian at least).
+// The chat view's own strings, in every language the extension ships (docs/chat.md: English and Russian at least).
 // The extension puts VS Code's display language into <html lang>, and the webview picks its table from it.
 // `{0}`, `{1}` are placeholders filled by `format`.
 
@@ -36,6 +36,17 @@ const en = {
   edit: 'Edit and resend',
   saveAndResend: 'Send',
   cancel: 'Cancel',
+  editingNoteNone: 'Editing a sent message: sending replaces it.',
+  editingNoteOne: 'Editing a sent message: sending replaces it and removes the message after it.',
+  editingNoteOther: 'Editing a sent message: sending replaces it and removes the {0} messages after it.',
+  cancelEdit: 'Cancel editing (Escape): your draft comes back',
+  editedNoteNone: 'Your message was edited and sent again.',
+  editedNoteOne: 'Your message was edited and sent again; the message after it was removed.',
+  editedNoteOther: 'Your message was edited and sent again; the {0} messages after it were removed.',
+  undo: 'Undo',
+  undoEdit: 'Undo the edit: bring back the conversation as it was',
+  notSentAsHistory: 'not sent as history',
+  failedTurnTitle: 'This turn failed before its first word, so it is left out of what the model is sent. Retry replaces it.',
   actionSetKey: 'Set the API key',
   actionOpenSettings: 'Open settings',
   actionRetry: 'Retry',
@@ -96,6 +107,17 @@ const ru: WebviewStrings = {
   edit: 'Изменить и отправить',
   saveAndResend: 'Отправить',
   cancel: 'Отмена',
+  editingNoteNone: 'Вы изменяете отправленное сообщение: при отправке оно будет заменено.',
+  editingNoteOne: 'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а следующее за ним сообщение удалено.',
+  editingNoteOther: 'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а сообщения после него удалены (их {0}).',
+  cancelEdit: 'Отмена изменения (Escape): вернётся ваш черновик',
+  editedNoteNone: 'Сообщение изменено и отправлено заново.',
+  editedNoteOne: 'Сообщение изменено и отправлено заново; следующее за ним сообщение удалено.',
+  editedNoteOther: 'Сообщение изменено и отправлено заново; сообщения после него удалены (их {0}).',
+  undo: 'Вернуть',
+  undoEdit: 'Отменить изменение: вернуть разговор, каким он был',
+  notSentAsHistory: 'не передаётся модели как история',
+  failedTurnTitle: 'Этот обмен не удался до первого слова, поэтому модель его не получает. «Повторить» заменит его.',
   actionSetKey: 'Задать API-ключ',
   actionOpenSettings: 'Открыть настройки',
   actionRetry: 'Повторить',
@@ -134,4 +156,10 @@ export function format(template: string, ...values: (string | number)[]): string
     const value = values[Number(index)];
     return value === undefined ? match : String(value);
   });
+}
+
+/** The form of a counted sentence: `{key}None`, `{key}One` or `{key}Other`, with the count filled in. */
+export function counted(strings: WebviewStrings, key: 'editingNote' | 'editedNote', count: number): string {
+  const form = count === 0 ? strings[`${key}None`] : count === 1 ? strings[`${key}One`] : strings[`${key}Other`];
+  return format(form, count.toLocaleString(document.documentElement.lang || undefined));
 }

@@ -18,7 +18,7 @@ const runtimeFile = [
 ];
 
 describe('the packaged VSIX', () => {
-  it('contains only what runs, within the size budgets of SPEC §10', () => {
+  it('contains only what runs, within the size budgets of docs/performance.md', () => {
     // The session installed exactly this package into the editor under test.
     const vsix = path.join(editor().dirs.root, 'build', 'switchboard.vsix');
     const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');

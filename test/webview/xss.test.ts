@@ -1,4 +1,4 @@
-// Model output is untrusted (SPEC §5, §8): nothing in it may run, load, or navigate — neutralized by the
+// Model output is untrusted (docs/chat.md, docs/security.md): nothing in it may run, load, or navigate — neutralized by the
 // renderer itself (raw HTML off, sanitizer, inert links), not merely stopped by the CSP: the page records every
 // CSP violation, and there must be none. Each payload would set window.__xss (or open a dialog) if it ran.
 import * as assert from 'node:assert/strict';

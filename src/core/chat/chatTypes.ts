@@ -1,4 +1,4 @@
-// The one chat interface every provider speaks (SPEC §1, §3): a request in, a stream of tagged events out.
+// The one chat interface every provider speaks (docs/architecture.md, docs/providers.md): a request in, a stream of tagged events out.
 // Streaming and non-streaming providers emit the same events; failures arrive as an `error` event, never as an
 // exception thrown into the middle of the UI.
 import type { MessagePart } from '../conversations/messagePart';

@@ -1,4 +1,4 @@
-// "A provider that keeps failing is skipped for a while" (SPEC §4). One breaker per provider entry id:
+// "A provider that keeps failing is skipped for a while" (docs/requests.md). One breaker per provider entry id:
 //
 // - closed: requests pass. `failureThreshold` consecutive provider-side failures (isProviderSideFailure: server,
 //   overloaded, network, timeout, rate-limit, invalid-response) within `failureWindowMs` open it; a success

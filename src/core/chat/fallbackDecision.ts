@@ -1,5 +1,5 @@
 // What the fallback chain does after an attempt failed BEFORE any text of it was streamed (an answer that has
-// started is never replaced: its text stands and the error is shown). The rule (SPEC §4 "Fallback"):
+// started is never replaced: its text stands and the error is shown). The rule (docs/requests.md, "Fallback"):
 //
 // - `next` — provider-side trouble that another model may not have: server, overloaded, network, timeout,
 //   rate-limit (the client has already retried), invalid-response, and not-found (the model is unknown or

@@ -1,7 +1,7 @@
 // A chat stream made of a short head (an async generator: waiting for a rate limit, finding the providers) that
 // ends by handing over the stream to forward, which is then passed through WITHOUT a generator of its own. A
 // wrapper written as `for await (const e of inner) yield e` costs an async generator hop per streamed event at
-// every layer; the engine has several layers, and a streamed answer has thousands of events (SPEC §10).
+// every layer; the engine has several layers, and a streamed answer has thousands of events (docs/performance.md).
 import type { ChatEvent } from './chatTypes';
 
 export interface ForwardHooks {

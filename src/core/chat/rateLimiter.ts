@@ -1,4 +1,4 @@
-// Client-side rate limits per provider/model (SPEC §4): requests per minute, tokens per minute and requests per
+// Client-side rate limits per provider/model (docs/requests.md): requests per minute, tokens per minute and requests per
 // day, each a sliding-window TokenBucket. `acquire` waits until a request fits every budget and reports each wait
 // (so the UI can say "waiting 12 s for the rate limit"); `recordUsage` replaces the token estimate with the real
 // count once the answer says how many tokens it used.
@@ -20,6 +20,8 @@
 //   reset) is not waited for: the request goes, and the provider's 429 says what is wrong.
 import type { HttpHeaders } from '../http/httpHeaders';
 import { ProviderError } from '../errors/providerError';
+import { cancelledError } from '../errors/errorFactories';
+import { errorText, type ErrorText } from '../errors/errorText';
 import { AnnouncedBucket } from './announcedBucket';
 import { parseAnnouncedRateLimits, type AnnouncedRateLimits } from './announcedRateLimits';
 import type { RateLimitReason } from './chatTypes';
@@ -121,7 +123,7 @@ export class RateLimiter {
   async acquire(key: RateLimitKey, estimatedTokens: number, options: AcquireOptions = {}): Promise<RateLimitTicket> {
     const { signal, onWait } = options;
     for (;;) {
-      if (signal?.aborted) throw cancelledError(key);
+      if (signal?.aborted) throw cancelledError(key, { while: 'rate-limit' });
       const now = this.clock.now();
       const dimensions = this.dimensionsFor(key, estimatedTokens);
 
@@ -231,14 +233,6 @@ function bucketId(provider: string, bucket: string, reason: RateLimitReason): st
   return JSON.stringify([provider, bucket, reason]);
 }
 
-function cancelledError(key: RateLimitKey): ProviderError {
-  return new ProviderError({
-    kind: 'cancelled',
-    provider: key.provider,
-    model: key.model,
-    message: 'The request was stopped while waiting for the rate limit.',
-  });
-}
 
 function dailyLimitError(key: RateLimitKey, limit: number, now: number, waitMs: number): ProviderError {
   const at = new Date(now + waitMs);
@@ -250,16 +244,15 @@ function dailyLimitError(key: RateLimitKey, limit: number, now: number, waitMs: 
     code: dailyLimitErrorCode,
     retryable: false,
     retryAfterMs: waitMs,
-    message:
-      `The daily limit of ${limit} requests for ${key.provider}/${key.model} is used up; ` +
-      `it resets in ${formatDuration(waitMs)} (at ${clock}). Choose another model or raise the limit in switchboard.providers.`,
+    text: errorText('rateLimit.dailyLimit', { limit, provider: key.provider, model: key.model, duration: resetDuration(waitMs), clock }),
   });
 }
 
-function formatDuration(ms: number): string {
+/** Whole minutes, rounded up (a reset is never earlier than said): `40 min`, `3 h`, `22 h 59 min`. */
+function resetDuration(ms: number): ErrorText {
   const totalMinutes = Math.ceil(ms / minuteMs);
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  if (hours === 0) return `${minutes} min`;
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+  if (hours === 0) return errorText('duration.min', { value: minutes });
+  return minutes === 0 ? errorText('duration.h', { value: hours }) : errorText('duration.hoursMinutes', { hours, minutes });
 }

@@ -1,4 +1,4 @@
-// The rate-limit configuration of one provider entry (SPEC §4 "Rate limits"): `switchboard.providers[].rateLimits`
+// The rate-limit configuration of one provider entry (docs/requests.md, "Rate limits"): `switchboard.providers[].rateLimits`
 // and the presets' defaults. Provider-level numbers apply to each model on its own (every model gets its own
 // buckets, as OpenAI, Groq and the Sydney gateway count); `perModel` overrides them field by field.
 //

@@ -1,4 +1,4 @@
-// An opt-in exact response cache (seed 003 "Response Cache"): the same provider, model, messages, system prompt,
+// An opt-in exact response cache (docs/requests.md, "Response cache"): the same provider, model, messages, system prompt,
 // temperature and token limit get the stored answer instead of a new request. Off unless enabled.
 //
 // - Key: SHA-256 of those fields (nothing else of the request, and never a key or header). The prompt itself is

@@ -1,4 +1,4 @@
-// The fallback chain (SPEC §4 "Fallback"): the chosen model first, then `switchboard.chat.fallbackModels` in order.
+// The fallback chain (docs/requests.md, "Fallback"): the chosen model first, then `switchboard.chat.fallbackModels` in order.
 //
 // - An attempt that fails BEFORE any of its text was streamed moves on according to `fallbackDecision` (next
 //   model; next provider for a quota problem; stop for auth, bad request, content filter, stop button), with a

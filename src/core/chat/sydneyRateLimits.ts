@@ -1,4 +1,4 @@
-// The Sydney gateway's documented limits (seed 004, "Рейт лимиты"), the defaults of the `sydney` preset (SPEC §3).
+// The Sydney gateway's documented limits (its "Sydney API" documentation, "Рейт лимиты"), the defaults of the `sydney` preset (docs/providers.md).
 // They are per model, per minute and per day; the document gives one figure for "claude", which the gateway
 // applies to its claude models together, so it is a shared `claude*` budget here.
 import type { RateLimits } from './rateLimits';

@@ -1,4 +1,4 @@
-// The token usage of one answer, from its `usage` events (SPEC §4 "Usage"). Providers report differently:
+// The token usage of one answer, from its `usage` events (docs/requests.md, "Usage"). Providers report differently:
 // OpenAI sends one final chunk, Anthropic sends input tokens at the start and a cumulative output count at the
 // end, Gemini repeats running totals. All of them are running totals, never increments, so for each field the
 // last value reported wins (a later event that leaves a field out keeps the earlier value).

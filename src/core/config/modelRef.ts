@@ -1,4 +1,4 @@
-// A model is named `providerId/modelId` in settings (SPEC §2): the provider id is everything before the first
+// A model is named `providerId/modelId` in settings (docs/providers.md): the provider id is everything before the first
 // slash, so model ids that contain slashes themselves (`openrouter/meta-llama/llama-3.1-8b-instruct`) work.
 
 export interface ModelRef {

@@ -1,4 +1,4 @@
-// Switchboard's settings (SPEC §2), validated at read time. Each setting is checked on its own, and each entry of
+// Switchboard's settings (README, "Settings"), validated at read time. Each setting is checked on its own, and each entry of
 // `switchboard.providers` on its own, so one bad value produces one problem that names it while everything else
 // keeps working with its valid value or its default.
 import * as z from 'zod/mini';

@@ -39,9 +39,16 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
     case 'done':
       return { ...message, status: event.finishReason === 'cancelled' ? 'stopped' : 'complete', finishReason: event.finishReason };
     case 'error':
-      // A cancellation that surfaces as an error is still the user's stop (SPEC §4: they see "stopped").
+      // A cancellation that surfaces as an error is still the user's stop (docs/requests.md: they see "stopped").
       if (event.error.kind === 'cancelled') return { ...message, status: 'stopped', finishReason: 'cancelled' };
-      return { ...message, status: 'error', error: { kind: event.error.kind, message: event.error.message } };
+      // The id and parameters let the UI show it in its language; an old-style sentence (`text`) is its message already.
+      return {
+        ...message,
+        status: 'error',
+        error: event.error.messageId === 'text'
+          ? { kind: event.error.kind, message: event.error.message }
+          : { kind: event.error.kind, message: event.error.message, messageId: event.error.messageId, params: { ...event.error.params } },
+      };
     case 'rate-limit-wait':
     case 'retry':
     case 'notice':

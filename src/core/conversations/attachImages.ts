@@ -1,4 +1,4 @@
-// The answer to a `/image` request (SPEC §5): the images saved into the workspace go on the assistant message,
+// The answer to a `/image` request (docs/chat.md): the images saved into the workspace go on the assistant message,
 // shown inline by the chat and kept with the conversation (as paths; the files are the user's).
 import type { Conversation, GeneratedImageRef } from './conversation';
 import type { TimeOptions } from './conversationOps';

@@ -1,4 +1,4 @@
-// The conversation model of the chat panel (SPEC §5): what is shown, sent to providers, exported and persisted.
+// The conversation model of the chat panel (docs/chat.md): what is shown, sent to providers, exported and persisted.
 //
 // Every operation in this folder is pure and IMMUTABLE: it returns a new Conversation (sharing the messages it did
 // not change) and never modifies its input. An operation that changes nothing returns its input itself, so callers
@@ -94,7 +94,11 @@ export interface GeneratedImageRef {
 
 export interface MessageError {
   kind: ProviderErrorKind;
+  /** The English text (what older versions and logs read). */
   message: string;
+  /** The message id and parameters of the error (errorTemplates.ts), so the UI shows it in its own language. */
+  messageId?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface ModelIdentity {

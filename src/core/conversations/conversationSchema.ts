@@ -88,7 +88,8 @@ const answerFields = {
   model: z.optional(z.string()),
   usage: z.optional(z.object({ inputTokens: z.optional(count), outputTokens: z.optional(count) })),
   finishReason: z.optional(z.enum(finishReasons)),
-  error: z.optional(z.object({ kind: z.enum(errorKinds), message: z.string() })),
+  // messageId/params came later within format 2: optional, and read through readErrorText when shown.
+  error: z.optional(z.object({ kind: z.enum(errorKinds), message: z.string(), messageId: z.optional(z.string()), params: z.optional(z.record(z.string(), z.unknown())) })),
   cached: z.optional(z.boolean()),
   fallbackFrom: z.optional(z.object({ provider: z.string(), model: z.string() })),
 };

@@ -1,4 +1,4 @@
-// Past conversations on disk (SPEC §5: "persisted across restarts, written atomically"). The extension passes
+// Past conversations on disk (docs/chat.md: persisted across restarts, written atomically). The extension passes
 // `context.globalStorageUri.fsPath + '/conversations'`.
 //
 // Layout: one `<id>.json` per conversation plus `index.json` (the list), each written atomically. The files are the

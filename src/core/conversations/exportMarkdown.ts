@@ -1,4 +1,4 @@
-// "Export as Markdown" (SPEC §5): one document with the title, every turn under a heading, attached contexts as
+// "Export as Markdown" (docs/chat.md): one document with the title, every turn under a heading, attached contexts as
 // fenced blocks, token usage and errors as notes. Every word of it comes from `strings`, so the extension can pass
 // its localized ones (englishMarkdownStrings is the default).
 import type { TokenUsage } from '../chat/chatTypes';

@@ -24,7 +24,7 @@ export interface ContextItem {
   /** 1-based, inclusive. */
   startLine?: number;
   endLine?: number;
-  /** Set when `text` was cut to the context budget (SPEC §6: never silently). */
+  /** Set when `text` was cut to the context budget (docs/editor-commands.md: never silently). */
   truncated?: boolean;
 }
 

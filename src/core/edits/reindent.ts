@@ -1,4 +1,4 @@
-// Fits a model's replacement code to the range it replaces (SPEC §6, the diff flow). Models often return a
+// Fits a model's replacement code to the range it replaces (docs/editor-commands.md, the diff flow). Models often return a
 // selection that sat inside a class or a function de-indented to column 0, with their own choice of tabs or
 // spaces and of line endings; pasted back as is, Python breaks and every other language looks wrong in the diff.
 //

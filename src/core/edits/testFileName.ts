@@ -1,4 +1,4 @@
-// Where `switchboard.generateTests` puts the tests of a source file (SPEC §2): a file that follows the convention
+// Where `switchboard.generateTests` puts the tests of a source file (docs/editor-commands.md): a file that follows the convention
 // the project visibly uses, falling back to each language's usual one.
 //
 // Naming (the first is the default; the other is used when the project's test files mostly use it):

@@ -1,11 +1,12 @@
-// The error taxonomy (SPEC §1, §4): an HTTP status plus whatever the body says becomes one ProviderError with a
+// The error taxonomy (docs/architecture.md, docs/requests.md): an HTTP status plus whatever the body says becomes one ProviderError with a
 // `kind`, a `retryable` flag and one sentence a person can act on. Provider text is quoted only through the
 // redactor, so a key echoed back by a server never reaches the UI or the log.
-import { formatDuration } from '../formatDuration';
 import type { HttpHeaders } from '../http/httpHeaders';
 import { parseRetryAfter } from '../http/parseRetryAfter';
 import { type ErrorBodyInfo, parseErrorBody } from './errorBodyInfo';
 import type { ErrorContext } from './errorContext';
+import { durationText, errorText, type ErrorParams, type ErrorText } from './errorText';
+import type { ErrorMessageId } from './errorTemplates';
 import { googleErrorReason } from './googleErrorReason';
 import { ProviderError, type ProviderErrorKind } from './providerError';
 import { quoteProviderText } from './quoteProviderText';
@@ -16,10 +17,6 @@ export interface HttpErrorResponse {
   /** The body as text (possibly cut short by the reader). */
   body: string;
 }
-
-/** Names of the VS Code commands a message may point to (the UI offers them as buttons). */
-const setKeyHint = 'Set a new key with “Switchboard: Set API Key”.';
-const selectModelHint = 'Pick another model with “Switchboard: Select Model”.';
 
 export function mapHttpError(response: HttpErrorResponse, context: ErrorContext): ProviderError {
   const info = parseErrorBody(response.body, response.headers['content-type']);
@@ -54,127 +51,109 @@ function classify(
   const verdict = info.reason === undefined ? undefined : googleErrorReason(info.reason, p, statusText, info.message);
   // The most specific code the provider gave: that reason, else a non-numeric code, else the type.
   const providerCode = verdict !== undefined ? info.reason : code !== undefined && !/^\d+$/.test(code) ? code : type;
-  const make = (kind: ProviderErrorKind, message: string, retryable?: boolean): ProviderError =>
+  const make = (kind: ProviderErrorKind, text: ErrorText, retryable?: boolean): ProviderError =>
     new ProviderError({
       kind,
       provider: p,
-      message,
+      text,
       ...(status !== undefined ? { status } : {}),
       ...(retryable !== undefined ? { retryable } : {}),
       ...(providerCode !== undefined ? { code: providerCode } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       ...(context.model !== undefined ? { model: context.model } : {}),
     });
+  // Every message names the provider and the status; most quote what the provider said.
+  const says = (id: ErrorMessageId, extra: ErrorParams = {}): ErrorText => errorText(id, { provider: p, status: statusText, detail, ...extra });
 
   if (info.format === 'html') {
-    const title = info.title && info.title.length <= 80 ? ` (“${context.redact(info.title)}”)` : '';
-    const message = `${p} answered${statusText} with an HTML page instead of JSON — a proxy or gateway error${title}.`;
-    return make(status === undefined ? 'invalid-response' : kindForStatus(status), message);
+    const title = info.title && info.title.length <= 80 ? errorText('detail.pageTitle', { title: context.redact(info.title) }) : '';
+    return make(status === undefined ? 'invalid-response' : kindForStatus(status), says('http.html', { title }));
   }
 
-  if (verdict !== undefined) return make(verdict.kind, verdict.message);
+  if (verdict !== undefined) return make(verdict.kind, verdict.text);
   // OpenRouter's moderation (its 403, or an error frame with that code): the input was flagged, the key is fine.
   if (info.moderation !== undefined) {
-    const reasons = info.moderation.reasons.length === 0 ? '' : ` for “${quoteProviderText(info.moderation.reasons.join(', '), context.redact, 120)}”`;
-    return make(
-      'content-filtered',
-      `${p} did not pass the request on: its moderation flagged the input${reasons}${statusText}. Rephrase the request, or pick another model.`,
-    );
+    const reasons = info.moderation.reasons.length === 0 ? '' : errorText('detail.flaggedFor', { reasons: quoteProviderText(info.moderation.reasons.join(', '), context.redact, 120) });
+    return make('content-filtered', says('http.moderation', { reasons }));
   }
 
   // Provider codes that mean the same thing whatever the status.
   if (code === 'insufficient_quota' || type === 'insufficient_quota' || type === 'billing_error') {
-    return make(
-      'quota',
-      `Your ${p} account has run out of credits or reached its spending limit${statusText}${detail}. Check billing on the provider's website, or pick another model.`,
-      false,
-    );
+    return make('quota', says('http.outOfCredits'), false);
   }
   const perDay = info.quotaIds.find((id) => /perday/i.test(id));
   if (perDay !== undefined) {
-    return make(
-      'quota',
-      `The daily ${p} quota${modelPart(context)} is used up${statusText}: ${perDay}. It resets once a day; pick another model or try again tomorrow.`,
-      false,
-    );
+    return make('quota', says('http.dailyQuota', { model: modelPart(context), quotaId: perDay }), false);
   }
   if (code === 'model_not_found' || (type === 'not_found_error' && context.operation === 'chat')) {
-    return notFound(make, context, statusText, detail);
+    return make('not-found', notFound(context, says));
   }
   if (code === 'context_length_exceeded' || type === 'request_too_large') {
-    return make('bad-request', `The request is too large for ${p}${modelPart(context)}${statusText}${detail}. Start a new chat, or send less of the file or selection.`);
+    return make('bad-request', says('http.contextTooLong', { model: modelPart(context) }));
   }
   if (code === 'content_filter' || code === 'content_policy_violation' || type === 'content_moderation' || code === 'content_moderation') {
-    return make('content-filtered', `${p} refused the request because of its content policy${statusText}${detail}.`);
+    return make('content-filtered', says('http.contentPolicy'));
   }
   if (type === 'overloaded_error') {
-    return make('overloaded', `${p} is overloaded right now${statusText}${detail}. Try again in a moment, or pick another model.`);
+    return make('overloaded', says('http.overloadedType'));
   }
   // Gemini refuses regions it does not serve with 400 FAILED_PRECONDITION "User location is not supported…".
   if (type === 'FAILED_PRECONDITION' && /location is not supported/i.test(info.message ?? '')) {
-    return make('bad-request', `${p} is not available in your region${statusText}${detail}. Pick a model of another provider.`, false);
+    return make('bad-request', says('http.region'), false);
   }
 
-  const empty = info.format === 'empty' ? ' with an empty body' : '';
+  const empty = info.format === 'empty' ? errorText('detail.emptyBody') : '';
   const effective = status ?? statusFromType(type);
   switch (true) {
     case effective === 401 || type === 'authentication_error' || type === 'UNAUTHENTICATED':
       // Do not quote: a 401 body is where providers echo (part of) the key.
-      return make('auth', `The ${p} API key was rejected${statusText}. ${setKeyHint}`);
+      return make('auth', errorText('http.auth', { provider: p, status: statusText }));
     case effective === 402:
-      return make('quota', `${p} says payment is required${statusText}${detail}. Add credits to your account, or pick another model.`);
+      return make('quota', says('http.paymentRequired'));
     case effective === 403 || type === 'permission_error' || type === 'PERMISSION_DENIED':
-      return make('auth', `${p} refused access${statusText}${detail}. The key may not be allowed to use this model, or the service may not be available in your region.`);
+      return make('auth', says('http.forbidden'));
     case effective === 404:
-      return context.operation === 'models'
-        ? make('not-found', `${p} has no model list at its base URL${statusText}${detail}. Check the provider's base URL in “switchboard.providers”.`)
-        : notFound(make, context, statusText, detail);
+      return context.operation === 'models' ? make('not-found', says('http.noModelList')) : make('not-found', notFound(context, says));
     case effective === 408:
-      return make('timeout', `${p} timed out waiting for the request${statusText}${detail}.`, true);
+      return make('timeout', says('http.requestTimeout'), true);
     case effective === 409:
-      return make('server', `${p} reported a conflict${statusText}${detail}. Trying again usually helps.`, true);
+      return make('server', says('http.conflict'), true);
     case effective === 413:
-      return make('bad-request', `The request is too large for ${p}${statusText}. Start a new chat, or send less of the file or selection.`);
+      return make('bad-request', errorText('http.tooLarge', { provider: p, status: statusText }));
     case effective === 429 || type === 'rate_limit_error' || type === 'RESOURCE_EXHAUSTED': {
-      const wait = retryAfterMs === undefined ? '' : `; it asked to wait ${formatDuration(retryAfterMs)}`;
-      return make('rate-limit', `${p} is rate-limiting requests${statusText}${wait}${detail}.`);
+      const wait = retryAfterMs === undefined ? '' : errorText('detail.askedToWait', { duration: durationText(retryAfterMs) });
+      return make('rate-limit', says('http.rateLimited', { wait }));
     }
     case effective === 529 || effective === 503 || type === 'UNAVAILABLE':
-      return make('overloaded', `${p} is overloaded or temporarily unavailable${statusText}${empty}${detail}. Try again in a moment, or pick another model.`);
+      return make('overloaded', says('http.overloaded', { empty }));
     case effective === 501 || effective === 505:
       // "Not implemented" does not change by asking again (unless the server says otherwise with x-should-retry).
-      return make('server', `${p} does not support this request${statusText}${empty}${detail}.`, false);
+      return make('server', says('http.notImplemented', { empty }), false);
     case effective !== undefined && effective >= 500:
-      return make('server', `${p} had a server error${statusText}${empty}${detail}. Try again later.`);
+      return make('server', says('http.server', { empty }));
     case effective !== undefined && effective >= 300 && effective < 400:
-      return make('bad-request', `${p} answered with a redirect${statusText}. Set the provider's base URL to the final address.`);
+      return make('bad-request', errorText('http.redirect', { provider: p, status: statusText }));
     case effective !== undefined && effective >= 400:
-      return make('bad-request', `${p} rejected the request${statusText}${empty}${detail}.`);
+      return make('bad-request', says('http.rejected', { empty }));
     default:
-      return make('server', `${p} reported an error${statusText}${detail}.`);
+      return make('server', says('http.other'));
   }
 }
 
-function notFound(
-  make: (kind: ProviderErrorKind, message: string) => ProviderError,
-  context: ErrorContext,
-  statusText: string,
-  detail: string,
-): ProviderError {
-  const what = context.model === undefined ? 'The requested model' : `The model “${context.model}”`;
-  return make('not-found', `${what} was not found at ${context.provider}${statusText}${detail}. ${selectModelHint} Or check the provider's base URL.`);
+function notFound(context: ErrorContext, says: (id: ErrorMessageId, extra?: ErrorParams) => ErrorText): ErrorText {
+  return context.model === undefined ? says('http.notFound') : says('http.modelNotFound', { model: context.model });
 }
 
-function modelPart(context: ErrorContext): string {
-  return context.model === undefined ? '' : ` for “${context.model}”`;
+function modelPart(context: ErrorContext): ErrorText | '' {
+  return context.model === undefined ? '' : errorText('detail.forModel', { model: context.model });
 }
 
 /** `: “provider text”`, redacted and cut short, or nothing. */
-function quote(info: ErrorBodyInfo, context: ErrorContext): string {
+function quote(info: ErrorBodyInfo, context: ErrorContext): ErrorText | '' {
   const text = info.message ?? (info.format === 'text' ? info.text : undefined);
   if (text === undefined || text.trim() === '') return '';
   const quoted = quoteProviderText(text, context.redact);
-  return info.format === 'text' ? `: the body is not JSON: “${quoted}”` : `: “${quoted}”`;
+  return errorText(info.format === 'text' ? 'detail.notJson' : 'detail.quoted', { text: quoted });
 }
 
 function kindForStatus(status: number): ProviderErrorKind {

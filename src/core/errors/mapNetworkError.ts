@@ -1,6 +1,9 @@
 // Errors below HTTP (refused connections, DNS, resets, TLS, proxies) as a ProviderError naming the host, so the
 // person knows which server to look at.
 import type { ErrorContext } from './errorContext';
+import { errorDetail } from './errorFactories';
+import { errorText, type ErrorParams } from './errorText';
+import type { ErrorMessageId } from './errorTemplates';
 import { ProviderError } from './providerError';
 
 export interface NetworkErrorContext extends ErrorContext {
@@ -25,64 +28,41 @@ const certificateCodes = new Set([
 export function mapNetworkError(error: unknown, context: NetworkErrorContext): ProviderError {
   if (error instanceof ProviderError) return error;
   const code = findCode(error);
-  const raw = error instanceof Error ? error.message : String(error);
-  const base = {
-    provider: context.provider,
-    ...(context.model !== undefined ? { model: context.model } : {}),
-    ...(code !== undefined ? { code } : {}),
-    cause: error,
-  };
+  const raw = errorDetail(error);
   const host = context.host;
+  const make = (kind: 'network' | 'timeout', id: ErrorMessageId, params: ErrorParams, retryable?: boolean): ProviderError =>
+    new ProviderError({
+      provider: context.provider,
+      ...(context.model !== undefined ? { model: context.model } : {}),
+      ...(code !== undefined ? { code } : {}),
+      cause: error,
+      kind,
+      text: errorText(id, { host, ...params }),
+      ...(retryable !== undefined ? { retryable } : {}),
+    });
 
   if (context.proxyHost !== undefined && /proxy/i.test(raw)) {
-    return new ProviderError({
-      ...base,
-      kind: 'network',
-      message: `The proxy ${context.proxyHost} refused to connect to ${host} (${context.redact(raw)}). Check “http.proxy” and the HTTPS_PROXY / NO_PROXY environment.`,
-      retryable: false,
-    });
+    return make('network', 'network.proxy', { proxy: context.proxyHost, detail: context.redact(raw) }, false);
   }
   if (code !== undefined && certificateCodes.has(code)) {
-    return new ProviderError({
-      ...base,
-      kind: 'network',
-      message: `The TLS certificate of ${host} could not be verified (${code}). If a corporate proxy inspects TLS, add its certificate to the system, or set “http.proxyStrictSSL” to false.`,
-      retryable: false,
-    });
+    return make('network', 'network.certificate', { code }, false);
   }
   if (context.phase === 'stream') {
-    return new ProviderError({
-      ...base,
-      kind: 'network',
-      // undici's own codes (UND_ERR_*) mean nothing to a person; system ones like ECONNRESET are worth showing.
-      message: `The connection to ${host} closed before the answer finished${code && !code.startsWith('UND_ERR') ? ` (${code})` : ''}.`,
-    });
+    // undici's own codes (UND_ERR_*) mean nothing to a person; system ones like ECONNRESET are worth showing.
+    return make('network', 'network.cutOff', { code: code && !code.startsWith('UND_ERR') ? ` (${code})` : '' });
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return new ProviderError({
-        ...base,
-        kind: 'network',
-        message: `Could not connect to ${host}: the connection was refused. Is the server running, and is the base URL right?`,
-      });
+      return make('network', 'network.refused', {});
     case 'ENOTFOUND':
-      return new ProviderError({
-        ...base,
-        kind: 'network',
-        message: `Could not find the host ${host} (DNS lookup failed). Check the base URL and your network or proxy settings.`,
-        retryable: false,
-      });
+      return make('network', 'network.hostNotFound', {}, false);
     case 'EAI_AGAIN':
-      return new ProviderError({ ...base, kind: 'network', message: `Could not look up ${host} (DNS is not answering). Check your network.` });
+      return make('network', 'network.dnsNotAnswering', {});
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
-      return new ProviderError({ ...base, kind: 'timeout', message: `Connecting to ${host} timed out. Check your network or proxy settings.` });
+      return make('timeout', 'network.connectTimeout', {});
     default:
-      return new ProviderError({
-        ...base,
-        kind: 'network',
-        message: `The connection to ${host} failed (${code ?? context.redact(raw)}). Check your network or proxy settings.`,
-      });
+      return make('network', 'network.failed', { detail: code ?? context.redact(raw) });
   }
 }
 

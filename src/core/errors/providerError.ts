@@ -1,5 +1,8 @@
-// One error type for everything that can go wrong talking to a provider (SPEC §1). It carries what the UI needs
-// to say something a person can act on, and never the key.
+// One error type for everything that can go wrong talking to a provider (docs/architecture.md). It carries what the UI needs
+// to say something a person can act on, and never the key. Its words are data (`messageId` + `params`, see
+// errorText.ts): `message` is their English text, and the VS Code layer shows them in the UI's language.
+import { englishErrorText, type ErrorParams, type ErrorText } from './errorText';
+import type { ErrorMessageId } from './errorTemplates';
 
 export type ProviderErrorKind =
   | 'auth'
@@ -15,12 +18,18 @@ export type ProviderErrorKind =
   | 'content-filtered'
   | 'cancelled';
 
-export interface ProviderErrorOptions {
+/**
+ * The words of an error: a message id and its parameters (preferred: translated in the UI), or one English
+ * sentence (kept for sites not yet converted; shown as it is, under the id `text`).
+ */
+export type ProviderErrorWords = { text: ErrorText; message?: never } | { message: string; text?: never };
+
+export type ProviderErrorOptions = ProviderErrorFields & ProviderErrorWords;
+
+export interface ProviderErrorFields {
   kind: ProviderErrorKind;
   /** The provider entry id, e.g. `openai`. */
   provider: string;
-  /** One sentence a person can act on; must never contain a key. */
-  message: string;
   /** HTTP status when there was one. */
   status?: number;
   /** Whether trying the same request again may succeed (decides retries and fallback). */
@@ -60,9 +69,16 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly model: string | undefined;
   readonly possiblyBilled: boolean;
+  /** The stable key of the message (errorTemplates.ts); its English text is `message`. Never contains a key. */
+  readonly messageId: ErrorMessageId;
+  /** The message's parameters: names, numbers and quoted provider text (already redacted), or nested phrases. */
+  readonly params: ErrorParams;
 
   constructor(options: ProviderErrorOptions) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    const text: ErrorText = options.text ?? { id: 'text', params: { text: options.message ?? '' } };
+    super(englishErrorText(text), options.cause === undefined ? undefined : { cause: options.cause });
+    this.messageId = text.id;
+    this.params = text.params;
     this.name = 'ProviderError';
     this.kind = options.kind;
     this.provider = options.provider;
@@ -86,6 +102,8 @@ export class ProviderError extends Error {
       model: this.model,
       ...(this.possiblyBilled ? { possiblyBilled: true } : {}),
       message: this.message,
+      messageId: this.messageId,
+      params: this.params,
     };
   }
 }

@@ -1,4 +1,4 @@
-// Keys must never reach a message a person or a log sees (SPEC §8). Providers sometimes echo the key back
+// Keys must never reach a message a person or a log sees (docs/security.md). Providers sometimes echo the key back
 // ("Incorrect API key provided: sk-abc***wxyz"), so every quoted provider text goes through a redactor that knows
 // the configured secrets and also scrubs anything shaped like a well-known key format.
 

@@ -1,4 +1,4 @@
-// The one way Switchboard talks HTTP (SPEC §4): undici underneath, with
+// The one way Switchboard talks HTTP (docs/requests.md): undici underneath, with
 //   - a first-byte timeout (connect + request + response headers) and an idle timeout between body chunks,
 //     both ours rather than undici's, so a slow consumer never counts as a silent server;
 //   - cancellation through the caller's AbortSignal, which destroys the socket;
@@ -11,6 +11,8 @@ import type { ErrorContext } from '../errors/errorContext';
 import { type HttpErrorResponse, mapHttpError } from '../errors/mapHttpError';
 import { mapNetworkError } from '../errors/mapNetworkError';
 import { ProviderError } from '../errors/providerError';
+import { cancelledError, timeoutError, toProviderError } from '../errors/errorFactories';
+import { errorText } from '../errors/errorText';
 import { formatDuration } from '../formatDuration';
 import { backoffDelay } from './backoffDelay';
 import type { LookupFunction } from 'node:net';
@@ -158,7 +160,7 @@ export class HttpClient {
   constructor(options: HttpClientOptions = {}) {
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as HttpClientOptions;
     this.options = { ...defaults, ...defined };
-    // A timeout of zero or less would mean "hang forever", which SPEC §4 rules out.
+    // A timeout of zero or less would mean "hang forever", which docs/requests.md rules out.
     if (!(this.options.firstByteTimeoutMs > 0)) this.options.firstByteTimeoutMs = defaults.firstByteTimeoutMs;
     if (!(this.options.idleTimeoutMs > 0)) this.options.idleTimeoutMs = defaults.idleTimeoutMs;
     if (!(this.options.generationTimeoutMs > 0)) this.options.generationTimeoutMs = defaults.generationTimeoutMs;
@@ -283,18 +285,10 @@ export class HttpClient {
       const host = url.host;
       if (state.timedOut === 'first-byte') {
         const setting = request.billable === true ? 'switchboard.images.timeoutSeconds' : 'switchboard.requests.timeoutSeconds';
-        return timeoutError(request.context, `${host} did not answer within ${formatDuration(firstByteTimeoutMs)}. Check your network, or raise “${setting}”.`);
+        return timeoutError(request.context, 'first-byte', { host, durationMs: firstByteTimeoutMs, setting });
       }
-      if (state.timedOut === 'deadline') {
-        return timeoutError(
-          request.context,
-          `${host} did not finish within ${formatDuration(deadlineMs)}, the longest one answer may take (“switchboard.requests.deadlineSeconds”); Switchboard stopped it.`,
-          false,
-        );
-      }
-      if (state.timedOut === 'idle') {
-        return timeoutError(request.context, `${host} stopped sending for ${formatDuration(this.options.idleTimeoutMs)} in the middle of the answer.`);
-      }
+      if (state.timedOut === 'deadline') return timeoutError(request.context, 'deadline', { host, durationMs: deadlineMs });
+      if (state.timedOut === 'idle') return timeoutError(request.context, 'idle', { host, durationMs: this.options.idleTimeoutMs });
       return mapNetworkError(error, {
         ...request.context,
         host,
@@ -361,7 +355,7 @@ class UndiciResponse implements HttpResponse {
 
   /**
    * A hand-written iterator rather than an async generator: it runs once per network chunk, and a generator hop
-   * per chunk is a measurable share of the streaming CPU budget (SPEC §10).
+   * per chunk is a measurable share of the streaming CPU budget (docs/performance.md).
    */
   body(): AsyncIterable<Uint8Array> {
     if (this.consumed) throw new Error('The response body can be read only once');
@@ -506,33 +500,12 @@ class UndiciResponse implements HttpResponse {
 }
 
 function cancelled(context: ErrorContext): ProviderError {
-  return new ProviderError({
-    kind: 'cancelled',
-    provider: context.provider,
-    message: 'Stopped.',
-    ...(context.model !== undefined ? { model: context.model } : {}),
-  });
+  return cancelledError(context);
 }
 
 function cancelledOr(error: unknown, request: HttpRequest): ProviderError {
   if (request.signal?.aborted) return cancelled(request.context);
-  if (error instanceof ProviderError) return error;
-  return new ProviderError({
-    kind: 'network',
-    provider: request.context.provider,
-    message: `The request to ${request.context.provider} failed: ${request.context.redact(error instanceof Error ? error.message : String(error))}`,
-    cause: error,
-  });
-}
-
-function timeoutError(context: ErrorContext, message: string, retryable?: boolean): ProviderError {
-  return new ProviderError({
-    kind: 'timeout',
-    provider: context.provider,
-    message,
-    ...(retryable !== undefined ? { retryable } : {}),
-    ...(context.model !== undefined ? { model: context.model } : {}),
-  });
+  return toProviderError(error, { provider: request.context.provider, redact: request.context.redact, stage: 'request' });
 }
 
 /**
@@ -571,7 +544,7 @@ function billedMaybe(error: ProviderError, context: ErrorContext): ProviderError
   return new ProviderError({
     kind: error.kind,
     provider: error.provider,
-    message: `${error.message} The request may have reached ${context.provider}, which may still charge for it; Switchboard did not send it again.`,
+    text: errorText('billing.maybeCharged', { message: { id: error.messageId, params: error.params }, provider: context.provider }),
     retryable: false,
     possiblyBilled: true,
     ...(error.status !== undefined ? { status: error.status } : {}),

@@ -1,4 +1,4 @@
-// Builds an ImageProvider from a provider entry (SPEC §2, §3), like createChatProvider: the entry is laid over
+// Builds an ImageProvider from a provider entry (docs/providers.md), like createChatProvider: the entry is laid over
 // the preset with the same id, the key (and Fusion Brain's secret) is handed in by the caller, and only ever sent
 // to the resolved base URL.
 import { assertNever } from '../assertNever';
@@ -21,7 +21,7 @@ export interface CreateImageProviderOptions {
   http?: HttpClient;
   /** Client-side rate limits (the Sydney gateway's per-model limits); each generation request takes a slot. */
   rateLimiter?: RateLimiter;
-  /** Fusion Brain's style list (public, fetched without the key). Default the CDN of seed 001. */
+  /** Fusion Brain's style list (public, fetched without the key). Default: the CDN of Fusion Brain's API documentation. */
   stylesUrl?: string;
   /** Fusion Brain: the first wait between status checks (default 1 s, growing to `maxPollIntervalMs`, default 5 s). */
   pollIntervalMs?: number;

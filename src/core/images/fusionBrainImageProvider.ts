@@ -1,4 +1,4 @@
-// Fusion Brain's Kandinsky (seed 001, SPEC §3): headers `X-Key: Key <key>` and `X-Secret: Secret <secret>`.
+// Fusion Brain's Kandinsky (its public API documentation; docs/providers.md): headers `X-Key: Key <key>` and `X-Secret: Secret <secret>`.
 //   GET  key/api/v1/pipelines                    → pipelines (`id`, or `uuid` in the documented answer)
 //   GET  key/api/v1/pipeline/{id}/availability   → `{pipeline_status}` / `{status}`; DISABLED_BY_QUEUE = busy
 //   POST key/api/v1/pipeline/run  (multipart: `pipeline_id`, `params` as application/json) → `{uuid, status}`

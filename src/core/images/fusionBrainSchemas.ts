@@ -1,4 +1,4 @@
-// The parts of Fusion Brain's answers Switchboard reads (seed 001; unknown fields are ignored). The service has
+// The parts of Fusion Brain's answers Switchboard reads (docs/providers.md; unknown fields are ignored). The service has
 // changed field names over time, so both spellings are accepted where it has: `id` / `uuid` for pipelines,
 // `pipeline_status` / `status` (and the older `model_status`) for availability, `result.files` / `images`.
 import * as z from 'zod/mini';

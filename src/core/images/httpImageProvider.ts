@@ -9,6 +9,7 @@ import { parseErrorBody } from '../errors/errorBodyInfo';
 import type { ErrorContext } from '../errors/errorContext';
 import { type HttpErrorResponse, mapErrorInfo, mapHttpError } from '../errors/mapHttpError';
 import { ProviderError } from '../errors/providerError';
+import { cancelledError, toProviderError } from '../errors/errorFactories';
 import { formatDuration } from '../formatDuration';
 import type { HttpRequest, HttpResponse } from '../http/httpClient';
 import { HttpProviderBase, type HttpProviderBaseConfig } from '../providers/httpProviderBase';
@@ -243,25 +244,12 @@ export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderCo
   }
 
   protected cancelled(context: ErrorContext): ProviderError {
-    return new ProviderError({
-      kind: 'cancelled',
-      provider: this.id,
-      message: 'Stopped.',
-      ...(context.model !== undefined ? { model: context.model } : {}),
-    });
+    return cancelledError({ provider: this.id, model: context.model });
   }
 
   protected asProviderError(error: unknown, context: ErrorContext, signal: AbortSignal | undefined): ProviderError {
     if (signal?.aborted) return error instanceof ProviderError && error.kind === 'cancelled' ? error : this.cancelled(context);
-    if (error instanceof ProviderError) return error;
-    const message = error instanceof Error ? error.message : String(error);
-    return new ProviderError({
-      kind: 'invalid-response',
-      provider: this.id,
-      message: `${this.id}: reading the answer failed unexpectedly: ${this.redact(message)}`,
-      ...(context.model !== undefined ? { model: context.model } : {}),
-      cause: error,
-    });
+    return toProviderError(error, { provider: this.id, model: context.model, redact: this.redact, stage: 'reading' });
   }
 
   /** Refuses up front when a required key (or Fusion Brain's secret) is missing. */

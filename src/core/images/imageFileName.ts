@@ -1,4 +1,4 @@
-// File names for generated images (SPEC §7): `2026-11-21-a-lighthouse-at-dusk-42.png` — the date, a slug of the
+// File names for generated images (docs/images.md): `2026-11-21-a-lighthouse-at-dusk-42.png` — the date, a slug of the
 // prompt, and the seed (or the image's index). Whatever the prompt holds, the name is lower-case ASCII letters,
 // digits and dashes plus the extension: no path separators, no dots that could climb out of the folder, nothing
 // Windows refuses (reserved device names, trailing dots or spaces — the date comes first, so neither can occur).

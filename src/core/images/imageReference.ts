@@ -1,4 +1,4 @@
-// The reference to a saved image, in the syntax of the editor it is inserted into (SPEC §7): Markdown
+// The reference to a saved image, in the syntax of the editor it is inserted into (docs/images.md): Markdown
 // `![alt](path)`, HTML / Vue / Svelte / Astro `<img src alt>`, JSX `<img … />`, CSS `url("…")`, or the bare
 // relative path. The path is URL-encoded where it must be (spaces → %20, parentheses, `#`, `?`), and the alt text
 // is escaped for the syntax, so neither a prompt nor a folder name can break out of the reference.

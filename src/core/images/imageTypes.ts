@@ -1,4 +1,4 @@
-// The one image interface every image provider speaks (SPEC §3, §7): a request in, checked images out, progress
+// The one image interface every image provider speaks (docs/providers.md, docs/images.md): a request in, checked images out, progress
 // on the side. `validate` runs before any request, so a size or a prompt the service would refuse costs nothing
 // and says which limit it broke. Every failure is a ProviderError (never carrying a key).
 import type { ProviderKind } from '../chat/chatTypes';

@@ -1,4 +1,4 @@
-// OpenAI images (SPEC §3): `POST {base}/images/generations` with `Authorization: Bearer <key>`, JSON
+// OpenAI images (docs/providers.md): `POST {base}/images/generations` with `Authorization: Bearer <key>`, JSON
 // `{model, prompt, n, size, quality, output_format, background, moderation}` → `data[{b64_json}]` and `usage`.
 // The gpt-image family takes sizes 1024x1024, 1536x1024, 1024x1536 or auto and no seed, style or negative prompt.
 // Other models (an OpenAI-compatible server's) are sent what was asked, and may answer with `data[].url`, which is

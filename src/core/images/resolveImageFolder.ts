@@ -1,4 +1,4 @@
-// Where generated images go (SPEC §7): `switchboard.images.folder`, always inside the workspace folder. The
+// Where generated images go (docs/images.md): `switchboard.images.folder`, always inside the workspace folder. The
 // setting is a relative path (either slash, so a synced setting works on every OS); an absolute path, a drive
 // letter, `~`, a `..` that climbs out, or an existing part of the path that is a symbolic link leading outside
 // (checked with `realpath` of the deepest part that exists) is refused with the reason. Nothing is created here.

@@ -1,4 +1,4 @@
-// Stability AI (SPEC §3), `Authorization: Bearer <key>`:
+// Stability AI (docs/providers.md), `Authorization: Bearer <key>`:
 //   v2beta  POST /v2beta/stable-image/generate/{core|ultra|sd3}, multipart, `accept: image/*` → the image's bytes
 //           with `finish-reason` (SUCCESS | CONTENT_FILTERED) and `seed` headers; one image per request.
 //   v1      POST /v1/generation/{engine}/text-to-image, JSON → `artifacts[{base64, seed, finishReason}]`;

@@ -1,4 +1,4 @@
-// The Sydney gateway's images (seed 004, SPEC §3): `POST {base}/v1/image {model: sdxl|kandinsky, prompt, ar?,
+// The Sydney gateway's images (its "Sydney API" documentation; docs/providers.md): `POST {base}/v1/image {model: sdxl|kandinsky, prompt, ar?,
 // negative?}` with the raw key in `Authorization` → `{url}`, then the image is downloaded from that URL — without
 // the key (the URL is public, and its host need not be the gateway's), bounded in size and time. One image per
 // request; the gateway's per-model limits (sdxl 3/min, 1000/day…) are the rate limiter's defaults for this preset.

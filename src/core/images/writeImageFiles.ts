@@ -1,4 +1,4 @@
-// Saves generated images (SPEC §7): each one only after its bytes are checked to be a PNG, JPEG or WebP, under a
+// Saves generated images (docs/images.md): each one only after its bytes are checked to be a PNG, JPEG or WebP, under a
 // name from the date, the prompt and the seed, never over an existing file (`-2`, `-3`… are tried, each claimed
 // with an exclusive create so two windows saving at once cannot overwrite each other), with a sidecar
 // `<same name>.json` holding what made it. Content-filtered images are not written: they come back as skipped,

@@ -1,4 +1,4 @@
-// Where a provider's key comes from (SPEC §2, §8): VS Code's SecretStorage first, then the provider's usual
+// Where a provider's key comes from (docs/security.md): VS Code's SecretStorage first, then the provider's usual
 // environment variable. The VS Code layer hands in the storage; this file never logs or returns a key anywhere
 // but to the caller that asked for it.
 //

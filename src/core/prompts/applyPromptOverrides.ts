@@ -1,5 +1,5 @@
 // Users can replace the user message of any selection command from settings (`switchboard.prompts.<command>`,
-// SPEC §6) with a template using `{{placeholders}}`. A mistake in one template never breaks the others: unknown
+// docs/editor-commands.md) with a template using `{{placeholders}}`. A mistake in one template never breaks the others: unknown
 // placeholders are left as written and reported, so the editor can name the setting and the placeholder.
 import { promptPlaceholders } from './promptValues';
 import type { PromptTemplate, PromptTemplates } from './promptTemplate';

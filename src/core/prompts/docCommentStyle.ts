@@ -1,4 +1,4 @@
-// The documentation-comment convention of each language, for the `document` command (SPEC §2: "add doc comments
+// The documentation-comment convention of each language, for the `document` command (docs/editor-commands.md: "add doc comments
 // in the language's own style"). The description is written for the model: it names the convention and the
 // shape of a comment so that even a small model produces the right syntax.
 

@@ -28,7 +28,7 @@ export function selectionCodeSection(request: SelectionRequest): string {
   return `Code from ${whereLabel(request)}${language}:\n${fencedSelection(request)}`;
 }
 
-/** SPEC §6: large selections are truncated with a visible notice, never silently — for the model too. */
+/** docs/editor-commands.md: large selections are truncated with a visible notice, never silently — for the model too. */
 export function truncationNotice(request: Pick<SelectionRequest, 'endLine'>): string {
   return `Note: the selection was longer than this; it was cut after line ${request.endLine} to fit the request, so the code above is incomplete. Work only with the lines shown.`;
 }

@@ -1,4 +1,4 @@
-// What the selection commands (SPEC §6) send to a prompt template: the code, where it comes from, and what the
+// What the selection commands (docs/editor-commands.md) send to a prompt template: the code, where it comes from, and what the
 // command needs besides (an instruction, diagnostics, a test convention). Built by the VS Code layer from the
 // editor; everything here is plain data so the prompts can be tested without an editor.
 import type { ChatMessage } from '../chat/chatTypes';

@@ -1,5 +1,5 @@
 // Cuts a text to a character budget at a line boundary, and says how much was dropped, so the editor can show
-// "The selection was cut to 24,000 characters (120 of 900 lines dropped)" (SPEC §6: never silently).
+// "The selection was cut to 24,000 characters (120 of 900 lines dropped)" (docs/editor-commands.md: never silently).
 
 export interface TruncatedText {
   /** The kept beginning of the text: whole lines (each with its line break), unless even the first line is too long. */

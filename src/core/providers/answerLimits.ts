@@ -3,7 +3,8 @@
 // so far stays the partial answer. The overall time limit is the HTTP client's deadline
 // (`switchboard.requests.deadlineSeconds`).
 import type { ErrorContext } from '../errors/errorContext';
-import { ProviderError } from '../errors/providerError';
+import { answerLimitError } from '../errors/errorFactories';
+import type { ProviderError } from '../errors/providerError';
 
 export interface AnswerLimits {
   /** Characters of answer text. */
@@ -19,23 +20,9 @@ export interface AnswerLimits {
 export const defaultAnswerLimits: AnswerLimits = { maxAnswerChars: 4_000_000, maxEventChars: 32 * 1024 * 1024 };
 
 export function answerTooLarge(context: ErrorContext, limits: AnswerLimits): ProviderError {
-  return new ProviderError({
-    kind: 'invalid-response',
-    provider: context.provider,
-    retryable: false,
-    code: 'answer-too-large',
-    message: `The answer of ${context.provider} grew beyond ${limits.maxAnswerChars.toLocaleString('en-US')} characters, more than any model should write; Switchboard stopped reading it. The part received is kept.`,
-    ...(context.model !== undefined ? { model: context.model } : {}),
-  });
+  return answerLimitError(context, 'answer', limits.maxAnswerChars);
 }
 
 export function eventTooLarge(context: ErrorContext, limits: AnswerLimits): ProviderError {
-  return new ProviderError({
-    kind: 'invalid-response',
-    provider: context.provider,
-    retryable: false,
-    code: 'event-too-large',
-    message: `${context.provider} sent one piece of the answer longer than ${limits.maxEventChars.toLocaleString('en-US')} characters without ending it; Switchboard stopped reading. The part received before it is kept.`,
-    ...(context.model !== undefined ? { model: context.model } : {}),
-  });
+  return answerLimitError(context, 'event', limits.maxEventChars);
 }

@@ -1,7 +1,7 @@
 // Anthropic sends one `content_block_delta` event per token, always in the same canonical form:
 //   {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"…"}}
 // Reading that form with one compiled regular expression costs about a fifth of JSON.parse plus validation, and
-// JSON.parse was the largest single cost of a streamed Anthropic answer (SPEC §10 streaming CPU budget). Anything
+// JSON.parse was the largest single cost of a streamed Anthropic answer (docs/performance.md, streaming CPU budget). Anything
 // else (other fields, other order, whitespace, a malformed escape, a very long event) is not recognised here and
 // goes through JSON.parse and the schema as before, so errors are reported exactly as they were.
 

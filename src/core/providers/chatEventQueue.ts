@@ -2,7 +2,7 @@
 // arrives) pushes events in; the consumer pulls them with `for await`. Pushing lets the body's bytes go from the
 // socket through the SSE parser and the protocol's decoder in one synchronous call per network read, with a single
 // promise settled for the consumer; the earlier chain of async generators (body → SSE → protocol → guard) cost an
-// async hop and its garbage at every level per read, the largest cost left after JSON parsing (SPEC §10).
+// async hop and its garbage at every level per read, the largest cost left after JSON parsing (docs/performance.md).
 //
 // Rules the queue keeps:
 //   - the first event (`model`) is ready at once; the producer starts when the consumer asks for the second one;

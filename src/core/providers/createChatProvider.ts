@@ -1,4 +1,4 @@
-// Builds a ChatProvider from a provider entry (SPEC §2, §3): the entry is laid over the preset with the same id,
+// Builds a ChatProvider from a provider entry (docs/providers.md): the entry is laid over the preset with the same id,
 // the key is handed in by the caller (SecretStorage or the environment fallback, read in the VS Code layer), and
 // the client only ever sends it to the resolved base URL.
 import type { ChatProvider, ProviderKind } from '../chat/chatTypes';

@@ -8,6 +8,7 @@ import type { ErrorContext } from '../errors/errorContext';
 import { type HttpErrorResponse, mapErrorInfo, mapHttpError } from '../errors/mapHttpError';
 import { mapStreamError } from '../errors/mapStreamError';
 import { ProviderError } from '../errors/providerError';
+import { toProviderError } from '../errors/errorFactories';
 import type { HttpRequest, HttpResponse } from '../http/httpClient';
 import { createSseFeed } from '../sse/sseFeed';
 import { invalidResponse, parseJsonText, parseResponse } from '../validation/parseResponse';
@@ -212,17 +213,6 @@ export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConf
     if (signal?.aborted || (error instanceof ProviderError && error.kind === 'cancelled')) {
       return { type: 'done', finishReason: 'cancelled' };
     }
-    if (error instanceof ProviderError) return { type: 'error', error };
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      type: 'error',
-      error: new ProviderError({
-        kind: 'invalid-response',
-        provider: this.id,
-        message: `${this.id}: reading the answer failed unexpectedly: ${this.redact(message)}`,
-        ...(context.model !== undefined ? { model: context.model } : {}),
-        cause: error,
-      }),
-    };
+    return { type: 'error', error: toProviderError(error, { provider: this.id, model: context.model, redact: this.redact, stage: 'reading' }) };
   }
 }

@@ -2,7 +2,8 @@
 // messages, URLs built only under its own base URL (the key goes nowhere else), the headers (the entry's own, then
 // the protocol's auth headers), and the "no key" error that names the environment variables to use instead.
 import type { ErrorContext } from '../errors/errorContext';
-import { ProviderError } from '../errors/providerError';
+import { configurationError } from '../errors/errorFactories';
+import type { ProviderError } from '../errors/providerError';
 import { createRedactor, type Redactor } from '../errors/redactSecrets';
 import type { HttpClient } from '../http/httpClient';
 import { joinUrl } from './joinUrl';
@@ -52,12 +53,6 @@ export abstract class HttpProviderBase<C extends HttpProviderBaseConfig> {
 
   /** The error for a missing key or secret (`what`), before any request is sent. */
   protected missingSecret(context: ErrorContext, what: string, env: readonly string[]): ProviderError {
-    const envHint = env.length === 0 ? '' : ` (or the ${env.join(' or ')} environment variable${env.length > 1 ? 's' : ''})`;
-    return new ProviderError({
-      kind: 'auth',
-      provider: this.id,
-      message: `No ${what} is set for ${this.id}. Set one with “Switchboard: Set API Key”${envHint}.`,
-      ...(context.model !== undefined ? { model: context.model } : {}),
-    });
+    return configurationError({ provider: this.id, model: context.model }, { type: 'missing-key', what, envVars: env });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `base` + `path`, the only way provider clients build URLs: everything goes under the provider's own base URL,
- * so its key can only ever be sent there (SPEC §8). `path` segments taken from user input must be encoded by the
+ * so its key can only ever be sent there (docs/security.md). `path` segments taken from user input must be encoded by the
  * caller.
  */
 export function joinUrl(base: string, path: string): string {

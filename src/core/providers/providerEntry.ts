@@ -1,4 +1,4 @@
-// One item of `switchboard.providers` (SPEC §2), as the provider factory takes it. The schema validates what the
+// One item of `switchboard.providers` (docs/providers.md), as the provider factory takes it. The schema validates what the
 // settings layer reads; unknown fields (e.g. `rateLimits`, read by the rate limiter) pass through untouched.
 import * as z from 'zod/mini';
 import type { ProviderKind } from '../chat/chatTypes';

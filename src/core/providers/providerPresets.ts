@@ -1,5 +1,5 @@
-// The built-in providers of SPEC §3: each works with a key and nothing else. A `switchboard.providers` entry with
-// a preset's id overrides fields of it. Environment variable names are those of SPEC §2 (read by the VS Code
+// The built-in providers (docs/providers.md): each works with a key and nothing else. A `switchboard.providers` entry with
+// a preset's id overrides fields of it. Environment variable names are those of the README's "Keys" (read by the VS Code
 // layer as a fallback when SecretStorage has no key; provider clients never read the environment).
 import type { ProviderKind } from '../chat/chatTypes';
 
@@ -159,7 +159,7 @@ export const providerPresets: readonly ProviderPreset[] = [
     moderation: true,
     requiresKey: true,
     keyEnvVars: ['SYDNEY_API_KEY'],
-    // Seed 004's documented chat models (it has no list endpoint). Its per-model limits are the rate limiter's
+    // The gateway's documented chat models (it has no list endpoint). Its per-model limits are the rate limiter's
     // `sydneyRateLimitDefaults` (src/core/chat/sydneyRateLimits.ts).
     chatModels: ['gpt-3.5-turbo', 'gpt-4', 'claude-2-100k', 'claude-1.3-100k', 'claude-instant-1-100k'],
   },

@@ -1,4 +1,4 @@
-// The Sydney gateway (seed 004): raw `Authorization: <key>`, `POST /v1/chat {model, messages}` → `{reply}` and
+// The Sydney gateway (docs/providers.md): raw `Authorization: <key>`, `POST /v1/chat {model, messages}` → `{reply}` and
 // `POST /v1/prompt {model, prompt}` → `{reply}` (Claude-style prompts only). It does not stream: the stream is
 // `model`, one `text-delta` with the whole reply, `done`. It has no model list; the documented models are listed.
 import type { ChatRequest, ModelInfo } from '../chat/chatTypes';

@@ -5,7 +5,7 @@
 // dispatched (as the SSE spec says): the protocol readers then see a stream that ended early.
 //
 // Pushed rather than pulled (an async iterator of events) because the hops and garbage of an async iterator per
-// network read were the largest cost of a streamed answer after JSON parsing (SPEC §10 streaming budget).
+// network read were the largest cost of a streamed answer after JSON parsing (docs/performance.md, streaming budget).
 import { createParser } from 'eventsource-parser';
 
 export interface SseHandler {

@@ -1,4 +1,4 @@
-// The chat panel's extension side (SPEC §5), thin: the turn itself runs in core (core/turns: the recipe stored
+// The chat panel's extension side (docs/chat.md), thin: the turn itself runs in core (core/turns: the recipe stored
 // with each question, so Regenerate, Edit and Retry replay exactly what was sent); this class composes the recipe
 // from the settings, runs one turn at a time with Stop, and hands the parts their work: the open conversation
 // (OpenConversation), the list of conversations (ConversationHistory), the model picker (ModelPickerFeed), the
@@ -17,6 +17,7 @@ import type { SettingsService } from '../settings/settingsService';
 import { type AttachedView, ChatViewPort } from './chatViewPort';
 import { ContextTray } from './contextTray';
 import { ConversationHistory } from './conversationHistory';
+import { EditUndo } from './editUndo';
 import { type ChatImageGenerator, runImageTurn } from './imageTurn';
 import { ModelPickerFeed } from './modelPickerFeed';
 import { OpenConversation } from './openConversation';
@@ -45,6 +46,7 @@ export class ChatController implements vscode.Disposable {
   /** Generates images for `/image <prompt>` typed into the chat; set by the image feature. */
   imageGenerator: ChatImageGenerator | undefined;
   private readonly turns: ChatTurns;
+  private readonly undo: EditUndo;
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.open = new OpenConversation(deps.store, deps.state, this.port, deps.log);
@@ -52,6 +54,7 @@ export class ChatController implements vscode.Disposable {
     this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port);
     this.models = new ModelPickerFeed(this.port, deps.settings, deps.catalog);
     this.contexts = new ContextTray(this.port);
+    this.undo = new EditUndo(this.open, this.port);
   }
 
   /** A webview is ready: it gets everything it needs to draw the current state. */
@@ -83,8 +86,7 @@ export class ChatController implements vscode.Disposable {
   async send(text: string): Promise<void> {
     const trimmed = text.trim();
     if (trimmed === '' && this.contexts.items.length === 0) return;
-    await this.open.ready();
-    await this.stop();
+    await this.moveOn();
     const image = /^\/image(?:\s+([\s\S]*))?$/.exec(trimmed);
     const prompt = image?.[1]?.trim();
     if (image && !prompt) {
@@ -113,8 +115,7 @@ export class ChatController implements vscode.Disposable {
    * that way, so Regenerate and Edit send it again as it was sent.
    */
   async sendPrepared(options: { display: string; contexts: ContextItem[]; systemPrompt: string; userContent: string; model?: string }): Promise<void> {
-    await this.open.ready();
-    await this.stop();
+    await this.moveOn();
     const recipe = recipeFromSettings(this.deps.settings.settings, options.model, options.systemPrompt);
     this.append(userParts(options.display, options.contexts), { ...recipe, promptParts: [textPart(options.userContent)] });
     this.turns.start(runTurn);
@@ -125,16 +126,23 @@ export class ChatController implements vscode.Disposable {
   }
 
   async regenerate(): Promise<void> {
-    await this.open.ready();
-    await this.stop();
+    await this.moveOn();
     this.turns.start((conversation, options) => regenerate(conversation, options), true);
   }
 
   async editAndResend(messageId: string, text: string): Promise<void> {
     await this.open.ready();
     await this.stop();
+    this.undo.remember(this.open.current);
     const defaultTitle = vscode.l10n.t('New chat');
     this.turns.start((conversation, options) => editAndResend(conversation, messageId, [textPart(text.trim())], { ...options, defaultTitle }), true);
+  }
+
+  /** Undo of the last edit: the conversation as it was before it, the edit's answer stopped if it still streams. */
+  async undoEdit(): Promise<void> {
+    await this.open.ready();
+    await this.stop();
+    await this.undo.undo();
   }
 
   /**
@@ -142,8 +150,7 @@ export class ChatController implements vscode.Disposable {
    * history); an answer that failed part-way is regenerated from there.
    */
   async retry(answerId: string | undefined): Promise<void> {
-    await this.open.ready();
-    await this.stop();
+    await this.moveOn();
     this.turns.start((conversation, options) => {
       const prepared = answerId === undefined ? conversation : prepareRetry(conversation, answerId);
       if (prepared !== conversation) return runTurn(prepared, options);
@@ -152,8 +159,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   async newChat(): Promise<void> {
-    await this.open.ready();
-    await this.stop();
+    await this.moveOn();
     await this.open.replace(OpenConversation.fresh());
     this.port.post({ type: 'focusInput' });
   }
@@ -172,6 +178,13 @@ export class ChatController implements vscode.Disposable {
     this.models.dispose();
     await this.turns.stop();
     await this.deps.store.flush();
+  }
+
+  /** Before a turn or another conversation: the one streaming stops, and the last edit is no longer undone. */
+  private async moveOn(): Promise<void> {
+    await this.open.ready();
+    await this.stop();
+    this.undo.forget();
   }
 
   private append(parts: ReturnType<typeof userParts>, recipe: TurnRecipe | undefined): void {

@@ -1,4 +1,4 @@
-// What the buttons of a code block in the chat do (SPEC §5): copy, insert at the cursor of the last active
+// What the buttons of a code block in the chat do (docs/chat.md): copy, insert at the cursor of the last active
 // editor, apply as a diff to that editor, save as a new file. Model output is text here: it is never executed.
 import * as vscode from 'vscode';
 import type { CodeAction } from '../../shared/webviewProtocol';

@@ -1,4 +1,4 @@
-// The code a request is about (SPEC §6): the selection, or the enclosing symbol or current line when nothing is
+// The code a request is about (docs/editor-commands.md): the selection, or the enclosing symbol or current line when nothing is
 // selected; the file's language and workspace-relative path. Large texts are cut to a budget, and marked as cut
 // so the user is told (never silently).
 import * as path from 'node:path';

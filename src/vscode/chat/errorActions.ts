@@ -1,6 +1,6 @@
 import type { ErrorAction } from '../../shared/webviewProtocol';
 
-/** The actions that can fix an error of each kind, shown next to it in the chat (SPEC §5). */
+/** The actions that can fix an error of each kind, shown next to it in the chat (docs/chat.md). */
 export function errorActionsFor(kind: string): ErrorAction[] {
   switch (kind) {
     case 'auth':

@@ -2,13 +2,14 @@
 // window's workspace state, so two windows never open each other's by default), saved as it changes (batched while
 // an answer streams, at once when it ends), and shown to the webview. When a save meets another window's changes
 // the store merges them or forks a copy (ConversationStore); the result becomes what this window shows, and the
-// user is told.
+// user is told. The view holds only the messages it shows and asks for earlier pages (showEarlier).
 import * as vscode from 'vscode';
 import type { Conversation } from '../../core/conversations/conversation';
 import { createConversation, settleInterrupted } from '../../core/conversations/conversationOps';
 import type { ConversationStore, ForkedSave, MergedSave } from '../../core/conversations/conversationStore';
 import type { ChatViewPort } from './chatViewPort';
-import { toConversationView } from './toConversationView';
+import { pageBefore } from '../../shared/messagePage';
+import { toConversationView, toMessageView } from './toConversationView';
 
 const lastConversationKey = 'switchboard.chat.lastConversation';
 
@@ -58,6 +59,25 @@ export class OpenConversation {
 
   show(busy: boolean): void {
     this.port.post({ type: 'conversation', conversation: toConversationView(this.conversation, (path) => this.port.imageSrc(path)), busy });
+  }
+
+  /**
+   * Answers the view's `loadEarlier`: the page before `beforeId`. When the view asked about another conversation,
+   * or a message this one no longer has, it is out of step: it gets the whole (last page of the) conversation again.
+   */
+  showEarlier(request: { requestId: number; conversationId: string; beforeId: string }, busy: boolean): void {
+    const page = request.conversationId === this.conversation.id ? pageBefore(this.conversation.messages, request.beforeId) : undefined;
+    if (!page) {
+      this.show(busy);
+      return;
+    }
+    this.port.post({
+      type: 'earlierMessages',
+      requestId: request.requestId,
+      conversationId: this.conversation.id,
+      messages: page.messages.map((message) => toMessageView(message, (path) => this.port.imageSrc(path))),
+      earlier: page.earlier,
+    });
   }
 
   saveSoon(): void {

@@ -3,14 +3,18 @@ import type { Conversation, ConversationMessage, ContextItem } from '../../core/
 import { type ContextChip, type ConversationView, fitText, type MessageView, protocolLimits } from '../../shared/webviewProtocol';
 import { errorActionsFor } from './errorActions';
 import { contextsOf, imagesOf, textOf } from '../../core/conversations/messagePart';
+import { lastPage } from '../../shared/messagePage';
+import { describeMessageError } from '../errors/describeError';
 
 /**
- * What the webview shows of a conversation: no file contents of contexts, only their labels and sizes. Every
+ * What the webview shows of a conversation: its last page of messages (the view fetches earlier pages with
+ * `loadEarlier`, so it never holds the whole conversation), no file contents of contexts, only their labels and sizes. Every
  * string is cut to the protocol's limit for its field (a 10,000-character image prompt is a long `alt`), so no
  * stored message can make the webview refuse it.
  */
 export function toConversationView(conversation: Conversation, imageSrc: (path: string) => string | undefined): ConversationView {
-  return { id: conversation.id, title: short(conversation.title), messages: conversation.messages.map((message) => toMessageView(message, imageSrc)) };
+  const page = lastPage(conversation.messages);
+  return { id: conversation.id, title: short(conversation.title), messages: page.messages.map((message) => toMessageView(message, imageSrc)), earlier: page.earlier };
 }
 
 export function toMessageView(message: ConversationMessage, imageSrc: (path: string) => string | undefined): MessageView {
@@ -36,7 +40,7 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
     ...(message.provider !== undefined ? { provider: short(message.provider) } : {}),
     ...(message.model !== undefined ? { model: short(message.model) } : {}),
     ...(message.usage ? { usage: { ...message.usage } } : {}),
-    ...(message.error ? { error: { kind: message.error.kind, message: short(message.error.message), actions: errorActionsFor(message.error.kind) } } : {}),
+    ...(message.error ? { error: { kind: message.error.kind, message: short(describeMessageError(message.error)), actions: errorActionsFor(message.error.kind) } } : {}),
     ...(message.cached ? { cached: true } : {}),
     ...(message.fallbackFrom ? { fallbackFrom: short(`${message.fallbackFrom.provider}/${message.fallbackFrom.model}`) } : {}),
     ...(images.length > 0 ? { images } : {}),

@@ -1,4 +1,4 @@
-// The diff-then-accept flow (SPEC §6), shared by the chat's "Apply as diff" and the refactor / fix / document
+// The diff-then-accept flow (docs/editor-commands.md), shared by the chat's "Apply as diff" and the refactor / fix / document
 // commands: the original and the proposal are shown side by side; nothing changes in the file before the user
 // accepts; accepting applies ONE WorkspaceEdit (one undo step); a change made to the file meanwhile is detected
 // and nothing is overwritten.

@@ -1,5 +1,5 @@
 // The one way into the provider engine bundle (dist/engine.js: undici, zod, every protocol client, built from
-// src/core/engine.ts), which is loaded on first use so that activation stays small and fast (SPEC §10). Owns the
+// src/core/engine.ts), which is loaded on first use so that activation stays small and fast (docs/performance.md). Owns the
 // one ProviderEngine of the extension: created on first use, reconfigured whenever settings change, with keys read
 // from the KeyStore only when a client is built. Everything else in src/vscode reaches the engine through this
 // class and imports only types from the engine's modules (a lint rule in eslint.config.mjs holds the line).

@@ -1,4 +1,4 @@
-// `switchboard.generateImage` and the chat's `/image` (SPEC §7): ask for a prompt, a model and options (remembered
+// `switchboard.generateImage` and the chat's `/image` (docs/images.md): ask for a prompt, a model and options (remembered
 // between runs), generate under a cancellable progress notification that shows the provider's state, save into
 // the workspace (never outside it, never over a file), then reveal, preview and offer to insert a reference in the
 // active editor's own syntax.
@@ -12,6 +12,7 @@ import type { WrittenImage } from '../../core/images/writeImageFiles';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
 import type { LastEditorTracker } from '../chat/lastEditorTracker';
+import { describeError } from '../errors/describeError';
 
 /** The argument object of `switchboard.generateImage` (for keybindings, tasks and tests: no prompts at all). */
 export interface GenerateImageArgs {
@@ -324,6 +325,6 @@ function describeProgress(event: ImageProgress): string {
     case 'waiting-rate-limit':
       return vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil((event.waitMs ?? 0) / 1000));
     case 'retry':
-      return vscode.l10n.t('retrying in {0} s: {1}', Math.ceil((event.waitMs ?? 0) / 1000), event.error?.message ?? '');
+      return vscode.l10n.t('retrying in {0} s: {1}', Math.ceil((event.waitMs ?? 0) / 1000), event.error === undefined ? '' : describeError(event.error));
   }
 }

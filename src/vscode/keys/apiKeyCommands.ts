@@ -1,4 +1,4 @@
-// `switchboard.setApiKey` and `switchboard.removeApiKey` (SPEC §2, §8): keys go to SecretStorage only, are
+// `switchboard.setApiKey` and `switchboard.removeApiKey` (docs/security.md): keys go to SecretStorage only, are
 // checked against the provider right away, and never appear in a log line or a message.
 import * as vscode from 'vscode';
 import type { KeyCheck } from '../../core/keys/checkProviderKey';
@@ -8,6 +8,7 @@ import { assertNever } from '../../shared/assertNever';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 import { startCommand } from '../startCommand';
 import { describeKeyStatus } from './describeKeyStatus';
+import { describeError } from '../errors/describeError';
 
 export interface ApiKeyCommandArgs {
   /** Skip the provider picker. */
@@ -141,14 +142,14 @@ export class ApiKeyCommands {
       case 'rejected': {
         const again = vscode.l10n.t('Set the Key Again');
         void vscode.window
-          .showWarningMessage(vscode.l10n.t('The key was saved, but {0} did not accept it: {1}', entry.label, check.error.message), again)
+          .showWarningMessage(vscode.l10n.t('The key was saved, but {0} did not accept it: {1}', entry.label, describeError(check.error)), again)
           .then((choice) => {
             if (choice === again) startCommand('switchboard.setApiKey', { provider: entry.id });
           });
         return;
       }
       case 'unreachable':
-        void vscode.window.showWarningMessage(vscode.l10n.t('The key was saved, but it could not be checked: {0}', check.error.message));
+        void vscode.window.showWarningMessage(vscode.l10n.t('The key was saved, but it could not be checked: {0}', describeError(check.error)));
         return;
       case 'unverified':
         void vscode.window.showInformationMessage(

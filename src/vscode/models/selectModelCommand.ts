@@ -6,6 +6,7 @@ import type { ProviderModels } from '../../core/providerEngine';
 import type { SettingsService } from '../settings/settingsService';
 import { startCommand } from '../startCommand';
 import type { ModelCatalog } from './modelCatalog';
+import { describeError } from '../errors/describeError';
 
 export interface SelectModelArgs {
   /** `providerId/modelId`: set it without asking. */
@@ -63,7 +64,7 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
   const reload = (refresh: boolean): void => {
     load(refresh).catch((error: unknown) => {
       picker.busy = false;
-      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      void vscode.window.showErrorMessage(describeError(error));
     });
   };
 
@@ -133,7 +134,7 @@ function toItems(results: readonly ProviderModels[], current: string): Item[] {
     }
     if (error) {
       items.push({
-        label: `$(warning) ${error.message}`,
+        label: `$(warning) ${describeError(error)}`,
         description: error.kind === 'auth' ? vscode.l10n.t('set the key') : undefined,
         action: error.kind === 'auth' ? 'setKey' : undefined,
         provider: entry.id,

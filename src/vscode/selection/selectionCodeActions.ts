@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { RangeArgument } from './selectionTarget';
 
 /**
- * The lightbulb entries (SPEC §6): "Fix with Switchboard" on diagnostics, "Explain / Refactor with Switchboard" on
+ * The lightbulb entries (docs/editor-commands.md): "Fix with Switchboard" on diagnostics, "Explain / Refactor with Switchboard" on
  * a selection. They only run the commands; nothing is computed until one is chosen.
  */
 export class SelectionCodeActions implements vscode.CodeActionProvider {

@@ -1,4 +1,4 @@
-// The selection commands (SPEC §6): explain and ask go to the chat; refactor, fix and document stream a proposal
+// The selection commands (docs/editor-commands.md): explain and ask go to the chat; refactor, fix and document stream a proposal
 // into a diff view and apply it as one undoable edit on accept; generate tests writes a new, unsaved test file
 // next to the source. Every command takes an optional argument object, so keybindings and tests run it without
 // prompts.
@@ -17,6 +17,7 @@ import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
 import { startCommand } from '../startCommand';
 import { resolveSelectionTarget, type RangeArgument, type SelectionTarget } from './selectionTarget';
+import { describeError } from '../errors/describeError';
 
 export interface SelectionCommandArgs {
   /** `providerId/modelId`: another model than the default for this run. */
@@ -217,7 +218,7 @@ export class SelectionCommands {
             progress.report({ message: vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil(event.waitMs / 1000)) });
             break;
           case 'retry':
-            progress.report({ message: vscode.l10n.t('retrying in {0} s: {1}', Math.ceil(event.delayMs / 1000), event.error.message) });
+            progress.report({ message: vscode.l10n.t('retrying in {0} s: {1}', Math.ceil(event.delayMs / 1000), describeError(event.error)) });
             break;
           case 'fallback':
             progress.report({ message: vscode.l10n.t('trying {0}/{1}…', event.to.provider, event.to.model) });
@@ -239,7 +240,7 @@ export class SelectionCommands {
         this.log.warn(`Selection command failed: ${failure.error.message}`);
         const setKey = vscode.l10n.t('Set API Key');
         const switchModel = vscode.l10n.t('Switch Model');
-        void vscode.window.showErrorMessage(failure.error.message, ...(failure.error.kind === 'auth' ? [setKey] : []), switchModel).then((choice) => {
+        void vscode.window.showErrorMessage(describeError(failure.error), ...(failure.error.kind === 'auth' ? [setKey] : []), switchModel).then((choice) => {
           if (choice === setKey) startCommand('switchboard.setApiKey', { provider: failure?.type === 'error' ? failure.error.provider : undefined });
           if (choice === switchModel) startCommand('switchboard.selectModel');
         });

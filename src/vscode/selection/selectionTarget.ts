@@ -1,4 +1,4 @@
-// What a selection command works on (SPEC §6): the selection; with nothing selected, the innermost function-like
+// What a selection command works on (docs/editor-commands.md): the selection; with nothing selected, the innermost function-like
 // symbol around the cursor (from the language's document symbol provider), else the current line. The text is cut
 // to the context budget, and the cut is reported, never silent.
 import * as vscode from 'vscode';

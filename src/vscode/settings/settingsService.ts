@@ -1,4 +1,4 @@
-// Reads Switchboard's settings the safe way (SPEC §2, §8) and keeps them current.
+// Reads Switchboard's settings the safe way (docs/security.md) and keeps them current.
 //
 // Application-scoped settings decide where requests and keys go, so they are read from the user's settings only:
 // `inspect().globalValue`, never the workspace or folder values, even if a repository's .vscode/settings.json
@@ -51,7 +51,7 @@ export class SettingsService implements vscode.Disposable {
 
   /**
    * `switchboard.images.folder` (resource scope): the folder's or workspace's value, but only in a trusted
-   * workspace; otherwise only the user's own value (SPEC §8).
+   * workspace; otherwise only the user's own value (docs/security.md).
    */
   imagesFolderFor(folder: vscode.WorkspaceFolder | undefined): string {
     const inspected = vscode.workspace.getConfiguration('switchboard', folder?.uri).inspect<unknown>('images.folder');

@@ -1,4 +1,4 @@
-// Incremental Markdown rendering for streamed answers (SPEC §5, §10): the cost of a chunk does not grow with
+// Incremental Markdown rendering for streamed answers (docs/chat.md, docs/performance.md): the cost of a chunk does not grow with
 // the length of the answer.
 //
 // The text is split into a committed part and an open tail. Committed blocks are rendered once, appended to the

@@ -1,5 +1,5 @@
 // Syntax highlighting with highlight.js core and a chosen set of languages (the full build is ~1 MB; this set
-// keeps the renderer's share of the webview bundle near 200 KB, SPEC §10). Unknown languages are shown as plain
+// keeps the renderer's share of the webview bundle near 200 KB, docs/performance.md). Unknown languages are shown as plain
 // text: no auto-detection, which is slow and often wrong on short snippets.
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';

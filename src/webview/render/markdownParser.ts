@@ -1,5 +1,5 @@
 // The one markdown-it configuration of the chat: CommonMark + GFM tables and strikethrough, raw HTML disabled
-// (model output is untrusted, SPEC §5), links recognized in text. Its renderer rules emit only what the
+// (model output is untrusted, docs/chat.md), links recognized in text. Its renderer rules emit only what the
 // sanitizer allows: code blocks become placeholders that the DOM step replaces with the code block widget, images
 // become links (remote images are never loaded), table alignment becomes a class (CSP blocks style attributes).
 import MarkdownIt from 'markdown-it';

@@ -1,5 +1,5 @@
 // The renderer's own user-visible strings (code block toolbar and labels). The chat UI passes its localized
-// table (English and Russian at least, SPEC §5); the English default below is used for anything it leaves out.
+// table (English and Russian at least, docs/chat.md); the English default below is used for anything it leaves out.
 
 export interface MarkdownStrings {
   /** aria-label of a code block; `{language}` is replaced with the block's language label. */

@@ -3,7 +3,7 @@
 //
 // Two fake OpenAI-compatible servers run beside it: `user` is where the user's own settings point the `openai`
 // provider (and a keyless `local-fake` provider); `workspace` is where the workspace's .vscode/settings.json
-// tries to point `openai`, which must never receive a request (SPEC §8).
+// tries to point `openai`, which must never receive a request (docs/security.md).
 import type { Context } from 'mocha';
 import { saveFailureArtifacts } from './failureArtifacts';
 import { startEditorSession, type EditorSession } from './editorSession';

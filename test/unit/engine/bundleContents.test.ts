@@ -1,5 +1,5 @@
 // The lazy engine boundary, checked on the bundles themselves: activation loads dist/extension.js, which must
-// carry no HTTP client (SPEC §10: activation stays small and fast); undici and every protocol client live in
+// carry no HTTP client (docs/performance.md: activation stays small and fast); undici and every protocol client live in
 // dist/engine.js, which ProviderEngineHost requires on first use. Builds both in memory with the exact options of
 // esbuild.js in production mode (what the VSIX ships), so dist/ is left alone.
 import * as assert from 'node:assert/strict';

@@ -2,7 +2,7 @@
 // (`{status}` or `{pipeline_status: "DISABLED_BY_QUEUE"}`), `POST …/pipeline/run` → `{uuid, status: "INITIAL"}` (or
 // the queue state instead of a uuid when busy), `GET …/pipeline/status/{uuid}` → INITIAL / PROCESSING / DONE (with
 // `result.files` and `result.censored`) / FAIL (with `errorDescription`).
-// Follows the Fusion Brain API documentation (the seed document SPEC §3 names). It lists the error statuses (401,
+// Follows the Fusion Brain API documentation (its public API page). It lists the error statuses (401,
 // 404, 400, 500, 415) but not their bodies; the 401 here is the JSON a Spring Boot service answers by default.
 import type { ScriptedResponse } from './fakeHttpServer';
 

@@ -1,6 +1,6 @@
 // The Sydney gateway's wire format: one JSON answer, `{reply}` (chat, prompt), `{url}` (image) or `{error}`, with the
 // statuses its documentation lists: 200, 429 (too many requests), 401 (check the key), 403 (not allowed), 500.
-// Follows the "Sydney API" gateway documentation (the seed document SPEC §3 names); it does not say what the error
+// Follows the "Sydney API" gateway documentation; it does not say what the error
 // texts are, so the ones here are made up in its tone. No streaming: nothing arrives until the answer is ready.
 import type { ScriptedResponse } from './fakeHttpServer';
 

@@ -11,7 +11,7 @@ describe('provider presets and the factory', () => {
   const http = new HttpClient({ env: {} });
   after(() => http.close());
 
-  it('has the SPEC §3 table with kinds, base URLs, key needs and env var names', () => {
+  it('has the preset table of docs/providers.md with kinds, base URLs, key needs and env var names', () => {
     const table = Object.fromEntries(providerPresets.map((p) => [p.id, [p.kind, p.baseUrl, p.requiresKey, p.keyEnvVars.join(',')]]));
     assert.deepEqual(table, {
       openai: ['openai', 'https://api.openai.com/v1', true, 'OPENAI_API_KEY'],

@@ -1,4 +1,4 @@
-// Every user-facing string ships in English and Russian (SPEC §5): the manifest's %keys%, and the
+// Every user-facing string ships in English and Russian (docs/chat.md): the manifest's %keys%, and the
 // vscode.l10n.t() strings of the extension (exported into l10n/bundle.l10n.json by `npm run l10n`).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const readJson = (file: string): Record<string, string> => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
-const placeholders = (text: string): string[] => (text.match(/\{\d+\}/g) ?? []).sort();
+const placeholders = (text: string): string[] => (text.match(/\{\w+\}/g) ?? []).sort();
 
 describe('localization', () => {
   it('translates every %key% of package.json into English and Russian', () => {

@@ -92,6 +92,8 @@ describe('webview protocol', () => {
       assert.equal(fitText('short', 10), 'short');
       assert.equal(fitText('0123456789', 10), '0123456789');
       assert.equal(fitText('0123456789ab', 10), '012345678…');
+      // An emoji (a surrogate pair) is never cut in half.
+      assert.equal(fitText('01234567😀9', 10), '01234567…');
     });
   });
 });

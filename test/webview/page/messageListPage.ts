@@ -1,12 +1,38 @@
 // The message list test page's script: the chat view's MessageList (English strings) in #app, fed the way the
 // view's main.ts feeds it from the extension's messages, plus the streaming renderer for the cache test. Runs
 // under the webview's CSP (test/webview/harness/pageServer.ts).
-import type { MessageView } from '../../../src/shared/webviewProtocol';
+//
+// A small stand-in for the extension lives here too: it holds the whole conversation, sends the view its last page
+// (as toConversationView does) and answers the view's `loadEarlier` with the page before (as OpenConversation does,
+// with the same slicing). Every message crosses as a structured clone, as postMessage delivers it, so the view never
+// shares an object with the stand-in; the view's own copies are tracked with WeakRefs to see what it lets go of.
+import { lastPage, pageBefore } from '../../../src/shared/messagePage';
+import type { ExtensionToWebviewMessage, MessageView, WebviewToExtensionMessage } from '../../../src/shared/webviewProtocol';
 import { MessageList, pageSize } from '../../../src/webview/messageList';
 import { createStreamingRenderer } from '../../../src/webview/render/index';
 import { webviewStringsFor } from '../../../src/webview/webviewStrings';
 
 let list: MessageList | undefined;
+/** The stand-in extension's conversation: every message, the view's or not. */
+let extension: MessageView[] = [];
+let conversationId = 'c';
+/** What the view posted. */
+let posted: WebviewToExtensionMessage[] = [];
+/** The message objects handed to the view, by id (the last one for each id). */
+let handed = new Map<string, WeakRef<MessageView>>();
+
+/** `message` as the view receives it: a structured clone, tracked. */
+function delivered(message: MessageView): MessageView {
+  const copy = structuredClone(message);
+  handed.set(copy.id, new WeakRef(copy));
+  return copy;
+}
+
+type LoadEarlier = Extract<WebviewToExtensionMessage, { type: 'loadEarlier' }>;
+
+function requests(): LoadEarlier[] {
+  return posted.filter((message): message is LoadEarlier => message.type === 'loadEarlier');
+}
 
 function app(): HTMLElement {
   const element = document.getElementById('app');
@@ -27,17 +53,73 @@ const ids = (n: number): { user: string; assistant: string } => ({ user: `u${n}`
 const api = {
   pageSize: (): number => pageSize,
 
-  /** Opens the view on a conversation of `turns` finished turns (as `init` does). */
+  /** Opens the view on a conversation of `turns` finished turns (as `init` does: its last page). */
   open(turns: number): void {
-    list = new MessageList(webviewStringsFor('en'), () => undefined, () => undefined, () => undefined);
+    list = new MessageList(webviewStringsFor('en'), (message) => posted.push(message), () => undefined, () => undefined);
     app().replaceChildren(list.element);
-    const messages: MessageView[] = [];
+    extension = [];
+    posted = [];
+    handed = new Map();
+    conversationId = 'c';
     for (let n = 0; n < turns; n++) {
-      messages.push({ id: ids(n).user, role: 'user', content: `Question ${n}` });
-      messages.push({ id: ids(n).assistant, role: 'assistant', content: answer(n), status: 'complete' });
+      extension.push({ id: ids(n).user, role: 'user', content: `Question ${n}` });
+      extension.push({ id: ids(n).assistant, role: 'assistant', content: answer(n), status: 'complete' });
     }
-    list.show({ id: 'c', title: 'Test', messages }, false);
+    api.reshow('c');
   },
+
+  /** The extension's `conversation`: the open one (now with id `id`) shown again, its last page. */
+  reshow(id: string): void {
+    conversationId = id;
+    const page = lastPage(extension);
+    current().show({ id, title: 'Test', messages: page.messages.map(delivered), earlier: page.earlier }, false);
+  },
+
+  /** The view's `loadEarlier` requests so far. */
+  requests,
+
+  /**
+   * Answers the view's `requestId`-th request as the extension does (the page before its `beforeId`), or with the
+   * given changes; returns whether the view showed it.
+   */
+  answer(requestId: number, change: Partial<Pick<Extract<ExtensionToWebviewMessage, { type: 'earlierMessages' }>, 'requestId' | 'conversationId'>> = {}): boolean {
+    const request = requests().find((r) => r.requestId === requestId);
+    if (!request) throw new Error(`the view made no request ${requestId}`);
+    const page = pageBefore(extension, request.beforeId);
+    if (!page) throw new Error(`the extension has no ${request.beforeId}`);
+    return current().showEarlier({ type: 'earlierMessages', requestId, conversationId, messages: page.messages.map(delivered), earlier: page.earlier, ...change });
+  },
+
+  /** Changes a message on the extension's side only (the view hears of it when it asks). */
+  changeOnExtension(id: string, content: string): void {
+    const message = extension.find((m) => m.id === id);
+    if (!message) throw new Error(`no ${id}`);
+    message.content = content;
+  },
+
+  /** Clicks "show earlier" (false when there is none). */
+  clickShowEarlier(): boolean {
+    const button = current().element.querySelector<HTMLButtonElement>('.show-earlier');
+    button?.click();
+    return button !== null;
+  },
+
+  /** The "show earlier" button's text and state, or undefined when there is none. */
+  showEarlier(): { label: string; busy: boolean; first: boolean } | undefined {
+    const button = current().element.querySelector<HTMLButtonElement>('.show-earlier');
+    return button ? { label: button.textContent ?? '', busy: button.getAttribute('aria-busy') === 'true', first: current().element.firstElementChild === button } : undefined;
+  },
+
+  /** What has the focus: the show-earlier button, the list, or something else. */
+  focused(): string {
+    const active = document.activeElement;
+    if (active?.classList.contains('show-earlier')) return 'show-earlier';
+    if (active === current().element) return 'list';
+    return active?.tagName.toLowerCase() ?? 'none';
+  },
+
+  /** Ids of the messages handed to the view that are still alive (call after a full garbage collection). */
+  alive: (): string[] => [...handed].filter(([, ref]) => ref.deref() !== undefined).map(([id]) => id),
 
   /** Makes the list a scroll box of `height` pixels (through CSSOM: the CSP blocks style attributes). */
   boxed(height: number): void {
@@ -51,20 +133,27 @@ const api = {
     const view = current();
     for (let n = from; n < to; n++) {
       const { user, assistant } = ids(n);
-      view.upsert({ id: user, role: 'user', content: `Question ${n}` });
+      const question: MessageView = { id: user, role: 'user', content: `Question ${n}` };
+      extension.push(question);
+      view.upsert(delivered(question));
       const streaming: MessageView = { id: assistant, role: 'assistant', content: '', status: 'streaming', provider: 'openai', model: 'gpt-4o-mini' };
-      view.upsert(streaming);
+      view.upsert(delivered(streaming));
       view.setBusy(true);
       const text = answer(n);
       for (let at = 0; at < text.length; at += 7) view.delta(assistant, text.slice(at, at + 7));
-      view.upsert({ ...streaming, content: text, status: 'complete' });
+      const final: MessageView = { ...streaming, content: text, status: 'complete' };
+      extension.push(final);
+      view.upsert(delivered(final));
       view.setBusy(false);
     }
   },
 
-  /** A message changed as a whole (the extension's `message` for an existing id). */
+  /** A message added or changed as a whole (the extension's `message`). */
   upsert(message: MessageView): void {
-    current().upsert(message);
+    const index = extension.findIndex((m) => m.id === message.id);
+    if (index >= 0) extension[index] = message;
+    else extension.push(message);
+    current().upsert(delivered(message));
   },
 
   /** Resolves after the next animation frame (the list scrolls to its end in one). */
@@ -82,12 +171,13 @@ const api = {
 
   showEarlierButtons: (): number => current().element.querySelectorAll('.show-earlier').length,
 
-  /** Clicks "show earlier" until every message is rendered; returns the clicks. */
+  /** Clicks "show earlier" and answers its request, until every message is rendered; returns the clicks. */
   showAll(): number {
     let clicks = 0;
-    for (let button = current().element.querySelector<HTMLButtonElement>('.show-earlier'); button; button = current().element.querySelector<HTMLButtonElement>('.show-earlier')) {
-      button.click();
+    while (api.clickShowEarlier()) {
       clicks++;
+      const request = requests().at(-1);
+      if (!request || !api.answer(request.requestId)) throw new Error('the view did not show its answer');
       if (clicks > 1_000) throw new Error('show earlier never ends');
     }
     return clicks;

@@ -1,0 +1,101 @@
+// The English text of every error message built from an id (errorText.ts). The id is the stable key stored with
+// a failed answer; the English text is the default, what logs and tests read, and the key under which the VS Code
+// layer looks up a translation (src/vscode/errors/localizedErrorTemplates.ts; l10n/bundle.l10n.ru.json has one for
+// every template). `{name}` is a parameter; `{status}` is ` (429)` or nothing, `{detail}` is `: “provider
+// text”` or nothing, so a template reads as one sentence whichever of them are there.
+export const errorTemplates = {
+  /** An error whose sentence was built before messages became data: shown as it is. */
+  text: '{text}',
+
+  'duration.ms': '{value} ms',
+  'duration.s': '{value} s',
+  'duration.min': '{value} min',
+  'duration.h': '{value} h',
+  'duration.hoursMinutes': '{hours} h {minutes} min',
+
+  cancelled: 'Stopped.',
+  'cancelled.rateLimitWait': 'The request was stopped while waiting for the rate limit.',
+
+  'unexpected.client': 'The {provider} client failed unexpectedly: {detail}',
+  'unexpected.reading': '{provider}: reading the answer failed unexpectedly: {detail}',
+  'unexpected.request': 'The request to {provider} failed: {detail}',
+
+  'config.missingKey': 'No {what} is set for {provider}. Set one with “Switchboard: Set API Key”{envHint}.',
+  'config.missingKey.apiKey': 'API key',
+  'config.missingKey.env': ' (or the {names} environment variable)',
+  'config.missingKey.envs': ' (or the {names} environment variables)',
+  'config.badSetting': 'The setting “{setting}” is not valid: {detail}',
+  'config.unknownProvider': 'There is no provider “{provider}” in “switchboard.providers”.',
+
+  'timeout.firstByte': '{host} did not answer within {duration}. Check your network, or raise “{setting}”.',
+  'timeout.deadline': '{host} did not finish within {duration}, the longest one answer may take (“switchboard.requests.deadlineSeconds”); Switchboard stopped it.',
+  'timeout.idle': '{host} stopped sending for {duration} in the middle of the answer.',
+  'timeout.generation': '{provider} did not finish the image within {duration}. Try again, or raise “switchboard.images.timeoutSeconds”.',
+
+  'billing.maybeCharged': '{message} The request may have reached {provider}, which may still charge for it; Switchboard did not send it again.',
+
+  'invalid.answerTooLarge': 'The answer of {provider} grew beyond {limit} characters, more than any model should write; Switchboard stopped reading it. The part received is kept.',
+  'invalid.eventTooLarge': '{provider} sent one piece of the answer longer than {limit} characters without ending it; Switchboard stopped reading. The part received before it is kept.',
+  'invalid.response': '{provider} sent an answer Switchboard could not read: {detail}',
+
+  'rateLimit.dailyLimit': 'The daily limit of {limit} requests for {provider}/{model} is used up; it resets in {duration} (at {clock}). Choose another model or raise the limit in switchboard.providers.',
+
+  'detail.quoted': ': “{text}”',
+  'detail.notJson': ': the body is not JSON: “{text}”',
+  'detail.emptyBody': ' with an empty body',
+  'detail.askedToWait': '; it asked to wait {duration}',
+  'detail.forModel': ' for “{model}”',
+  'detail.flaggedFor': ' for “{reasons}”',
+  'detail.pageTitle': ' (“{title}”)',
+
+  'http.html': '{provider} answered{status} with an HTML page instead of JSON — a proxy or gateway error{title}.',
+  'http.moderation': '{provider} did not pass the request on: its moderation flagged the input{reasons}{status}. Rephrase the request, or pick another model.',
+  'http.outOfCredits': 'Your {provider} account has run out of credits or reached its spending limit{status}{detail}. Check billing on the provider\'s website, or pick another model.',
+  'http.dailyQuota': 'The daily {provider} quota{model} is used up{status}: {quotaId}. It resets once a day; pick another model or try again tomorrow.',
+  'http.contextTooLong': 'The request is too large for {provider}{model}{status}{detail}. Start a new chat, or send less of the file or selection.',
+  'http.contentPolicy': '{provider} refused the request because of its content policy{status}{detail}.',
+  'http.overloadedType': '{provider} is overloaded right now{status}{detail}. Try again in a moment, or pick another model.',
+  'http.region': '{provider} is not available in your region{status}{detail}. Pick a model of another provider.',
+  'http.auth': 'The {provider} API key was rejected{status}. Set a new key with “Switchboard: Set API Key”.',
+  'http.paymentRequired': '{provider} says payment is required{status}{detail}. Add credits to your account, or pick another model.',
+  'http.forbidden': '{provider} refused access{status}{detail}. The key may not be allowed to use this model, or the service may not be available in your region.',
+  'http.noModelList': '{provider} has no model list at its base URL{status}{detail}. Check the provider\'s base URL in “switchboard.providers”.',
+  'http.modelNotFound': 'The model “{model}” was not found at {provider}{status}{detail}. Pick another model with “Switchboard: Select Model”. Or check the provider\'s base URL.',
+  'http.notFound': 'The requested model was not found at {provider}{status}{detail}. Pick another model with “Switchboard: Select Model”. Or check the provider\'s base URL.',
+  'http.requestTimeout': '{provider} timed out waiting for the request{status}{detail}.',
+  'http.conflict': '{provider} reported a conflict{status}{detail}. Trying again usually helps.',
+  'http.tooLarge': 'The request is too large for {provider}{status}. Start a new chat, or send less of the file or selection.',
+  'http.rateLimited': '{provider} is rate-limiting requests{status}{wait}{detail}.',
+  'http.overloaded': '{provider} is overloaded or temporarily unavailable{status}{empty}{detail}. Try again in a moment, or pick another model.',
+  'http.notImplemented': '{provider} does not support this request{status}{empty}{detail}.',
+  'http.server': '{provider} had a server error{status}{empty}{detail}. Try again later.',
+  'http.redirect': '{provider} answered with a redirect{status}. Set the provider\'s base URL to the final address.',
+  'http.rejected': '{provider} rejected the request{status}{empty}{detail}.',
+  'http.other': '{provider} reported an error{status}{detail}.',
+
+  'google.keyExpired': 'The {provider} API key has expired{status}. Set a new key with “Switchboard: Set API Key”.',
+  'google.keyServiceBlocked': 'The {provider} API key is not allowed to call this API{status}: its API restrictions leave it out. Allow the API for the key in the Google Cloud console (Credentials), or set another key with “Switchboard: Set API Key”.',
+  'google.keyRestricted': 'The {provider} API key only works from {where}{status}, and requests from this computer are not among them. Set the key\'s application restrictions to None in the Google Cloud console (Credentials), or set another key with “Switchboard: Set API Key”.',
+  'google.restrictedTo.referrers': 'certain websites (HTTP referrers)',
+  'google.restrictedTo.ips': 'certain IP addresses',
+  'google.restrictedTo.android': 'certain Android apps',
+  'google.restrictedTo.ios': 'certain iOS apps',
+  'google.serviceDisabled': 'The API is not enabled in the Google Cloud project of the {provider} key{status}. Enable it for that project, or set a key of another project with “Switchboard: Set API Key”.',
+  'google.consumerSuspended': 'The Google Cloud project of the {provider} key is suspended{status}. Set a key of another project with “Switchboard: Set API Key”.',
+  'google.billingDisabled': 'Billing is disabled for the Google Cloud project of the {provider} key{status}. Enable billing for the project, or pick another model.',
+
+  'network.proxy': 'The proxy {proxy} refused to connect to {host} ({detail}). Check “http.proxy” and the HTTPS_PROXY / NO_PROXY environment.',
+  'network.certificate': 'The TLS certificate of {host} could not be verified ({code}). If a corporate proxy inspects TLS, add its certificate to the system, or set “http.proxyStrictSSL” to false.',
+  'network.cutOff': 'The connection to {host} closed before the answer finished{code}.',
+  'network.refused': 'Could not connect to {host}: the connection was refused. Is the server running, and is the base URL right?',
+  'network.hostNotFound': 'Could not find the host {host} (DNS lookup failed). Check the base URL and your network or proxy settings.',
+  'network.dnsNotAnswering': 'Could not look up {host} (DNS is not answering). Check your network.',
+  'network.connectTimeout': 'Connecting to {host} timed out. Check your network or proxy settings.',
+  'network.failed': 'The connection to {host} failed ({detail}). Check your network or proxy settings.',
+} as const;
+
+export type ErrorMessageId = keyof typeof errorTemplates;
+
+export function isErrorMessageId(id: string): id is ErrorMessageId {
+  return Object.hasOwn(errorTemplates, id);
+}
