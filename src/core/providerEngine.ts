@@ -14,6 +14,8 @@ import { withRateLimit } from './chat/withRateLimit';
 import { withResponseCache } from './chat/withResponseCache';
 import { parseModelRef } from './config/modelRef';
 import type { ProviderSetting } from './config/switchboardSettings';
+import { errorDetail } from './errors/errorFactories';
+import { errorText } from './errors/errorText';
 import { ProviderError } from './errors/providerError';
 import { HttpClient, type HttpClientOptions, type ObservedResponse } from './http/httpClient';
 import { createImageProvider } from './images/createImageProvider';
@@ -61,7 +63,7 @@ export class ProviderEngine {
     this.cache = new ResponseCache({
       enabled: false,
       ...(options.cacheStorage ? { storage: options.cacheStorage } : {}),
-      onError: (error: unknown) => options.log?.(`Response cache: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (error: unknown) => options.log?.(`Response cache: ${errorDetail(error)}`),
     });
     this.configure(this.config);
   }
@@ -117,7 +119,7 @@ export class ProviderEngine {
       throw new ProviderError({
         kind: 'not-found',
         provider: id,
-        message: `There is no provider “${id}”: add it to switchboard.providers or pick a model of a configured provider.`,
+        text: errorText('config.noSuchProvider', { provider: id }),
       });
     }
     const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.http, quirks: this.quirks });
@@ -171,7 +173,7 @@ export class ProviderEngine {
       throw new ProviderError({
         kind: 'not-found',
         provider: id,
-        message: `There is no provider “${id}”: add it to switchboard.providers or pick a model of a configured provider.`,
+        text: errorText('config.noSuchProvider', { provider: id }),
       });
     }
     return createImageProvider(entry, await this.options.credentials(entry), {

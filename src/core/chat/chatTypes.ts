@@ -30,8 +30,8 @@ export interface ChatRequest {
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'other';
 
 export interface TokenUsage {
-  inputTokens?: number;
-  outputTokens?: number;
+  inputTokens?: number | undefined;
+  outputTokens?: number | undefined;
 }
 
 /** Every event a chat stream can produce. */

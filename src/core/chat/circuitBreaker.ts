@@ -8,6 +8,7 @@
 //   closes the breaker, a provider-side failure opens it for another cool-down, anything else (e.g. the user
 //   stopped it) frees the trial slot for the next request. A trial that never reports frees its slot after
 //   another `coolDownMs`, so a lost outcome cannot lock a provider out for good.
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import type { Clock } from './clock';
 import { isProviderSideFailure } from './isProviderSideFailure';
@@ -149,6 +150,6 @@ export function circuitOpenError(provider: string, model: string, retryInMs: num
     code: circuitOpenErrorCode,
     retryable: true,
     retryAfterMs: retryInMs,
-    message: `${provider} failed several times in a row, so it is skipped for about ${seconds} s.`,
+    text: errorText('chat.circuitOpen', { provider, duration: errorText('duration.s', { value: seconds }) }),
   });
 }

@@ -13,6 +13,7 @@
 //   so the UI can say which model answered.
 // - Each attempt's outcome goes to the breaker: `done` = success, a failure = recordFailure (which counts only
 //   provider-side failures), stopped or abandoned = neutral.
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { assertNever } from '../assertNever';
 import type { ChatEvent, ChatProvider, ChatRequest } from './chatTypes';
@@ -52,7 +53,7 @@ export async function* streamWithFallback(
       error: new ProviderError({
         kind: 'bad-request',
         provider: 'switchboard',
-        message: 'No chat model is configured: set switchboard.chat.model.',
+        text: errorText('chat.noModelConfigured'),
       }),
     };
     return;
@@ -147,7 +148,7 @@ export async function* streamWithFallback(
       kind: 'invalid-response',
       provider: ref.provider,
       model: ref.model,
-      message: `The answer from ${ref.provider}/${ref.model} ended without finishing.`,
+      text: errorText('chat.endedUnfinished', { provider: ref.provider, model: ref.model }),
     });
 
     if (signal?.aborted) {
@@ -192,7 +193,7 @@ export async function* streamWithFallback(
     type: 'error',
     error:
       pending?.error ??
-      new ProviderError({ kind: 'server', provider: 'switchboard', message: 'No model of the fallback chain could answer.' }),
+      new ProviderError({ kind: 'server', provider: 'switchboard', text: errorText('chat.noFallbackAnswered') }),
   };
 }
 
@@ -212,6 +213,6 @@ function allSkippedError(errors: readonly ProviderError[]): ProviderError {
     code: circuitOpenErrorCode,
     retryable: true,
     retryAfterMs: soonest,
-    message: `Every model of the fallback chain is skipped for now because its provider kept failing (${providers.join(', ')}); try again in about ${seconds} s.`,
+    text: errorText('chat.allSkipped', { providers: providers.join(', '), duration: errorText('duration.s', { value: seconds }) }),
   });
 }

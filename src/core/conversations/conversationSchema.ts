@@ -39,12 +39,12 @@ const nonEmpty = z.string().check(z.minLength(1));
 const contextItemSchema = z.object({
   kind: z.enum(contextKinds as [ContextKind, ...ContextKind[]]),
   label: z.string(),
-  path: z.optional(z.string()),
-  language: z.optional(z.string()),
+  path: z.exactOptional(z.string()),
+  language: z.exactOptional(z.string()),
   text: z.string(),
-  startLine: z.optional(line),
-  endLine: z.optional(line),
-  truncated: z.optional(z.boolean()),
+  startLine: z.exactOptional(line),
+  endLine: z.exactOptional(line),
+  truncated: z.exactOptional(z.boolean()),
 });
 
 // Long fields are accepted here, never a reason to call a whole conversation corrupt (issue 13: a 10,000-character
@@ -54,8 +54,8 @@ const partSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), context: contextItemSchema }),
   z.object({
     type: z.literal('image'),
-    path: z.optional(z.string()),
-    hash: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/i))),
+    path: z.exactOptional(z.string()),
+    hash: z.exactOptional(z.string().check(z.regex(/^[0-9a-f]{64}$/i))),
     mimeType: z.string(),
     alt: z.string(),
   }),
@@ -64,11 +64,11 @@ const partSchema = z.discriminatedUnion('type', [
 ]);
 
 const recipeSchema = z.object({
-  systemPrompt: z.optional(z.string()),
-  promptParts: z.optional(z.array(partSchema)),
+  systemPrompt: z.exactOptional(z.string()),
+  promptParts: z.exactOptional(z.array(partSchema)),
   models: z.array(z.string()),
-  temperature: z.optional(z.number()),
-  maxTokens: z.optional(z.int().check(z.positive())),
+  temperature: z.exactOptional(z.number()),
+  maxTokens: z.exactOptional(z.int().check(z.positive())),
 });
 
 const userMessageSchema = z.object({
@@ -76,7 +76,7 @@ const userMessageSchema = z.object({
   role: z.literal('user'),
   parts: z.array(partSchema),
   createdAt: time,
-  recipe: z.optional(recipeSchema),
+  recipe: z.exactOptional(recipeSchema),
 });
 
 const answerFields = {
@@ -84,14 +84,14 @@ const answerFields = {
   role: z.literal('assistant'),
   createdAt: time,
   status: z.enum(['streaming', 'complete', 'stopped', 'error']),
-  provider: z.optional(z.string()),
-  model: z.optional(z.string()),
-  usage: z.optional(z.object({ inputTokens: z.optional(count), outputTokens: z.optional(count) })),
-  finishReason: z.optional(z.enum(finishReasons)),
+  provider: z.exactOptional(z.string()),
+  model: z.exactOptional(z.string()),
+  usage: z.exactOptional(z.object({ inputTokens: z.exactOptional(count), outputTokens: z.exactOptional(count) })),
+  finishReason: z.exactOptional(z.enum(finishReasons)),
   // messageId/params came later within format 2: optional, and read through readErrorText when shown.
-  error: z.optional(z.object({ kind: z.enum(errorKinds), message: z.string(), messageId: z.optional(z.string()), params: z.optional(z.record(z.string(), z.unknown())) })),
-  cached: z.optional(z.boolean()),
-  fallbackFrom: z.optional(z.object({ provider: z.string(), model: z.string() })),
+  error: z.exactOptional(z.object({ kind: z.enum(errorKinds), message: z.string(), messageId: z.exactOptional(z.string()), params: z.exactOptional(z.record(z.string(), z.unknown())) })),
+  cached: z.exactOptional(z.boolean()),
+  fallbackFrom: z.exactOptional(z.object({ provider: z.string(), model: z.string() })),
 };
 
 const assistantMessageSchema = z.object({ ...answerFields, parts: z.array(partSchema) });
@@ -99,7 +99,7 @@ const assistantMessageSchema = z.object({ ...answerFields, parts: z.array(partSc
 const conversationFields = {
   id: z.string().check(z.refine(isConversationId, 'expected a UUID')),
   title: z.string(),
-  renamed: z.optional(z.boolean()),
+  renamed: z.exactOptional(z.boolean()),
   createdAt: time,
   updatedAt: time,
 };
@@ -116,8 +116,8 @@ const conversationV1Schema = z.object({
   ...conversationFields,
   messages: z.array(
     z.discriminatedUnion('role', [
-      z.object({ id: nonEmpty, role: z.literal('user'), content: z.string(), createdAt: time, contexts: z.optional(z.array(contextItemSchema)) }),
-      z.object({ ...answerFields, content: z.string(), images: z.optional(z.array(z.object({ path: z.string(), alt: z.string() }))) }),
+      z.object({ id: nonEmpty, role: z.literal('user'), content: z.string(), createdAt: time, contexts: z.exactOptional(z.array(contextItemSchema)) }),
+      z.object({ ...answerFields, content: z.string(), images: z.exactOptional(z.array(z.object({ path: z.string(), alt: z.string() }))) }),
     ]),
   ),
 });

@@ -31,15 +31,15 @@ export interface ProviderErrorFields {
   /** The provider entry id, e.g. `openai`. */
   provider: string;
   /** HTTP status when there was one. */
-  status?: number;
+  status?: number | undefined;
   /** Whether trying the same request again may succeed (decides retries and fallback). */
   retryable?: boolean;
   /** The provider's own error code/type, e.g. `insufficient_quota`, `overloaded_error`. */
-  code?: string;
+  code?: string | undefined;
   /** How long the provider asked us to wait, when it said so. */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   /** The model the request was for. */
-  model?: string;
+  model?: string | undefined;
   /** A billable request (an image, a non-streamed answer) failed after it may have reached the provider. */
   possiblyBilled?: boolean;
   cause?: unknown;

@@ -3,6 +3,7 @@
 // to the resolved base URL.
 import { assertNever } from '../assertNever';
 import type { RateLimiter } from '../chat/rateLimiter';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { HttpClient } from '../http/httpClient';
 import type { Sleep } from '../http/sleep';
@@ -46,7 +47,7 @@ export function createImageProvider(
 ): ImageProvider {
   const resolved = resolveProviderEntry(entry);
   if (resolved.preset !== undefined && !resolved.preset.images && resolved.preset.kind === resolved.kind) {
-    throw new ProviderError({ kind: 'bad-request', provider: resolved.id, message: `${resolved.label} does not make images. Choose Stability AI, Fusion Brain, OpenAI or the Sydney gateway.` });
+    throw new ProviderError({ kind: 'bad-request', provider: resolved.id, text: errorText('image.notAnImageProvider', { label: resolved.label }) });
   }
   const preset = resolved.preset?.kind === resolved.kind ? resolved.preset : findProviderPreset(resolved.kind);
   const config: ImageProviderConfig = {
@@ -82,7 +83,7 @@ export function createImageProvider(
       return new SydneyImageProvider(config);
     case 'anthropic':
     case 'gemini':
-      throw new ProviderError({ kind: 'bad-request', provider: resolved.id, message: `${resolved.label} does not make images. Choose Stability AI, Fusion Brain, OpenAI or the Sydney gateway.` });
+      throw new ProviderError({ kind: 'bad-request', provider: resolved.id, text: errorText('image.notAnImageProvider', { label: resolved.label }) });
     default:
       return assertNever(kind, 'provider kind');
   }

@@ -9,9 +9,9 @@
 // Styles come from a public CDN list, fetched without the key.
 import type * as z from 'zod/mini';
 import type { ErrorContext } from '../errors/errorContext';
+import { durationText, errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { quoteProviderText } from '../errors/quoteProviderText';
-import { formatDuration } from '../formatDuration';
 import { type Sleep, sleep as realSleep } from '../http/sleep';
 import { invalidResponse } from '../validation/parseResponse';
 import { type ImageSize, sizeForRatio } from './aspectRatio';
@@ -183,10 +183,10 @@ export class FusionBrainImageProvider extends HttpImageProvider {
       kind: 'not-found',
       provider: this.id,
       model,
-      message:
-        model === kandinskyModel
-          ? `Fusion Brain lists no text-to-image pipeline${listed ? `; it lists ${listed}` : ''}.`
-          : `Fusion Brain has no pipeline “${model}”${listed ? `; it lists ${listed}` : ''}.`,
+      text: errorText(model === kandinskyModel ? 'fusionBrain.noTextToImage' : 'fusionBrain.noPipeline', {
+        model,
+        listed: listed ? errorText('fusionBrain.listed', { pipelines: listed }) : '',
+      }),
     });
   }
 
@@ -240,7 +240,7 @@ export class FusionBrainImageProvider extends HttpImageProvider {
         kind: 'timeout',
         provider: this.id,
         model: request.model,
-        message: `Kandinsky did not finish within ${formatDuration(limitMs)} (the last status was ${lastStatus}). Fusion Brain may be busy; try again later.`,
+        text: errorText('fusionBrain.timeout', { duration: durationText(limitMs), status: lastStatus }),
       });
     try {
       const job = await this.start(request, pipeline, size, context, signal, progress, index);
@@ -271,12 +271,14 @@ export class FusionBrainImageProvider extends HttpImageProvider {
           case 'DONE':
             return this.results(status, context);
           case 'FAIL': {
-            const reason = status.errorDescription ? `: “${quoteProviderText(status.errorDescription, this.redact)}”` : ' (it gave no reason)';
+            const reason = status.errorDescription
+              ? errorText('detail.quoted', { text: quoteProviderText(status.errorDescription, this.redact) })
+              : errorText('fusionBrain.noReason');
             throw new ProviderError({
               kind: 'server',
               provider: this.id,
               model: request.model,
-              message: `Kandinsky could not make the image${reason}.`,
+              text: errorText('fusionBrain.failed', { reason }),
             });
           }
           default:
@@ -340,7 +342,7 @@ export class FusionBrainImageProvider extends HttpImageProvider {
         kind: 'server',
         provider: this.id,
         model: request.model,
-        message: `Fusion Brain did not start the job: “${quoteProviderText(said, this.redact)}”.`,
+        text: errorText('fusionBrain.notStarted', { said: quoteProviderText(said, this.redact) }),
       });
     }
     throw invalidResponse(context, `expected the answer to the run to have a uuid${state ? ` (it says ${this.redact(state).slice(0, 40)})` : ''}`);
@@ -355,7 +357,7 @@ export class FusionBrainImageProvider extends HttpImageProvider {
           kind: 'content-filtered',
           provider: this.id,
           ...(context.model !== undefined ? { model: context.model } : {}),
-          message: 'Fusion Brain’s content filter blocked this image. Change the prompt and try again.',
+          text: errorText('fusionBrain.filtered'),
         });
       }
       throw invalidResponse(
@@ -378,10 +380,10 @@ export class FusionBrainImageProvider extends HttpImageProvider {
       provider: this.id,
       code: state.slice(0, 40),
       ...(context.model !== undefined ? { model: context.model } : {}),
-      message:
+      text:
         state === 'DISABLED_BY_QUEUE'
-          ? 'Kandinsky is busy right now (Fusion Brain’s queue is full), try again later.'
-          : `Kandinsky is not taking jobs right now (${this.redact(state).slice(0, 40)}), try again later.`,
+          ? errorText('fusionBrain.queueFull')
+          : errorText('fusionBrain.disabled', { state: this.redact(state).slice(0, 40) }),
     });
   }
 }

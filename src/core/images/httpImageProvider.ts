@@ -219,7 +219,7 @@ export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderCo
   }
 
   /** Bytes checked by magic number, as a GeneratedImage. */
-  protected image(bytes: Uint8Array, context: ErrorContext, extra: { seed?: number | string; contentFiltered?: boolean } = {}): GeneratedImage {
+  protected image(bytes: Uint8Array, context: ErrorContext, extra: { seed?: number | string | undefined; contentFiltered?: boolean } = {}): GeneratedImage {
     const mimeType = requireImageBytes(bytes, context);
     return {
       bytes,

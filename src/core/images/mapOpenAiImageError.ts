@@ -2,6 +2,7 @@
 // `moderation_blocked` (400) means the prompt or the image was refused by the safety system.
 import type { ErrorContext } from '../errors/errorContext';
 import { type HttpErrorResponse, mapHttpError } from '../errors/mapHttpError';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 
 export function mapOpenAiImageError(response: HttpErrorResponse, context: ErrorContext): ProviderError {
@@ -12,7 +13,7 @@ export function mapOpenAiImageError(response: HttpErrorResponse, context: ErrorC
     provider: error.provider,
     status: error.status,
     code: error.code,
-    message: `${context.provider} refused to make this image because of its safety system (moderation_blocked). Change the prompt and try again.`,
+    text: errorText('image.moderationBlocked', { provider: context.provider }),
     ...(context.model !== undefined ? { model: context.model } : {}),
   });
 }

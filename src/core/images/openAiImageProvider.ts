@@ -4,7 +4,7 @@
 // Other models (an OpenAI-compatible server's) are sent what was asked, and may answer with `data[].url`, which is
 // downloaded without the key.
 import type { ErrorContext } from '../errors/errorContext';
-import { ProviderError } from '../errors/providerError';
+import { invalidResponseError } from '../errors/errorFactories';
 import { openAiModelListSchema } from '../providers/openAiSchemas';
 import { formatSize } from './aspectRatio';
 import { HttpImageProvider, type ImageProviderConfig, maxBase64ImageBytes, type Progress } from './httpImageProvider';
@@ -78,12 +78,7 @@ export class OpenAiImageProvider extends HttpImageProvider {
     );
     const answer = await this.readJson(response, openAiImagesSchema, context, 'The answer', count * maxBase64ImageBytes);
     if (answer.data.length === 0) {
-      throw new ProviderError({
-        kind: 'invalid-response',
-        provider: this.id,
-        model: request.model,
-        message: `${this.id} sent an answer Switchboard cannot read: expected data to hold at least one image.`,
-      });
+      throw invalidResponseError({ provider: this.id, model: request.model }, 'expected data to hold at least one image');
     }
     const images: GeneratedImage[] = [];
     for (const [i, item] of answer.data.entries()) {
@@ -92,12 +87,7 @@ export class OpenAiImageProvider extends HttpImageProvider {
       } else if (item.url) {
         images.push(this.image(await this.download(item.url, context, request.signal, progress), context));
       } else {
-        throw new ProviderError({
-          kind: 'invalid-response',
-          provider: this.id,
-          model: request.model,
-          message: `${this.id} sent an answer Switchboard cannot read: expected data[${i}].b64_json to hold the image.`,
-        });
+        throw invalidResponseError({ provider: this.id, model: request.model }, `expected data[${i}].b64_json to hold the image`);
       }
     }
     const usage = answer.usage;

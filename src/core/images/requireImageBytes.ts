@@ -1,4 +1,5 @@
 import type { ErrorContext } from '../errors/errorContext';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { detectImageMimeType } from './detectImageMimeType';
 import type { ImageMimeType } from './imageTypes';
@@ -14,14 +15,19 @@ export function requireImageBytes(bytes: Uint8Array, context: ErrorContext, wher
 }
 
 function fail(bytes: Uint8Array, context: ErrorContext, where: string): never {
-  const what =
+  const text =
     bytes.length === 0
-      ? `an empty answer${where} instead of an image`
-      : `${bytes.length} byte${bytes.length === 1 ? '' : 's'}${where} that are not a PNG, JPEG or WebP image (${context.redact(describeLeadingBytes(bytes))})`;
+      ? errorText('image.emptyAnswer', { provider: context.provider, where })
+      : errorText(bytes.length === 1 ? 'image.notImage.one' : 'image.notImage', {
+          provider: context.provider,
+          count: bytes.length,
+          where,
+          leading: context.redact(describeLeadingBytes(bytes)),
+        });
   throw new ProviderError({
     kind: 'invalid-response',
     provider: context.provider,
-    message: `${context.provider} sent ${what}.`,
+    text,
     ...(context.model !== undefined ? { model: context.model } : {}),
   });
 }

@@ -6,6 +6,8 @@
 //   GET /v1/user/balance → credits: the free key check.
 // A CONTENT_FILTERED image is a blurred one: it is returned with `contentFiltered: true`, never as a normal image.
 import type { ErrorContext } from '../errors/errorContext';
+import { invalidResponseError } from '../errors/errorFactories';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import type { HttpResponse } from '../http/httpClient';
 import { formatSize, nearestSize, ratioOf, sizeForRatio, type ImageSize } from './aspectRatio';
@@ -234,7 +236,7 @@ export class StabilityImageProvider extends HttpImageProvider {
       throw new ProviderError({
         kind: 'server',
         provider: this.id,
-        message: `${this.id} could not make the image (finish reason ${this.redact(finishReason).slice(0, 40)}). Try again.`,
+        text: errorText('image.finishReason', { provider: this.id, reason: this.redact(finishReason).slice(0, 40) }),
         ...(context.model !== undefined ? { model: context.model } : {}),
       });
     }
@@ -249,7 +251,7 @@ export class StabilityImageProvider extends HttpImageProvider {
       throw new ProviderError({
         kind: 'invalid-response',
         provider: this.id,
-        message: `${this.id} sent an image larger than ${formatBytes(error.maxBytes)}; Switchboard stopped reading it.`,
+        text: errorText('image.tooLarge', { provider: this.id, size: formatBytes(error.maxBytes) }),
         ...(context.model !== undefined ? { model: context.model } : {}),
       });
     }
@@ -301,12 +303,7 @@ export class StabilityImageProvider extends HttpImageProvider {
         return;
       }
       if (artifact.base64 === undefined || artifact.base64 === null || artifact.base64 === '') {
-        throw new ProviderError({
-          kind: 'invalid-response',
-          provider: this.id,
-          message: `${this.id} sent an answer Switchboard cannot read: expected artifacts[${i}].base64 to hold the image.`,
-          ...(context.model !== undefined ? { model: context.model } : {}),
-        });
+        throw invalidResponseError({ provider: this.id, model: context.model }, `expected artifacts[${i}].base64 to hold the image`);
       }
       const bytes = this.decodeBase64(artifact.base64, context, `artifacts[${i}].base64`);
       images.push(this.image(bytes, context, { seed: normalizeSeed(artifact.seed), contentFiltered: reason === 'CONTENT_FILTERED' }));
@@ -315,10 +312,10 @@ export class StabilityImageProvider extends HttpImageProvider {
       throw new ProviderError({
         kind: failures.length > 0 ? 'server' : 'invalid-response',
         provider: this.id,
-        message:
+        text:
           failures.length > 0
-            ? `${this.id} could not make the image (finish reason ${this.redact(failures[0] ?? '').slice(0, 40)}). Try again.`
-            : `${this.id} sent an answer Switchboard cannot read: expected at least one artifact.`,
+            ? errorText('image.finishReason', { provider: this.id, reason: this.redact(failures[0] ?? '').slice(0, 40) })
+            : errorText('invalid.response', { provider: this.id, detail: 'expected at least one artifact' }),
         ...(context.model !== undefined ? { model: context.model } : {}),
       });
     }

@@ -2,6 +2,7 @@
 //   `core`, `ultra`                           → v2beta /stable-image/generate/{core|ultra}
 //   `sd3` (the service's default model), `sd3.5-large`, `sd3/<model>` → v2beta /stable-image/generate/sd3 with `model`
 //   `v1/<engine id>`                          → legacy v1 /generation/{engine}/text-to-image (engines are listed live)
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 
 export type StabilityModel =
@@ -23,6 +24,6 @@ export function parseStabilityModel(model: string, provider: string): StabilityM
     kind: 'bad-request',
     provider,
     model,
-    message: `${provider} has no image model “${model}”: use core, ultra, sd3, sd3.5-large (or another sd3.5 model), or v1/<engine id> from the engines list.`,
+    text: errorText('image.noSuchStabilityModel', { provider, model }),
   });
 }

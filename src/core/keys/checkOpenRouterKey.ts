@@ -3,7 +3,7 @@
 // "Limits" page): `limit` (null: the key has no limit of its own), `limit_remaining` and `usage`, in US dollars.
 import * as z from 'zod/mini';
 import type { ErrorContext } from '../errors/errorContext';
-import { ProviderError } from '../errors/providerError';
+import { toProviderError } from '../errors/errorFactories';
 import { createRedactor } from '../errors/redactSecrets';
 import type { HttpClient } from '../http/httpClient';
 import type { ResolvedProviderEntry } from '../providers/createChatProvider';
@@ -64,7 +64,7 @@ export async function checkOpenRouterKey(
       ...(typeof data.usage === 'number' ? { creditsUsed: data.usage } : {}),
     };
   } catch (caught) {
-    const error = caught instanceof ProviderError ? caught : new ProviderError({ kind: 'invalid-response', provider: entry.id, message: context.redact(String(caught)) });
+    const error = toProviderError(caught, { provider: entry.id, redact: context.redact, stage: 'reading' });
     if (error.kind === 'not-found') return undefined;
     return error.kind === 'auth' || error.kind === 'quota' ? { result: 'rejected', error } : { result: 'unreachable', error };
   }

@@ -1,4 +1,5 @@
 import type { ErrorContext } from '../errors/errorContext';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 
 /**
@@ -9,7 +10,7 @@ export function contentFiltered(context: ErrorContext, reason: string): Provider
   return new ProviderError({
     kind: 'content-filtered',
     provider: context.provider,
-    message: `${context.provider} blocked this request with its content filter (${context.redact(reason)}). Rephrase the request, or pick another model.`,
+    text: errorText('chat.contentFiltered', { provider: context.provider, reason: context.redact(reason) }),
     code: reason,
     ...(context.model !== undefined ? { model: context.model } : {}),
   });

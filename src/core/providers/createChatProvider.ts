@@ -2,6 +2,7 @@
 // the key is handed in by the caller (SecretStorage or the environment fallback, read in the VS Code layer), and
 // the client only ever sends it to the resolved base URL.
 import type { ChatProvider, ProviderKind } from '../chat/chatTypes';
+import { errorText, type ErrorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { HttpClient } from '../http/httpClient';
 import { assertNever } from '../assertNever';
@@ -47,23 +48,23 @@ export function resolveProviderEntry(entry: ProviderEntry): ResolvedProviderEntr
   const preset = findProviderPreset(entry.id);
   const kind = entry.kind ?? preset?.kind;
   if (kind === undefined) {
-    throw configError(entry.id, `The provider “${entry.id}” in “switchboard.providers” needs a \`kind\` (openai, anthropic, gemini or sydney).`);
+    throw configError(entry.id, errorText('config.needsKind', { provider: entry.id }));
   }
   const baseUrl = entry.baseUrl ?? (preset?.kind === kind ? preset.baseUrl : undefined);
   if (baseUrl === undefined) {
-    throw configError(entry.id, `The provider “${entry.id}” in “switchboard.providers” needs a \`baseUrl\`.`);
+    throw configError(entry.id, errorText('config.needsBaseUrl', { provider: entry.id }));
   }
   let parsed: URL;
   try {
     parsed = new URL(baseUrl);
   } catch {
-    throw configError(entry.id, `The base URL of “${entry.id}” is not a URL: “${baseUrl}”.`);
+    throw configError(entry.id, errorText('config.baseUrlNotUrl', { provider: entry.id, url: baseUrl }));
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw configError(entry.id, `The base URL of “${entry.id}” must start with http:// or https://.`);
+    throw configError(entry.id, errorText('config.baseUrlScheme', { provider: entry.id }));
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw configError(entry.id, `The base URL of “${entry.id}” must not contain a user name or password; keys go in “Switchboard: Set API Key”.`);
+    throw configError(entry.id, errorText('config.baseUrlCredentials', { provider: entry.id }));
   }
   return {
     ...entry,
@@ -117,14 +118,14 @@ export function createChatProvider(
       });
     case 'stability':
     case 'fusionbrain':
-      throw configError(resolved.id, `${resolved.label} makes images only; it cannot be used for chat.`);
+      throw configError(resolved.id, errorText('config.imagesOnly', { label: resolved.label }));
     default:
       return assertNever(resolved.kind, 'provider kind');
   }
 }
 
-function configError(provider: string, message: string): ProviderError {
-  return new ProviderError({ kind: 'bad-request', provider, message });
+function configError(provider: string, text: ErrorText): ProviderError {
+  return new ProviderError({ kind: 'bad-request', provider, text });
 }
 
 function isLocalHost(hostname: string): boolean {

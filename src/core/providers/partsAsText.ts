@@ -3,6 +3,7 @@
 // name, so a request never goes out silently without a part the user attached.
 import type { ChatMessage, ChatRequest } from '../chat/chatTypes';
 import { renderContextItem } from '../conversations/renderContextItem';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 
 /** Who is asked, for the error message: the provider entry's id and the request's model. */
@@ -45,12 +46,12 @@ export function messagesAsText(request: Pick<ChatRequest, 'messages' | 'model'>,
 }
 
 function unsupportedPart(type: 'image' | 'tool-call' | 'tool-result', target: PartsTarget): ProviderError {
-  const names = { image: 'image', 'tool-call': 'tool call', 'tool-result': 'tool result' } as const;
+  const names = { image: 'chat.part.image', 'tool-call': 'chat.part.toolCall', 'tool-result': 'chat.part.toolResult' } as const;
   return new ProviderError({
     kind: 'bad-request',
     provider: target.provider,
     model: target.model,
     retryable: false,
-    message: `${target.provider}/${target.model} cannot take ${names[type]} parts yet.`,
+    text: errorText('chat.unsupportedPart', { provider: target.provider, model: target.model, part: errorText(names[type]) }),
   });
 }

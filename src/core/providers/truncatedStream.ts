@@ -1,4 +1,5 @@
 import type { ErrorContext } from '../errors/errorContext';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 
 /** A stream that ended cleanly at the TCP level but before the protocol's end marker: the answer was cut off. */
@@ -6,7 +7,7 @@ export function truncatedStream(context: ErrorContext, partial: boolean): Provid
   return new ProviderError({
     kind: 'network',
     provider: context.provider,
-    message: `The connection to ${context.provider} closed before the answer finished${partial ? '; the part received is kept' : ''}.`,
+    text: errorText('chat.truncated', { provider: context.provider, kept: partial ? errorText('chat.truncated.partKept') : '' }),
     ...(context.model !== undefined ? { model: context.model } : {}),
   });
 }

@@ -8,6 +8,7 @@ import type { Conversation, TurnRecipe } from '../conversations/conversation';
 import { startAssistantMessage } from '../conversations/conversationOps';
 import { copyPart } from '../conversations/messagePart';
 import { toChatMessages } from '../conversations/toChatMessages';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 
 /** The ProviderEngine's `chat`: the models in order (chosen first, then fallbacks) and the request without a model. */
@@ -31,8 +32,6 @@ export interface RunTurnOptions {
   /** The message of the error when the recipe names no model (the extension passes its localized one). */
   noModelMessage?: string;
 }
-
-export const defaultNoModelMessage = 'No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”.';
 
 /**
  * Answers the conversation's last message, a user message, with the recipe stored on it: its system prompt, its
@@ -72,7 +71,7 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
     if (stopped()) {
       apply({ type: 'done', finishReason: 'cancelled' });
     } else if (recipe.models.length === 0) {
-      apply({ type: 'error', error: new ProviderError({ kind: 'not-found', provider: 'switchboard', message: options.noModelMessage ?? defaultNoModelMessage }) });
+      apply({ type: 'error', error: new ProviderError({ kind: 'not-found', provider: 'switchboard', ...(options.noModelMessage !== undefined ? { message: options.noModelMessage } : { text: errorText('turn.noModel') }) }) });
     } else {
       for await (const event of options.chat(recipe.models, request)) {
         // Nothing that arrives after Stop is added, and an engine that goes on anyway is not waited for.
@@ -94,7 +93,7 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
     apply(
       stopped()
         ? { type: 'done', finishReason: 'cancelled' }
-        : { type: 'error', error: new ProviderError({ kind: 'invalid-response', provider: 'switchboard', message: 'The answer ended without a final event.' }) },
+        : { type: 'error', error: new ProviderError({ kind: 'invalid-response', provider: 'switchboard', text: errorText('turn.noFinalEvent') }) },
     );
   }
   return current;

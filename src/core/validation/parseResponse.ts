@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { ErrorContext } from '../errors/errorContext';
-import { ProviderError } from '../errors/providerError';
+import { invalidResponseError } from '../errors/errorFactories';
+import type { ProviderError } from '../errors/providerError';
 import { describeSchemaIssue } from './describeSchemaIssue';
 
 /**
@@ -28,11 +29,6 @@ export function parseJsonText(text: string, context: ErrorContext, what: string)
   }
 }
 
-export function invalidResponse(context: ErrorContext, detail: string): ProviderError {
-  return new ProviderError({
-    kind: 'invalid-response',
-    provider: context.provider,
-    message: `${context.provider} sent an answer Switchboard cannot read: ${detail}.`,
-    ...(context.model !== undefined ? { model: context.model } : {}),
-  });
+export function invalidResponse(context: Pick<ErrorContext, 'provider' | 'model'>, detail: string): ProviderError {
+  return invalidResponseError(context, detail);
 }

@@ -135,8 +135,7 @@ function toItems(results: readonly ProviderModels[], current: string): Item[] {
     if (error) {
       items.push({
         label: `$(warning) ${describeError(error)}`,
-        description: error.kind === 'auth' ? vscode.l10n.t('set the key') : undefined,
-        action: error.kind === 'auth' ? 'setKey' : undefined,
+        ...(error.kind === 'auth' ? { description: vscode.l10n.t('set the key'), action: 'setKey' as const } : {}),
         provider: entry.id,
         alwaysShow: true,
       });

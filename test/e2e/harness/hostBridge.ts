@@ -4,7 +4,7 @@ import * as path from 'node:path';
 export interface HostTestResult {
   title: string;
   state: 'passed' | 'failed' | 'pending';
-  durationMs?: number;
+  durationMs?: number | undefined;
   error?: string;
 }
 

@@ -18,7 +18,7 @@ interface MochaTestLike {
 interface HostTestResult {
   title: string;
   state: 'passed' | 'failed' | 'pending';
-  durationMs?: number;
+  durationMs?: number | undefined;
   error?: string;
 }
 

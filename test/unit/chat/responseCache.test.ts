@@ -32,7 +32,7 @@ describe('responseCacheKey', () => {
       responseCacheKey('openai', { ...request, model: 'gpt-4o-mini' }),
       responseCacheKey('openai', { ...request, messages: [{ role: 'user', parts: [{ type: 'text', text: 'What is 2+3?' }] }] }),
       responseCacheKey('openai', { ...request, messages: [{ role: 'assistant', parts: [{ type: 'text', text: 'What is 2+2?' }] }] }),
-      responseCacheKey('openai', { ...request, systemPrompt: undefined }),
+      responseCacheKey('openai', withoutSystemPrompt(request)),
       responseCacheKey('openai', { ...request, temperature: 0.7 }),
       responseCacheKey('openai', { ...request, maxTokens: 51 }),
     ]) {
@@ -259,3 +259,9 @@ describe('withResponseCache', () => {
     assert.deepEqual(await collect(provider.streamChat({ ...request, signal: AbortSignal.abort() })), [{ type: 'done', finishReason: 'cancelled' }]);
   });
 });
+
+/** The request without its system prompt (as a request that never had one). */
+function withoutSystemPrompt<T extends { systemPrompt?: string }>(request: T): Omit<T, 'systemPrompt'> {
+  const { systemPrompt: _dropped, ...rest } = request;
+  return rest;
+}

@@ -17,7 +17,8 @@ describe('provider engine', () => {
     const chat = new ProviderEngine({
       credentials: async (entry: ResolvedProviderEntry) => {
         keysAsked.push(entry.id);
-        return keys[entry.id] ? { apiKey: keys[entry.id] } : {};
+        const apiKey = keys[entry.id];
+        return apiKey ? { apiKey } : {};
       },
     });
     chat.configure({ providers, responseCache: false, http: { maxRetries: 0, firstByteTimeoutMs: 5_000, idleTimeoutMs: 5_000 } });

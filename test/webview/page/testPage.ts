@@ -106,13 +106,13 @@ const api = {
   mountStatic(text: string, strings?: Partial<MarkdownStrings>): void {
     current?.dispose();
     current = undefined;
-    app().replaceChildren(renderMarkdown(text, { ...callbacks, strings }));
+    app().replaceChildren(renderMarkdown(text, { ...callbacks, ...(strings ? { strings } : {}) }));
   },
   mountStream(text: string, sizes: readonly number[], finish = true, strings?: Partial<MarkdownStrings>): void {
     current?.dispose();
     const container = document.createElement('div');
     app().replaceChildren(container);
-    current = createStreamingRenderer(container, { ...callbacks, strings });
+    current = createStreamingRenderer(container, { ...callbacks, ...(strings ? { strings } : {}) });
     for (const piece of piecesOf(text, sizes)) current.append(piece);
     if (finish) current.finish();
   },
