@@ -87,7 +87,10 @@ const webviewBuild = {
 /** Test bundles for the real editor: the runner extension and the suites it runs inside the extension host. */
 function testBuilds() {
   const hostDir = 'test/e2e/host';
-  const suites = fs.readdirSync(hostDir).filter((f) => f.endsWith('.host.ts')).map((f) => path.join(hostDir, f));
+  const suites = fs
+    .readdirSync(hostDir)
+    .filter((f) => f.endsWith('.host.ts'))
+    .map((f) => path.join(hostDir, f));
   return [
     {
       ...common,

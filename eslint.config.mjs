@@ -2,7 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const vscodeImport = { name: 'vscode', message: 'src/core and src/shared run without VS Code (docs/architecture.md): put editor code in src/vscode.' };
+const vscodeImport = {
+  name: 'vscode',
+  message: 'src/core and src/shared run without VS Code (docs/architecture.md): put editor code in src/vscode.',
+};
 const pattern = (group, message) => ({ group, message });
 
 // The line between the two extension-host bundles (esbuild.js). src/core/engine.ts and everything it pulls in is
@@ -66,56 +69,90 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [vscodeImport],
-        patterns: [
-          pattern(['**/vscode/**', '**/webview/**', '**/shared/**'], 'src/core imports only node built-ins, undici, zod and its own files (docs/architecture.md).'),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [vscodeImport],
+          patterns: [
+            pattern(
+              ['**/vscode/**', '**/webview/**', '**/shared/**'],
+              'src/core imports only node built-ins, undici, zod and its own files (docs/architecture.md).',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/vscode/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          group: engineModules,
-          allowTypeImports: true,
-          message: 'This module belongs to the lazily loaded engine bundle: import only its types here, and reach its values through ProviderEngineHost (get() or module()).',
-        }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: engineModules,
+              allowTypeImports: true,
+              message:
+                'This module belongs to the lazily loaded engine bundle: import only its types here, and reach its values through ProviderEngineHost (get() or module()).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [vscodeImport],
-        patterns: [pattern(['**/core/**', '**/vscode/**', '**/webview/**'], 'src/shared imports only zod and its own files (docs/architecture.md).')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [vscodeImport],
+          patterns: [
+            pattern(
+              ['**/core/**', '**/vscode/**', '**/webview/**'],
+              'src/shared imports only zod and its own files (docs/architecture.md).',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The webview runs in a browser: talk to the extension through src/shared messages.' }],
-        patterns: [pattern(['**/core/**', '**/vscode/**'], 'src/webview imports only src/shared and browser libraries (docs/architecture.md).'), pattern(['node:*'], 'The webview runs in a browser.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser: talk to the extension through src/shared messages.' }],
+          patterns: [
+            pattern(['**/core/**', '**/vscode/**'], 'src/webview imports only src/shared and browser libraries (docs/architecture.md).'),
+            pattern(['node:*'], 'The webview runs in a browser.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['test/unit/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'Unit tests run on plain Node; real-editor tests live in test/e2e.' }],
-        patterns: [pattern(['**/src/vscode/**', '**/src/webview/**'], 'Unit tests cover src/core and src/shared (docs/architecture.md).')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Unit tests run on plain Node; real-editor tests live in test/e2e.' }],
+          patterns: [
+            pattern(['**/src/vscode/**', '**/src/webview/**'], 'Unit tests cover src/core and src/shared (docs/architecture.md).'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -32,7 +32,11 @@ const readBenchResult = (file: string): { rows: SummaryRow[]; notDone?: string[]
 };
 
 interface RenderJson {
-  summary: { ratio: number; streaming: { p95FirstTenthMs: number; p95LastTenthMs: number; totalMs: number }; naive: { extrapolatedTotalMs: number } };
+  summary: {
+    ratio: number;
+    streaming: { p95FirstTenthMs: number; p95LastTenthMs: number; totalMs: number };
+    naive: { extrapolatedTotalMs: number };
+  };
   rounds: { ratio: number; streaming: { p95FirstTenthMs: number; p95LastTenthMs: number } }[];
   method: { answerChars: number; chunks: number; naiveEveryNthChunk: number };
 }
@@ -90,7 +94,11 @@ const steps: Step[] = [
 
 function runStep(step: Step): Promise<{ code: number | null; tail: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, tsxArgs(step.script), { cwd: repoRoot, env: cleanEnv(step.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, tsxArgs(step.script), {
+      cwd: repoRoot,
+      env: cleanEnv(step.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let tail = '';
     const keep = (chunk: Buffer, stream: NodeJS.WriteStream): void => {
       stream.write(chunk);
@@ -111,7 +119,8 @@ async function main(): Promise<void> {
   // and the real-editor test bundles the startup harness installs.
   console.log('building: node esbuild.js --production; node esbuild.js --tests');
   execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: repoRoot, stdio: 'inherit' });
-  if (chosen.some((s) => s.name === 'startup')) execFileSync(process.execPath, ['esbuild.js', '--tests'], { cwd: repoRoot, stdio: 'inherit' });
+  if (chosen.some((s) => s.name === 'startup'))
+    execFileSync(process.execPath, ['esbuild.js', '--tests'], { cwd: repoRoot, stdio: 'inherit' });
 
   const rows: SummaryRow[] = [];
   const notDone: string[] = [];
@@ -122,7 +131,8 @@ async function main(): Promise<void> {
     const { code, tail } = await runStep(step);
     timings[step.name] = (Date.now() - stepStarted) / 1000;
     const file = path.join(resultsDir, `${step.name}.json`);
-    const fresh = existsSync(file) && Date.parse((JSON.parse(readFileSync(file, 'utf8')) as { measured: string }).measured) >= stepStarted - 1000;
+    const fresh =
+      existsSync(file) && Date.parse((JSON.parse(readFileSync(file, 'utf8')) as { measured: string }).measured) >= stepStarted - 1000;
     if (!fresh) {
       notDone.push(`${step.name}: exited with ${code} and wrote no result: ${tail.trim().split('\n').slice(-5).join(' / ')}`);
       continue;
@@ -130,7 +140,8 @@ async function main(): Promise<void> {
     const result = step.read(file);
     rows.push(...result.rows);
     for (const line of result.notDone ?? []) notDone.push(`${step.name}: ${line}`);
-    if (code !== 0 && failedRows(result.rows).length === 0 && !result.notDone) notDone.push(`${step.name}: exited with ${code} although every budget was met`);
+    if (code !== 0 && failedRows(result.rows).length === 0 && !result.notDone)
+      notDone.push(`${step.name}: exited with ${code} although every budget was met`);
   }
 
   const seconds = (Date.now() - started) / 1000;
@@ -140,13 +151,17 @@ async function main(): Promise<void> {
     '# Switchboard benchmarks',
     '',
     `Measured ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, ${quick ? 'quick run (BENCH_QUICK=1)' : 'full run'}, ${seconds.toFixed(0)} s ` +
-      `(${Object.entries(timings).map(([name, s]) => `${name} ${s.toFixed(0)} s`).join(', ')}).`,
+      `(${Object.entries(timings)
+        .map(([name, s]) => `${name} ${s.toFixed(0)} s`)
+        .join(', ')}).`,
     'Each ratio is of two things measured in the same run, rounds interleaved; the median is over rounds, the spread is min–max.',
     '',
   ];
   const footer = [
     '',
-    missed.length === 0 ? 'All budgets met.' : `Budgets missed: ${missed.map((r) => `${r.bench}: ${r.what} (${r.contenders}) ${r.value.median.toFixed(2)} vs ${budgetText(r)}`).join('; ')}.`,
+    missed.length === 0
+      ? 'All budgets met.'
+      : `Budgets missed: ${missed.map((r) => `${r.bench}: ${r.what} (${r.contenders}) ${r.value.median.toFixed(2)} vs ${budgetText(r)}`).join('; ')}.`,
     ...(notDone.length > 0 ? ['', 'Not measured:', ...notDone.map((line) => `- ${line}`)] : []),
     '',
     'Details: bench/results/<bench>.json.',

@@ -11,20 +11,28 @@ import { installUnpackedExtension } from './editor/installExtension';
 import { packageAndUnpackVsix, repoRoot } from './editor/packageExtension';
 
 async function main(): Promise<void> {
-  const cacheRoot = process.env['SWITCHBOARD_CACHE'] ?? path.join(process.env['XDG_CACHE_HOME'] ?? path.join(homedir(), '.cache'), 'switchboard');
+  const cacheRoot =
+    process.env['SWITCHBOARD_CACHE'] ?? path.join(process.env['XDG_CACHE_HOME'] ?? path.join(homedir(), '.cache'), 'switchboard');
   const profile = path.join(cacheRoot, 'start-profile');
   const userData = path.join(profile, 'user-data');
   const extensions = path.join(profile, 'extensions');
   const settingsFile = path.join(userData, 'User', 'settings.json');
   if (!existsSync(settingsFile)) {
     mkdirSync(path.dirname(settingsFile), { recursive: true });
-    writeFileSync(settingsFile, JSON.stringify({
-      'chat.disableAIFeatures': true,
-      'workbench.startupEditor': 'none',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'git.openRepositoryInParentFolders': 'never',
-      'telemetry.telemetryLevel': 'off',
-    }, null, 2));
+    writeFileSync(
+      settingsFile,
+      JSON.stringify(
+        {
+          'chat.disableAIFeatures': true,
+          'workbench.startupEditor': 'none',
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          'git.openRepositoryInParentFolders': 'never',
+          'telemetry.telemetryLevel': 'off',
+        },
+        null,
+        2,
+      ),
+    );
   }
 
   console.log('Installing code-server if needed (the first time takes a few minutes)…');

@@ -6,7 +6,11 @@ import { repoRoot, resultsDir } from './report';
 
 export const buildDir = path.join(resultsDir, '.build');
 
-export async function bundleForNode(entry: string, outName: string, options: { external?: string[]; minify?: boolean } = {}): Promise<{ file: string; bytes: number }> {
+export async function bundleForNode(
+  entry: string,
+  outName: string,
+  options: { external?: string[]; minify?: boolean } = {},
+): Promise<{ file: string; bytes: number }> {
   const outfile = path.join(buildDir, outName);
   const result = await esbuild.build({
     entryPoints: [path.join(repoRoot, entry)],

@@ -67,7 +67,9 @@ export function markdownTable(rows: readonly SummaryRow[]): string {
   ];
   for (const r of rows) {
     const result = r.pass === undefined ? 'info' : r.pass ? 'pass' : '**FAIL**';
-    lines.push(`| ${cell(r.bench)} | ${cell(r.what)}${r.note ? ` (${cell(r.note)})` : ''} | ${cell(r.contenders)} | ${valueText(r)} | ${spreadText(r)} | ${budgetText(r)} | ${result} |`);
+    lines.push(
+      `| ${cell(r.bench)} | ${cell(r.what)}${r.note ? ` (${cell(r.note)})` : ''} | ${cell(r.contenders)} | ${valueText(r)} | ${spreadText(r)} | ${budgetText(r)} | ${result} |`,
+    );
   }
   return lines.join('\n');
 }

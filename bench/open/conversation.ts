@@ -19,18 +19,34 @@ export function generateConversation(count: number, seed = 11): ConversationView
     const id = `m${String(i).padStart(5, '0')}`;
     if (i % 2 === 0) {
       const target = int(500, 1_200);
-      const content = cutAtBlock(generateLongAnswer(target, seed * 7919 + i).replace(/^Here is a detailed walkthrough\. /, 'Can you explain this? '), 1_200);
+      const content = cutAtBlock(
+        generateLongAnswer(target, seed * 7919 + i).replace(/^Here is a detailed walkthrough\. /, 'Can you explain this? '),
+        1_200,
+      );
       messages.push({
         id,
         role: 'user',
         content,
-        ...(random() < 0.2 ? { contexts: [{ id: `c${i}`, kind: 'selection' as const, label: `src/module${i % 17}.ts:${int(1, 400)}-${int(401, 800)}`, language: 'typescript', chars: int(200, 4_000) }] } : {}),
+        ...(random() < 0.2
+          ? {
+              contexts: [
+                {
+                  id: `c${i}`,
+                  kind: 'selection' as const,
+                  label: `src/module${i % 17}.ts:${int(1, 400)}-${int(401, 800)}`,
+                  language: 'typescript',
+                  chars: int(200, 4_000),
+                },
+              ],
+            }
+          : {}),
       });
     } else {
       const target = int(500, 2_000);
       let content = cutAtBlock(generateLongAnswer(target, seed * 104729 + i), 1_800);
       // Every answer carries at least one code block.
-      if (!content.includes('```')) content += `\n\n\`\`\`ts\nconst answer${i} = await provider.streamChat({ model, messages });\nfor await (const event of answer${i}) render(event);\n\`\`\``;
+      if (!content.includes('```'))
+        content += `\n\n\`\`\`ts\nconst answer${i} = await provider.streamChat({ model, messages });\nfor await (const event of answer${i}) render(event);\n\`\`\``;
       messages.push({
         id,
         role: 'assistant',

@@ -47,7 +47,11 @@ export async function startWebviewServer(): Promise<{ url: string; close(): Prom
       const bundleTag = `<script nonce="${nonce}" src="${origin}/webview.js"></script>`;
       if (!html.includes(bundleTag)) throw new Error('renderWebviewDocument changed: cannot find the bundle script tag');
       const page = html.replace(bundleTag, `<script nonce="${nonce}">${stubScript}</script>\n  ${bundleTag}`);
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': buildContentSecurityPolicy(origin, nonce), 'cache-control': 'no-store' });
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': buildContentSecurityPolicy(origin, nonce),
+        'cache-control': 'no-store',
+      });
       response.end(page);
       return;
     }

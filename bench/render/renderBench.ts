@@ -34,8 +34,25 @@ const median = (values: readonly number[]): number => quantile(values, 0.5);
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 interface RoundResult {
-  streaming: { totalMs: number; finishMs: number; p95FirstTenthMs: number; p95LastTenthMs: number; maxMs: number; mainThreadMs: number; parsedChars: number; highlightCalls: number };
-  naive: { samples: number; measuredMs: number; extrapolatedTotalMs: number; p95FirstTenthMs: number; p95LastTenthMs: number; maxMs: number; mainThreadMeasuredMs: number };
+  streaming: {
+    totalMs: number;
+    finishMs: number;
+    p95FirstTenthMs: number;
+    p95LastTenthMs: number;
+    maxMs: number;
+    mainThreadMs: number;
+    parsedChars: number;
+    highlightCalls: number;
+  };
+  naive: {
+    samples: number;
+    measuredMs: number;
+    extrapolatedTotalMs: number;
+    p95FirstTenthMs: number;
+    p95LastTenthMs: number;
+    maxMs: number;
+    mainThreadMeasuredMs: number;
+  };
   ratio: number;
 }
 
@@ -45,7 +62,12 @@ async function main(): Promise<void> {
   const sizes = chunkSizes(text.length, 1234, 16, 40);
   const fences = (text.match(/^ {0,3}```\S*$/gm) ?? []).length / 2;
 
-  const server = await startPageServer({ entry: 'bench/render/benchPage.ts', styles: ['src/webview/render/markdown.css'], minify: true, isolated: true });
+  const server = await startPageServer({
+    entry: 'bench/render/benchPage.ts',
+    styles: ['src/webview/render/markdown.css'],
+    minify: true,
+    isolated: true,
+  });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -60,7 +82,10 @@ async function main(): Promise<void> {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
     };
-    const call = <K extends keyof RenderBenchApi>(name: K, ...args: Parameters<RenderBenchApi[K]>): Promise<ReturnType<RenderBenchApi[K]>> =>
+    const call = <K extends keyof RenderBenchApi>(
+      name: K,
+      ...args: Parameters<RenderBenchApi[K]>
+    ): Promise<ReturnType<RenderBenchApi[K]>> =>
       page.evaluate(
         ([n, a]) => (window as unknown as { renderBench: Record<string, (...x: unknown[]) => unknown> }).renderBench[n]!(...a),
         [name, args] as [string, unknown[]],
@@ -68,7 +93,9 @@ async function main(): Promise<void> {
 
     const chunks = await call('pieceCount', text, sizes);
     const tenth = Math.floor(chunks / 10);
-    console.log(`answer: ${text.length} characters, ${fences} code blocks, ${chunks} chunks of 16–40 characters; naive measured every ${every}th chunk; ${rounds} rounds; performance.now() ${isolated ? '5 µs' : '100 µs'} resolution`);
+    console.log(
+      `answer: ${text.length} characters, ${fences} code blocks, ${chunks} chunks of 16–40 characters; naive measured every ${every}th chunk; ${rounds} rounds; performance.now() ${isolated ? '5 µs' : '100 µs'} resolution`,
+    );
 
     // Warm-up (JIT, caches) on a short prefix, not counted.
     const warm = text.slice(0, 20_000);
@@ -114,7 +141,9 @@ async function main(): Promise<void> {
         ratio: extrapolated / s.total,
       };
       results.push(result);
-      console.log(`round ${round + 1}: streaming ${s.total.toFixed(0)} ms, naive ${extrapolated.toFixed(0)} ms (extrapolated from ${n.sampled.length} re-renders, ${sum(n.perSample).toFixed(0)} ms measured), ratio ${result.ratio.toFixed(1)}×`);
+      console.log(
+        `round ${round + 1}: streaming ${s.total.toFixed(0)} ms, naive ${extrapolated.toFixed(0)} ms (extrapolated from ${n.sampled.length} re-renders, ${sum(n.perSample).toFixed(0)} ms measured), ratio ${result.ratio.toFixed(1)}×`,
+      );
     }
 
     const pick = <T>(f: (r: RoundResult) => T): T[] => results.map(f);
@@ -153,17 +182,25 @@ async function main(): Promise<void> {
     const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(2)).padStart(10);
     console.log('');
     console.log('                                   streaming        naive');
-    console.log(`total main-thread time (ms)       ${ms(summary.streaming.totalMs)}   ${ms(summary.naive.extrapolatedTotalMs)}  (naive: extrapolated)`);
-    console.log(`  CDP TaskDuration (ms)           ${ms(summary.streaming.mainThreadMs)}   ${ms(summary.naive.mainThreadMeasuredMs)}  (naive: sampled chunks only)`);
+    console.log(
+      `total main-thread time (ms)       ${ms(summary.streaming.totalMs)}   ${ms(summary.naive.extrapolatedTotalMs)}  (naive: extrapolated)`,
+    );
+    console.log(
+      `  CDP TaskDuration (ms)           ${ms(summary.streaming.mainThreadMs)}   ${ms(summary.naive.mainThreadMeasuredMs)}  (naive: sampled chunks only)`,
+    );
     console.log(`mean per chunk (ms)               ${ms(summary.streaming.perChunkMeanMs)}   ${ms(summary.naive.perChunkMeanMs)}`);
     console.log(`p95 per chunk, first tenth (ms)   ${ms(summary.streaming.p95FirstTenthMs)}   ${ms(summary.naive.p95FirstTenthMs)}`);
     console.log(`p95 per chunk, last tenth (ms)    ${ms(summary.streaming.p95LastTenthMs)}   ${ms(summary.naive.p95LastTenthMs)}`);
     console.log(`max per chunk (ms)                ${ms(summary.streaming.maxMs)}   ${ms(summary.naive.maxMs)}`);
     console.log(`finish() (ms)                     ${ms(summary.streaming.finishMs)}`);
     console.log(`ratio naive / streaming           ${summary.ratio.toFixed(1).padStart(10)}×`);
-    console.log(`for scale: naive re-render throttled to every 25th chunk ≈ ${summary.naiveEvery25thChunkMs.toFixed(0)} ms, ${summary.ratioToNaiveEvery25th.toFixed(1)}× the streaming renderer's time`);
+    console.log(
+      `for scale: naive re-render throttled to every 25th chunk ≈ ${summary.naiveEvery25thChunkMs.toFixed(0)} ms, ${summary.ratioToNaiveEvery25th.toFixed(1)}× the streaming renderer's time`,
+    );
     console.log('');
-    console.log(`budget: ratio ≥ ${budgets.minRatio}×: ${checks.ratioAtLeast20 ? 'ok' : 'FAILED'}; last-tenth p95 ≤ ${budgets.maxLastTenthP95Ms} ms: ${checks.lastTenthP95Within16Ms ? 'ok' : 'FAILED'}; last-tenth p95 ≤ ${budgets.maxP95Growth}× first-tenth p95: ${checks.p95GrowthAtMost2x ? 'ok' : 'FAILED'}`);
+    console.log(
+      `budget: ratio ≥ ${budgets.minRatio}×: ${checks.ratioAtLeast20 ? 'ok' : 'FAILED'}; last-tenth p95 ≤ ${budgets.maxLastTenthP95Ms} ms: ${checks.lastTenthP95Within16Ms ? 'ok' : 'FAILED'}; last-tenth p95 ≤ ${budgets.maxP95Growth}× first-tenth p95: ${checks.p95GrowthAtMost2x ? 'ok' : 'FAILED'}`,
+    );
     if (errors.length > 0) console.log(`page errors: ${errors.join('; ')}`);
 
     const output = {
@@ -175,7 +212,8 @@ async function main(): Promise<void> {
         chunkChars: '16–40 (seeded)',
         rounds,
         naiveEveryNthChunk: every,
-        timing: 'performance.now() around append() + offsetHeight (forced style/layout), per chunk, in headless Chromium under the webview CSP; naive = renderMarkdown(textSoFar) + replaceChildren on every Nth chunk, each sample weighted by the chunks since the previous sample; CDP TaskDuration deltas for reference',
+        timing:
+          'performance.now() around append() + offsetHeight (forced style/layout), per chunk, in headless Chromium under the webview CSP; naive = renderMarkdown(textSoFar) + replaceChildren on every Nth chunk, each sample weighted by the chunks since the previous sample; CDP TaskDuration deltas for reference',
         crossOriginIsolated: isolated,
       },
       summary,

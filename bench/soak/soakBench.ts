@@ -170,7 +170,9 @@ async function main(): Promise<void> {
       }
     }
     reported = await page.evaluate(() =>
-      (window as unknown as { __bench: { posted: { type: string; message?: string }[] } }).__bench.posted.filter((m) => m.type === 'reportError').map((m) => m.message ?? ''),
+      (window as unknown as { __bench: { posted: { type: string; message?: string }[] } }).__bench.posted
+        .filter((m) => m.type === 'reportError')
+        .map((m) => m.message ?? ''),
     );
   } finally {
     await browser.close().catch(() => undefined);
@@ -187,12 +189,43 @@ async function main(): Promise<void> {
   const lastCpuMs = ((cpu.lastEnd - cpu.lastStart) * 1000) / span;
   const what = `${answers} answers of ${fmt(totalChars / answers / 1024, 1)} KB Markdown with code blocks in ${chunkChars}-character deltas into one open view`;
   const rows: SummaryRow[] = [
-    row({ bench: 'soak', what: `${what}: JS heap after a forced GC, after the last answer vs after the ${baselineAt}th`, contenders: `after ${answers} / after ${baselineAt}`, value: one(last.heapUsedKB / base.heapUsedKB), unit: '×', budget: { op: '<=', value: heapBudget }, note: `${fmt(base.heapUsedKB / 1024, 2)} → ${fmt(last.heapUsedKB / 1024, 2)} MB` }),
+    row({
+      bench: 'soak',
+      what: `${what}: JS heap after a forced GC, after the last answer vs after the ${baselineAt}th`,
+      contenders: `after ${answers} / after ${baselineAt}`,
+      value: one(last.heapUsedKB / base.heapUsedKB),
+      unit: '×',
+      budget: { op: '<=', value: heapBudget },
+      note: `${fmt(base.heapUsedKB / 1024, 2)} → ${fmt(last.heapUsedKB / 1024, 2)} MB`,
+    }),
     ...(last.embedderUsedKB !== undefined && base.embedderUsedKB !== undefined
-      ? [row({ bench: 'soak', what: 'soak: Blink (DOM) heap after a forced GC, last vs baseline', contenders: `after ${answers} / after ${baselineAt}`, value: one(last.embedderUsedKB / base.embedderUsedKB), unit: '×', note: `${fmt(base.embedderUsedKB / 1024, 2)} → ${fmt(last.embedderUsedKB / 1024, 2)} MB` })]
+      ? [
+          row({
+            bench: 'soak',
+            what: 'soak: Blink (DOM) heap after a forced GC, last vs baseline',
+            contenders: `after ${answers} / after ${baselineAt}`,
+            value: one(last.embedderUsedKB / base.embedderUsedKB),
+            unit: '×',
+            note: `${fmt(base.embedderUsedKB / 1024, 2)} → ${fmt(last.embedderUsedKB / 1024, 2)} MB`,
+          }),
+        ]
       : []),
-    row({ bench: 'soak', what: 'soak: DOM nodes alive after a forced GC, last vs baseline', contenders: `after ${answers} / after ${baselineAt}`, value: one(last.domNodes / base.domNodes), unit: '×', note: `${base.domNodes} → ${last.domNodes} nodes; ${base.renderedMessages} → ${last.renderedMessages} messages rendered` }),
-    row({ bench: 'soak', what: 'soak: main-thread CPU time per answer (CDP ThreadTime)', contenders: `last ${span} / first ${span} answers`, value: one(lastCpuMs / firstCpuMs), unit: '×', note: `${fmt(firstCpuMs, 1)} → ${fmt(lastCpuMs, 1)} ms; wall time per answer, median, ${fmt(median(firstTimes), 1)} → ${fmt(median(lastTimes), 1)} ms` }),
+    row({
+      bench: 'soak',
+      what: 'soak: DOM nodes alive after a forced GC, last vs baseline',
+      contenders: `after ${answers} / after ${baselineAt}`,
+      value: one(last.domNodes / base.domNodes),
+      unit: '×',
+      note: `${base.domNodes} → ${last.domNodes} nodes; ${base.renderedMessages} → ${last.renderedMessages} messages rendered`,
+    }),
+    row({
+      bench: 'soak',
+      what: 'soak: main-thread CPU time per answer (CDP ThreadTime)',
+      contenders: `last ${span} / first ${span} answers`,
+      value: one(lastCpuMs / firstCpuMs),
+      unit: '×',
+      note: `${fmt(firstCpuMs, 1)} → ${fmt(lastCpuMs, 1)} ms; wall time per answer, median, ${fmt(median(firstTimes), 1)} → ${fmt(median(lastTimes), 1)} ms`,
+    }),
   ];
   const notDone: string[] = [];
   if (pageErrors.length > 0) notDone.push(`the page threw: ${pageErrors.slice(0, 3).join('; ')}`);
@@ -201,10 +234,14 @@ async function main(): Promise<void> {
   console.log('');
   console.log(markdownTable(rows));
   console.log('');
-  console.log('| answers | JS heap MB | Blink heap MB | DOM nodes alive | nodes in the document | elements in the document | listeners | messages rendered |');
+  console.log(
+    '| answers | JS heap MB | Blink heap MB | DOM nodes alive | nodes in the document | elements in the document | listeners | messages rendered |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of samples) {
-    console.log(`| ${s.answers} | ${fmt(s.heapUsedKB / 1024, 2)} | ${s.embedderUsedKB !== undefined ? fmt(s.embedderUsedKB / 1024, 2) : '—'} | ${s.domNodes} | ${s.documentNodes} | ${s.documentElements} | ${s.listeners} | ${s.renderedMessages} |`);
+    console.log(
+      `| ${s.answers} | ${fmt(s.heapUsedKB / 1024, 2)} | ${s.embedderUsedKB !== undefined ? fmt(s.embedderUsedKB / 1024, 2) : '—'} | ${s.domNodes} | ${s.documentNodes} | ${s.documentElements} | ${s.listeners} | ${s.renderedMessages} |`,
+    );
   }
   for (const line of notDone) console.log(`not measured: ${line}`);
   const file = writeResult({

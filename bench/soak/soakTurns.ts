@@ -51,18 +51,32 @@ export function soakTurn(index: number, options: SoakTurnOptions, seed = 1_000):
   const model = 'gpt-4o-mini';
 
   let answer = cutAtBlock(generateLongAnswer(int(options.minChars, options.maxChars), seed * 31 + index), options.maxChars);
-  if (!answer.includes('```')) answer += `\n\n\`\`\`ts\nconst answer${index} = await engine.chat(models, { messages, signal });\nfor await (const event of answer${index}) render(event);\n\`\`\`\n`;
+  if (!answer.includes('```'))
+    answer += `\n\n\`\`\`ts\nconst answer${index} = await engine.chat(models, { messages, signal });\nfor await (const event of answer${index}) render(event);\n\`\`\`\n`;
   const question = `${questions[index % questions.length]!} (${index + 1})`;
 
   const user: MessageView = {
     id: userId,
     role: 'user',
     content: question,
-    ...(index % 5 === 0 ? { contexts: [{ id: `${userId}-0`, kind: 'selection' as const, label: `src/module${index % 17}.ts:${int(1, 400)}-${int(401, 800)}`, language: 'typescript', chars: int(200, 4_000) }] } : {}),
+    ...(index % 5 === 0
+      ? {
+          contexts: [
+            {
+              id: `${userId}-0`,
+              kind: 'selection' as const,
+              label: `src/module${index % 17}.ts:${int(1, 400)}-${int(401, 800)}`,
+              language: 'typescript',
+              chars: int(200, 4_000),
+            },
+          ],
+        }
+      : {}),
   };
   const streaming: MessageView = { id: assistantId, role: 'assistant', content: '', status: 'streaming', provider, model };
   const deltas: ExtensionToWebviewMessage[] = [];
-  for (let at = 0; at < answer.length; at += options.chunkChars) deltas.push({ type: 'delta', messageId: assistantId, text: answer.slice(at, at + options.chunkChars) });
+  for (let at = 0; at < answer.length; at += options.chunkChars)
+    deltas.push({ type: 'delta', messageId: assistantId, text: answer.slice(at, at + options.chunkChars) });
   const final: MessageView = {
     ...streaming,
     content: answer,

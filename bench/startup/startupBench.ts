@@ -71,11 +71,15 @@ function packageVsix(): { vsixBytes: number; entries: VsixEntry[] } {
   const tmp = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-'));
   const vsix = path.join(tmp, 'switchboard.vsix');
   try {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      timeout: 180_000,
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        timeout: 180_000,
+      },
+    );
     return { vsixBytes: statSync(vsix).size, entries: vsixEntries(vsix) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -156,30 +160,103 @@ async function main(): Promise<void> {
   const engineLoads = editorRounds.flatMap((r) => (r.engineLoadMs !== undefined ? [r.engineLoadMs] : []));
 
   const rows: SummaryRow[] = [
-    row({ bench: 'startup', what: `code loaded at activation: dist/extension.js ${kb(sizes.extensionJs)}`, contenders: 'size / 150 KB budget', value: one(sizes.extensionJs / KiB / budgets.activationCodeKB), unit: '×', budget: { op: '<=', value: 1 } }),
-    row({ bench: 'startup', what: `webview bundle: dist/webview.js ${kb(sizes.webviewJs)}`, contenders: 'size / 300 KB budget', value: one(sizes.webviewJs / KiB / budgets.webviewKB), unit: '×', budget: { op: '<=', value: 1 } }),
-    row({ bench: 'startup', what: `webview with its styles and font: js + css ${kb(sizes.webviewCss)} + ttf ${kb(sizes.fonts)} = ${kb(sizes.webviewJs + sizes.webviewCss + sizes.fonts)}`, contenders: 'size / 300 KB (the JS budget, for scale)', value: one((sizes.webviewJs + sizes.webviewCss + sizes.fonts) / KiB / budgets.webviewKB), unit: '×' }),
-    row({ bench: 'startup', what: `all shipped JavaScript (in the VSIX): ${kb(sizes.shippedJs)}, of which dist/engine.js ${kb(sizes.engineJs)}`, contenders: 'size / 1.2 MB budget', value: one(sizes.shippedJs / KiB / budgets.allJsKB), unit: '×', budget: { op: '<=', value: 1 } }),
-    row({ bench: 'startup', what: `VSIX (vsce package --no-dependencies): ${kb(sizes.vsix)}, ${sizes.vsixFiles} files`, contenders: 'size / 600 KB budget', value: one(sizes.vsix / KiB / budgets.vsixKB), unit: '×', budget: { op: '<=', value: 1 } }),
+    row({
+      bench: 'startup',
+      what: `code loaded at activation: dist/extension.js ${kb(sizes.extensionJs)}`,
+      contenders: 'size / 150 KB budget',
+      value: one(sizes.extensionJs / KiB / budgets.activationCodeKB),
+      unit: '×',
+      budget: { op: '<=', value: 1 },
+    }),
+    row({
+      bench: 'startup',
+      what: `webview bundle: dist/webview.js ${kb(sizes.webviewJs)}`,
+      contenders: 'size / 300 KB budget',
+      value: one(sizes.webviewJs / KiB / budgets.webviewKB),
+      unit: '×',
+      budget: { op: '<=', value: 1 },
+    }),
+    row({
+      bench: 'startup',
+      what: `webview with its styles and font: js + css ${kb(sizes.webviewCss)} + ttf ${kb(sizes.fonts)} = ${kb(sizes.webviewJs + sizes.webviewCss + sizes.fonts)}`,
+      contenders: 'size / 300 KB (the JS budget, for scale)',
+      value: one((sizes.webviewJs + sizes.webviewCss + sizes.fonts) / KiB / budgets.webviewKB),
+      unit: '×',
+    }),
+    row({
+      bench: 'startup',
+      what: `all shipped JavaScript (in the VSIX): ${kb(sizes.shippedJs)}, of which dist/engine.js ${kb(sizes.engineJs)}`,
+      contenders: 'size / 1.2 MB budget',
+      value: one(sizes.shippedJs / KiB / budgets.allJsKB),
+      unit: '×',
+      budget: { op: '<=', value: 1 },
+    }),
+    row({
+      bench: 'startup',
+      what: `VSIX (vsce package --no-dependencies): ${kb(sizes.vsix)}, ${sizes.vsixFiles} files`,
+      contenders: 'size / 600 KB budget',
+      value: one(sizes.vsix / KiB / budgets.vsixKB),
+      unit: '×',
+      budget: { op: '<=', value: 1 },
+    }),
   ];
   const notDone: string[] = [];
   if (activations.length > 0) {
-    rows.push(row({ bench: 'startup', what: `activate() in the real extension host (code-server, ${rounds} fresh editor${rounds > 1 ? 's' : ''})`, contenders: 'absolute (budget of docs/performance.md)', value: spread(activations), unit: 'ms', budget: { op: '<=', value: budgets.activateMs } }));
-    rows.push(row({ bench: 'startup', what: 'activate() in the real extension host', contenders: 'activate ms / 25 ms budget', value: spread(activations.map((ms) => ms / budgets.activateMs)), unit: '×' }));
+    rows.push(
+      row({
+        bench: 'startup',
+        what: `activate() in the real extension host (code-server, ${rounds} fresh editor${rounds > 1 ? 's' : ''})`,
+        contenders: 'absolute (budget of docs/performance.md)',
+        value: spread(activations),
+        unit: 'ms',
+        budget: { op: '<=', value: budgets.activateMs },
+      }),
+    );
+    rows.push(
+      row({
+        bench: 'startup',
+        what: 'activate() in the real extension host',
+        contenders: 'activate ms / 25 ms budget',
+        value: spread(activations.map((ms) => ms / budgets.activateMs)),
+        unit: '×',
+      }),
+    );
   } else {
     notDone.push(`activation: ${editorRounds.map((r) => r.error).join('; ')}`);
   }
   if (engineLoads.length > 0) {
-    rows.push(row({ bench: 'startup', what: 'first load of the provider engine (dist/engine.js), on first use', contenders: 'absolute', value: spread(engineLoads), unit: 'ms' }));
-    if (activations.length > 0) rows.push(row({ bench: 'startup', what: 'engine first load vs activate()', contenders: 'engine load / activate()', value: spread(engineLoads.map((ms, i) => ms / (activations[i] ?? Number.NaN))), unit: '×' }));
+    rows.push(
+      row({
+        bench: 'startup',
+        what: 'first load of the provider engine (dist/engine.js), on first use',
+        contenders: 'absolute',
+        value: spread(engineLoads),
+        unit: 'ms',
+      }),
+    );
+    if (activations.length > 0)
+      rows.push(
+        row({
+          bench: 'startup',
+          what: 'engine first load vs activate()',
+          contenders: 'engine load / activate()',
+          value: spread(engineLoads.map((ms, i) => ms / (activations[i] ?? Number.NaN))),
+          unit: '×',
+        }),
+      );
   } else {
     notDone.push(`engine load: ${editorRounds.map((r) => r.error ?? 'no line').join('; ')}`);
   }
 
   console.log('');
   console.log(markdownTable(rows));
-  console.log(`\nsizes: extension.js ${kb(sizes.extensionJs)}, engine.js ${kb(sizes.engineJs)}, webview.js ${kb(sizes.webviewJs)}, webview.css ${kb(sizes.webviewCss)}, fonts ${kb(sizes.fonts)}; shipped JS ${kb(sizes.shippedJs)} (${sizes.shippedJsFiles.join(', ')}); VSIX ${kb(sizes.vsix)}, ${sizes.vsixFiles} files`);
-  if (activations.length > 0) console.log(`activate() ms: ${activations.map((ms) => fmt(ms)).join(', ')}; engine load ms: ${engineLoads.map((ms) => fmt(ms)).join(', ')}`);
+  console.log(
+    `\nsizes: extension.js ${kb(sizes.extensionJs)}, engine.js ${kb(sizes.engineJs)}, webview.js ${kb(sizes.webviewJs)}, webview.css ${kb(sizes.webviewCss)}, fonts ${kb(sizes.fonts)}; shipped JS ${kb(sizes.shippedJs)} (${sizes.shippedJsFiles.join(', ')}); VSIX ${kb(sizes.vsix)}, ${sizes.vsixFiles} files`,
+  );
+  if (activations.length > 0)
+    console.log(
+      `activate() ms: ${activations.map((ms) => fmt(ms)).join(', ')}; engine load ms: ${engineLoads.map((ms) => fmt(ms)).join(', ')}`,
+    );
   for (const line of notDone) console.log(`not measured: ${line}`);
   const file = writeResult({
     bench: 'startup',
@@ -187,8 +264,10 @@ async function main(): Promise<void> {
     seconds: (Date.now() - started) / 1000,
     method: {
       sizes: 'bytes of the production build (from `vsce package --no-dependencies`, which runs vscode:prepublish); 1 KB = 1024 bytes',
-      activation: 'startEditorSession() (test/e2e/harness): the packaged VSIX in code-server, the workbench in headless Chromium; "activated in N ms" from <userData>/logs/**/Switchboard.log, one fresh editor per round',
-      engine: 'switchboard.removeApiKey { provider: "openai" } through the host bridge, then "Provider engine loaded in N ms" from the same log',
+      activation:
+        'startEditorSession() (test/e2e/harness): the packaged VSIX in code-server, the workbench in headless Chromium; "activated in N ms" from <userData>/logs/**/Switchboard.log, one fresh editor per round',
+      engine:
+        'switchboard.removeApiKey { provider: "openai" } through the host bridge, then "Provider engine loaded in N ms" from the same log',
       rounds,
       budgets,
     },

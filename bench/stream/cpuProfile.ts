@@ -89,7 +89,12 @@ export function summarizeProfile(profileFile: string, bundleFile: string, bundle
     const name = `${functionName || '(anonymous)'} ${module}${url.endsWith(bundleFile) || url === `file://${bundleFile}` ? `:${lineNumber + 1}` : ''}`;
     const ms = us / 1000;
     total += ms;
-    const entry = functions.get(name) ?? { name: functionName || '(anonymous)', module: `${module}${module.startsWith('(') ? '' : `:${lineNumber + 1}`}`, ms: 0, share: 0 };
+    const entry = functions.get(name) ?? {
+      name: functionName || '(anonymous)',
+      module: `${module}${module.startsWith('(') ? '' : `:${lineNumber + 1}`}`,
+      ms: 0,
+      share: 0,
+    };
     entry.ms += ms;
     functions.set(name, entry);
     const group = groupOf(module);

@@ -32,7 +32,10 @@ const headers = (format: StreamFormat): Record<string, string> => ({
     : { 'request-id': 'req_011CbenchSwitchboard0001', 'anthropic-organization-id': '00000000-0000-0000-0000-000000000000' }),
 });
 
-export async function startSseServer(fixtures: Record<StreamFormat, StreamFixture>, options: { framesPerMs?: number } = {}): Promise<SseServer> {
+export async function startSseServer(
+  fixtures: Record<StreamFormat, StreamFixture>,
+  options: { framesPerMs?: number } = {},
+): Promise<SseServer> {
   const framesPerMs = options.framesPerMs ?? 10;
   let delivery: Delivery = 'paced';
   const served: Record<StreamFormat, number> = { openai: 0, anthropic: 0 };
@@ -53,7 +56,11 @@ export async function startSseServer(fixtures: Record<StreamFormat, StreamFixtur
     request.on('data', (chunk: Buffer) => body.push(chunk));
     request.on('end', () => {
       const format: StreamFormat | undefined =
-        request.method === 'POST' && request.url === '/v1/chat/completions' ? 'openai' : request.method === 'POST' && request.url === '/v1/messages' ? 'anthropic' : undefined;
+        request.method === 'POST' && request.url === '/v1/chat/completions'
+          ? 'openai'
+          : request.method === 'POST' && request.url === '/v1/messages'
+            ? 'anthropic'
+            : undefined;
       let parsed: { stream?: unknown } = {};
       try {
         parsed = JSON.parse(Buffer.concat(body).toString('utf8')) as { stream?: unknown };

@@ -82,7 +82,9 @@ function mean(runs: readonly RunMeasurement[], pick: (r: RunMeasurement) => numb
 function checkText(report: ClientReport, fixture: StreamFixture, label: string): void {
   for (const run of report.runs) {
     if (run.chars !== fixture.text.chars || run.hash !== fixture.text.hash) {
-      throw new Error(`${label} collected ${run.chars} characters (hash ${run.hash}); the answer has ${fixture.text.chars} (hash ${fixture.text.hash})`);
+      throw new Error(
+        `${label} collected ${run.chars} characters (hash ${run.hash}); the answer has ${fixture.text.chars} (hash ${fixture.text.hash})`,
+      );
     }
   }
 }
@@ -90,7 +92,10 @@ function checkText(report: ClientReport, fixture: StreamFixture, label: string):
 async function main(): Promise<void> {
   const started = Date.now();
   const pieces = answerPieces(chunks);
-  const fixtures: Record<StreamFormat, StreamFixture> = { openai: streamFixture('openai', pieces), anthropic: streamFixture('anthropic', pieces) };
+  const fixtures: Record<StreamFormat, StreamFixture> = {
+    openai: streamFixture('openai', pieces),
+    anthropic: streamFixture('anthropic', pieces),
+  };
   mkdirSync(buildDir, { recursive: true });
   const bundles = new Map<ContenderId, { file: string; bytes: number }>();
   for (const contender of contenders) {
@@ -142,7 +147,9 @@ async function main(): Promise<void> {
           }
         }
         const last = samples.filter((s) => s.round === round && s.format === format && s.delivery === 'paced');
-        console.log(`round ${round + 1} ${format.padEnd(9)} paced warm CPU ms: ${last.map((s) => `${s.contender} ${s.warm.cpuMs.toFixed(0)}`).join(', ')}`);
+        console.log(
+          `round ${round + 1} ${format.padEnd(9)} paced warm CPU ms: ${last.map((s) => `${s.contender} ${s.warm.cpuMs.toFixed(0)}`).join(', ')}`,
+        );
       }
     }
   } finally {
@@ -165,23 +172,77 @@ async function main(): Promise<void> {
     const f = format === 'openai' ? 'OpenAI SSE' : 'Anthropic SSE';
     const off = officialName(format);
     const add = (what: string, contendersText: string, value: Spread, budget?: number, note?: string): void => {
-      rows.push(row({ bench: b, what: `${f}, ${what}`, contenders: contendersText, value, unit: '×', ...(budget !== undefined ? { budget: { op: '<=' as const, value: budget } } : {}), ...(note ? { note } : {}) }));
+      rows.push(
+        row({
+          bench: b,
+          what: `${f}, ${what}`,
+          contenders: contendersText,
+          value,
+          unit: '×',
+          ...(budget !== undefined ? { budget: { op: '<=' as const, value: budget } } : {}),
+          ...(note ? { note } : {}),
+        }),
+      );
     };
     for (const delivery of deliveries) {
       const d = delivery === 'paced' ? `paced ${framesPerMs} frames/ms` : 'bulk';
       add(`client CPU, ${d}, steady state`, `Switchboard / ${off}`, ratio(format, delivery, 'switchboard', 'official', warmCpu), 0.7);
       add(`client CPU, ${d}, steady state`, 'Switchboard / floor', ratio(format, delivery, 'switchboard', 'floor', warmCpu), 1.3);
-      add(`client CPU, ${d}, steady state`, `floor / ${off}`, ratio(format, delivery, 'floor', 'official', warmCpu), undefined, 'the lowest ratio to the official client any client reaches here');
+      add(
+        `client CPU, ${d}, steady state`,
+        `floor / ${off}`,
+        ratio(format, delivery, 'floor', 'official', warmCpu),
+        undefined,
+        'the lowest ratio to the official client any client reaches here',
+      );
     }
-    add(`client CPU, paced, first answer in a fresh process`, `Switchboard / ${off}`, ratio(format, 'paced', 'switchboard', 'official', (s) => s.cold.cpuMs));
-    add(`client CPU, paced, first answer in a fresh process`, 'Switchboard / floor', ratio(format, 'paced', 'switchboard', 'floor', (s) => s.cold.cpuMs));
-    add(`client CPU, paced, steady state`, 'Switchboard engine chat() / createChatProvider', ratio(format, 'paced', 'engine', 'switchboard', warmCpu), undefined, 'what the extension adds around the provider: rate limiter, breaker, fallback');
-    add(`client CPU, bulk, steady state`, 'Switchboard engine chat() / createChatProvider', ratio(format, 'bulk', 'engine', 'switchboard', warmCpu));
-    add(`wall time of the whole stream, bulk, steady state`, `Switchboard / ${off}`, ratio(format, 'bulk', 'switchboard', 'official', (s) => s.warm.wallMs));
-    add(`wall time of the whole stream, bulk, steady state`, 'Switchboard / floor', ratio(format, 'bulk', 'switchboard', 'floor', (s) => s.warm.wallMs));
-    add(`time to first text, paced, first answer in a fresh process`, `Switchboard / ${off}`, ratio(format, 'paced', 'switchboard', 'official', (s) => s.cold.ttfbMs));
-    add(`time to first text, paced, steady state`, `Switchboard / ${off}`, ratio(format, 'paced', 'switchboard', 'official', (s) => s.warm.ttfbMs));
-    add(`time to first text, paced, steady state`, 'Switchboard / floor', ratio(format, 'paced', 'switchboard', 'floor', (s) => s.warm.ttfbMs));
+    add(
+      `client CPU, paced, first answer in a fresh process`,
+      `Switchboard / ${off}`,
+      ratio(format, 'paced', 'switchboard', 'official', (s) => s.cold.cpuMs),
+    );
+    add(
+      `client CPU, paced, first answer in a fresh process`,
+      'Switchboard / floor',
+      ratio(format, 'paced', 'switchboard', 'floor', (s) => s.cold.cpuMs),
+    );
+    add(
+      `client CPU, paced, steady state`,
+      'Switchboard engine chat() / createChatProvider',
+      ratio(format, 'paced', 'engine', 'switchboard', warmCpu),
+      undefined,
+      'what the extension adds around the provider: rate limiter, breaker, fallback',
+    );
+    add(
+      `client CPU, bulk, steady state`,
+      'Switchboard engine chat() / createChatProvider',
+      ratio(format, 'bulk', 'engine', 'switchboard', warmCpu),
+    );
+    add(
+      `wall time of the whole stream, bulk, steady state`,
+      `Switchboard / ${off}`,
+      ratio(format, 'bulk', 'switchboard', 'official', (s) => s.warm.wallMs),
+    );
+    add(
+      `wall time of the whole stream, bulk, steady state`,
+      'Switchboard / floor',
+      ratio(format, 'bulk', 'switchboard', 'floor', (s) => s.warm.wallMs),
+    );
+    add(
+      `time to first text, paced, first answer in a fresh process`,
+      `Switchboard / ${off}`,
+      ratio(format, 'paced', 'switchboard', 'official', (s) => s.cold.ttfbMs),
+    );
+    add(
+      `time to first text, paced, steady state`,
+      `Switchboard / ${off}`,
+      ratio(format, 'paced', 'switchboard', 'official', (s) => s.warm.ttfbMs),
+    );
+    add(
+      `time to first text, paced, steady state`,
+      'Switchboard / floor',
+      ratio(format, 'paced', 'switchboard', 'floor', (s) => s.warm.ttfbMs),
+    );
   }
 
   // The absolute figures behind the ratios, for the reader (never a budget).
@@ -228,13 +289,21 @@ async function main(): Promise<void> {
         server2.setDelivery(delivery);
         for (const id of ['switchboard', 'floor'] as const) {
           const contender = contenders.find((c) => c.id === id)!;
-          const bundle = await bundleForNode(contender.entry, `stream-${id}-profile.js`, { external: contender.external ?? [], minify: false });
+          const bundle = await bundleForNode(contender.entry, `stream-${id}-profile.js`, {
+            external: contender.external ?? [],
+            minify: false,
+          });
           for (const format of streamFormats) {
             const profileDir = path.join(buildDir, `profile-${id}-${format}-${delivery}`);
             rmSync(profileDir, { recursive: true, force: true });
             await runNodeForResult<ClientReport>(bundle.file, {
               args: ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '100'],
-              env: cleanEnv({ BENCH_STREAM_ORIGIN: server2.origin, BENCH_STREAM_FORMAT: format, BENCH_STREAM_MODEL: models[format], BENCH_RUNS: '4' }),
+              env: cleanEnv({
+                BENCH_STREAM_ORIGIN: server2.origin,
+                BENCH_STREAM_FORMAT: format,
+                BENCH_STREAM_MODEL: models[format],
+                BENCH_RUNS: '4',
+              }),
             });
             const profileFile = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
             if (!profileFile) throw new Error(`no profile in ${profileDir}`);
@@ -267,9 +336,17 @@ async function main(): Promise<void> {
       answerChars: fixtures.openai.text.chars,
       bodyBytes: { openai: fixtures.openai.bytes, anthropic: fixtures.anthropic.bytes },
       rounds,
-      deliveries: { paced: `one write per SSE frame, ${framesPerMs} frames per ms`, bulk: '16 KiB writes as fast as the socket takes them' },
+      deliveries: {
+        paced: `one write per SSE frame, ${framesPerMs} frames per ms`,
+        bulk: '16 KiB writes as fast as the socket takes them',
+      },
       warmRunsPerProcess: warmRuns,
-      contenders: Object.fromEntries(contenders.map((c) => [c.id, { entry: c.entry, bundleBytes: bundles.get(c.id)!.bytes, labels: streamFormats.map((f) => c.label(f)) }])),
+      contenders: Object.fromEntries(
+        contenders.map((c) => [
+          c.id,
+          { entry: c.entry, bundleBytes: bundles.get(c.id)!.bytes, labels: streamFormats.map((f) => c.label(f)) },
+        ]),
+      ),
       cpu: 'process.cpuUsage() (user + system, all threads of the client process: JIT and GC helpers included) from just before the request to the end of the stream',
       node: process.version,
     },

@@ -45,18 +45,27 @@ export function textHash(text: string): string {
 
 /** The SSE frames (each one complete, `\n\n`-terminated) of an OpenAI chat completion stream with usage. */
 export function openAiFrames(pieces: readonly string[], model = 'gpt-4o-mini-2024-07-18'): string[] {
-  const head = { id: 'chatcmpl-BdXtG4bEnchSwitchboard0000001', object: 'chat.completion.chunk', created: 1748600000, model, service_tier: 'default', system_fingerprint: 'fp_34a54ae93c' };
+  const head = {
+    id: 'chatcmpl-BdXtG4bEnchSwitchboard0000001',
+    object: 'chat.completion.chunk',
+    created: 1748600000,
+    model,
+    service_tier: 'default',
+    system_fingerprint: 'fp_34a54ae93c',
+  };
   const frame = (choices: unknown[], usage: unknown = null): string => `data: ${JSON.stringify({ ...head, choices, usage })}\n\n`;
   const frames = [frame([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }])];
   for (const piece of pieces) frames.push(frame([{ index: 0, delta: { content: piece }, logprobs: null, finish_reason: null }]));
   frames.push(frame([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]));
-  frames.push(frame([], {
-    prompt_tokens: 38,
-    completion_tokens: pieces.length,
-    total_tokens: pieces.length + 38,
-    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
-  }));
+  frames.push(
+    frame([], {
+      prompt_tokens: 38,
+      completion_tokens: pieces.length,
+      total_tokens: pieces.length + 38,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    }),
+  );
   frames.push('data: [DONE]\n\n');
   return frames;
 }
@@ -81,9 +90,16 @@ export function anthropicFrames(pieces: readonly string[], model = 'claude-sonne
     event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
     event('ping', { type: 'ping' }),
   ];
-  for (const piece of pieces) frames.push(event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }));
+  for (const piece of pieces)
+    frames.push(event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }));
   frames.push(event('content_block_stop', { type: 'content_block_stop', index: 0 }));
-  frames.push(event('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: pieces.length } }));
+  frames.push(
+    event('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: pieces.length },
+    }),
+  );
   frames.push(event('message_stop', { type: 'message_stop' }));
   return frames;
 }

@@ -35,14 +35,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const args = [
     options.install.entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${options.port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${options.port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', options.userDataDir,
-    '--extensions-dir', options.extensionsDir,
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
     ...(options.locale ? ['--locale', options.locale] : []),
     options.workspace,
   ];
@@ -57,7 +61,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   child.stderr?.pipe(log);
 
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async (): Promise<void> => {
     if (exited || child.pid === undefined) return;
     killGroup(child.pid, 'SIGTERM');

@@ -11,11 +11,15 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export function packageAndUnpackVsix(intoDir: string): string {
   mkdirSync(intoDir, { recursive: true });
   const vsix = path.join(intoDir, 'switchboard.vsix');
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 180_000,
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 180_000,
+    },
+  );
   const unpacked = path.join(intoDir, 'vsix');
   rmSync(unpacked, { recursive: true, force: true });
   execFileSync('unzip', ['-q', '-o', vsix, '-d', unpacked], { timeout: 60_000 });

@@ -59,7 +59,9 @@ export class ProviderEngine {
   private readonly quirks = new ModelQuirks();
 
   constructor(private readonly options: ProviderEngineOptions) {
-    this.limiter = new RateLimiter({ limitsFor: (id) => (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id) });
+    this.limiter = new RateLimiter({
+      limitsFor: (id) => (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id),
+    });
     this.cache = new ResponseCache({
       enabled: false,
       ...(options.cacheStorage ? { storage: options.cacheStorage } : {}),
@@ -136,7 +138,10 @@ export class ProviderEngine {
   }
 
   /** The providers of `models` (a missing one is skipped, or reported if it is the chosen one), then the chain. */
-  private async *fallbackChain(models: readonly string[], request: Omit<ChatRequest, 'model'>): AsyncGenerator<ChatEvent, AsyncIterable<ChatEvent> | undefined> {
+  private async *fallbackChain(
+    models: readonly string[],
+    request: Omit<ChatRequest, 'model'>,
+  ): AsyncGenerator<ChatEvent, AsyncIterable<ChatEvent> | undefined> {
     const chain: FallbackEntry[] = [];
     for (const text of models) {
       const ref = parseModelRef(text);
@@ -163,7 +168,9 @@ export class ProviderEngine {
 
   /** Whether a provider entry can make images (its protocol has an image endpoint). */
   makesImages(entry: ResolvedProviderEntry): boolean {
-    return entry.preset?.kind === entry.kind ? entry.preset.images : entry.kind === 'openai' || entry.kind === 'stability' || entry.kind === 'fusionbrain' || entry.kind === 'sydney';
+    return entry.preset?.kind === entry.kind
+      ? entry.preset.images
+      : entry.kind === 'openai' || entry.kind === 'stability' || entry.kind === 'fusionbrain' || entry.kind === 'sydney';
   }
 
   /** A ready image client for a provider id, with its key and the shared rate limiter. */
@@ -185,7 +192,10 @@ export class ProviderEngine {
   }
 
   /** The image models of one provider; a failure is returned with the provider, not thrown. */
-  async listImageModels(id: string, signal?: AbortSignal): Promise<{ entry: ResolvedProviderEntry; models: ImageModelInfo[]; error?: ProviderError }> {
+  async listImageModels(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<{ entry: ResolvedProviderEntry; models: ImageModelInfo[]; error?: ProviderError }> {
     const entry = this.entry(id);
     if (!entry) throw new Error(`unknown provider ${id}`);
     try {

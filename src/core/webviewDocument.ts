@@ -37,9 +37,7 @@ export function buildContentSecurityPolicy(cspSource: string, nonce: string): st
 
 export function renderWebviewDocument(options: WebviewDocumentOptions): string {
   const csp = buildContentSecurityPolicy(options.cspSource, options.nonce);
-  const styles = options.styleUris
-    .map((uri) => `  <link rel="stylesheet" href="${escapeAttribute(uri)}">`)
-    .join('\n');
+  const styles = options.styleUris.map((uri) => `  <link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(options.lang)}">
 <head>

@@ -20,7 +20,11 @@ export function lastPage<T>(messages: readonly T[], size = pageSize): MessagePag
 }
 
 /** The `size` messages just before the one with id `beforeId`; undefined when there is no such message. */
-export function pageBefore<T extends { readonly id: string }>(messages: readonly T[], beforeId: string, size = pageSize): MessagePage<T> | undefined {
+export function pageBefore<T extends { readonly id: string }>(
+  messages: readonly T[],
+  beforeId: string,
+  size = pageSize,
+): MessagePage<T> | undefined {
   // From the end: the view asks about messages near it far more often than about the first ones.
   let end = messages.length - 1;
   while (end >= 0 && messages[end]!.id !== beforeId) end--;

@@ -166,11 +166,18 @@ export const extensionToWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setDraft'), text: longText }),
   z.object({ type: z.literal('notice'), text: shortText, level: z.enum(['info', 'warning', 'error']) }),
   /** The answer to `loadEarlier` with the same `requestId`: the messages just before its `beforeId`, oldest first. */
-  z.object({ type: z.literal('earlierMessages'), requestId: count, conversationId: id, messages: z.array(messageViewSchema), earlier: count }),
+  z.object({
+    type: z.literal('earlierMessages'),
+    requestId: count,
+    conversationId: id,
+    messages: z.array(messageViewSchema),
+    earlier: count,
+  }),
 ]);
 export type ExtensionToWebviewMessage = z.infer<typeof extensionToWebviewMessageSchema>;
 
-export type ParseResult<T> = { ok: true; message: T; /** Fields that did not fit and were cut or left out. */ repaired?: string[] } | { ok: false; error: string };
+export type ParseResult<T> =
+  { ok: true; message: T; /** Fields that did not fit and were cut or left out. */ repaired?: string[] } | { ok: false; error: string };
 
 /** Validates a message that arrived from the webview. The error names what did not fit. */
 export function parseWebviewToExtensionMessage(data: unknown): ParseResult<WebviewToExtensionMessage> {

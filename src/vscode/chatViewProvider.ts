@@ -3,11 +3,7 @@
 import * as vscode from 'vscode';
 import { createNonce, renderWebviewDocument } from '../core/webviewDocument';
 import { assertNever } from '../shared/assertNever';
-import {
-  parseWebviewToExtensionMessage,
-  type ExtensionToWebviewMessage,
-  type WebviewToExtensionMessage,
-} from '../shared/webviewProtocol';
+import { parseWebviewToExtensionMessage, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
 import type { ChatController } from './chat/chatController';
 import type { CodeBlockActions } from './chat/codeBlockActions';
 import { fileContext, selectionContext } from './chat/editorContext';
@@ -134,7 +130,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         }
         const item = message.kind === 'selection' ? selectionContext(editor) : fileContext(editor.document);
         if (!item) {
-          this.chat.port.notice(vscode.l10n.t('Nothing is selected in {0}.', vscode.workspace.asRelativePath(editor.document.uri)), 'warning');
+          this.chat.port.notice(
+            vscode.l10n.t('Nothing is selected in {0}.', vscode.workspace.asRelativePath(editor.document.uri)),
+            'warning',
+          );
           return;
         }
         this.chat.contexts.add(item);
@@ -177,13 +176,19 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     }
     if (uri.scheme !== 'http' && uri.scheme !== 'https') {
       this.log.warn(`Refused to open a ${uri.scheme}: link from the chat`);
-      this.chat.port.notice(vscode.l10n.t('Switchboard opens only http and https links from the chat; this one is {0}:.', uri.scheme), 'warning');
+      this.chat.port.notice(
+        vscode.l10n.t('Switchboard opens only http and https links from the chat; this one is {0}:.', uri.scheme),
+        'warning',
+      );
       return;
     }
     await vscode.env.openExternal(uri);
   }
 
-  private async errorAction(action: 'setKey' | 'openSettings' | 'retry' | 'switchModel' | 'openLog', messageId: string | undefined): Promise<void> {
+  private async errorAction(
+    action: 'setKey' | 'openSettings' | 'retry' | 'switchModel' | 'openLog',
+    messageId: string | undefined,
+  ): Promise<void> {
     switch (action) {
       case 'setKey': {
         // The key of the provider that rejected it, without asking which one.
@@ -211,6 +216,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
 
   private post(message: ExtensionToWebviewMessage): void {
     // Nobody waits for delivery (a view that is gone answers false); a failure to send is logged, not lost.
-    this.view?.webview.postMessage(message).then(undefined, (error: unknown) => this.log.warn(`Could not post ${message.type} to the chat view: ${error instanceof Error ? error.message : String(error)}`));
+    this.view?.webview
+      .postMessage(message)
+      .then(undefined, (error: unknown) =>
+        this.log.warn(`Could not post ${message.type} to the chat view: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }
 }

@@ -65,8 +65,12 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   context.subscriptions.push(createModelStatusItem(settings));
   const selection = new SelectionCommands(providerEngineHost, settings, chat, chatView, editors, proposals, log);
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new SelectionCodeActions(), { providedCodeActionKinds: SelectionCodeActions.kinds }),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new SelectionCodeActions(), { providedCodeActionKinds: SelectionCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new SelectionCodeActions(), {
+      providedCodeActionKinds: SelectionCodeActions.kinds,
+    }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new SelectionCodeActions(), {
+      providedCodeActionKinds: SelectionCodeActions.kinds,
+    }),
   );
   registerCommands(context, { log, settings, catalog, apiKeys, chat, chatView, editors, images, selection });
 

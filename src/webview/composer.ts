@@ -36,7 +36,13 @@ export class Composer {
     /** An edited message was sent; `removed` later messages went with the edit (for the Undo offer). */
     private readonly onEditSent: (removed: number) => void = () => undefined,
   ) {
-    this.input = h('textarea', { id: 'input', class: 'input', rows: '1', 'aria-label': strings.inputLabel, placeholder: strings.inputPlaceholderEnter });
+    this.input = h('textarea', {
+      id: 'input',
+      class: 'input',
+      rows: '1',
+      'aria-label': strings.inputLabel,
+      placeholder: strings.inputPlaceholderEnter,
+    });
     this.chips = h('div', { class: 'chips composer-chips', 'aria-live': 'polite' });
     this.sendButton = iconButton('send', strings.send, { id: 'send', class: 'icon-button primary' });
     this.stopButton = iconButton('debug-stop', strings.stop, { id: 'stop', class: 'icon-button danger', hidden: true });
@@ -46,10 +52,29 @@ export class Composer {
     this.problem = h('div', { id: 'composer-problem', class: 'composer-problem', role: 'alert', hidden: true });
     // The note's live region stays in the document (empty when not editing), so its text is announced when set.
     this.editNote = h('span', { id: 'composer-editing-note', class: 'composer-editing-note', role: 'status', 'aria-live': 'polite' });
-    this.cancelEditButton = h('button', { type: 'button', id: 'cancel-edit', class: 'secondary-button', title: strings.cancelEdit, 'aria-label': strings.cancelEdit, hidden: true }, strings.cancel);
+    this.cancelEditButton = h(
+      'button',
+      {
+        type: 'button',
+        id: 'cancel-edit',
+        class: 'secondary-button',
+        title: strings.cancelEdit,
+        'aria-label': strings.cancelEdit,
+        hidden: true,
+      },
+      strings.cancel,
+    );
     this.input.setAttribute('aria-describedby', 'composer-problem composer-editing-note');
-    this.element = h('footer', { class: 'composer' },
-      h('div', { class: 'composer-editing' }, h('span', { class: 'codicon codicon-edit', 'aria-hidden': 'true' }), this.editNote, this.cancelEditButton),
+    this.element = h(
+      'footer',
+      { class: 'composer' },
+      h(
+        'div',
+        { class: 'composer-editing' },
+        h('span', { class: 'codicon codicon-edit', 'aria-hidden': 'true' }),
+        this.editNote,
+        this.cancelEditButton,
+      ),
       this.chips,
       h('div', { class: 'input-row' }, this.input),
       this.problem,
@@ -97,7 +122,13 @@ export class Composer {
         const remove = iconButton('close', format(this.strings.removeContext, chip.label), { class: 'icon-button chip-remove' });
         remove.addEventListener('click', () => this.post({ type: 'removeContext', contextId: chip.id }));
         const size = format(this.strings.contextSize, chip.chars.toLocaleString());
-        return h('span', { class: `chip${chip.truncated ? ' chip-truncated' : ''}`, 'data-id': chip.id, title: chip.truncated ? `${size} — ${this.strings.contextTruncated}` : size },
+        return h(
+          'span',
+          {
+            class: `chip${chip.truncated ? ' chip-truncated' : ''}`,
+            'data-id': chip.id,
+            title: chip.truncated ? `${size} — ${this.strings.contextTruncated}` : size,
+          },
           h('span', { class: `codicon codicon-${chip.kind === 'file' ? 'file' : 'code'}`, 'aria-hidden': 'true' }),
           h('span', { class: 'chip-label' }, chip.label),
           h('span', { class: 'chip-size' }, size),
@@ -171,7 +202,9 @@ export class Composer {
     // The extension would refuse a message beyond the protocol's limit: say so here and keep the draft.
     if (text.length > protocolLimits.longText) {
       const locale = document.documentElement.lang || undefined;
-      this.showProblem(format(this.strings.messageTooLong, text.length.toLocaleString(locale), protocolLimits.longText.toLocaleString(locale)));
+      this.showProblem(
+        format(this.strings.messageTooLong, text.length.toLocaleString(locale), protocolLimits.longText.toLocaleString(locale)),
+      );
       return;
     }
     this.showProblem(undefined);

@@ -3,7 +3,11 @@
 type Attributes = Record<string, string | boolean | undefined>;
 type Child = Node | string | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
@@ -19,5 +23,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
 
 /** A button with a codicon and an accessible name (shown as a tooltip too). */
 export function iconButton(icon: string, label: string, attributes: Attributes = {}): HTMLButtonElement {
-  return h('button', { type: 'button', class: 'icon-button', title: label, 'aria-label': label, ...attributes }, h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }));
+  return h(
+    'button',
+    { type: 'button', class: 'icon-button', title: label, 'aria-label': label, ...attributes },
+    h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
+  );
 }

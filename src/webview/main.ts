@@ -4,7 +4,12 @@
 import '@vscode/codicons/dist/codicon.css';
 import './render/markdown.css';
 import './chat.css';
-import { parseExtensionToWebviewMessage, type ExtensionToWebviewMessage, type MessageView, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
+import {
+  parseExtensionToWebviewMessage,
+  type ExtensionToWebviewMessage,
+  type MessageView,
+  type WebviewToExtensionMessage,
+} from '../shared/webviewProtocol';
 import { Composer } from './composer';
 import { h } from './dom';
 import { MessageList } from './messageList';
@@ -19,7 +24,14 @@ interface SavedState {
 const vscode = vscodeApi();
 const strings = webviewStringsFor(document.documentElement.lang || 'en');
 /** What the user does next to the conversation ends the offer to undo an edit (the extension forgets it too). */
-const endsUndo = new Set<WebviewToExtensionMessage['type']>(['send', 'editAndResend', 'regenerate', 'newChat', 'openConversation', 'errorAction']);
+const endsUndo = new Set<WebviewToExtensionMessage['type']>([
+  'send',
+  'editAndResend',
+  'regenerate',
+  'newChat',
+  'openConversation',
+  'errorAction',
+]);
 const post = (message: WebviewToExtensionMessage): void => {
   if (endsUndo.has(message.type) && (message.type !== 'errorAction' || message.action === 'retry')) undoOffer?.remove();
   vscode.postMessage(message);
@@ -31,7 +43,12 @@ let conversationId = '';
 const announcer = h('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 const notices = h('div', { id: 'notices', class: 'notices', role: 'status', 'aria-live': 'polite' });
 const toolbar = new Toolbar(strings, post);
-const composer = new Composer(strings, post, (draft) => vscode.setState({ draft } satisfies SavedState), (removed) => offerUndo(removed));
+const composer = new Composer(
+  strings,
+  post,
+  (draft) => vscode.setState({ draft } satisfies SavedState),
+  (removed) => offerUndo(removed),
+);
 const messages = new MessageList(
   strings,
   post,
@@ -50,8 +67,18 @@ function userHistory(list: readonly MessageView[]): string[] {
 
 function showNotice(text: string, level: 'info' | 'warning' | 'error'): void {
   const icon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info';
-  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close }, h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }));
-  const notice = h('div', { class: `notice notice-${level}` }, h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }), h('span', { class: 'notice-text' }, text), close);
+  const close = h(
+    'button',
+    { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close },
+    h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }),
+  );
+  const notice = h(
+    'div',
+    { class: `notice notice-${level}` },
+    h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
+    h('span', { class: 'notice-text' }, text),
+    close,
+  );
   close.addEventListener('click', () => notice.remove());
   notices.append(notice);
   if (level === 'info') setTimeout(() => notice.remove(), 6000);
@@ -60,9 +87,24 @@ function showNotice(text: string, level: 'info' | 'warning' | 'error'): void {
 /** After an edit was sent: what it removed, and Undo (the extension restores the conversation from before it). */
 function offerUndo(removed: number): void {
   undoOffer?.remove();
-  const undo = h('button', { type: 'button', id: 'undo-edit', class: 'secondary-button', title: strings.undoEdit, 'aria-label': strings.undoEdit }, strings.undo);
-  const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close }, h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }));
-  const notice = h('div', { class: 'notice notice-info notice-undo' }, h('span', { class: 'codicon codicon-discard', 'aria-hidden': 'true' }), h('span', { class: 'notice-text' }, counted(strings, 'editedNote', removed)), undo, close);
+  const undo = h(
+    'button',
+    { type: 'button', id: 'undo-edit', class: 'secondary-button', title: strings.undoEdit, 'aria-label': strings.undoEdit },
+    strings.undo,
+  );
+  const close = h(
+    'button',
+    { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close },
+    h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }),
+  );
+  const notice = h(
+    'div',
+    { class: 'notice notice-info notice-undo' },
+    h('span', { class: 'codicon codicon-discard', 'aria-hidden': 'true' }),
+    h('span', { class: 'notice-text' }, counted(strings, 'editedNote', removed)),
+    undo,
+    close,
+  );
   undo.addEventListener('click', () => {
     notice.remove();
     post({ type: 'undoEdit' });
@@ -94,7 +136,11 @@ function handle(message: ExtensionToWebviewMessage): void {
       conversationId = message.conversation.id;
       messages.show(message.conversation, message.busy);
       const saved = vscode.getState() as SavedState | undefined;
-      composer.configure({ sendOnEnter: message.sendOnEnter, draft: message.draft || saved?.draft || '', history: userHistory(message.conversation.messages) });
+      composer.configure({
+        sendOnEnter: message.sendOnEnter,
+        draft: message.draft || saved?.draft || '',
+        history: userHistory(message.conversation.messages),
+      });
       composer.setContexts(message.contexts);
       composer.setBusy(message.busy);
       return;

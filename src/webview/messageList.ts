@@ -5,7 +5,13 @@
 // renders: while it follows the end, messages that leave the last page are dropped, DOM and text, so a view left open
 // for a thousand answers holds the same as one opened on them (the soak benchmark, bench/soak, holds it to that).
 import { lastPage, pageSize } from '../shared/messagePage';
-import type { ConversationView, ErrorAction, ExtensionToWebviewMessage, MessageView, WebviewToExtensionMessage } from '../shared/webviewProtocol';
+import type {
+  ConversationView,
+  ErrorAction,
+  ExtensionToWebviewMessage,
+  MessageView,
+  WebviewToExtensionMessage,
+} from '../shared/webviewProtocol';
 import { h, iconButton } from './dom';
 import { createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
 import { format, type WebviewStrings } from './webviewStrings';
@@ -44,7 +50,14 @@ export class MessageList {
   ) {
     // aria-live stays off on the list itself: a screen reader would read every streamed chunk. Finished answers
     // are announced once through the view's live region instead.
-    this.element = h('section', { id: 'messages', class: 'messages', role: 'log', 'aria-live': 'off', 'aria-label': strings.history, tabindex: '0' });
+    this.element = h('section', {
+      id: 'messages',
+      class: 'messages',
+      role: 'log',
+      'aria-live': 'off',
+      'aria-label': strings.history,
+      tabindex: '0',
+    });
     this.markdownOptions = {
       strings: {
         copy: strings.copy,
@@ -57,7 +70,8 @@ export class MessageList {
         image: strings.image,
       },
       onLinkClick: (href) => this.post({ type: 'openLink', href }),
-      onCodeAction: (action, block) => this.post({ type: 'codeAction', action, code: block.code, ...(block.language ? { language: block.language } : {}) }),
+      onCodeAction: (action, block) =>
+        this.post({ type: 'codeAction', action, code: block.code, ...(block.language ? { language: block.language } : {}) }),
     };
   }
 
@@ -129,7 +143,9 @@ export class MessageList {
 
   status(messageId: string, text: string): void {
     const item = this.rendered.get(messageId);
-    item?.element.querySelector('.message-status')?.replaceChildren(h('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }), ` ${text}`);
+    item?.element
+      .querySelector('.message-status')
+      ?.replaceChildren(h('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }), ` ${text}`);
   }
 
   setBusy(busy: boolean): void {
@@ -153,12 +169,23 @@ export class MessageList {
     const edit = iconButton('edit', this.strings.edit, { class: 'icon-button message-action' });
     edit.addEventListener('click', () => this.onEdit(view));
     const chips = (view.contexts ?? []).map((chip) =>
-      h('span', { class: 'chip', title: chip.truncated ? this.strings.contextTruncated : format(this.strings.contextSize, chip.chars) },
+      h(
+        'span',
+        { class: 'chip', title: chip.truncated ? this.strings.contextTruncated : format(this.strings.contextSize, chip.chars) },
         h('span', { class: `codicon codicon-${chip.kind === 'file' ? 'file' : 'code'}`, 'aria-hidden': 'true' }),
-        ` ${chip.label}`),
+        ` ${chip.label}`,
+      ),
     );
-    const element = h('article', { class: 'message user', 'data-id': view.id, 'aria-label': this.strings.you },
-      h('header', { class: 'message-header' }, h('span', { class: 'codicon codicon-account', 'aria-hidden': 'true' }), h('span', { class: 'author' }, this.strings.you), edit),
+    const element = h(
+      'article',
+      { class: 'message user', 'data-id': view.id, 'aria-label': this.strings.you },
+      h(
+        'header',
+        { class: 'message-header' },
+        h('span', { class: 'codicon codicon-account', 'aria-hidden': 'true' }),
+        h('span', { class: 'author' }, this.strings.you),
+        edit,
+      ),
       chips.length > 0 ? h('div', { class: 'chips' }, ...chips) : undefined,
       h('div', { class: 'message-text' }, view.content),
     );
@@ -174,12 +201,17 @@ export class MessageList {
   private markFailedTurn(element: HTMLElement, failed: boolean): void {
     element.classList.toggle('failed-turn', failed);
     element.querySelector(':scope > .message-header > .failed-note')?.remove();
-    if (failed) element.querySelector(':scope > .message-header > .author')?.after(h('span', { class: 'failed-note', title: this.strings.failedTurnTitle }, this.strings.notSentAsHistory));
+    if (failed)
+      element
+        .querySelector(':scope > .message-header > .author')
+        ?.after(h('span', { class: 'failed-note', title: this.strings.failedTurnTitle }, this.strings.notSentAsHistory));
   }
 
   private renderAssistant(view: MessageView): RenderedMessage {
     const body = h('div', { class: 'message-body' });
-    const element = h('article', { class: 'message assistant', 'data-id': view.id },
+    const element = h(
+      'article',
+      { class: 'message assistant', 'data-id': view.id },
       h('header', { class: 'message-header' }),
       body,
       h('div', { class: 'message-images' }),
@@ -208,12 +240,21 @@ export class MessageList {
     if (view.status === 'stopped') badges.push(h('span', { class: 'badge badge-stopped' }, this.strings.statusStopped));
     if (view.status === 'error') badges.push(h('span', { class: 'badge badge-error' }, this.strings.statusError));
     if (view.cached) badges.push(h('span', { class: 'badge' }, this.strings.cached));
-    if (view.fallbackFrom) badges.push(h('span', { class: 'badge', title: format(this.strings.fallbackFrom, view.fallbackFrom) }, format(this.strings.fallbackFrom, view.fallbackFrom)));
-    element.querySelector('.message-header')?.replaceChildren(
-      h('span', { class: 'codicon codicon-hubot', 'aria-hidden': 'true' }),
-      h('span', { class: 'author' }, modelName(view) ?? this.strings.assistant),
-      ...badges,
-    );
+    if (view.fallbackFrom)
+      badges.push(
+        h(
+          'span',
+          { class: 'badge', title: format(this.strings.fallbackFrom, view.fallbackFrom) },
+          format(this.strings.fallbackFrom, view.fallbackFrom),
+        ),
+      );
+    element
+      .querySelector('.message-header')
+      ?.replaceChildren(
+        h('span', { class: 'codicon codicon-hubot', 'aria-hidden': 'true' }),
+        h('span', { class: 'author' }, modelName(view) ?? this.strings.assistant),
+        ...badges,
+      );
     if (view.status !== 'streaming') element.querySelector('.message-status')?.replaceChildren();
     const failed = isFailedAnswer(view);
     this.markFailedTurn(element, failed);
@@ -240,13 +281,16 @@ export class MessageList {
     }
 
     const images = element.querySelector('.message-images');
-    images?.replaceChildren(...(view.images ?? []).map((image) => h('figure', {}, h('img', { src: image.src, alt: image.alt }), h('figcaption', {}, image.path))));
+    images?.replaceChildren(
+      ...(view.images ?? []).map((image) => h('figure', {}, h('img', { src: image.src, alt: image.alt }), h('figcaption', {}, image.path))),
+    );
 
     const footer = element.querySelector('.message-footer');
     if (footer) {
-      const usage = view.usage && (view.usage.inputTokens !== undefined || view.usage.outputTokens !== undefined)
-        ? h('span', { class: 'usage' }, format(this.strings.usage, view.usage.inputTokens ?? '?', view.usage.outputTokens ?? '?'))
-        : undefined;
+      const usage =
+        view.usage && (view.usage.inputTokens !== undefined || view.usage.outputTokens !== undefined)
+          ? h('span', { class: 'usage' }, format(this.strings.usage, view.usage.inputTokens ?? '?', view.usage.outputTokens ?? '?'))
+          : undefined;
       const regenerate = iconButton('refresh', this.strings.regenerate, { class: 'icon-button message-action regenerate' });
       regenerate.addEventListener('click', () => this.post({ type: 'regenerate' }));
       footer.replaceChildren(...[usage, regenerate].filter((node): node is HTMLElement => node !== undefined));
@@ -290,7 +334,13 @@ export class MessageList {
    */
   showEarlier(answer: EarlierMessages): boolean {
     const pending = this.pending;
-    if (pending === undefined || answer.requestId !== pending.requestId || answer.conversationId !== this.conversationId || this.messages[0]?.id !== pending.beforeId) return false;
+    if (
+      pending === undefined ||
+      answer.requestId !== pending.requestId ||
+      answer.conversationId !== this.conversationId ||
+      this.messages[0]?.id !== pending.beforeId
+    )
+      return false;
     this.pending = undefined;
     const added = answer.messages.filter((message) => !this.rendered.has(message.id));
     // Held before they are rendered: rendering a message looks at its neighbours.
@@ -363,7 +413,9 @@ export class MessageList {
   }
 
   private emptyState(): HTMLElement {
-    return h('section', { id: 'empty-state', class: 'empty-state', 'aria-labelledby': 'empty-state-title' },
+    return h(
+      'section',
+      { id: 'empty-state', class: 'empty-state', 'aria-labelledby': 'empty-state-title' },
       h('div', { class: 'codicon codicon-comment-discussion empty-state-icon', 'aria-hidden': 'true' }),
       h('h2', { id: 'empty-state-title' }, this.strings.emptyTitle),
       h('p', {}, this.strings.emptyBody),

@@ -17,13 +17,19 @@ export class Toolbar {
     private readonly strings: WebviewStrings,
     private readonly post: (message: WebviewToExtensionMessage) => void,
   ) {
-    this.historyButton = iconButton('history', strings.history, { id: 'history-button', 'aria-expanded': 'false', 'aria-controls': 'history-panel' });
+    this.historyButton = iconButton('history', strings.history, {
+      id: 'history-button',
+      'aria-expanded': 'false',
+      'aria-controls': 'history-panel',
+    });
     this.title = h('span', { class: 'conversation-title', id: 'conversation-title' });
     this.modelSelect = h('select', { id: 'model-picker', class: 'model-picker', 'aria-label': strings.model, title: strings.model });
     const refresh = iconButton('refresh', strings.refreshModels, { id: 'refresh-models' });
     const newChat = iconButton('add', strings.newChat, { id: 'new-chat' });
     const exportChat = iconButton('export', strings.exportChat, { id: 'export-chat' });
-    this.element = h('header', { class: 'toolbar' },
+    this.element = h(
+      'header',
+      { class: 'toolbar' },
       h('div', { class: 'toolbar-row' }, this.historyButton, this.title, newChat, exportChat),
       h('div', { class: 'toolbar-row' }, this.modelSelect, refresh),
     );
@@ -102,9 +108,15 @@ export class Toolbar {
   }
 
   private historyItem(item: ConversationSummary, current: boolean): HTMLElement {
-    const open = h('button', { type: 'button', class: `history-open${current ? ' current' : ''}`, 'aria-current': current ? 'true' : undefined },
+    const open = h(
+      'button',
+      { type: 'button', class: `history-open${current ? ' current' : ''}`, 'aria-current': current ? 'true' : undefined },
       h('span', { class: 'history-title' }, item.title),
-      h('span', { class: 'history-meta' }, `${new Date(item.updatedAt).toLocaleString()} · ${format(this.strings.messages, item.messageCount)}`),
+      h(
+        'span',
+        { class: 'history-meta' },
+        `${new Date(item.updatedAt).toLocaleString()} · ${format(this.strings.messages, item.messageCount)}`,
+      ),
     );
     open.addEventListener('click', () => {
       this.post({ type: 'openConversation', conversationId: item.id });
@@ -122,7 +134,8 @@ export class Toolbar {
       const finish = (save: boolean): void => {
         if (done) return;
         done = true;
-        if (save && input.value.trim() && input.value !== item.title) this.post({ type: 'renameConversation', conversationId: item.id, title: input.value });
+        if (save && input.value.trim() && input.value !== item.title)
+          this.post({ type: 'renameConversation', conversationId: item.id, title: input.value });
         else this.post({ type: 'requestConversations' });
       };
       input.addEventListener('keydown', (event) => {

@@ -4,7 +4,8 @@
 
 const en = {
   emptyTitle: 'Ask Switchboard',
-  emptyBody: 'Chat with the model of your choice — cloud or local. Select code and use the Switchboard commands to explain, refactor, fix, document or test it.',
+  emptyBody:
+    'Chat with the model of your choice — cloud or local. Select code and use the Switchboard commands to explain, refactor, fix, document or test it.',
   emptyHint: 'Keys stay in VS Code’s secret storage.',
   inputLabel: 'Message',
   inputPlaceholderEnter: 'Ask Switchboard… (/image to draw)',
@@ -18,7 +19,8 @@ const en = {
   addFile: 'Add the current file as context',
   removeContext: 'Remove {0}',
   contextSize: '{0} characters',
-  messageTooLong: 'This message is {0} characters long; the most one message can carry is {1}. Nothing was sent and your text is still here: shorten it, or attach the file as context instead.',
+  messageTooLong:
+    'This message is {0} characters long; the most one message can carry is {1}. Nothing was sent and your text is still here: shorten it, or attach the file as context instead.',
   contextTruncated: 'cut to the context budget',
   model: 'Model',
   modelLoading: 'Loading models…',
@@ -75,7 +77,8 @@ export type WebviewStrings = { readonly [K in keyof typeof en]: string };
 
 const ru: WebviewStrings = {
   emptyTitle: 'Спросите Switchboard',
-  emptyBody: 'Общайтесь с выбранной моделью — облачной или локальной. Выделите код и используйте команды Switchboard, чтобы объяснить, переработать, исправить, задокументировать или покрыть его тестами.',
+  emptyBody:
+    'Общайтесь с выбранной моделью — облачной или локальной. Выделите код и используйте команды Switchboard, чтобы объяснить, переработать, исправить, задокументировать или покрыть его тестами.',
   emptyHint: 'Ключи хранятся в защищённом хранилище VS Code.',
   inputLabel: 'Сообщение',
   inputPlaceholderEnter: 'Спросите Switchboard… (/image — картинка)',
@@ -89,7 +92,8 @@ const ru: WebviewStrings = {
   addFile: 'Добавить текущий файл как контекст',
   removeContext: 'Убрать {0}',
   contextSize: 'символов: {0}',
-  messageTooLong: 'В сообщении {0} символов, а одно сообщение вмещает не больше {1}. Ничего не отправлено, текст остался на месте: сократите его или приложите файл как контекст.',
+  messageTooLong:
+    'В сообщении {0} символов, а одно сообщение вмещает не больше {1}. Ничего не отправлено, текст остался на месте: сократите его или приложите файл как контекст.',
   contextTruncated: 'обрезано до лимита контекста',
   model: 'Модель',
   modelLoading: 'Загрузка моделей…',

@@ -48,7 +48,11 @@ describe('the chat view in the real editor', () => {
     // The one script file is the bundle, carrying the CSP's nonce. The only inline script is the one VS Code
     // itself puts before our CSP tag to define acquireVsCodeApi; the document Switchboard writes has none.
     const scripts = await frame.locator('script').evaluateAll((nodes) =>
-      nodes.map((node) => ({ src: (node as HTMLScriptElement).src, text: node.textContent ?? '', nonce: (node as HTMLScriptElement).nonce })),
+      nodes.map((node) => ({
+        src: (node as HTMLScriptElement).src,
+        text: node.textContent ?? '',
+        nonce: (node as HTMLScriptElement).nonce,
+      })),
     );
     const bundles = scripts.filter((script) => script.src !== '');
     assert.equal(bundles.length, 1);
@@ -71,7 +75,10 @@ describe('the chat view in the real editor', () => {
     await frame.locator('#input').press('Enter');
     const problem = frame.locator('#composer-problem');
     await problem.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match((await problem.textContent()) ?? '', /2,000,001 characters long; the most one message can carry is 2,000,000\. Nothing was sent/);
+    assert.match(
+      (await problem.textContent()) ?? '',
+      /2,000,001 characters long; the most one message can carry is 2,000,000\. Nothing was sent/,
+    );
     assert.equal(await problem.getAttribute('role'), 'alert');
     assert.equal((await frame.locator('#input').inputValue()).length, text.length, 'the draft is kept');
     assert.equal(await frame.locator('article.message.user').count(), 0, 'no message was added');
@@ -88,6 +95,9 @@ describe('the chat view in the real editor', () => {
     const output = page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
     await output.waitFor({ state: 'visible', timeout: 15_000 });
     // Monaco renders spaces as no-break spaces, hence \s.
-    await page.locator('.part.panel .view-line', { hasText: /Switchboard\s[\d.]+\sactivated\sin\s[\d.]+\sms/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page
+      .locator('.part.panel .view-line', { hasText: /Switchboard\s[\d.]+\sactivated\sin\s[\d.]+\sms/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
   });
 });

@@ -54,7 +54,10 @@ describe('the chat panel in the real editor', () => {
 
   it('stops mid-answer: the request is closed and the partial answer is kept, marked stopped', async () => {
     const { user } = fakeServers();
-    user.reply = () => ({ pieces: ['Partial answer that keeps ', 'going ', 'and going ', 'and going ', 'for a long time.'], delayMs: 1500 });
+    user.reply = () => ({
+      pieces: ['Partial answer that keeps ', 'going ', 'and going ', 'and going ', 'for a long time.'],
+      delayMs: 1500,
+    });
     const frame = await chatFrame();
     const before = user.requestsTo('/chat/completions').length;
     await ask(frame, 'Write a very long story');
@@ -143,7 +146,9 @@ describe('the chat panel in the real editor', () => {
     await frame.evaluate(() => {
       const w = window as unknown as { __violations: string[] };
       w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     await ask(frame, 'Show me some HTML');
     const answer = lastAnswer(frame);
@@ -166,10 +171,20 @@ describe('the chat panel in the real editor', () => {
             return 'cross-origin';
           }
         })(),
-        dangerousElements: all.filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'SVG', 'MATH', 'DETAILS'].includes(el.tagName.toUpperCase())).map((el) => el.tagName),
-        eventAttributes: all.flatMap((el) => [...el.attributes].filter((attribute) => attribute.name.startsWith('on')).map((attribute) => `${el.tagName}[${attribute.name}]`)),
+        dangerousElements: all
+          .filter((el) =>
+            ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'SVG', 'MATH', 'DETAILS'].includes(el.tagName.toUpperCase()),
+          )
+          .map((el) => el.tagName),
+        eventAttributes: all.flatMap((el) =>
+          [...el.attributes].filter((attribute) => attribute.name.startsWith('on')).map((attribute) => `${el.tagName}[${attribute.name}]`),
+        ),
         styleAttributes: all.filter((el) => el.hasAttribute('style')).map((el) => el.tagName),
-        hrefs: all.flatMap((el) => ['href', 'src', 'data-href', 'action', 'data'].map((name) => el.getAttribute(name)).filter((value): value is string => value !== null)),
+        hrefs: all.flatMap((el) =>
+          ['href', 'src', 'data-href', 'action', 'data']
+            .map((name) => el.getAttribute(name))
+            .filter((value): value is string => value !== null),
+        ),
         violations: (window as unknown as { __violations: string[] }).__violations,
         background: getComputedStyle(document.body).backgroundColor,
       };
@@ -191,7 +206,9 @@ describe('the chat panel in the real editor', () => {
   it('looks right in the light, dark and high-contrast themes', async () => {
     const { user } = fakeServers();
     user.reply = () => ({
-      pieces: ['A short answer with `inline code`, a [link](https://example.com) and code:\n\n```python\ndef greet(name):\n    return f"Hello, {name}!"\n```\n'],
+      pieces: [
+        'A short answer with `inline code`, a [link](https://example.com) and code:\n\n```python\ndef greet(name):\n    return f"Hello, {name}!"\n```\n',
+      ],
     });
     const frame = await chatFrame();
     await ask(frame, 'Greet me in Python');

@@ -34,18 +34,31 @@ describe('editing a sent message in the real editor', () => {
     const frame = await chatFrame();
     for (const question of ['First question', 'Second question', 'Third question']) await ask(frame, question);
     const before = await shown(frame);
-    assert.deepEqual(before, ['First question', 'Answer to First question.', 'Second question', 'Answer to Second question.', 'Third question', 'Answer to Third question.']);
+    assert.deepEqual(before, [
+      'First question',
+      'Answer to First question.',
+      'Second question',
+      'Answer to Second question.',
+      'Third question',
+      'Answer to Third question.',
+    ]);
 
     await frame.locator('#input').fill('a draft of my own');
     const first = frame.locator('article.message.user').first();
     await first.hover();
     await first.locator('.message-action').click();
     assert.equal(await frame.locator('#input').inputValue(), 'First question');
-    assert.equal(await frame.locator('#composer-editing-note').innerText(), 'Editing a sent message: sending replaces it and removes the 5 messages after it.');
+    assert.equal(
+      await frame.locator('#composer-editing-note').innerText(),
+      'Editing a sent message: sending replaces it and removes the 5 messages after it.',
+    );
     await saveScreenshot(editor(), 'chat editing an earlier message');
 
     // The edited question's answer streams slowly: Undo comes while it still runs.
-    user.reply = (body) => ({ pieces: [`Answer to ${body.messages.at(-1)?.content ?? ''}, part one; `, 'part two; ', 'part three.'], delayMs: 1500 });
+    user.reply = (body) => ({
+      pieces: [`Answer to ${body.messages.at(-1)?.content ?? ''}, part one; `, 'part two; ', 'part three.'],
+      delayMs: 1500,
+    });
     const requests = user.requestsTo('/chat/completions').length;
     await frame.locator('#input').fill('First question, reworded');
     await frame.locator('#input').press('Enter');
@@ -55,7 +68,10 @@ describe('editing a sent message in the real editor', () => {
     const request = user.requestsTo('/chat/completions')[requests];
     assert.ok(request, 'the edit was sent');
     const sent = JSON.parse(request.body) as { messages: { role: string; content: string }[] };
-    assert.deepEqual(sent.messages.filter((message) => message.role !== 'system').map((message) => message.content), ['First question, reworded']);
+    assert.deepEqual(
+      sent.messages.filter((message) => message.role !== 'system').map((message) => message.content),
+      ['First question, reworded'],
+    );
     await frame.locator('.notice-undo', { hasText: 'the 5 messages after it were removed' }).waitFor({ timeout: 10_000 });
     await saveScreenshot(editor(), 'chat after an edit, with Undo');
 

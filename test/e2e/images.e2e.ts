@@ -42,7 +42,9 @@ describe('image generation in the real editor', () => {
     assert.ok(image, `no image written: ${added.join(', ')}`);
     assert.match(image, /^\d{4}-\d{2}-\d{2}-a-lighthouse-at-dusk(-\d+)?\.png$/);
     assert.ok(added.includes(image.replace(/\.png$/, '.json')), 'no sidecar');
-    const sidecar = JSON.parse(readFileSync(path.join(editor().dirs.workspace, 'assets', 'generated', image.replace(/\.png$/, '.json')), 'utf8')) as Record<string, unknown>;
+    const sidecar = JSON.parse(
+      readFileSync(path.join(editor().dirs.workspace, 'assets', 'generated', image.replace(/\.png$/, '.json')), 'utf8'),
+    ) as Record<string, unknown>;
     assert.equal(sidecar['prompt'], 'a lighthouse at dusk');
     assert.equal(sidecar['provider'], 'local-images');
     assert.equal(sidecar['model'], 'gpt-image-1');
@@ -75,7 +77,11 @@ describe('image generation in the real editor', () => {
     await bridge.setUserSetting('switchboard.requests.timeoutSeconds', 1);
     user.imageDelayMs = 4_000;
     try {
-      const uris = await bridge.executeCommand<string[]>('switchboard.generateImage', { prompt: 'a slow sunrise', model: 'local-images/gpt-image-1', insertReference: false });
+      const uris = await bridge.executeCommand<string[]>('switchboard.generateImage', {
+        prompt: 'a slow sunrise',
+        model: 'local-images/gpt-image-1',
+        insertReference: false,
+      });
       assert.equal(uris.length, 1);
       assert.match(uris[0] ?? '', /assets\/generated\/\d{4}-\d{2}-\d{2}-a-slow-sunrise(-\d+)?\.png$/);
       assert.ok(existsSync(new URL(uris[0] ?? '').pathname));
@@ -102,7 +108,10 @@ describe('image generation in the real editor', () => {
     }
     await bridge.setUserSetting('switchboard.images.folder', '../../outside');
     try {
-      await assert.rejects(bridge.executeCommand('switchboard.generateImage', { prompt: 'escape attempt', model: 'local-images/gpt-image-1' }), /must be a folder inside the workspace/);
+      await assert.rejects(
+        bridge.executeCommand('switchboard.generateImage', { prompt: 'escape attempt', model: 'local-images/gpt-image-1' }),
+        /must be a folder inside the workspace/,
+      );
     } finally {
       await bridge.setUserSetting('switchboard.images.folder', undefined);
     }
@@ -112,7 +121,12 @@ describe('image generation in the real editor', () => {
   });
 
   it('runs without prompts from the argument object and resolves to the written files', async () => {
-    const uris = await editor().bridge.executeCommand<string[]>('switchboard.generateImage', { prompt: 'Маяк в сумерках', model: 'local-images/gpt-image-1', count: 2, insertReference: false });
+    const uris = await editor().bridge.executeCommand<string[]>('switchboard.generateImage', {
+      prompt: 'Маяк в сумерках',
+      model: 'local-images/gpt-image-1',
+      count: 2,
+      insertReference: false,
+    });
     assert.equal(uris.length, 2);
     for (const uri of uris) {
       assert.match(uri, /assets\/generated\/\d{4}-\d{2}-\d{2}-mayak-v-sumerkakh(-\d+)?\.png$/);
@@ -129,7 +143,9 @@ describe('image generation in the real editor', () => {
     const img = frame.locator('article.message.assistant').last().locator('.message-images img');
     await img.waitFor({ timeout: 30_000 });
     assert.equal(await img.getAttribute('alt'), 'a red square');
-    const loaded = await img.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0);
+    const loaded = await img.evaluate(
+      (element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0,
+    );
     assert.ok(loaded, 'the image did not load in the webview');
     await saveScreenshot(editor(), 'chat image inline');
   });

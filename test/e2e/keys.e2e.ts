@@ -71,8 +71,14 @@ describe('keys, settings and the model picker in the real editor', () => {
     await quickPickRow(page, /fake-model-b.*openai/).waitFor({ state: 'visible', timeout: 30_000 });
     await quickPickRow(page, /fake-model-b.*local-fake/).waitFor({ state: 'visible', timeout: 30_000 });
     const separators = await page.locator('.quick-input-widget .quick-input-list .quick-input-list-separator').allTextContents();
-    assert.ok(separators.some((text) => text.includes('OpenAI')), `separators: ${separators.join(' | ')}`);
-    assert.ok(separators.some((text) => text.includes('Local fake')), `separators: ${separators.join(' | ')}`);
+    assert.ok(
+      separators.some((text) => text.includes('OpenAI')),
+      `separators: ${separators.join(' | ')}`,
+    );
+    assert.ok(
+      separators.some((text) => text.includes('Local fake')),
+      `separators: ${separators.join(' | ')}`,
+    );
     await saveScreenshot(editor(), 'model picker');
     await quickInput(page).locator('input').fill('fake-model-b');
     await quickPickRow(page, /fake-model-b.*openai/).click();

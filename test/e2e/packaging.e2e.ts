@@ -33,7 +33,9 @@ describe('the packaged VSIX', () => {
       extension: kb(path.join(unpacked, 'extension.js')),
       webview: kb(path.join(unpacked, 'webview.js')),
     };
-    console.log(`      VSIX ${sizes.vsix.toFixed(1)} KB, extension.js ${sizes.extension.toFixed(1)} KB, webview.js ${sizes.webview.toFixed(1)} KB`);
+    console.log(
+      `      VSIX ${sizes.vsix.toFixed(1)} KB, extension.js ${sizes.extension.toFixed(1)} KB, webview.js ${sizes.webview.toFixed(1)} KB`,
+    );
     assert.ok(sizes.vsix <= 600, `VSIX is ${sizes.vsix.toFixed(1)} KB (budget 600 KB)`);
     assert.ok(sizes.extension <= 150, `the code loaded at activation is ${sizes.extension.toFixed(1)} KB (budget 150 KB)`);
     assert.ok(sizes.webview <= 300, `the webview bundle is ${sizes.webview.toFixed(1)} KB (budget 300 KB)`);

@@ -41,7 +41,9 @@ async function withUserSettings(changes: Record<string, (before: unknown) => unk
   }
 }
 
-const addEntry = (entry: Record<string, unknown>) => (before: unknown): unknown[] => [...(Array.isArray(before) ? before : []), entry];
+const addEntry =
+  (entry: Record<string, unknown>) =>
+  (before: unknown): unknown[] => [...(Array.isArray(before) ? before : []), entry];
 
 /** Types a key into the password box "Set API Key" opens. */
 async function typeKey(key: string): Promise<void> {
@@ -58,9 +60,15 @@ async function typeKey(key: string): Promise<void> {
  */
 async function settleToasts(): Promise<void> {
   const { page } = editor();
-  await page.locator('.notifications-toasts .notification-toast', { hasText: /Checking the .* key/ }).waitFor({ state: 'hidden', timeout: 15_000 });
+  await page
+    .locator('.notifications-toasts .notification-toast', { hasText: /Checking the .* key/ })
+    .waitFor({ state: 'hidden', timeout: 15_000 });
   const broken = page.locator('.notifications-toasts .notification-toast', { hasText: 'broken-entry' });
-  for (const toast of await broken.all()) await toast.locator('.codicon-notifications-clear').click({ timeout: 2000 }).catch(() => undefined);
+  for (const toast of await broken.all())
+    await toast
+      .locator('.codicon-notifications-clear')
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
   await page.waitForTimeout(500);
 }
 
@@ -82,7 +90,9 @@ describe('provider keys as the live services judge them, in the real editor', ()
 
   afterEach(async () => {
     await clearNotifications(editor().page);
-    await editor().bridge.executeCommand('notifications.clearAll').catch(() => undefined);
+    await editor()
+      .bridge.executeCommand('notifications.clearAll')
+      .catch(() => undefined);
     await Promise.all(servers.splice(0).map((server) => server.close()));
   });
 
@@ -95,47 +105,56 @@ describe('provider keys as the live services judge them, in the real editor', ()
     servers.push(gemini);
     const entry = { id: 'gemini-fake', kind: 'gemini', label: 'Gemini (fake)', baseUrl: `${gemini.origin}/v1beta`, requiresKey: true };
 
-    await withUserSettings({ 'switchboard.providers': addEntry(entry), 'switchboard.chat.model': () => 'gemini-fake/gemini-2.5-flash' }, async () => {
-      try {
-        const set = bridge.executeCommand<{ check: string }>('switchboard.setApiKey', { provider: 'gemini-fake' });
-        await typeKey(badKey);
-        assert.equal((await set).check, 'rejected');
-        const warning = notification(page, 'did not accept it');
-        await warning.waitFor({ state: 'visible', timeout: 30_000 });
-        assert.match((await warning.textContent()) ?? '', /The key was saved, but Gemini \(fake\) did not accept it: The gemini-fake API key was rejected \(400\)\./);
-        await settleToasts();
-        await saveScreenshot(editor(), 'gemini key rejected notification');
-        await clearNotifications(page);
+    await withUserSettings(
+      { 'switchboard.providers': addEntry(entry), 'switchboard.chat.model': () => 'gemini-fake/gemini-2.5-flash' },
+      async () => {
+        try {
+          const set = bridge.executeCommand<{ check: string }>('switchboard.setApiKey', { provider: 'gemini-fake' });
+          await typeKey(badKey);
+          assert.equal((await set).check, 'rejected');
+          const warning = notification(page, 'did not accept it');
+          await warning.waitFor({ state: 'visible', timeout: 30_000 });
+          assert.match(
+            (await warning.textContent()) ?? '',
+            /The key was saved, but Gemini \(fake\) did not accept it: The gemini-fake API key was rejected \(400\)\./,
+          );
+          await settleToasts();
+          await saveScreenshot(editor(), 'gemini key rejected notification');
+          await clearNotifications(page);
 
-        await runFromCommandPalette(page, 'Switchboard: New Chat');
-        const frame = await chatFrame();
-        const sentBefore = gemini.requests.filter((r) => r.method === 'POST').length;
-        await frame.locator('#input').fill('Hello, Gemini');
-        await frame.locator('#input').press('Enter');
-        const answer = frame.locator('article.message.assistant').last();
-        const error = answer.locator('.message-error');
-        await error.locator('.error-text', { hasText: 'API key was rejected' }).waitFor({ timeout: 30_000 });
-        assert.match((await error.locator('.error-text').textContent()) ?? '', /The gemini-fake API key was rejected \(400\)\. Set a new key with “Switchboard: Set API Key”\./);
-        const buttons = await error.locator('.error-actions button').allTextContents();
-        assert.equal(buttons[0], 'Set the API key', `actions: ${buttons.join(' | ')}`);
-        assert.ok(!buttons.includes('Retry'), `a rejected key is not retried: ${buttons.join(' | ')}`);
-        const posts = gemini.requests.filter((r) => r.method === 'POST').slice(sentBefore);
-        assert.equal(posts.length, 1, 'the chat request was sent once');
-        assert.equal(posts[0]?.headers['x-goog-api-key'], badKey);
-        await frame.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
-        await saveScreenshot(editor(), 'gemini key rejected in the chat');
+          await runFromCommandPalette(page, 'Switchboard: New Chat');
+          const frame = await chatFrame();
+          const sentBefore = gemini.requests.filter((r) => r.method === 'POST').length;
+          await frame.locator('#input').fill('Hello, Gemini');
+          await frame.locator('#input').press('Enter');
+          const answer = frame.locator('article.message.assistant').last();
+          const error = answer.locator('.message-error');
+          await error.locator('.error-text', { hasText: 'API key was rejected' }).waitFor({ timeout: 30_000 });
+          assert.match(
+            (await error.locator('.error-text').textContent()) ?? '',
+            /The gemini-fake API key was rejected \(400\)\. Set a new key with “Switchboard: Set API Key”\./,
+          );
+          const buttons = await error.locator('.error-actions button').allTextContents();
+          assert.equal(buttons[0], 'Set the API key', `actions: ${buttons.join(' | ')}`);
+          assert.ok(!buttons.includes('Retry'), `a rejected key is not retried: ${buttons.join(' | ')}`);
+          const posts = gemini.requests.filter((r) => r.method === 'POST').slice(sentBefore);
+          assert.equal(posts.length, 1, 'the chat request was sent once');
+          assert.equal(posts[0]?.headers['x-goog-api-key'], badKey);
+          await frame.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
+          await saveScreenshot(editor(), 'gemini key rejected in the chat');
 
-        // The action opens "Set API Key" for the provider that rejected the key, straight at the password box.
-        await error.locator('.error-actions button', { hasText: 'Set the API key' }).click();
-        await page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 15_000 });
-        await quickInput(page).getByText('API key for Gemini (fake)').waitFor({ state: 'visible', timeout: 15_000 });
-        await page.keyboard.press('Escape');
-        // Later suites start from an empty chat, not from this failed one.
-        await runFromCommandPalette(page, 'Switchboard: New Chat');
-      } finally {
-        await bridge.executeCommand('switchboard.removeApiKey', { provider: 'gemini-fake' }).catch(() => undefined);
-      }
-    });
+          // The action opens "Set API Key" for the provider that rejected the key, straight at the password box.
+          await error.locator('.error-actions button', { hasText: 'Set the API key' }).click();
+          await page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 15_000 });
+          await quickInput(page).getByText('API key for Gemini (fake)').waitFor({ state: 'visible', timeout: 15_000 });
+          await page.keyboard.press('Escape');
+          // Later suites start from an empty chat, not from this failed one.
+          await runFromCommandPalette(page, 'Switchboard: New Chat');
+        } finally {
+          await bridge.executeCommand('switchboard.removeApiKey', { provider: 'gemini-fake' }).catch(() => undefined);
+        }
+      },
+    );
   });
 
   it('checks an OpenRouter key with /key: rejects a bad one though the model list is public, and shows a good one’s credit', async () => {
@@ -145,37 +164,43 @@ describe('provider keys as the live services judge them, in the real editor', ()
     const openRouter = await startFakeOpenRouter({ goodKey, key: { limit: 10, usage: 2.5 } });
     servers.push(openRouter);
 
-    await withUserSettings({ 'switchboard.providers': addEntry({ id: 'openrouter', baseUrl: `${openRouter.origin}/api/v1` }) }, async () => {
-      try {
-        // As a person would: the Command Palette, the provider picker, the password box.
-        await runFromCommandPalette(page, 'Switchboard: Set API Key', { keepOpen: true });
-        await quickInput(page).locator('input').fill('OpenRouter');
-        const row = quickPickRow(page, /OpenRouter/);
-        await row.waitFor({ state: 'visible', timeout: 15_000 });
-        assert.match((await row.textContent()) ?? '', new RegExp(openRouter.origin.replace(/[.]/g, '\\.')));
-        await page.keyboard.press('Enter');
-        await typeKey(badKey);
-        const warning = notification(page, 'did not accept it');
-        await warning.waitFor({ state: 'visible', timeout: 30_000 });
-        assert.match((await warning.textContent()) ?? '', /The key was saved, but OpenRouter did not accept it: The openrouter API key was rejected \(401\)\./);
-        const checks = openRouter.requests.filter((r) => r.url === '/api/v1/key');
-        assert.equal(checks.at(-1)?.headers.authorization, `Bearer ${badKey}`);
-        await settleToasts();
-        await saveScreenshot(editor(), 'openrouter bad key rejected');
-        await clearNotifications(page);
+    await withUserSettings(
+      { 'switchboard.providers': addEntry({ id: 'openrouter', baseUrl: `${openRouter.origin}/api/v1` }) },
+      async () => {
+        try {
+          // As a person would: the Command Palette, the provider picker, the password box.
+          await runFromCommandPalette(page, 'Switchboard: Set API Key', { keepOpen: true });
+          await quickInput(page).locator('input').fill('OpenRouter');
+          const row = quickPickRow(page, /OpenRouter/);
+          await row.waitFor({ state: 'visible', timeout: 15_000 });
+          assert.match((await row.textContent()) ?? '', new RegExp(openRouter.origin.replace(/[.]/g, '\\.')));
+          await page.keyboard.press('Enter');
+          await typeKey(badKey);
+          const warning = notification(page, 'did not accept it');
+          await warning.waitFor({ state: 'visible', timeout: 30_000 });
+          assert.match(
+            (await warning.textContent()) ?? '',
+            /The key was saved, but OpenRouter did not accept it: The openrouter API key was rejected \(401\)\./,
+          );
+          const checks = openRouter.requests.filter((r) => r.url === '/api/v1/key');
+          assert.equal(checks.at(-1)?.headers.authorization, `Bearer ${badKey}`);
+          await settleToasts();
+          await saveScreenshot(editor(), 'openrouter bad key rejected');
+          await clearNotifications(page);
 
-        const set = bridge.executeCommand<{ check: string }>('switchboard.setApiKey', { provider: 'openrouter' });
-        await typeKey(goodKey);
-        assert.equal((await set).check, 'works');
-        const works = notification(page, 'The OpenRouter key works');
-        await works.waitFor({ state: 'visible', timeout: 30_000 });
-        assert.match((await works.textContent()) ?? '', /The OpenRouter key works: \$7\.50 of its \$10\.00 limit left\./);
-        await settleToasts();
-        await saveScreenshot(editor(), 'openrouter key works with credit');
-      } finally {
-        await bridge.executeCommand('switchboard.removeApiKey', { provider: 'openrouter' }).catch(() => undefined);
-      }
-    });
+          const set = bridge.executeCommand<{ check: string }>('switchboard.setApiKey', { provider: 'openrouter' });
+          await typeKey(goodKey);
+          assert.equal((await set).check, 'works');
+          const works = notification(page, 'The OpenRouter key works');
+          await works.waitFor({ state: 'visible', timeout: 30_000 });
+          assert.match((await works.textContent()) ?? '', /The OpenRouter key works: \$7\.50 of its \$10\.00 limit left\./);
+          await settleToasts();
+          await saveScreenshot(editor(), 'openrouter key works with credit');
+        } finally {
+          await bridge.executeCommand('switchboard.removeApiKey', { provider: 'openrouter' }).catch(() => undefined);
+        }
+      },
+    );
   });
 
   it('leaves models that cannot chat out of the model picker, and still takes one typed by hand', async () => {

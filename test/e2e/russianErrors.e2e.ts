@@ -20,7 +20,9 @@ describe('errors from core in Russian', function () {
     russian = await startEditorSession({
       locale: 'ru',
       userSettings: {
-        'switchboard.providers': [{ id: 'gemini-fake', kind: 'gemini', label: 'Gemini (fake)', baseUrl: `${gemini.origin}/v1beta`, requiresKey: true }],
+        'switchboard.providers': [
+          { id: 'gemini-fake', kind: 'gemini', label: 'Gemini (fake)', baseUrl: `${gemini.origin}/v1beta`, requiresKey: true },
+        ],
         'switchboard.chat.model': 'gemini-fake/gemini-2.5-flash',
       },
     });

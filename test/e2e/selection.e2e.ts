@@ -9,7 +9,14 @@ import { editor, fakeServers } from './harness/rootHooks';
 import { findWebviewFrame } from './harness/webviewFrames';
 import { notification } from './harness/workbench';
 
-const original = ['export function greet(name: string): string {', "  return 'Hello, ' + name + '!';", '}', '', 'export const answer = 42;', ''].join('\n');
+const original = [
+  'export function greet(name: string): string {',
+  "  return 'Hello, ' + name + '!';",
+  '}',
+  '',
+  'export const answer = 42;',
+  '',
+].join('\n');
 const proposed = ['export function greet(name: string): string {', '  return `Hello, ${name}!`;', '}'].join('\n');
 const fencedReply = `Sure, here it is:\n\n\`\`\`typescript\n${proposed}\n\`\`\`\n\nIt uses a template string now.`;
 
@@ -53,7 +60,9 @@ describe('selection commands in the real editor', () => {
     await answer.locator('.message-body', { hasText: 'builds a greeting.' }).waitFor({ timeout: 20_000 });
     const question = frame.locator('article.message.user').last();
     assert.match((await question.locator('.chip').textContent()) ?? '', /explainMe\.ts:1-3/);
-    const body = JSON.parse(user.requestsTo('/chat/completions')[before]?.body ?? '{}') as { messages: { role: string; content: string }[] };
+    const body = JSON.parse(user.requestsTo('/chat/completions')[before]?.body ?? '{}') as {
+      messages: { role: string; content: string }[];
+    };
     const prompt = body.messages.at(-1)?.content ?? '';
     assert.match(prompt, /Explain this typescript code/);
     assert.ok(prompt.includes("return 'Hello, ' + name + '!';"), prompt);
@@ -78,7 +87,9 @@ describe('selection commands in the real editor', () => {
     assert.equal(await running, 'applied');
     const expected = `${proposed}\n\nexport const answer = 42;\n`;
     assert.equal(await textOf(file), expected);
-    const prompt = (JSON.parse(user.requestsTo('/chat/completions')[before]?.body ?? '{}') as { messages: { content: string }[] }).messages.at(-1)?.content ?? '';
+    const prompt =
+      (JSON.parse(user.requestsTo('/chat/completions')[before]?.body ?? '{}') as { messages: { content: string }[] }).messages.at(-1)
+        ?.content ?? '';
     assert.match(prompt, /Instruction: use a template string/);
     await bridge.undo(file);
     assert.equal(await textOf(file), original, 'one undo restores the original');
@@ -112,7 +123,9 @@ describe('selection commands in the real editor', () => {
     await bridge.select(file, 0, 2);
     const before = user.requestsTo('/chat/completions').length;
     assert.equal(await bridge.executeCommand('switchboard.fixSelection', { apply: 'reject' }), 'rejected');
-    const prompt = (JSON.parse(user.requestsTo('/chat/completions')[before]?.body ?? '{}') as { messages: { content: string }[] }).messages.at(-1)?.content ?? '';
+    const prompt =
+      (JSON.parse(user.requestsTo('/chat/completions')[before]?.body ?? '{}') as { messages: { content: string }[] }).messages.at(-1)
+        ?.content ?? '';
     assert.ok(prompt.includes("Operator '+' is better as a template string (e2e-rule-17)"), prompt);
     assert.ok(!prompt.includes('This one is outside the selection'), 'a diagnostic outside the selection was sent');
     assert.equal(await textOf(file), original);
@@ -136,7 +149,10 @@ describe('selection commands in the real editor', () => {
     const file = writeTarget('editedMeanwhile');
     await bridge.select(file, 0, 2);
     const before = user.requestsTo('/chat/completions').length;
-    const running = bridge.executeCommand<string>('switchboard.refactorSelection', { instruction: 'use a template string', apply: 'accept' });
+    const running = bridge.executeCommand<string>('switchboard.refactorSelection', {
+      instruction: 'use a template string',
+      apply: 'accept',
+    });
     // The proposal's new line shows in the diff while the server still holds the rest back.
     const request = await waitFor('the request', async () => user.requestsTo('/chat/completions')[before]);
     const proposedLine = page.locator('.monaco-diff-editor .editor.modified .view-line', { hasText: '${name}!`' }).first();

@@ -23,7 +23,10 @@ describe('the first-run walkthrough', () => {
       assert.ok(titles.includes(step), `missing step “${step}” in: ${titles}`);
     }
     await session.page.locator('.getting-started-step', { hasText: 'Set its API key' }).first().click();
-    await session.page.locator('.gettingStartedContainer a, .gettingStartedContainer button', { hasText: 'Set API Key' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await session.page
+      .locator('.gettingStartedContainer a, .gettingStartedContainer button', { hasText: 'Set API Key' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await saveScreenshot(session, 'walkthrough english');
     await session.page.keyboard.press('Control+w').catch(() => undefined);
   });

@@ -42,7 +42,11 @@ describe('code blocks', function () {
 
     for (const piece of ["let b = 'x';", '\n', 'function f() {}\n', '``']) await page.call('append', piece);
     assert.equal((await page.call('stats'))!.highlightCalls, 0, 'no highlighting while the fence is open');
-    assert.equal(await block().locator('code').textContent(), "const a = 1;\nlet b = 'x';\nfunction f() {}\n", 'a possible closing fence is held back');
+    assert.equal(
+      await block().locator('code').textContent(),
+      "const a = 1;\nlet b = 'x';\nfunction f() {}\n",
+      'a possible closing fence is held back',
+    );
 
     await page.call('append', '`\n\nAfter the');
     assert.equal(await block().getAttribute('data-state'), null);
@@ -87,9 +91,11 @@ describe('code blocks', function () {
 
   it('buttons are icons with aria-labels and tooltips in the strings the caller passes (English by default)', async () => {
     await page.call('mountStatic', '```ts\nx\n```\n\n```\nplain\n```\n');
-    const labels = await block(0).locator('button').evaluateAll((buttons) =>
-      buttons.map((b) => [b.getAttribute('aria-label'), b.getAttribute('title'), b.querySelector('.codicon')?.className]),
-    );
+    const labels = await block(0)
+      .locator('button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => [b.getAttribute('aria-label'), b.getAttribute('title'), b.querySelector('.codicon')?.className]),
+      );
     assert.deepEqual(labels, [
       ['Copy', 'Copy', 'codicon codicon-copy'],
       ['Insert at cursor', 'Insert at cursor', 'codicon codicon-insert'],
@@ -101,7 +107,9 @@ describe('code blocks', function () {
     assert.equal(await block(1).locator('.sb-code-language').textContent(), 'text');
 
     await page.call('mountStatic', '```ts\nx\n```\n\n```\nplain\n```\n', ruStrings);
-    const ru = await block(0).locator('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    const ru = await block(0)
+      .locator('button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
     assert.deepEqual(ru, ['Копировать', 'Вставить в позицию курсора', 'Применить как diff', 'Сохранить как новый файл']);
     assert.equal(await block(0).getAttribute('aria-label'), 'Блок кода: ts');
     assert.equal(await block(1).locator('.sb-code-language').textContent(), 'текст');
@@ -138,18 +146,49 @@ describe('code blocks', function () {
 
   it('colors come from VS Code theme variables in dark, light and high-contrast themes', async () => {
     const themes = {
-      'vscode-dark': { '--vscode-debugTokenExpression-boolean': '#4e94ce', '--vscode-debugTokenExpression-string': '#ce9178', '--vscode-textCodeBlock-background': '#0a0a0a66', '--vscode-contrastBorder': 'transparent' },
-      'vscode-light': { '--vscode-debugTokenExpression-boolean': '#0000ff', '--vscode-debugTokenExpression-string': '#a31515', '--vscode-textCodeBlock-background': '#dcdcdc66', '--vscode-contrastBorder': 'transparent' },
-      'vscode-high-contrast': { '--vscode-debugTokenExpression-boolean': '#75bdfe', '--vscode-debugTokenExpression-string': '#f48771', '--vscode-textCodeBlock-background': '#000000', '--vscode-contrastBorder': '#6fc3df' },
+      'vscode-dark': {
+        '--vscode-debugTokenExpression-boolean': '#4e94ce',
+        '--vscode-debugTokenExpression-string': '#ce9178',
+        '--vscode-textCodeBlock-background': '#0a0a0a66',
+        '--vscode-contrastBorder': 'transparent',
+      },
+      'vscode-light': {
+        '--vscode-debugTokenExpression-boolean': '#0000ff',
+        '--vscode-debugTokenExpression-string': '#a31515',
+        '--vscode-textCodeBlock-background': '#dcdcdc66',
+        '--vscode-contrastBorder': 'transparent',
+      },
+      'vscode-high-contrast': {
+        '--vscode-debugTokenExpression-boolean': '#75bdfe',
+        '--vscode-debugTokenExpression-string': '#f48771',
+        '--vscode-textCodeBlock-background': '#000000',
+        '--vscode-contrastBorder': '#6fc3df',
+      },
     };
     await page.call('mountStatic', '```ts\nconst s = "x";\n```\n');
     for (const [kind, variables] of Object.entries(themes)) {
       await page.call('setTheme', kind, variables);
-      assert.equal(await page.call('computedColor', '.hljs-keyword'), await page.call('resolveColor', variables['--vscode-debugTokenExpression-boolean']), kind);
-      assert.equal(await page.call('computedColor', '.hljs-string'), await page.call('resolveColor', variables['--vscode-debugTokenExpression-string']), kind);
-      assert.equal(await page.call('computedColor', '.sb-code', 'background-color'), await page.call('resolveColor', variables['--vscode-textCodeBlock-background']), kind);
+      assert.equal(
+        await page.call('computedColor', '.hljs-keyword'),
+        await page.call('resolveColor', variables['--vscode-debugTokenExpression-boolean']),
+        kind,
+      );
+      assert.equal(
+        await page.call('computedColor', '.hljs-string'),
+        await page.call('resolveColor', variables['--vscode-debugTokenExpression-string']),
+        kind,
+      );
+      assert.equal(
+        await page.call('computedColor', '.sb-code', 'background-color'),
+        await page.call('resolveColor', variables['--vscode-textCodeBlock-background']),
+        kind,
+      );
       if (kind === 'vscode-high-contrast') {
-        assert.equal(await page.call('computedColor', '.sb-code', 'border-top-color'), await page.call('resolveColor', variables['--vscode-contrastBorder']), kind);
+        assert.equal(
+          await page.call('computedColor', '.sb-code', 'border-top-color'),
+          await page.call('resolveColor', variables['--vscode-contrastBorder']),
+          kind,
+        );
       }
     }
   });

@@ -16,7 +16,13 @@ function conversation(turns: number, failed: readonly number[] = []): MessageVie
     messages.push({ id: `u${n}`, role: 'user', content: `Question ${n}` });
     messages.push(
       failed.includes(n)
-        ? { id: `a${n}`, role: 'assistant', content: '', status: 'error', error: { kind: 'network', message: 'fetch failed', actions: ['retry'] } }
+        ? {
+            id: `a${n}`,
+            role: 'assistant',
+            content: '',
+            status: 'error',
+            error: { kind: 'network', message: 'fetch failed', actions: ['retry'] },
+          }
         : { id: `a${n}`, role: 'assistant', content: `Answer ${n}.`, status: 'complete', provider: 'openai', model: 'gpt-4o-mini' },
     );
   }
@@ -25,8 +31,15 @@ function conversation(turns: number, failed: readonly number[] = []): MessageVie
 
 function init(messages: MessageView[], draft = ''): ExtensionToWebviewMessage {
   return {
-    type: 'init', version: '0.0.0', locale: 'en', conversation: { id: 'c1', title: 'Test', messages },
-    draft, contexts: [], currentModel: 'openai/gpt-4o-mini', sendOnEnter: true, busy: false,
+    type: 'init',
+    version: '0.0.0',
+    locale: 'en',
+    conversation: { id: 'c1', title: 'Test', messages },
+    draft,
+    contexts: [],
+    currentModel: 'openai/gpt-4o-mini',
+    sendOnEnter: true,
+    busy: false,
   };
 }
 
@@ -38,10 +51,10 @@ describe('chat view: editing a sent message, and failed turns', function () {
   const pageErrors: string[] = [];
 
   const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(
-      ([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a),
-      [name, args] as [string, unknown[]],
-    ) as never;
+    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
+      name,
+      args,
+    ] as [string, unknown[]]) as never;
 
   async function open(messages: MessageView[], options: { draft?: string; lang?: string } = {}): Promise<void> {
     await page.goto(`${server.url}?lang=${options.lang ?? 'en'}`, { waitUntil: 'load' });
@@ -103,7 +116,10 @@ describe('chat view: editing a sent message, and failed turns', function () {
     assert.deepEqual(await posted('send'), []);
     // The draft the extension keeps is still the user's, not the text of the message being edited.
     const drafts = (await posted('draftChanged')) as { text: string }[];
-    assert.ok(drafts.every((message) => message.text === 'my unsent draft'), JSON.stringify(drafts));
+    assert.ok(
+      drafts.every((message) => message.text === 'my unsent draft'),
+      JSON.stringify(drafts),
+    );
 
     // The Cancel button does the same.
     await edit('u1');
@@ -120,7 +136,10 @@ describe('chat view: editing a sent message, and failed turns', function () {
     assert.deepEqual(await posted('editAndResend'), [{ type: 'editAndResend', messageId: 'u0', text: 'Question 0, reworded' }]);
     assert.equal(await page.locator('#input').inputValue(), 'my unsent draft');
     const offer = page.locator('.notice-undo');
-    assert.equal(await offer.locator('.notice-text').innerText(), 'Your message was edited and sent again; the 5 messages after it were removed.');
+    assert.equal(
+      await offer.locator('.notice-text').innerText(),
+      'Your message was edited and sent again; the 5 messages after it were removed.',
+    );
     // Keyboard reachable: a real button.
     await page.locator('#undo-edit').focus();
     await page.keyboard.press('Enter');
@@ -139,10 +158,16 @@ describe('chat view: editing a sent message, and failed turns', function () {
   it('the note counts an answer that arrives while editing, and says it in Russian', async () => {
     await open(conversation(2), { lang: 'ru' });
     await edit('u1');
-    assert.equal(await note(), 'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а следующее за ним сообщение удалено.');
+    assert.equal(
+      await note(),
+      'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а следующее за ним сообщение удалено.',
+    );
     await call('deliver', { type: 'message', message: { id: 'u2', role: 'user', content: 'Question 2' } });
     await call('deliver', { type: 'message', message: { id: 'a2', role: 'assistant', content: '', status: 'streaming' } });
-    assert.equal(await note(), 'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а сообщения после него удалены (их 3).');
+    assert.equal(
+      await note(),
+      'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а сообщения после него удалены (их 3).',
+    );
   });
 
   it('a turn that failed before its first word is muted with a note; the others are not', async () => {
@@ -151,14 +176,24 @@ describe('chat view: editing a sent message, and failed turns', function () {
       assert.equal(await page.locator(`article[data-id="${id}"].failed-turn`).count(), 1, `${id} is muted`);
       assert.equal(await page.locator(`article[data-id="${id}"] .failed-note`).innerText(), 'not sent as history');
     }
-    for (const id of ['u0', 'a0', 'u2', 'a2']) assert.equal(await page.locator(`article[data-id="${id}"].failed-turn`).count(), 0, `${id} is not`);
+    for (const id of ['u0', 'a0', 'u2', 'a2'])
+      assert.equal(await page.locator(`article[data-id="${id}"].failed-turn`).count(), 0, `${id} is not`);
     await page.screenshot({ path: 'out/screenshots/webview-failed-turn.png' });
 
     // A turn failing as it happens: the question gets the note when its answer ends in an error.
     await call('deliver', { type: 'message', message: { id: 'u3', role: 'user', content: 'Question 3' } });
     await call('deliver', { type: 'message', message: { id: 'a3', role: 'assistant', content: '', status: 'streaming' } });
     assert.equal(await page.locator('article[data-id="u3"].failed-turn').count(), 0);
-    await call('deliver', { type: 'message', message: { id: 'a3', role: 'assistant', content: '', status: 'error', error: { kind: 'timeout', message: 'timed out', actions: ['retry'] } } });
+    await call('deliver', {
+      type: 'message',
+      message: {
+        id: 'a3',
+        role: 'assistant',
+        content: '',
+        status: 'error',
+        error: { kind: 'timeout', message: 'timed out', actions: ['retry'] },
+      },
+    });
     assert.equal(await page.locator('article[data-id="u3"].failed-turn').count(), 1);
     assert.equal(await page.locator('article[data-id="u3"] .failed-note').count(), 1);
   });
@@ -180,9 +215,14 @@ describe('chat view: editing a sent message, and failed turns', function () {
         probe.remove();
         return color;
       }, variables['--vscode-descriptionForeground']!);
-      assert.equal(await call('style', 'article[data-id="u1"] .message-text', 'color'), expected, `${kind}: the muted text is the theme's description colour`);
+      assert.equal(
+        await call('style', 'article[data-id="u1"] .message-text', 'color'),
+        expected,
+        `${kind}: the muted text is the theme's description colour`,
+      );
       assert.equal(await call('style', 'article[data-id="a1"] .failed-note', 'color'), expected, `${kind}: the note too`);
-      for (const id of ['u1', 'a1']) assert.equal(await call('style', `article[data-id="${id}"]`, 'opacity'), '1', `${kind}: ${id} is not faded`);
+      for (const id of ['u1', 'a1'])
+        assert.equal(await call('style', `article[data-id="${id}"]`, 'opacity'), '1', `${kind}: ${id} is not faded`);
     }
   });
 });

@@ -3,8 +3,16 @@
 import * as assert from 'node:assert/strict';
 import { renderTestPage, type RenderTestPage } from './harness/renderTestPage';
 
-const text = 'Read [the docs](https://example.com/docs?a=1&b=2 "Docs"), <https://example.com/auto>, write to me@example.org, see [below](#notes) or http://example.net/plain.\n\n- [in a list](https://example.com/list)\n';
-const expected = ['https://example.com/docs?a=1&b=2', 'https://example.com/auto', 'mailto:me@example.org', '#notes', 'http://example.net/plain', 'https://example.com/list'];
+const text =
+  'Read [the docs](https://example.com/docs?a=1&b=2 "Docs"), <https://example.com/auto>, write to me@example.org, see [below](#notes) or http://example.net/plain.\n\n- [in a list](https://example.com/list)\n';
+const expected = [
+  'https://example.com/docs?a=1&b=2',
+  'https://example.com/auto',
+  'mailto:me@example.org',
+  '#notes',
+  'http://example.net/plain',
+  'https://example.com/list',
+];
 
 describe('links', function () {
   this.timeout(60_000);
@@ -42,7 +50,12 @@ describe('links', function () {
   it('links have no href; they are focusable, announced as links, titled with their URL, and open with Enter', async () => {
     await page.call('mountStatic', text);
     const attributes = await page.page.locator('#app a.sb-link').evaluateAll((links) =>
-      links.map((a) => ({ href: a.getAttribute('href'), role: a.getAttribute('role'), tabindex: a.getAttribute('tabindex'), title: a.getAttribute('title') })),
+      links.map((a) => ({
+        href: a.getAttribute('href'),
+        role: a.getAttribute('role'),
+        tabindex: a.getAttribute('tabindex'),
+        title: a.getAttribute('title'),
+      })),
     );
     assert.deepEqual(attributes[0], { href: null, role: 'link', tabindex: '0', title: 'Docs' });
     assert.deepEqual(attributes[1], { href: null, role: 'link', tabindex: '0', title: 'https://example.com/auto' });
@@ -55,9 +68,15 @@ describe('links', function () {
   });
 
   it('images are never loaded: they become links to the image', async () => {
-    await page.call('mountStatic', '![a diagram](https://example.com/d.png) and [![badge](https://example.com/b.svg)](https://example.com/project)');
+    await page.call(
+      'mountStatic',
+      '![a diagram](https://example.com/d.png) and [![badge](https://example.com/b.svg)](https://example.com/project)',
+    );
     assert.equal(await page.page.locator('#app img').count(), 0);
     const anchors = await page.page.locator('#app a').evaluateAll((list) => list.map((a) => [a.textContent, a.getAttribute('data-href')]));
-    assert.deepEqual(anchors, [['Image: a diagram', 'https://example.com/d.png'], ['Image: badge', 'https://example.com/project']]);
+    assert.deepEqual(anchors, [
+      ['Image: a diagram', 'https://example.com/d.png'],
+      ['Image: badge', 'https://example.com/project'],
+    ]);
   });
 });

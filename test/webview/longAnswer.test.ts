@@ -30,13 +30,29 @@ describe('a long streamed answer', function () {
     const last = work.slice(work.length - tenth);
 
     assert.equal(result.finalHtml, result.staticHtml, 'the finished stream equals a static render');
-    assert.equal(work.reduce((sum, w) => sum + w.committedRemoved, 0), 0, 'no committed block was ever removed or replaced');
+    assert.equal(
+      work.reduce((sum, w) => sum + w.committedRemoved, 0),
+      0,
+      'no committed block was ever removed or replaced',
+    );
 
     // Characters parsed per chunk: bounded by the largest open construct (a list with code in it, ~6,000
     // characters here), never by the answer; a naive renderer parses the whole answer so far on every chunk.
     const parsed = work.map((w) => w.parsed);
     assert.ok(Math.max(...parsed) <= 10_000, `max parsed per chunk ${Math.max(...parsed)}`);
-    assert.ok(quantile(last.map((w) => w.parsed), 0.95) <= 2 * quantile(first.map((w) => w.parsed), 0.95) + 500, 'parsed p95: last tenth vs first');
+    assert.ok(
+      quantile(
+        last.map((w) => w.parsed),
+        0.95,
+      ) <=
+        2 *
+          quantile(
+            first.map((w) => w.parsed),
+            0.95,
+          ) +
+          500,
+      'parsed p95: last tenth vs first',
+    );
     assert.ok(mean(last.map((w) => w.parsed)) <= 2 * mean(first.map((w) => w.parsed)) + 200, 'parsed mean: last tenth vs first');
     let prefix = 0;
     let naive = 0;
@@ -50,7 +66,19 @@ describe('a long streamed answer', function () {
     // DOM nodes inserted or removed per chunk.
     const touched = work.map((w) => w.nodesTouched);
     assert.ok(Math.max(...touched) <= 5_000, `max nodes touched per chunk ${Math.max(...touched)}`);
-    assert.ok(quantile(last.map((w) => w.nodesTouched), 0.95) <= 2 * quantile(first.map((w) => w.nodesTouched), 0.95) + 100, 'nodes touched p95: last tenth vs first');
+    assert.ok(
+      quantile(
+        last.map((w) => w.nodesTouched),
+        0.95,
+      ) <=
+        2 *
+          quantile(
+            first.map((w) => w.nodesTouched),
+            0.95,
+          ) +
+          100,
+      'nodes touched p95: last tenth vs first',
+    );
 
     // No code block highlighted more than once: the characters handed to highlight.js are at most the highlighted
     // code of a static render (fewer when blocks repeat: the cache serves them); at most one block per chunk.

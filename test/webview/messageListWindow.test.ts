@@ -17,11 +17,14 @@ describe('message list: a view left open stays the same size', function () {
   let cdp: CDPSession;
   const pageErrors: string[] = [];
 
-  const call = <K extends keyof MessageListPageApi>(name: K, ...args: Parameters<MessageListPageApi[K]>): Promise<Awaited<ReturnType<MessageListPageApi[K]>>> =>
-    page.evaluate(
-      ([n, a]) => (window as unknown as { sbList: Record<string, (...x: unknown[]) => unknown> }).sbList[n]!(...a),
-      [name, args] as [string, unknown[]],
-    ) as never;
+  const call = <K extends keyof MessageListPageApi>(
+    name: K,
+    ...args: Parameters<MessageListPageApi[K]>
+  ): Promise<Awaited<ReturnType<MessageListPageApi[K]>>> =>
+    page.evaluate(([n, a]) => (window as unknown as { sbList: Record<string, (...x: unknown[]) => unknown> }).sbList[n]!(...a), [
+      name,
+      args,
+    ] as [string, unknown[]]) as never;
 
   before(async () => {
     server = await startPageServer({ entry: 'test/webview/page/messageListPage.ts', styles: ['src/webview/render/markdown.css'] });
@@ -71,7 +74,11 @@ describe('message list: a view left open stays the same size', function () {
     const alive = new Set(await call('alive'));
     const rendered = await call('renderedIds');
     for (const id of rendered) assert.ok(alive.has(id), `${id}, rendered, is held`);
-    assert.deepEqual([...alive].filter((id) => !rendered.includes(id)), [], 'nothing held beyond the rendered page');
+    assert.deepEqual(
+      [...alive].filter((id) => !rendered.includes(id)),
+      [],
+      'nothing held beyond the rendered page',
+    );
     assert.equal(alive.size, pageSize);
   });
 
@@ -134,7 +141,10 @@ describe('message list: a view left open stays the same size', function () {
     // Two clicks: the second request supersedes the first.
     await call('clickShowEarlier');
     await call('clickShowEarlier');
-    assert.deepEqual((await call('requests')).map((r) => r.requestId), [1, 2]);
+    assert.deepEqual(
+      (await call('requests')).map((r) => r.requestId),
+      [1, 2],
+    );
     assert.equal(await call('answer', 1), false, 'the superseded answer');
     assert.equal(await call('answer', 2, { requestId: 7 }), false, 'an answer to no request');
     assert.equal(await call('answer', 2, { conversationId: 'other' }), false, 'an answer about another conversation');

@@ -59,7 +59,8 @@ describe('streaming renderer: same result as a static render', function () {
   });
 
   it('reference-style links defined after their use resolve when the stream finishes', async () => {
-    const text = 'See [the docs][docs] and [API].\n\nMore text here.\n\n```ts\nx\n```\n\nAnd [docs] again.\n\n[docs]: https://example.com/docs\n[api]: https://example.com/api "API"\n';
+    const text =
+      'See [the docs][docs] and [API].\n\nMore text here.\n\n```ts\nx\n```\n\nAnd [docs] again.\n\n[docs]: https://example.com/docs\n[api]: https://example.com/api "API"\n';
     const expected = await page.call('staticHtml', text);
     assert.match(expected, /data-href="https:\/\/example.com\/docs"/);
     for (const sizes of [[1], [4], [16, 40], [text.length]]) {

@@ -22,7 +22,8 @@ runContender('floor', ({ origin, format, model, prompt }) => {
         onEvent(event) {
           if (event.data === '[DONE]') return;
           const json = JSON.parse(event.data) as { choices?: { delta?: { content?: string } }[]; type?: string; delta?: { text?: string } };
-          const text = format === 'openai' ? json.choices?.[0]?.delta?.content : json.type === 'content_block_delta' ? json.delta?.text : undefined;
+          const text =
+            format === 'openai' ? json.choices?.[0]?.delta?.content : json.type === 'content_block_delta' ? json.delta?.text : undefined;
           if (text) onText(text);
         },
       });

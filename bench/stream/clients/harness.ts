@@ -95,4 +95,3 @@ async function main(contender: string, make: (setup: ClientSetup) => StreamClien
   // Keep-alive sockets would hold the process open.
   process.exit(0);
 }
-

@@ -27,7 +27,12 @@ runContender('official', ({ origin, format, model, prompt }) => {
   const client = new Anthropic({ apiKey: 'sk-bench-0000000000000000', baseURL: origin, maxRetries: 0 });
   return {
     async stream(onText) {
-      const stream = await client.messages.create({ model, max_tokens: 32_000, messages: [{ role: 'user', content: prompt }], stream: true });
+      const stream = await client.messages.create({
+        model,
+        max_tokens: 32_000,
+        messages: [{ role: 'user', content: prompt }],
+        stream: true,
+      });
       for await (const event of stream) {
         if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') onText(event.delta.text);
       }

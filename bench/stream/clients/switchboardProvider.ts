@@ -10,7 +10,11 @@ runContender('switchboard', ({ origin, format, model, prompt }) => {
   );
   return {
     async stream(onText) {
-      for await (const event of provider.streamChat({ model, messages: [{ role: 'user', parts: [{ type: 'text', text: prompt }] }], maxTokens: 32_000 })) {
+      for await (const event of provider.streamChat({
+        model,
+        messages: [{ role: 'user', parts: [{ type: 'text', text: prompt }] }],
+        maxTokens: 32_000,
+      })) {
         if (event.type === 'text-delta') onText(event.text);
         else if (event.type === 'error') throw event.error;
       }

@@ -16,7 +16,8 @@ export class AnnouncedBucket {
     this.remaining = budget.remaining;
     const span = budget.resetAt - observedAt;
     const { limit } = budget;
-    this.ratePerMs = budget.refill === 'gradual' && limit !== undefined && limit > budget.remaining && span > 0 ? (limit - budget.remaining) / span : 0;
+    this.ratePerMs =
+      budget.refill === 'gradual' && limit !== undefined && limit > budget.remaining && span > 0 ? (limit - budget.remaining) / span : 0;
   }
 
   /** True once the announcement no longer limits anything (refilled, or past its reset). */

@@ -47,7 +47,12 @@ export function parseAnnouncedRateLimits(headers: HttpHeaders, now: number): Ann
     const tokens = openAiBudget(headers, 'tokens', now);
     if (requests) out.requests = requests;
     if (tokens) out.tokens = tokens;
-  } else if (headers['anthropic-ratelimit-requests-remaining'] !== undefined || headers['anthropic-ratelimit-tokens-remaining'] !== undefined || headers['anthropic-ratelimit-input-tokens-remaining'] !== undefined || headers['anthropic-ratelimit-output-tokens-remaining'] !== undefined) {
+  } else if (
+    headers['anthropic-ratelimit-requests-remaining'] !== undefined ||
+    headers['anthropic-ratelimit-tokens-remaining'] !== undefined ||
+    headers['anthropic-ratelimit-input-tokens-remaining'] !== undefined ||
+    headers['anthropic-ratelimit-output-tokens-remaining'] !== undefined
+  ) {
     const serverNow = serverClock(headers, now);
     const requests = anthropicBudget(headers, 'requests', now, serverNow);
     const tokens = anthropicBudget(headers, 'tokens', now, serverNow) ?? anthropicBudget(headers, 'input-tokens', now, serverNow);
@@ -83,7 +88,8 @@ function windowBudget(headers: HttpHeaders, now: number): AnnouncedBudget | unde
   if (remaining === undefined || reset === undefined) return undefined;
   // Epoch milliseconds as OpenRouter sends them, epoch seconds as some gateways do, else seconds from now (the
   // IETF RateLimit draft's delta-seconds).
-  const resetIn = reset >= 1e12 ? reset - serverClock(headers, now) : reset >= 1e9 ? reset * 1000 - serverClock(headers, now) : reset * 1000;
+  const resetIn =
+    reset >= 1e12 ? reset - serverClock(headers, now) : reset >= 1e9 ? reset * 1000 - serverClock(headers, now) : reset * 1000;
   return budget(remaining, count(headers['x-ratelimit-limit']), now + Math.max(0, resetIn), 'window');
 }
 
@@ -108,7 +114,16 @@ function count(text: string | undefined): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-const durationUnitsMs: Readonly<Record<string, number>> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1, us: 1e-3, µs: 1e-3, μs: 1e-3, ns: 1e-6 };
+const durationUnitsMs: Readonly<Record<string, number>> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1_000,
+  ms: 1,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ns: 1e-6,
+};
 
 /**
  * A reset as OpenAI and Groq send it: a Go duration (`6m0s`, `2m59.56s`, `20ms`, `1h2m3s`) or, from other

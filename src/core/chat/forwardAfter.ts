@@ -39,20 +39,20 @@ export function forwardAfter(head: () => Head, hooks: ForwardHooks = {}): AsyncI
         bare
           ? tail!.next()
           : tail!.next().then(
-          (result) => {
-            if (result.done === true) {
-              end();
-              return over;
-            }
-            hooks.onEvent?.(result.value);
-            return result;
-          },
-          (error: unknown) => {
-            end();
-            if (hooks.onError === undefined) throw error;
-            return { done: false, value: hooks.onError(error) };
-          },
-        );
+              (result) => {
+                if (result.done === true) {
+                  end();
+                  return over;
+                }
+                hooks.onEvent?.(result.value);
+                return result;
+              },
+              (error: unknown) => {
+                end();
+                if (hooks.onError === undefined) throw error;
+                return { done: false, value: hooks.onError(error) };
+              },
+            );
       const fromHead = async (): Promise<IteratorResult<ChatEvent>> => {
         headIterator ??= head();
         const result = await headIterator.next();

@@ -233,7 +233,6 @@ function bucketId(provider: string, bucket: string, reason: RateLimitReason): st
   return JSON.stringify([provider, bucket, reason]);
 }
 
-
 function dailyLimitError(key: RateLimitKey, limit: number, now: number, waitMs: number): ProviderError {
   const at = new Date(now + waitMs);
   const clock = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;

@@ -191,9 +191,7 @@ export async function* streamWithFallback(
   // `pending` is set here: every entry either failed, was skipped, or was excluded by an earlier failure.
   yield {
     type: 'error',
-    error:
-      pending?.error ??
-      new ProviderError({ kind: 'server', provider: 'switchboard', text: errorText('chat.noFallbackAnswered') }),
+    error: pending?.error ?? new ProviderError({ kind: 'server', provider: 'switchboard', text: errorText('chat.noFallbackAnswered') }),
   };
 }
 

@@ -40,7 +40,11 @@ function rateLimitedStream(provider: ChatProvider, limiter: RateLimiter, request
 }
 
 /** Waits for the budgets, yielding a `rate-limit-wait` event per wait; returns the ticket, or undefined after a final event. */
-async function* acquireTicket(provider: ChatProvider, limiter: RateLimiter, request: ChatRequest): AsyncGenerator<ChatEvent, RateLimitTicket | undefined> {
+async function* acquireTicket(
+  provider: ChatProvider,
+  limiter: RateLimiter,
+  request: ChatRequest,
+): AsyncGenerator<ChatEvent, RateLimitTicket | undefined> {
   const key = { provider: provider.id, model: request.model };
   // Our own controller, so that a consumer who stops listening mid-wait also releases the wait.
   const stop = new AbortController();

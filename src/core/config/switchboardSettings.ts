@@ -51,9 +51,9 @@ export const defaultSettings: SwitchboardSettings = {
   responseCache: false,
 };
 
-const modelRefSchema = z.string().check(
-  z.refine((text) => text === '' || parseModelRef(text) !== undefined, 'write it as providerId/modelId, e.g. openai/gpt-4o-mini'),
-);
+const modelRefSchema = z
+  .string()
+  .check(z.refine((text) => text === '' || parseModelRef(text) !== undefined, 'write it as providerId/modelId, e.g. openai/gpt-4o-mini'));
 
 /** The schema of every setting but `providers`, keyed by its id without the `switchboard.` prefix. */
 const scalarSettings = {

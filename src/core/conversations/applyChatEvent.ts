@@ -10,7 +10,8 @@ import type { MessagePart } from './messagePart';
 export function applyChatEvent(conversation: Conversation, messageId: string, event: ChatEvent, options: TimeOptions = {}): Conversation {
   // The streaming answer is nearly always the last message: look there first.
   const last = conversation.messages.length - 1;
-  const index = conversation.messages[last]?.id === messageId ? last : conversation.messages.findIndex((message) => message.id === messageId);
+  const index =
+    conversation.messages[last]?.id === messageId ? last : conversation.messages.findIndex((message) => message.id === messageId);
   const message = conversation.messages[index];
   // Events after the answer ended (or for a message that was truncated away by an edit) are ignored.
   if (message === undefined || message.role !== 'assistant' || message.status !== 'streaming') return conversation;
@@ -45,9 +46,10 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
       return {
         ...message,
         status: 'error',
-        error: event.error.messageId === 'text'
-          ? { kind: event.error.kind, message: event.error.message }
-          : { kind: event.error.kind, message: event.error.message, messageId: event.error.messageId, params: { ...event.error.params } },
+        error:
+          event.error.messageId === 'text'
+            ? { kind: event.error.kind, message: event.error.message }
+            : { kind: event.error.kind, message: event.error.message, messageId: event.error.messageId, params: { ...event.error.params } },
       };
     case 'rate-limit-wait':
     case 'retry':

@@ -5,7 +5,12 @@ import type { TimeOptions } from './conversationOps';
 import type { ImagePart } from './messagePart';
 import { cutText, imageMimeType, maxAltLength } from './messagePart';
 
-export function attachImages(conversation: Conversation, messageId: string, images: readonly GeneratedImageRef[], options: TimeOptions = {}): Conversation {
+export function attachImages(
+  conversation: Conversation,
+  messageId: string,
+  images: readonly GeneratedImageRef[],
+  options: TimeOptions = {},
+): Conversation {
   const index = conversation.messages.findIndex((message) => message.id === messageId);
   const message = conversation.messages[index];
   if (message === undefined || message.role !== 'assistant' || images.length === 0) return conversation;

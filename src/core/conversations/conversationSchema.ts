@@ -89,7 +89,14 @@ const answerFields = {
   usage: z.exactOptional(z.object({ inputTokens: z.exactOptional(count), outputTokens: z.exactOptional(count) })),
   finishReason: z.exactOptional(z.enum(finishReasons)),
   // messageId/params came later within format 2: optional, and read through readErrorText when shown.
-  error: z.exactOptional(z.object({ kind: z.enum(errorKinds), message: z.string(), messageId: z.exactOptional(z.string()), params: z.exactOptional(z.record(z.string(), z.unknown())) })),
+  error: z.exactOptional(
+    z.object({
+      kind: z.enum(errorKinds),
+      message: z.string(),
+      messageId: z.exactOptional(z.string()),
+      params: z.exactOptional(z.record(z.string(), z.unknown())),
+    }),
+  ),
   cached: z.exactOptional(z.boolean()),
   fallbackFrom: z.exactOptional(z.object({ provider: z.string(), model: z.string() })),
 };
@@ -116,7 +123,13 @@ const conversationV1Schema = z.object({
   ...conversationFields,
   messages: z.array(
     z.discriminatedUnion('role', [
-      z.object({ id: nonEmpty, role: z.literal('user'), content: z.string(), createdAt: time, contexts: z.exactOptional(z.array(contextItemSchema)) }),
+      z.object({
+        id: nonEmpty,
+        role: z.literal('user'),
+        content: z.string(),
+        createdAt: time,
+        contexts: z.exactOptional(z.array(contextItemSchema)),
+      }),
       z.object({ ...answerFields, content: z.string(), images: z.exactOptional(z.array(z.object({ path: z.string(), alt: z.string() }))) }),
     ]),
   ),
@@ -164,7 +177,8 @@ export function fitLongFields(conversation: Conversation): Conversation {
     if (parts === message.parts && !tooLongError) return message;
     changed = true;
     const next: AssistantMessage = { ...message, parts };
-    if (message.error !== undefined && tooLongError) next.error = { ...message.error, message: cutText(message.error.message, storedFieldLimits.errorMessage) };
+    if (message.error !== undefined && tooLongError)
+      next.error = { ...message.error, message: cutText(message.error.message, storedFieldLimits.errorMessage) };
     return next;
   });
   if (!changed) return conversation;
@@ -173,7 +187,9 @@ export function fitLongFields(conversation: Conversation): Conversation {
 
 function fitParts(parts: MessagePart[]): MessagePart[] {
   if (!parts.some((part) => part.type === 'image' && part.alt.length > storedFieldLimits.alt)) return parts;
-  return parts.map((part) => (part.type === 'image' && part.alt.length > storedFieldLimits.alt ? { ...part, alt: cutText(part.alt, storedFieldLimits.alt) } : part));
+  return parts.map((part) =>
+    part.type === 'image' && part.alt.length > storedFieldLimits.alt ? { ...part, alt: cutText(part.alt, storedFieldLimits.alt) } : part,
+  );
 }
 
 export type ParsedConversation =
@@ -185,7 +201,8 @@ export type ParsedConversation =
 /** Checks a parsed JSON value against the stored form, migrating an older format and cutting over-long one-line fields. */
 export function parseStoredConversation(value: unknown): ParsedConversation {
   const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
-  if (typeof version === 'number' && Number.isInteger(version) && version > conversationFormatVersion) return { kind: 'newer-version', version };
+  if (typeof version === 'number' && Number.isInteger(version) && version > conversationFormatVersion)
+    return { kind: 'newer-version', version };
   if (version === 1) {
     const old = z.safeParse(conversationV1Schema, value);
     if (!old.success) return { kind: 'invalid', reason: describeSchemaIssue(old.error.issues, 'the conversation') };

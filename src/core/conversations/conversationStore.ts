@@ -385,14 +385,17 @@ export class ConversationStore {
     // After a fork, this caller's conversation is the copy.
     const redirect = this.forks.get(given.id);
     const conversation =
-      redirect === undefined ? given : { ...given, id: redirect.id, title: given.title === redirect.fromTitle ? redirect.title : given.title, renamed: true };
+      redirect === undefined
+        ? given
+        : { ...given, id: redirect.id, title: given.title === redirect.fromTitle ? redirect.title : given.title, renamed: true };
     const originalFile = this.fileOf(conversation.id);
     const fail = (kind: ConversationProblemKind, message: string, cause?: unknown, file = originalFile, id = conversation.id): never => {
       const problem: ConversationProblem = { kind, conversationId: id, file, message };
       this.report(problem, [], kind === 'too-large' ? `too-large:${id}` : undefined);
       throw new ConversationStoreError(problem, { cause });
     };
-    if (!isConversationId(conversation.id)) fail('write-failed', `A conversation with the id ${JSON.stringify(conversation.id)} cannot be saved: ids are UUIDs.`);
+    if (!isConversationId(conversation.id))
+      fail('write-failed', `A conversation with the id ${JSON.stringify(conversation.id)} cannot be saved: ids are UUIDs.`);
     // Never write what `load` would call corrupt. What the schema knows, nothing else (stray properties a caller
     // added are not persisted, nor compared when merging).
     const checked = parseStoredConversation(conversation);
@@ -422,7 +425,10 @@ export class ConversationStore {
       let conflict: string | undefined;
       if (disk.kind === 'kept') conflict = disk.reason;
       else if (disk.kind === 'ok') {
-        const unchanged = previous !== undefined && ((previous.fingerprint.reliable && sameFingerprint(previous.fingerprint, disk.file.fingerprint)) || previous.hash === disk.file.hash);
+        const unchanged =
+          previous !== undefined &&
+          ((previous.fingerprint.reliable && sameFingerprint(previous.fingerprint, disk.file.fingerprint)) ||
+            previous.hash === disk.file.hash);
         // Not unchanged, or the caller has not taken in all the file has (an earlier merge): merge.
         if (!unchanged || base === undefined || base !== previous.conversation) {
           const merged = mergeConversations({ diskBase: previous?.conversation, disk: disk.file.conversation, oursBase: base, ours });
@@ -431,7 +437,14 @@ export class ConversationStore {
         }
       }
       if (conflict !== undefined || (replaced >= mergeAttempts && forked === undefined)) {
-        if (forked !== undefined) fail('write-failed', `Conversation "${ours.title}" could not be saved: ${conflict ?? 'its copy was changed meanwhile'}.`, undefined, file, id);
+        if (forked !== undefined)
+          fail(
+            'write-failed',
+            `Conversation "${ours.title}" could not be saved: ${conflict ?? 'its copy was changed meanwhile'}.`,
+            undefined,
+            file,
+            id,
+          );
         forked = { originalId: id, reason: conflict ?? 'another window kept writing it' };
         const copy = forkConversation(ours, randomUUID());
         this.forks.set(id, { id: copy.id, title: copy.title, fromTitle: ours.title });
@@ -445,7 +458,8 @@ export class ConversationStore {
         ours = copy;
         continue;
       }
-      if (replaced >= 2 * mergeAttempts) fail('write-failed', `Conversation "${ours.title}" could not be saved: another window kept writing it.`, undefined, file, id);
+      if (replaced >= 2 * mergeAttempts)
+        fail('write-failed', `Conversation "${ours.title}" could not be saved: another window kept writing it.`, undefined, file, id);
 
       const written = await this.writeChecked(target, disk.kind === 'ok' ? disk.file.fingerprint : undefined, fail);
       if (written === undefined) {
@@ -458,7 +472,8 @@ export class ConversationStore {
       index.set(id, summarizeConversation(written.conversation));
       await this.evictOverflow(index, id);
       await this.writeIndex();
-      if (forked !== undefined) return { kind: 'forked', conversation: written.conversation, originalId: forked.originalId, reason: forked.reason };
+      if (forked !== undefined)
+        return { kind: 'forked', conversation: written.conversation, originalId: forked.originalId, reason: forked.reason };
       if (target !== ours && !sameJson(target, ours)) return { kind: 'merged', conversation: written.conversation };
       return { kind: 'saved', conversation: redirect === undefined ? given : written.conversation };
     }
@@ -476,7 +491,13 @@ export class ConversationStore {
     const file = this.fileOf(conversation.id);
     const checked = parseStoredConversation(conversation);
     if (checked.kind !== 'ok') {
-      return fail('write-failed', `Conversation "${conversation.title}" was not saved: ${checked.kind === 'invalid' ? checked.reason : 'its version changed'}.`, undefined, file, conversation.id);
+      return fail(
+        'write-failed',
+        `Conversation "${conversation.title}" was not saved: ${checked.kind === 'invalid' ? checked.reason : 'its version changed'}.`,
+        undefined,
+        file,
+        conversation.id,
+      );
     }
     const text = JSON.stringify(checked.conversation);
     const bytes = Buffer.byteLength(text, 'utf8');
@@ -501,7 +522,13 @@ export class ConversationStore {
       });
     } catch (error) {
       if (error instanceof ReplacedMeanwhile) return undefined;
-      fail('write-failed', `Conversation "${conversation.title}" could not be saved to ${file}: ${describe(error)}.`, error, file, conversation.id);
+      fail(
+        'write-failed',
+        `Conversation "${conversation.title}" could not be saved to ${file}: ${describe(error)}.`,
+        error,
+        file,
+        conversation.id,
+      );
     }
     // Replaced right after our rename: ours may not have been seen by the other window; merge again.
     if (written === undefined || !sameFingerprint(await fileFingerprint(file).catch(() => undefined), written)) return undefined;
@@ -639,7 +666,10 @@ export class ConversationStore {
       text = await handle.readFile('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
-      this.report({ kind: 'read-failed', conversationId: id, file, message: `Conversation file ${file} could not be read: ${describe(error)}.` }, problems);
+      this.report(
+        { kind: 'read-failed', conversationId: id, file, message: `Conversation file ${file} could not be read: ${describe(error)}.` },
+        problems,
+      );
       return { kind: 'kept', reason: `its file could not be read (${describe(error)})` };
     } finally {
       await handle?.close().catch(() => undefined);
@@ -654,7 +684,8 @@ export class ConversationStore {
     const parsed = parseStoredConversation(json);
     switch (parsed.kind) {
       case 'ok':
-        if (parsed.conversation.id.toLowerCase() === id.toLowerCase()) return { kind: 'ok', file: { fingerprint, hash: hashOf(text), conversation: parsed.conversation } };
+        if (parsed.conversation.id.toLowerCase() === id.toLowerCase())
+          return { kind: 'ok', file: { fingerprint, hash: hashOf(text), conversation: parsed.conversation } };
         await this.setAsideCorrupt(id, `it holds the conversation ${parsed.conversation.id}, not ${id}`, problems);
         return { kind: 'absent' };
       case 'newer-version':

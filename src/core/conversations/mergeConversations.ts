@@ -65,7 +65,10 @@ export function mergeConversations(input: MergeInput): MergeResult {
   }
   const diskRewrote = diskSide.removed || diskSide.rewrote;
   const oursRewrote = oursSide.removed || oursSide.rewrote;
-  if ((diskRewrote && (oursSide.added || oursSide.removed || oursSide.rewrote)) || (oursRewrote && (diskSide.added || diskSide.removed || diskSide.rewrote))) {
+  if (
+    (diskRewrote && (oursSide.added || oursSide.removed || oursSide.rewrote)) ||
+    (oursRewrote && (diskSide.added || diskSide.removed || diskSide.rewrote))
+  ) {
     return { kind: 'conflict', reason: 'one window edited or removed messages the other one went on from' };
   }
 

@@ -18,7 +18,10 @@ export function contextHeader(item: ContextItem): string {
   let header = `${kindNames[item.kind]}: ${oneLine(item.label)}`;
   if (item.path !== undefined && item.path !== item.label) header += ` (${oneLine(item.path)})`;
   if (item.startLine !== undefined) {
-    header += item.endLine !== undefined && item.endLine !== item.startLine ? `, lines ${item.startLine}-${item.endLine}` : `, line ${item.startLine}`;
+    header +=
+      item.endLine !== undefined && item.endLine !== item.startLine
+        ? `, lines ${item.startLine}-${item.endLine}`
+        : `, line ${item.startLine}`;
   }
   if (item.language !== undefined && item.language !== '') header += `, ${oneLine(item.language)}`;
   if (item.truncated === true) header += ' (truncated)';

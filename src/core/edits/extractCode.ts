@@ -7,10 +7,10 @@ import { scanFences, type FencedCode } from './scanFences';
 
 export type ExtractedCode =
   /** `code` has '\n' line breaks and ends with '\n'; `note` says what the user should know (cut off, several blocks). */
-  | { kind: 'code'; code: string; note?: string }
-  | { kind: 'no-code'; reason: string };
+  { kind: 'code'; code: string; note?: string } | { kind: 'no-code'; reason: string };
 
-export const cutOffNote = 'The reply ended inside its code block (the answer was probably stopped or cut off), so the code may be incomplete.';
+export const cutOffNote =
+  'The reply ended inside its code block (the answer was probably stopped or cut off), so the code may be incomplete.';
 
 /**
  * The block to use: among the non-empty blocks, those tagged with `languageId` (or an alias: `ts` for
@@ -23,7 +23,10 @@ export function extractCodeFromReply(reply: string, languageId: string): Extract
 
   const nonEmpty = blocks.filter((block) => block.code.trim() !== '');
   if (nonEmpty.length === 0) {
-    return { kind: 'no-code', reason: blocks.some((block) => !block.closed) ? 'the reply stopped before any code' : 'the code block in the reply is empty' };
+    return {
+      kind: 'no-code',
+      reason: blocks.some((block) => !block.closed) ? 'the reply stopped before any code' : 'the code block in the reply is empty',
+    };
   }
   const matching = nonEmpty.filter((block) => fenceMatchesLanguage(block.info, languageId));
   const pool = matching.length > 0 ? matching : nonEmpty;

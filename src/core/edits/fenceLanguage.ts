@@ -34,8 +34,15 @@ const aliases: Readonly<Record<string, readonly string[]>> = {
 
 /** The language tag of an info string: its first word, e.g. `ts` in "ts title=app.ts" or "{.ts}", lower-cased. */
 export function fenceTag(info: string): string {
-  const word = info.trim().split(/[\s,:{}]+/).find((part) => part !== '') ?? '';
-  return word.replace(/^\./, '').replace(/^language-/, '').toLowerCase();
+  const word =
+    info
+      .trim()
+      .split(/[\s,:{}]+/)
+      .find((part) => part !== '') ?? '';
+  return word
+    .replace(/^\./, '')
+    .replace(/^language-/, '')
+    .toLowerCase();
 }
 
 export function fenceMatchesLanguage(info: string, languageId: string): boolean {

@@ -58,7 +58,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const extensionPattern = (extensions: readonly string[]) => `(?:${extensions.map(escape).join('|')})`;
 const capitalize = (stem: string) => stem.charAt(0).toUpperCase() + stem.slice(1);
 
-function style(make: (stem: string, extension: string) => string, pattern: (extensions: string) => RegExp, extensions: readonly string[]): NamingStyle {
+function style(
+  make: (stem: string, extension: string) => string,
+  pattern: (extensions: string) => RegExp,
+  extensions: readonly string[],
+): NamingStyle {
   const regex = pattern(extensionPattern(extensions));
   return { name: make, stemOf: (fileName) => regex.exec(fileName)?.[1] };
 }
@@ -70,57 +74,146 @@ const families: readonly Family[] = [
   {
     extensions: jsExtensions,
     styles: [
-      style((stem, ext) => `${stem}.test${ext}`, (ext) => new RegExp(`^(.+)\\.test${ext}$`), jsExtensions),
-      style((stem, ext) => `${stem}.spec${ext}`, (ext) => new RegExp(`^(.+)\\.spec${ext}$`), jsExtensions),
+      style(
+        (stem, ext) => `${stem}.test${ext}`,
+        (ext) => new RegExp(`^(.+)\\.test${ext}$`),
+        jsExtensions,
+      ),
+      style(
+        (stem, ext) => `${stem}.spec${ext}`,
+        (ext) => new RegExp(`^(.+)\\.spec${ext}$`),
+        jsExtensions,
+      ),
     ],
   },
   {
     extensions: ['.py'],
     styles: [
-      style((stem) => `test_${stem}.py`, () => /^test_(.+)\.py$/, ['.py']),
-      style((stem) => `${stem}_test.py`, () => /^(.+)_test\.py$/, ['.py']),
+      style(
+        (stem) => `test_${stem}.py`,
+        () => /^test_(.+)\.py$/,
+        ['.py'],
+      ),
+      style(
+        (stem) => `${stem}_test.py`,
+        () => /^(.+)_test\.py$/,
+        ['.py'],
+      ),
     ],
   },
-  { extensions: ['.go'], sameFolder: true, styles: [style((stem) => `${stem}_test.go`, () => /^(.+)_test\.go$/, ['.go'])] },
-  ...(['.java', '.kt'] as const).map(
-    (extension): Family => ({
-      extensions: [extension],
-      styles: [
-        style((stem) => `${capitalize(stem)}Test${extension}`, () => new RegExp(`^(.+)Test${escape(extension)}$`), [extension]),
-        style((stem) => `${capitalize(stem)}Tests${extension}`, () => new RegExp(`^(.+)Tests${escape(extension)}$`), [extension]),
-      ],
-    }),
-  ),
+  {
+    extensions: ['.go'],
+    sameFolder: true,
+    styles: [
+      style(
+        (stem) => `${stem}_test.go`,
+        () => /^(.+)_test\.go$/,
+        ['.go'],
+      ),
+    ],
+  },
+  ...(['.java', '.kt'] as const).map((extension): Family => ({
+    extensions: [extension],
+    styles: [
+      style(
+        (stem) => `${capitalize(stem)}Test${extension}`,
+        () => new RegExp(`^(.+)Test${escape(extension)}$`),
+        [extension],
+      ),
+      style(
+        (stem) => `${capitalize(stem)}Tests${extension}`,
+        () => new RegExp(`^(.+)Tests${escape(extension)}$`),
+        [extension],
+      ),
+    ],
+  })),
   {
     extensions: ['.cs'],
     styles: [
-      style((stem) => `${capitalize(stem)}Tests.cs`, () => /^(.+)Tests\.cs$/, ['.cs']),
-      style((stem) => `${capitalize(stem)}Test.cs`, () => /^(.+)Test\.cs$/, ['.cs']),
+      style(
+        (stem) => `${capitalize(stem)}Tests.cs`,
+        () => /^(.+)Tests\.cs$/,
+        ['.cs'],
+      ),
+      style(
+        (stem) => `${capitalize(stem)}Test.cs`,
+        () => /^(.+)Test\.cs$/,
+        ['.cs'],
+      ),
     ],
   },
   {
     extensions: ['.rb'],
     styles: [
-      style((stem) => `${stem}_spec.rb`, () => /^(.+)_spec\.rb$/, ['.rb']),
-      style((stem) => `${stem}_test.rb`, () => /^(.+)_test\.rb$/, ['.rb']),
+      style(
+        (stem) => `${stem}_spec.rb`,
+        () => /^(.+)_spec\.rb$/,
+        ['.rb'],
+      ),
+      style(
+        (stem) => `${stem}_test.rb`,
+        () => /^(.+)_test\.rb$/,
+        ['.rb'],
+      ),
     ],
   },
-  { extensions: ['.php'], styles: [style((stem) => `${capitalize(stem)}Test.php`, () => /^(.+)Test\.php$/, ['.php'])] },
-  { extensions: ['.swift'], styles: [style((stem) => `${capitalize(stem)}Tests.swift`, () => /^(.+)Tests\.swift$/, ['.swift'])] },
+  {
+    extensions: ['.php'],
+    styles: [
+      style(
+        (stem) => `${capitalize(stem)}Test.php`,
+        () => /^(.+)Test\.php$/,
+        ['.php'],
+      ),
+    ],
+  },
+  {
+    extensions: ['.swift'],
+    styles: [
+      style(
+        (stem) => `${capitalize(stem)}Tests.swift`,
+        () => /^(.+)Tests\.swift$/,
+        ['.swift'],
+      ),
+    ],
+  },
   {
     extensions: cExtensions,
     // A header's tests are compiled code: foo.h → foo_test.c, foo.hpp → foo_test.cpp.
     testExtension: (ext) => (ext === '.h' ? '.c' : ext === '.hh' || ext === '.hpp' ? '.cpp' : ext),
     styles: [
-      style((stem, ext) => `${stem}_test${ext}`, (ext) => new RegExp(`^(.+)_test${ext}$`), cExtensions),
-      style((stem, ext) => `test_${stem}${ext}`, (ext) => new RegExp(`^test_(.+)${ext}$`), cExtensions),
+      style(
+        (stem, ext) => `${stem}_test${ext}`,
+        (ext) => new RegExp(`^(.+)_test${ext}$`),
+        cExtensions,
+      ),
+      style(
+        (stem, ext) => `test_${stem}${ext}`,
+        (ext) => new RegExp(`^test_(.+)${ext}$`),
+        cExtensions,
+      ),
     ],
   },
-  { extensions: ['.dart'], styles: [style((stem) => `${stem}_test.dart`, () => /^(.+)_test\.dart$/, ['.dart'])] },
+  {
+    extensions: ['.dart'],
+    styles: [
+      style(
+        (stem) => `${stem}_test.dart`,
+        () => /^(.+)_test\.dart$/,
+        ['.dart'],
+      ),
+    ],
+  },
   {
     extensions: ['.ex', '.exs'],
     testExtension: () => '.exs',
-    styles: [style((stem) => `${stem}_test.exs`, () => /^(.+)_test\.exs$/, ['.exs'])],
+    styles: [
+      style(
+        (stem) => `${stem}_test.exs`,
+        () => /^(.+)_test\.exs$/,
+        ['.exs'],
+      ),
+    ],
   },
 ];
 
@@ -141,7 +234,8 @@ export function proposeTestFilePath(sourcePath: string, siblings: readonly strin
   if (extension === '.rs') {
     return {
       kind: 'same-file',
-      reason: 'Rust unit tests go in the same file, in a `#[cfg(test)] mod tests` module (integration tests go in the crate\'s tests/ folder).',
+      reason:
+        "Rust unit tests go in the same file, in a `#[cfg(test)] mod tests` module (integration tests go in the crate's tests/ folder).",
     };
   }
 
@@ -160,7 +254,12 @@ export function proposeTestFilePath(sourcePath: string, siblings: readonly strin
   const proposal = (folder: string, where: string, names: ReadonlySet<string>, plainName = false): TestFilePlan => {
     if (plainName) {
       const name = `${stem}${testExtension}`;
-      return { kind: 'new-file', path: join(folder, name), exists: names.has(name) || known.has(join(folder, name)), convention: `${name} ${where}` };
+      return {
+        kind: 'new-file',
+        path: join(folder, name),
+        exists: names.has(name) || known.has(join(folder, name)),
+        convention: `${name} ${where}`,
+      };
     }
     const existing = existingIn(folder, names);
     const naming = existing ?? chosenStyle.style;
@@ -180,15 +279,32 @@ export function proposeTestFilePath(sourcePath: string, siblings: readonly strin
   }
 
   const testFiles = files.filter((file) => family.styles.some((naming) => naming.stemOf(path.posix.basename(file)) !== undefined));
-  const inJestFolders = files.filter((file) => family.extensions.includes(path.posix.extname(file)) && dirOf(file).split('/').includes('__tests__'));
-  const besideSources = testFiles.filter((file) => !dirOf(file).split('/').some((segment) => segment === '__tests__' || isTestTree(segment)));
+  const inJestFolders = files.filter(
+    (file) => family.extensions.includes(path.posix.extname(file)) && dirOf(file).split('/').includes('__tests__'),
+  );
+  const besideSources = testFiles.filter(
+    (file) =>
+      !dirOf(file)
+        .split('/')
+        .some((segment) => segment === '__tests__' || isTestTree(segment)),
+  );
   const inTestTrees = testFiles.filter((file) => !dirOf(file).split('/').includes('__tests__') && dirOf(file).split('/').some(isTestTree));
 
-  if (siblingSet.has('__tests__') || (inJestFolders.length > besideSources.length && inJestFolders.length >= inTestTrees.length && inJestFolders.length > 0)) {
+  if (
+    siblingSet.has('__tests__') ||
+    (inJestFolders.length > besideSources.length && inJestFolders.length >= inTestTrees.length && inJestFolders.length > 0)
+  ) {
     const folder = join(directory, '__tests__');
     // Jest runs every file in __tests__: many projects name them like the source, without .test.
-    const plain = inJestFolders.filter((file) => !family.styles.some((naming) => naming.stemOf(path.posix.basename(file)) !== undefined)).length;
-    return proposal(folder, 'in a __tests__ folder next to the source, like the project\'s tests', filesIn(files, folder), plain * 2 > inJestFolders.length);
+    const plain = inJestFolders.filter(
+      (file) => !family.styles.some((naming) => naming.stemOf(path.posix.basename(file)) !== undefined),
+    ).length;
+    return proposal(
+      folder,
+      "in a __tests__ folder next to the source, like the project's tests",
+      filesIn(files, folder),
+      plain * 2 > inJestFolders.length,
+    );
   }
 
   if (inTestTrees.length > besideSources.length) {
@@ -232,7 +348,16 @@ function numbered(name: string, n: number): string {
 
 function genericFamily(extension: string): Family {
   const ext = extension === '' ? [''] : [extension];
-  return { extensions: ext, styles: [style((stem, e) => `${stem}.test${e}`, (e) => new RegExp(`^(.+)\\.test${e}$`), ext)] };
+  return {
+    extensions: ext,
+    styles: [
+      style(
+        (stem, e) => `${stem}.test${e}`,
+        (e) => new RegExp(`^(.+)\\.test${e}$`),
+        ext,
+      ),
+    ],
+  };
 }
 
 /** The family's style the evidence favours: siblings first, then the project sample, else the default. */
@@ -240,7 +365,7 @@ function pickStyle(family: Family, siblings: readonly string[], files: readonly 
   const defaultStyle = family.styles[0] as NamingStyle;
   for (const [names, evidence] of [
     [siblings, ', named like the tests beside it'],
-    [files.map((file) => path.posix.basename(file)), ', named like the project\'s tests'],
+    [files.map((file) => path.posix.basename(file)), ", named like the project's tests"],
   ] as const) {
     let best: { style: NamingStyle; count: number } | undefined;
     for (const naming of family.styles) {
@@ -351,5 +476,8 @@ function join(folder: string, name: string): string {
 }
 
 function normalize(file: string): string {
-  return file.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/{2,}/g, '/');
+  return file
+    .replace(/\\/g, '/')
+    .replace(/^\.\//, '')
+    .replace(/\/{2,}/g, '/');
 }

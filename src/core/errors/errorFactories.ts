@@ -35,13 +35,29 @@ export function timeoutError(
   options: { host: string; durationMs: number; setting?: string },
 ): ProviderError {
   const duration = durationText(options.durationMs);
-  const id: ErrorMessageId = phase === 'first-byte' ? 'timeout.firstByte' : phase === 'idle' ? 'timeout.idle' : phase === 'deadline' ? 'timeout.deadline' : 'timeout.generation';
+  const id: ErrorMessageId =
+    phase === 'first-byte'
+      ? 'timeout.firstByte'
+      : phase === 'idle'
+        ? 'timeout.idle'
+        : phase === 'deadline'
+          ? 'timeout.deadline'
+          : 'timeout.generation';
   const params: ErrorParams =
     phase === 'generation'
       ? { provider: subject.provider, duration }
-      : { host: options.host, duration, ...(phase === 'first-byte' ? { setting: options.setting ?? 'switchboard.requests.timeoutSeconds' } : {}) };
+      : {
+          host: options.host,
+          duration,
+          ...(phase === 'first-byte' ? { setting: options.setting ?? 'switchboard.requests.timeoutSeconds' } : {}),
+        };
   // The overall deadline already waited as long as one answer may take: asking again would only wait as long.
-  return new ProviderError({ ...base(subject), kind: 'timeout', text: errorText(id, params), ...(phase === 'deadline' ? { retryable: false } : {}) });
+  return new ProviderError({
+    ...base(subject),
+    kind: 'timeout',
+    text: errorText(id, params),
+    ...(phase === 'deadline' ? { retryable: false } : {}),
+  });
 }
 
 /** An answer too large to keep reading; `limit` is the cap that was reached, in characters. */
@@ -59,7 +75,11 @@ export function answerLimitError(subject: ErrorSubject, what: 'answer' | 'event'
 }
 
 /** The provider answered, but not in a shape Switchboard can read; `detail` is already redacted. */
-export function invalidResponseError(subject: ErrorSubject, detail: string, options: { code?: string; cause?: unknown } = {}): ProviderError {
+export function invalidResponseError(
+  subject: ErrorSubject,
+  detail: string,
+  options: { code?: string; cause?: unknown } = {},
+): ProviderError {
   return new ProviderError({
     ...base(subject),
     kind: 'invalid-response',
@@ -79,14 +99,27 @@ export function configurationError(subject: ErrorSubject, problem: Configuration
   switch (problem.type) {
     case 'missing-key': {
       const env = problem.envVars ?? [];
-      const envHint = env.length === 0 ? '' : errorText(env.length > 1 ? 'config.missingKey.envs' : 'config.missingKey.env', { names: env.join(' or ') });
+      const envHint =
+        env.length === 0 ? '' : errorText(env.length > 1 ? 'config.missingKey.envs' : 'config.missingKey.env', { names: env.join(' or ') });
       const what = problem.what === undefined || problem.what === 'API key' ? errorText('config.missingKey.apiKey') : problem.what;
-      return new ProviderError({ ...base(subject), kind: 'auth', text: errorText('config.missingKey', { what, provider: subject.provider, envHint }) });
+      return new ProviderError({
+        ...base(subject),
+        kind: 'auth',
+        text: errorText('config.missingKey', { what, provider: subject.provider, envHint }),
+      });
     }
     case 'bad-setting':
-      return new ProviderError({ ...base(subject), kind: 'bad-request', text: errorText('config.badSetting', { setting: problem.setting, detail: problem.detail }) });
+      return new ProviderError({
+        ...base(subject),
+        kind: 'bad-request',
+        text: errorText('config.badSetting', { setting: problem.setting, detail: problem.detail }),
+      });
     case 'unknown-provider':
-      return new ProviderError({ ...base(subject), kind: 'bad-request', text: errorText('config.unknownProvider', { provider: subject.provider }) });
+      return new ProviderError({
+        ...base(subject),
+        kind: 'bad-request',
+        text: errorText('config.unknownProvider', { provider: subject.provider }),
+      });
   }
 }
 
@@ -107,7 +140,8 @@ export interface ToProviderErrorContext extends ErrorSubject {
  */
 export function toProviderError(error: unknown, context: ToProviderErrorContext): ProviderError {
   if (error instanceof ProviderError) return error;
-  if (context.signal?.aborted === true || (error instanceof Error && error.name === 'AbortError')) return cancelledError(context, { cause: error });
+  if (context.signal?.aborted === true || (error instanceof Error && error.name === 'AbortError'))
+    return cancelledError(context, { cause: error });
   const stage = context.stage ?? 'client';
   const id: ErrorMessageId = stage === 'client' ? 'unexpected.client' : stage === 'reading' ? 'unexpected.reading' : 'unexpected.request';
   const redact = context.redact ?? ((text: string) => text);

@@ -28,26 +28,32 @@ export const errorTemplates = {
   'config.unknownProvider': 'There is no provider “{provider}” in “switchboard.providers”.',
 
   'timeout.firstByte': '{host} did not answer within {duration}. Check your network, or raise “{setting}”.',
-  'timeout.deadline': '{host} did not finish within {duration}, the longest one answer may take (“switchboard.requests.deadlineSeconds”); Switchboard stopped it.',
+  'timeout.deadline':
+    '{host} did not finish within {duration}, the longest one answer may take (“switchboard.requests.deadlineSeconds”); Switchboard stopped it.',
   'timeout.idle': '{host} stopped sending for {duration} in the middle of the answer.',
   'timeout.generation': '{provider} did not finish the image within {duration}. Try again, or raise “switchboard.images.timeoutSeconds”.',
 
-  'billing.maybeCharged': '{message} The request may have reached {provider}, which may still charge for it; Switchboard did not send it again.',
+  'billing.maybeCharged':
+    '{message} The request may have reached {provider}, which may still charge for it; Switchboard did not send it again.',
 
-  'invalid.answerTooLarge': 'The answer of {provider} grew beyond {limit} characters, more than any model should write; Switchboard stopped reading it. The part received is kept.',
-  'invalid.eventTooLarge': '{provider} sent one piece of the answer longer than {limit} characters without ending it; Switchboard stopped reading. The part received before it is kept.',
+  'invalid.answerTooLarge':
+    'The answer of {provider} grew beyond {limit} characters, more than any model should write; Switchboard stopped reading it. The part received is kept.',
+  'invalid.eventTooLarge':
+    '{provider} sent one piece of the answer longer than {limit} characters without ending it; Switchboard stopped reading. The part received before it is kept.',
   'invalid.response': '{provider} sent an answer Switchboard cannot read: {detail}.',
 
   'chat.noModelConfigured': 'No chat model is configured: set switchboard.chat.model.',
   'chat.endedUnfinished': 'The answer from {provider}/{model} ended without finishing.',
   'chat.noFallbackAnswered': 'No model of the fallback chain could answer.',
-  'chat.allSkipped': 'Every model of the fallback chain is skipped for now because its provider kept failing ({providers}); try again in about {duration}.',
+  'chat.allSkipped':
+    'Every model of the fallback chain is skipped for now because its provider kept failing ({providers}); try again in about {duration}.',
   'chat.circuitOpen': '{provider} failed several times in a row, so it is skipped for about {duration}.',
   'chat.unsupportedPart': '{provider}/{model} cannot take {part} parts yet.',
   'chat.part.image': 'image',
   'chat.part.toolCall': 'tool call',
   'chat.part.toolResult': 'tool result',
-  'chat.contentFiltered': '{provider} blocked this request with its content filter ({reason}). Rephrase the request, or pick another model.',
+  'chat.contentFiltered':
+    '{provider} blocked this request with its content filter ({reason}). Rephrase the request, or pick another model.',
   'chat.truncated': 'The connection to {provider} closed before the answer finished{kept}.',
   'chat.truncated.partKept': '; the part received is kept',
   'turn.noModel': 'No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”.',
@@ -57,14 +63,16 @@ export const errorTemplates = {
   'config.needsBaseUrl': 'The provider “{provider}” in “switchboard.providers” needs a `baseUrl`.',
   'config.baseUrlNotUrl': 'The base URL of “{provider}” is not a URL: “{url}”.',
   'config.baseUrlScheme': 'The base URL of “{provider}” must start with http:// or https://.',
-  'config.baseUrlCredentials': 'The base URL of “{provider}” must not contain a user name or password; keys go in “Switchboard: Set API Key”.',
+  'config.baseUrlCredentials':
+    'The base URL of “{provider}” must not contain a user name or password; keys go in “Switchboard: Set API Key”.',
   'config.imagesOnly': '{label} makes images only; it cannot be used for chat.',
   'config.noSuchProvider': 'There is no provider “{provider}”: add it to switchboard.providers or pick a model of a configured provider.',
 
   'fusionBrain.noTextToImage': 'Fusion Brain lists no text-to-image pipeline{listed}.',
   'fusionBrain.noPipeline': 'Fusion Brain has no pipeline “{model}”{listed}.',
   'fusionBrain.listed': '; it lists {pipelines}',
-  'fusionBrain.timeout': 'Kandinsky did not finish within {duration} (the last status was {status}). Fusion Brain may be busy; try again later.',
+  'fusionBrain.timeout':
+    'Kandinsky did not finish within {duration} (the last status was {status}). Fusion Brain may be busy; try again later.',
   'fusionBrain.failed': 'Kandinsky could not make the image{reason}.',
   'fusionBrain.noReason': ' (it gave no reason)',
   'fusionBrain.notStarted': 'Fusion Brain did not start the job: “{said}”.',
@@ -75,14 +83,17 @@ export const errorTemplates = {
   'image.finishReason': '{provider} could not make the image (finish reason {reason}). Try again.',
   'image.tooLarge': '{provider} sent an image larger than {size}; Switchboard stopped reading it.',
 
-  'image.moderationBlocked': '{provider} refused to make this image because of its safety system (moderation_blocked). Change the prompt and try again.',
+  'image.moderationBlocked':
+    '{provider} refused to make this image because of its safety system (moderation_blocked). Change the prompt and try again.',
   'image.emptyAnswer': '{provider} sent an empty answer{where} instead of an image.',
   'image.notImage.one': '{provider} sent 1 byte{where} that are not a PNG, JPEG or WebP image ({leading}).',
   'image.notImage': '{provider} sent {count} bytes{where} that are not a PNG, JPEG or WebP image ({leading}).',
-  'image.noSuchStabilityModel': '{provider} has no image model “{model}”: use core, ultra, sd3, sd3.5-large (or another sd3.5 model), or v1/<engine id> from the engines list.',
+  'image.noSuchStabilityModel':
+    '{provider} has no image model “{model}”: use core, ultra, sd3, sd3.5-large (or another sd3.5 model), or v1/<engine id> from the engines list.',
   'image.notAnImageProvider': '{label} does not make images. Choose Stability AI, Fusion Brain, OpenAI or the Sydney gateway.',
 
-  'rateLimit.dailyLimit': 'The daily limit of {limit} requests for {provider}/{model} is used up; it resets in {duration} (at {clock}). Choose another model or raise the limit in switchboard.providers.',
+  'rateLimit.dailyLimit':
+    'The daily limit of {limit} requests for {provider}/{model} is used up; it resets in {duration} (at {clock}). Choose another model or raise the limit in switchboard.providers.',
 
   'detail.quoted': ': “{text}”',
   'detail.notJson': ': the body is not JSON: “{text}”',
@@ -93,43 +104,59 @@ export const errorTemplates = {
   'detail.pageTitle': ' (“{title}”)',
 
   'http.html': '{provider} answered{status} with an HTML page instead of JSON — a proxy or gateway error{title}.',
-  'http.moderation': '{provider} did not pass the request on: its moderation flagged the input{reasons}{status}. Rephrase the request, or pick another model.',
-  'http.outOfCredits': 'Your {provider} account has run out of credits or reached its spending limit{status}{detail}. Check billing on the provider\'s website, or pick another model.',
-  'http.dailyQuota': 'The daily {provider} quota{model} is used up{status}: {quotaId}. It resets once a day; pick another model or try again tomorrow.',
-  'http.contextTooLong': 'The request is too large for {provider}{model}{status}{detail}. Start a new chat, or send less of the file or selection.',
+  'http.moderation':
+    '{provider} did not pass the request on: its moderation flagged the input{reasons}{status}. Rephrase the request, or pick another model.',
+  'http.outOfCredits':
+    "Your {provider} account has run out of credits or reached its spending limit{status}{detail}. Check billing on the provider's website, or pick another model.",
+  'http.dailyQuota':
+    'The daily {provider} quota{model} is used up{status}: {quotaId}. It resets once a day; pick another model or try again tomorrow.',
+  'http.contextTooLong':
+    'The request is too large for {provider}{model}{status}{detail}. Start a new chat, or send less of the file or selection.',
   'http.contentPolicy': '{provider} refused the request because of its content policy{status}{detail}.',
   'http.overloadedType': '{provider} is overloaded right now{status}{detail}. Try again in a moment, or pick another model.',
   'http.region': '{provider} is not available in your region{status}{detail}. Pick a model of another provider.',
   'http.auth': 'The {provider} API key was rejected{status}. Set a new key with “Switchboard: Set API Key”.',
   'http.paymentRequired': '{provider} says payment is required{status}{detail}. Add credits to your account, or pick another model.',
-  'http.forbidden': '{provider} refused access{status}{detail}. The key may not be allowed to use this model, or the service may not be available in your region.',
-  'http.noModelList': '{provider} has no model list at its base URL{status}{detail}. Check the provider\'s base URL in “switchboard.providers”.',
-  'http.modelNotFound': 'The model “{model}” was not found at {provider}{status}{detail}. Pick another model with “Switchboard: Select Model”. Or check the provider\'s base URL.',
-  'http.notFound': 'The requested model was not found at {provider}{status}{detail}. Pick another model with “Switchboard: Select Model”. Or check the provider\'s base URL.',
+  'http.forbidden':
+    '{provider} refused access{status}{detail}. The key may not be allowed to use this model, or the service may not be available in your region.',
+  'http.noModelList':
+    "{provider} has no model list at its base URL{status}{detail}. Check the provider's base URL in “switchboard.providers”.",
+  'http.modelNotFound':
+    "The model “{model}” was not found at {provider}{status}{detail}. Pick another model with “Switchboard: Select Model”. Or check the provider's base URL.",
+  'http.notFound':
+    "The requested model was not found at {provider}{status}{detail}. Pick another model with “Switchboard: Select Model”. Or check the provider's base URL.",
   'http.requestTimeout': '{provider} timed out waiting for the request{status}{detail}.',
   'http.conflict': '{provider} reported a conflict{status}{detail}. Trying again usually helps.',
   'http.tooLarge': 'The request is too large for {provider}{status}. Start a new chat, or send less of the file or selection.',
   'http.rateLimited': '{provider} is rate-limiting requests{status}{wait}{detail}.',
-  'http.overloaded': '{provider} is overloaded or temporarily unavailable{status}{empty}{detail}. Try again in a moment, or pick another model.',
+  'http.overloaded':
+    '{provider} is overloaded or temporarily unavailable{status}{empty}{detail}. Try again in a moment, or pick another model.',
   'http.notImplemented': '{provider} does not support this request{status}{empty}{detail}.',
   'http.server': '{provider} had a server error{status}{empty}{detail}. Try again later.',
-  'http.redirect': '{provider} answered with a redirect{status}. Set the provider\'s base URL to the final address.',
+  'http.redirect': "{provider} answered with a redirect{status}. Set the provider's base URL to the final address.",
   'http.rejected': '{provider} rejected the request{status}{empty}{detail}.',
   'http.other': '{provider} reported an error{status}{detail}.',
 
   'google.keyExpired': 'The {provider} API key has expired{status}. Set a new key with “Switchboard: Set API Key”.',
-  'google.keyServiceBlocked': 'The {provider} API key is not allowed to call this API{status}: its API restrictions leave it out. Allow the API for the key in the Google Cloud console (Credentials), or set another key with “Switchboard: Set API Key”.',
-  'google.keyRestricted': 'The {provider} API key only works from {where}{status}, and requests from this computer are not among them. Set the key\'s application restrictions to None in the Google Cloud console (Credentials), or set another key with “Switchboard: Set API Key”.',
+  'google.keyServiceBlocked':
+    'The {provider} API key is not allowed to call this API{status}: its API restrictions leave it out. Allow the API for the key in the Google Cloud console (Credentials), or set another key with “Switchboard: Set API Key”.',
+  'google.keyRestricted':
+    "The {provider} API key only works from {where}{status}, and requests from this computer are not among them. Set the key's application restrictions to None in the Google Cloud console (Credentials), or set another key with “Switchboard: Set API Key”.",
   'google.restrictedTo.referrers': 'certain websites (HTTP referrers)',
   'google.restrictedTo.ips': 'certain IP addresses',
   'google.restrictedTo.android': 'certain Android apps',
   'google.restrictedTo.ios': 'certain iOS apps',
-  'google.serviceDisabled': 'The API is not enabled in the Google Cloud project of the {provider} key{status}. Enable it for that project, or set a key of another project with “Switchboard: Set API Key”.',
-  'google.consumerSuspended': 'The Google Cloud project of the {provider} key is suspended{status}. Set a key of another project with “Switchboard: Set API Key”.',
-  'google.billingDisabled': 'Billing is disabled for the Google Cloud project of the {provider} key{status}. Enable billing for the project, or pick another model.',
+  'google.serviceDisabled':
+    'The API is not enabled in the Google Cloud project of the {provider} key{status}. Enable it for that project, or set a key of another project with “Switchboard: Set API Key”.',
+  'google.consumerSuspended':
+    'The Google Cloud project of the {provider} key is suspended{status}. Set a key of another project with “Switchboard: Set API Key”.',
+  'google.billingDisabled':
+    'Billing is disabled for the Google Cloud project of the {provider} key{status}. Enable billing for the project, or pick another model.',
 
-  'network.proxy': 'The proxy {proxy} refused to connect to {host} ({detail}). Check “http.proxy” and the HTTPS_PROXY / NO_PROXY environment.',
-  'network.certificate': 'The TLS certificate of {host} could not be verified ({code}). If a corporate proxy inspects TLS, add its certificate to the system, or set “http.proxyStrictSSL” to false.',
+  'network.proxy':
+    'The proxy {proxy} refused to connect to {host} ({detail}). Check “http.proxy” and the HTTPS_PROXY / NO_PROXY environment.',
+  'network.certificate':
+    'The TLS certificate of {host} could not be verified ({code}). If a corporate proxy inspects TLS, add its certificate to the system, or set “http.proxyStrictSSL” to false.',
   'network.cutOff': 'The connection to {host} closed before the answer finished{code}.',
   'network.refused': 'Could not connect to {host}: the connection was refused. Is the server running, and is the base URL right?',
   'network.hostNotFound': 'Could not find the host {host} (DNS lookup failed). Check the base URL and your network or proxy settings.',

@@ -28,20 +28,11 @@ export function mapHttpError(response: HttpErrorResponse, context: ErrorContext)
  * Maps an error the provider reported without an HTTP error status (an SSE `error` frame after `200 OK`), given
  * the status it implies (OpenRouter's numeric `code`, Gemini's `code`, or one derived from Anthropic's type).
  */
-export function mapErrorInfo(
-  status: number | undefined,
-  info: ErrorBodyInfo,
-  context: ErrorContext,
-): ProviderError {
+export function mapErrorInfo(status: number | undefined, info: ErrorBodyInfo, context: ErrorContext): ProviderError {
   return classify(status, info, context, info.retryDelayMs);
 }
 
-function classify(
-  status: number | undefined,
-  info: ErrorBodyInfo,
-  context: ErrorContext,
-  retryAfterMs: number | undefined,
-): ProviderError {
+function classify(status: number | undefined, info: ErrorBodyInfo, context: ErrorContext, retryAfterMs: number | undefined): ProviderError {
   const p = context.provider;
   const code = info.code;
   const type = info.type;
@@ -63,7 +54,8 @@ function classify(
       ...(context.model !== undefined ? { model: context.model } : {}),
     });
   // Every message names the provider and the status; most quote what the provider said.
-  const says = (id: ErrorMessageId, extra: ErrorParams = {}): ErrorText => errorText(id, { provider: p, status: statusText, detail, ...extra });
+  const says = (id: ErrorMessageId, extra: ErrorParams = {}): ErrorText =>
+    errorText(id, { provider: p, status: statusText, detail, ...extra });
 
   if (info.format === 'html') {
     const title = info.title && info.title.length <= 80 ? errorText('detail.pageTitle', { title: context.redact(info.title) }) : '';
@@ -73,7 +65,10 @@ function classify(
   if (verdict !== undefined) return make(verdict.kind, verdict.text);
   // OpenRouter's moderation (its 403, or an error frame with that code): the input was flagged, the key is fine.
   if (info.moderation !== undefined) {
-    const reasons = info.moderation.reasons.length === 0 ? '' : errorText('detail.flaggedFor', { reasons: quoteProviderText(info.moderation.reasons.join(', '), context.redact, 120) });
+    const reasons =
+      info.moderation.reasons.length === 0
+        ? ''
+        : errorText('detail.flaggedFor', { reasons: quoteProviderText(info.moderation.reasons.join(', '), context.redact, 120) });
     return make('content-filtered', says('http.moderation', { reasons }));
   }
 

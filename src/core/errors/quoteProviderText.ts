@@ -6,6 +6,9 @@ import type { Redactor } from './redactSecrets';
  */
 export function quoteProviderText(text: string, redact: Redactor, max = 240): string {
   // A final full stop is dropped: the quote sits inside a sentence of ours that has its own.
-  const clean = redact(text).replace(/\s+/g, ' ').trim().replace(/(?<!\.)\.$/, '');
+  const clean = redact(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<!\.)\.$/, '');
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }

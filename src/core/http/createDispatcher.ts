@@ -18,7 +18,8 @@ export function createDispatcher(proxyUrl: string | undefined, options: Dispatch
   const tls = { rejectUnauthorized: options.strictSSL, timeout: options.connectTimeoutMs };
   const policy = options.addressPolicy;
   if (proxyUrl === undefined) {
-    if (policy === undefined) return new Agent({ connect: { ...tls, ...(options.lookup !== undefined ? { lookup: options.lookup } : {}) } });
+    if (policy === undefined)
+      return new Agent({ connect: { ...tls, ...(options.lookup !== undefined ? { lookup: options.lookup } : {}) } });
     return new Agent({ connect: guardedConnector(tls, policy, options.lookup ?? (systemLookup as LookupFunction)) });
   }
   const agent = new ProxyAgent({ uri: proxyUrl, requestTls: tls, proxyTls: tls });

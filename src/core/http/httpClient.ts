@@ -174,7 +174,8 @@ export class HttpClient {
   async *send(request: HttpRequest): AsyncGenerator<SendStep, void, undefined> {
     const maxRetries = Math.max(0, request.maxRetries ?? this.options.maxRetries);
     // One deadline for the whole request, retries included; a generation may use all of its own longer limit.
-    const deadlineMs = request.billable === true ? Math.max(this.options.deadlineMs, this.options.generationTimeoutMs) : this.options.deadlineMs;
+    const deadlineMs =
+      request.billable === true ? Math.max(this.options.deadlineMs, this.options.generationTimeoutMs) : this.options.deadlineMs;
     const deadlineAt = Date.now() + deadlineMs;
     for (let attempt = 0; ; attempt++) {
       let error: ProviderError;
@@ -233,11 +234,7 @@ export class HttpClient {
     if (error.retryAfterMs !== undefined) {
       return error.retryAfterMs <= this.options.maxRetryAfterMs ? error.retryAfterMs : undefined;
     }
-    return backoffDelay(
-      attempt,
-      { initialMs: this.options.initialBackoffMs, maxMs: this.options.maxBackoffMs },
-      this.options.random,
-    );
+    return backoffDelay(attempt, { initialMs: this.options.initialBackoffMs, maxMs: this.options.maxBackoffMs }, this.options.random);
   }
 
   private dispatcherFor(proxy: string | undefined, addressPolicy: AddressPolicy | undefined): Dispatcher {
@@ -268,10 +265,13 @@ export class HttpClient {
     const onUserAbort = (): void => controller.abort();
     request.signal?.addEventListener('abort', onUserAbort, { once: true });
     // Keep-alive comments reset the idle timer, so only this ends an answer that never finishes.
-    const deadline = setTimeout(() => {
-      state.timedOut = 'deadline';
-      controller.abort();
-    }, Math.max(0, deadlineAt - Date.now()));
+    const deadline = setTimeout(
+      () => {
+        state.timedOut = 'deadline';
+        controller.abort();
+      },
+      Math.max(0, deadlineAt - Date.now()),
+    );
     // A response nobody reads to the end must not keep the process alive for the rest of the deadline.
     deadline.unref();
     const detach = (): void => {

@@ -19,8 +19,7 @@ export function resolveProxy(target: URL, settings: ProxySettings, env: Environm
   const explicit = nonEmpty(settings.proxy);
   const httpProxy = nonEmpty(env.http_proxy) ?? nonEmpty(env.HTTP_PROXY);
   const chosen =
-    explicit ??
-    (target.protocol === 'https:' ? nonEmpty(env.https_proxy) ?? nonEmpty(env.HTTPS_PROXY) ?? httpProxy : httpProxy);
+    explicit ?? (target.protocol === 'https:' ? (nonEmpty(env.https_proxy) ?? nonEmpty(env.HTTPS_PROXY) ?? httpProxy) : httpProxy);
   if (chosen === undefined) return undefined;
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(chosen) ? chosen : `http://${chosen}`;
 }
@@ -62,6 +61,9 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** `localhost` (and `*.localhost`, RFC 6761), 127.0.0.0/8 and ::1, as written in a URL. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

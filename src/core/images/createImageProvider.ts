@@ -47,7 +47,11 @@ export function createImageProvider(
 ): ImageProvider {
   const resolved = resolveProviderEntry(entry);
   if (resolved.preset !== undefined && !resolved.preset.images && resolved.preset.kind === resolved.kind) {
-    throw new ProviderError({ kind: 'bad-request', provider: resolved.id, text: errorText('image.notAnImageProvider', { label: resolved.label }) });
+    throw new ProviderError({
+      kind: 'bad-request',
+      provider: resolved.id,
+      text: errorText('image.notAnImageProvider', { label: resolved.label }),
+    });
   }
   const preset = resolved.preset?.kind === resolved.kind ? resolved.preset : findProviderPreset(resolved.kind);
   const config: ImageProviderConfig = {
@@ -83,7 +87,11 @@ export function createImageProvider(
       return new SydneyImageProvider(config);
     case 'anthropic':
     case 'gemini':
-      throw new ProviderError({ kind: 'bad-request', provider: resolved.id, text: errorText('image.notAnImageProvider', { label: resolved.label }) });
+      throw new ProviderError({
+        kind: 'bad-request',
+        provider: resolved.id,
+        text: errorText('image.notAnImageProvider', { label: resolved.label }),
+      });
     default:
       return assertNever(kind, 'provider kind');
   }

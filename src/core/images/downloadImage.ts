@@ -71,7 +71,11 @@ export async function downloadImage(url: string, options: DownloadImageOptions):
       } catch (error) {
         if (!(error instanceof DownloadRedirect)) throw error;
         if (redirects >= maxRedirects) {
-          throw fail(context, 'invalid-response', `The image at ${host} redirected more than ${maxRedirects} times; Switchboard stopped following it.`);
+          throw fail(
+            context,
+            'invalid-response',
+            `The image at ${host} redirected more than ${maxRedirects} times; Switchboard stopped following it.`,
+          );
         }
         const next = parseDownloadUrl(error.location, context);
         if (from.protocol === 'https:' && next.protocol === 'http:') {
@@ -108,13 +112,25 @@ function parseDownloadUrl(url: string, context: ErrorContext): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw fail(context, 'invalid-response', `${context.provider} answered with an image address that is not a URL: “${context.redact(url.slice(0, 120))}”.`);
+    throw fail(
+      context,
+      'invalid-response',
+      `${context.provider} answered with an image address that is not a URL: “${context.redact(url.slice(0, 120))}”.`,
+    );
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw fail(context, 'invalid-response', `${context.provider} answered with an image address Switchboard will not open (${parsed.protocol} is not http or https).`);
+    throw fail(
+      context,
+      'invalid-response',
+      `${context.provider} answered with an image address Switchboard will not open (${parsed.protocol} is not http or https).`,
+    );
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw fail(context, 'invalid-response', `${context.provider} answered with an image address that contains a user name or password; Switchboard will not open it.`);
+    throw fail(
+      context,
+      'invalid-response',
+      `${context.provider} answered with an image address that contains a user name or password; Switchboard will not open it.`,
+    );
   }
   return parsed;
 }

@@ -16,7 +16,14 @@ import { type Sleep, sleep as realSleep } from '../http/sleep';
 import { invalidResponse } from '../validation/parseResponse';
 import { type ImageSize, sizeForRatio } from './aspectRatio';
 import { encodeMultipart } from './encodeMultipart';
-import { HttpImageProvider, type ImageIndex, imageIndex, type ImageProviderConfig, maxBase64ImageBytes, type Progress } from './httpImageProvider';
+import {
+  HttpImageProvider,
+  type ImageIndex,
+  imageIndex,
+  type ImageProviderConfig,
+  maxBase64ImageBytes,
+  type Progress,
+} from './httpImageProvider';
 import { ImageRequestChecks } from './imageRequestChecks';
 import type { GeneratedImage, ImageKeyCheck, ImageModelInfo, ImageRequest, ImageResult, ImageStyle } from './imageTypes';
 import {
@@ -106,7 +113,7 @@ export class FusionBrainImageProvider extends HttpImageProvider {
     const styles = await this.readJson(response, fusionBrainStylesSchema, context, 'The style list');
     return styles.map((style) => ({
       name: style.name,
-      ...(style.titleEn ?? style.title ? { title: (style.titleEn ?? style.title) as string } : {}),
+      ...((style.titleEn ?? style.title) ? { title: (style.titleEn ?? style.title) as string } : {}),
       ...(style.title ? { titleRu: style.title } : {}),
       ...(style.image ? { image: style.image } : {}),
     }));
@@ -162,7 +169,14 @@ export class FusionBrainImageProvider extends HttpImageProvider {
             const id = item.id ?? item.uuid;
             if (id === undefined || id === null || id === '') return [];
             const name = [item.nameEn ?? item.name ?? 'Kandinsky', item.version ?? ''].join(' ').trim();
-            return [{ id, name, textToImage: item.type == null || item.type === 'TEXT2IMAGE', active: item.status == null || item.status === 'ACTIVE' }];
+            return [
+              {
+                id,
+                name,
+                textToImage: item.type == null || item.type === 'TEXT2IMAGE',
+                active: item.status == null || item.status === 'ACTIVE',
+              },
+            ];
           }),
       );
       this.pipelines = loading;
@@ -190,7 +204,12 @@ export class FusionBrainImageProvider extends HttpImageProvider {
     });
   }
 
-  private async checkAvailability(pipeline: Pipeline, context: ErrorContext, signal: AbortSignal | undefined, progress: Progress): Promise<void> {
+  private async checkAvailability(
+    pipeline: Pipeline,
+    context: ErrorContext,
+    signal: AbortSignal | undefined,
+    progress: Progress,
+  ): Promise<void> {
     let answer;
     try {
       answer = await this.getJson(
@@ -311,7 +330,9 @@ export class FusionBrainImageProvider extends HttpImageProvider {
       width: size.width,
       height: size.height,
       ...(request.style !== undefined && request.style !== '' ? { style: request.style } : {}),
-      ...(request.negativePrompt !== undefined && request.negativePrompt.trim() !== '' ? { negativePromptDecoder: request.negativePrompt } : {}),
+      ...(request.negativePrompt !== undefined && request.negativePrompt.trim() !== ''
+        ? { negativePromptDecoder: request.negativePrompt }
+        : {}),
       generateParams: { query: request.prompt },
     };
     const multipart = encodeMultipart([
@@ -345,7 +366,10 @@ export class FusionBrainImageProvider extends HttpImageProvider {
         text: errorText('fusionBrain.notStarted', { said: quoteProviderText(said, this.redact) }),
       });
     }
-    throw invalidResponse(context, `expected the answer to the run to have a uuid${state ? ` (it says ${this.redact(state).slice(0, 40)})` : ''}`);
+    throw invalidResponse(
+      context,
+      `expected the answer to the run to have a uuid${state ? ` (it says ${this.redact(state).slice(0, 40)})` : ''}`,
+    );
   }
 
   private results(status: z.infer<typeof fusionBrainStatusSchema>, context: ErrorContext): GeneratedImage[] {

@@ -185,7 +185,12 @@ export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderCo
   }
 
   /** Waits for the rate limiter (when there is one), reporting each wait. */
-  protected async acquireRateLimit(model: string, signal: AbortSignal | undefined, progress: Progress, imageIndex?: ImageIndex): Promise<void> {
+  protected async acquireRateLimit(
+    model: string,
+    signal: AbortSignal | undefined,
+    progress: Progress,
+    imageIndex?: ImageIndex,
+  ): Promise<void> {
     const limiter = this.config.rateLimiter;
     if (limiter === undefined) return;
     await limiter.acquire({ provider: this.id, model }, 0, {
@@ -204,7 +209,13 @@ export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderCo
    * Downloads an image from a public URL: never with the key, bounded in size and time, and only from public
    * addresses unless this provider's own base URL is on a non-public one (a local gateway; see downloadImage).
    */
-  protected download(url: string, context: ErrorContext, signal: AbortSignal | undefined, progress: Progress, imageIndex?: ImageIndex): Promise<Uint8Array> {
+  protected download(
+    url: string,
+    context: ErrorContext,
+    signal: AbortSignal | undefined,
+    progress: Progress,
+    imageIndex?: ImageIndex,
+  ): Promise<Uint8Array> {
     progress({ type: 'downloading', detail: `Downloading the image from ${safeHost(url)}.`, ...imageIndex });
     return downloadImage(url, {
       http: this.config.http,
@@ -214,12 +225,23 @@ export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderCo
       timeLimitMs: this.config.downloadTimeLimitMs ?? 60_000,
       ...(signal !== undefined ? { signal } : {}),
       onRetry: (retry) =>
-        progress({ type: 'retry', attempt: retry.attempt, waitMs: retry.delayMs, error: retry.error, detail: retry.error.message, ...imageIndex }),
+        progress({
+          type: 'retry',
+          attempt: retry.attempt,
+          waitMs: retry.delayMs,
+          error: retry.error,
+          detail: retry.error.message,
+          ...imageIndex,
+        }),
     });
   }
 
   /** Bytes checked by magic number, as a GeneratedImage. */
-  protected image(bytes: Uint8Array, context: ErrorContext, extra: { seed?: number | string | undefined; contentFiltered?: boolean } = {}): GeneratedImage {
+  protected image(
+    bytes: Uint8Array,
+    context: ErrorContext,
+    extra: { seed?: number | string | undefined; contentFiltered?: boolean } = {},
+  ): GeneratedImage {
     const mimeType = requireImageBytes(bytes, context);
     return {
       bytes,

@@ -46,7 +46,10 @@ export function slugify(text: string, max = maxSlugLength): string {
 
 function seedSuffix(seed: number | string | undefined): string | undefined {
   if (seed === undefined) return undefined;
-  const text = String(seed).toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 20);
+  const text = String(seed)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 20);
   return text === '' ? undefined : text;
 }
 

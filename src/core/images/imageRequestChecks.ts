@@ -59,7 +59,11 @@ export class ImageRequestChecks {
       seed: 'takes no seed',
       style: 'takes no style',
     } as const;
-    const fix = { negativePrompt: 'Leave the negative prompt empty.', seed: 'Leave the seed out.', style: 'Describe the style in the prompt instead.' } as const;
+    const fix = {
+      negativePrompt: 'Leave the negative prompt empty.',
+      seed: 'Leave the seed out.',
+      style: 'Describe the style in the prompt instead.',
+    } as const;
     this.fail(`${this.label} ${advice[field]}${reason === undefined ? '' : ` (${reason})`}. ${fix[field]}`);
   }
 
@@ -89,7 +93,9 @@ export class ImageRequestChecks {
       const value = this.request.options?.[name];
       if (value === undefined || value === null) continue;
       if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-        this.fail(`The option “${name}” must be a ${integer ? 'whole number' : 'number'} from ${min} to ${max} for ${this.label}: ${JSON.stringify(value)} is not.`);
+        this.fail(
+          `The option “${name}” must be a ${integer ? 'whole number' : 'number'} from ${min} to ${max} for ${this.label}: ${JSON.stringify(value)} is not.`,
+        );
       }
       return value;
     }

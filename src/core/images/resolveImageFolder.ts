@@ -67,7 +67,9 @@ export async function resolveImageFolder(workspaceRoot: string, folderSetting: s
       return refuse(`goes through a symbolic link that leads nowhere (“${toSlashes(path.relative(workspaceRoot, existing))}”)`);
     }
     if (!isInside(realRoot, real)) {
-      return refuse(`leads outside the workspace through a symbolic link (“${toSlashes(path.relative(workspaceRoot, existing))}” is really ${real})`);
+      return refuse(
+        `leads outside the workspace through a symbolic link (“${toSlashes(path.relative(workspaceRoot, existing))}” is really ${real})`,
+      );
     }
     const stat = await fs.stat(real);
     if (!stat.isDirectory()) return refuse(`goes through “${toSlashes(path.relative(workspaceRoot, existing))}”, which is a file`);

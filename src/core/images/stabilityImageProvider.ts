@@ -20,12 +20,7 @@ import { mapStabilityError } from './mapStabilityError';
 import { BodyTooLargeError, readLimitedBytes } from './readLimitedBytes';
 import { sdxlSizes, stabilityAspectRatios, stabilitySd3Models, stabilityStylePresets } from './stabilityCatalog';
 import { parseStabilityModel, type StabilityModel } from './stabilityModel';
-import {
-  stabilityBalanceSchema,
-  stabilityEnginesSchema,
-  stabilityV1GenerationSchema,
-  stabilityV2JsonSchema,
-} from './stabilitySchemas';
+import { stabilityBalanceSchema, stabilityEnginesSchema, stabilityV1GenerationSchema, stabilityV2JsonSchema } from './stabilitySchemas';
 
 const maxSeed = 4_294_967_294;
 
@@ -43,7 +38,8 @@ export class StabilityImageProvider extends HttpImageProvider {
 
   protected async run(request: ImageRequest, context: ErrorContext, progress: Progress): Promise<ImageResult> {
     const plan = this.plan(request);
-    const images = plan.api === 'v2beta' ? await this.runV2(request, plan, context, progress) : await this.runV1(request, plan, context, progress);
+    const images =
+      plan.api === 'v2beta' ? await this.runV2(request, plan, context, progress) : await this.runV1(request, plan, context, progress);
     return { provider: this.id, model: request.model, images };
   }
 
@@ -293,7 +289,13 @@ export class StabilityImageProvider extends HttpImageProvider {
       },
       progress,
     );
-    const answer = await this.readJson(response, stabilityV1GenerationSchema, context, 'The generation result', (request.count ?? 1) * maxBase64ImageBytes);
+    const answer = await this.readJson(
+      response,
+      stabilityV1GenerationSchema,
+      context,
+      'The generation result',
+      (request.count ?? 1) * maxBase64ImageBytes,
+    );
     const images: GeneratedImage[] = [];
     const failures: string[] = [];
     answer.artifacts.forEach((artifact, i) => {

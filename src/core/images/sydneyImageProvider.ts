@@ -99,7 +99,9 @@ export class SydneyImageProvider extends HttpImageProvider {
     if (size === undefined) return undefined;
     const reduced = ratioOf(size);
     if (!(sydneyAspectRatios as readonly string[]).includes(reduced)) {
-      checks.fail(`The Sydney gateway takes an aspect ratio (${listed}), not a pixel size: ${formatSize(size)} is ${reduced}, none of them.`);
+      checks.fail(
+        `The Sydney gateway takes an aspect ratio (${listed}), not a pixel size: ${formatSize(size)} is ${reduced}, none of them.`,
+      );
     }
     return reduced;
   }

@@ -54,13 +54,20 @@ export async function checkOpenRouterKey(
       ...(signal !== undefined ? { signal } : {}),
     });
     const text = await response.text(64 * 1024);
-    const { data } = parseResponse(openRouterKeySchema, parseJsonText(text, context, 'The key information'), context, 'The key information');
+    const { data } = parseResponse(
+      openRouterKeySchema,
+      parseJsonText(text, context, 'The key information'),
+      context,
+      'The key information',
+    );
     return {
       result: 'works',
       creditUnit: 'usd',
       creditLimit: data.limit ?? null,
       // Without a limit OpenRouter reports no remainder: the account's balance is what is left.
-      ...(data.limit !== null && data.limit !== undefined && typeof data.limit_remaining === 'number' ? { credits: data.limit_remaining } : {}),
+      ...(data.limit !== null && data.limit !== undefined && typeof data.limit_remaining === 'number'
+        ? { credits: data.limit_remaining }
+        : {}),
       ...(typeof data.usage === 'number' ? { creditsUsed: data.usage } : {}),
     };
   } catch (caught) {

@@ -22,7 +22,11 @@ export async function checkProviderKey(
   if (entry.kind === 'stability' || entry.kind === 'fusionbrain') {
     const check = await createImageProvider(entry, credentials, { http }).checkKey(signal);
     return check.result === 'works'
-      ? { result: 'works', ...(check.models !== undefined ? { models: check.models } : {}), ...(check.credits !== undefined ? { credits: check.credits } : {}) }
+      ? {
+          result: 'works',
+          ...(check.models !== undefined ? { models: check.models } : {}),
+          ...(check.credits !== undefined ? { credits: check.credits } : {}),
+        }
       : check;
   }
   const apiKey = credentials.apiKey?.trim();

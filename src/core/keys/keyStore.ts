@@ -86,7 +86,13 @@ export class KeyStore {
       return { saved: 'secret-storage' };
     } catch (error) {
       for (const [name, value] of entries) this.sessionKeys.set(name, value);
-      return { saved: 'session-only', reason: describeStorageError(error, entries.map(([, value]) => value)) };
+      return {
+        saved: 'session-only',
+        reason: describeStorageError(
+          error,
+          entries.map(([, value]) => value),
+        ),
+      };
     }
   }
 

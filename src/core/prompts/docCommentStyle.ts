@@ -51,11 +51,13 @@ const styles: Readonly<Record<string, DocCommentStyle>> = {
   },
   java: {
     name: 'Javadoc',
-    description: 'Javadoc comments: `/** … */` directly above each class, method and field, a summary sentence, then `@param`, `@return` and `@throws` where relevant',
+    description:
+      'Javadoc comments: `/** … */` directly above each class, method and field, a summary sentence, then `@param`, `@return` and `@throws` where relevant',
   },
   kotlin: {
     name: 'KDoc (Javadoc style)',
-    description: 'KDoc comments: `/** … */` directly above each declaration, in Markdown, with `@param`, `@return`, `@throws` and `@property` where relevant',
+    description:
+      'KDoc comments: `/** … */` directly above each declaration, in Markdown, with `@param`, `@return`, `@throws` and `@property` where relevant',
   },
   scala: {
     name: 'Scaladoc',
@@ -77,11 +79,13 @@ const styles: Readonly<Record<string, DocCommentStyle>> = {
   'objective-cpp': doxygen,
   php: {
     name: 'PHPDoc',
-    description: 'PHPDoc comments: `/** … */` directly above each declaration, with `@param Type $name`, `@return Type` and `@throws` where relevant',
+    description:
+      'PHPDoc comments: `/** … */` directly above each declaration, with `@param Type $name`, `@return Type` and `@throws` where relevant',
   },
   ruby: {
     name: 'YARD',
-    description: 'YARD comments: `#` lines directly above each class and method, with `@param name [Type]`, `@return [Type]` and `@raise [Error]` where relevant',
+    description:
+      'YARD comments: `#` lines directly above each class and method, with `@param name [Type]`, `@return [Type]` and `@raise [Error]` where relevant',
   },
   swift: {
     name: 'Swift Markup',

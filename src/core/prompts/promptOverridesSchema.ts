@@ -24,13 +24,19 @@ export function readPromptOverrides(value: unknown): { overrides: PromptOverride
   const problems: PromptOverrideProblem[] = [];
   if (value === undefined || value === null) return { overrides, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ setting: promptsSetting, message: `${promptsSetting} must be an object with a template per command (${promptCommands.join(', ')}).` });
+    problems.push({
+      setting: promptsSetting,
+      message: `${promptsSetting} must be an object with a template per command (${promptCommands.join(', ')}).`,
+    });
     return { overrides, problems };
   }
   for (const [key, entry] of Object.entries(value)) {
     const setting = `${promptsSetting}.${key}`;
     if (!isPromptCommand(key)) {
-      problems.push({ setting, message: `${setting} is not a Switchboard command with a prompt; use one of ${promptCommands.join(', ')}.` });
+      problems.push({
+        setting,
+        message: `${setting} is not a Switchboard command with a prompt; use one of ${promptCommands.join(', ')}.`,
+      });
       continue;
     }
     const result = z.safeParse(templateSchema, entry);

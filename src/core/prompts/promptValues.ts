@@ -59,7 +59,9 @@ export function testConventionText(request: SelectionRequest): string {
   const parts = [framework ? `Use ${oneLine(framework)}.` : `Use ${testFrameworkHint(request.languageId)}.`];
   const fileName = convention.fileName?.trim();
   if (fileName) {
-    parts.push(`The tests go in the file ${oneLine(fileName)}; import the code under test from ${oneLine(request.relativePath)} with a path relative to that file.`);
+    parts.push(
+      `The tests go in the file ${oneLine(fileName)}; import the code under test from ${oneLine(request.relativePath)} with a path relative to that file.`,
+    );
   }
   return parts.join(' ');
 }

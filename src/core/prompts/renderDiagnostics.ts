@@ -3,7 +3,10 @@
 import type { SelectionDiagnostic, SelectionRequest } from './selectionRequest';
 
 /** The list, or '' when there are none. */
-export function renderDiagnostics(diagnostics: readonly SelectionDiagnostic[], selection: Pick<SelectionRequest, 'startLine' | 'endLine'>): string {
+export function renderDiagnostics(
+  diagnostics: readonly SelectionDiagnostic[],
+  selection: Pick<SelectionRequest, 'startLine' | 'endLine'>,
+): string {
   return diagnostics.map((diagnostic, index) => `${index + 1}. ${renderDiagnostic(diagnostic, selection)}`).join('\n');
 }
 

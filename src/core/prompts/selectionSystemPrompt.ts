@@ -7,7 +7,7 @@ import { docCommentStyle } from './docCommentStyle';
 import { oneLine } from './renderSelectionCode';
 import type { EditCommand, SelectionRequest } from './selectionRequest';
 
-const role = 'You are an expert software engineer working inside the user\'s code editor.';
+const role = "You are an expert software engineer working inside the user's code editor.";
 
 export function selectionSystemPrompt(request: SelectionRequest): string {
   const command = request.command;
@@ -65,6 +65,6 @@ function editFormatRules(request: SelectionRequest): string {
     `- Reply with exactly one fenced code block${tag} holding the complete replacement for the selected lines, and nothing before or after it: no explanation, no summary, no diff markers.`,
     '- Include every line of the selection, changed or not. Never abbreviate with placeholders such as `// ... rest unchanged`. Do not add code from outside the selection: surrounding code, if shown, is for reference only.',
     '- Keep the original indentation: the first line starts at the same column as in the original, and the code keeps its indentation style (spaces or tabs) and width.',
-    '- Keep the code\'s style: naming, quotes, semicolons, line width, and comments that still apply.',
+    "- Keep the code's style: naming, quotes, semicolons, line width, and comments that still apply.",
   ].join('\n');
 }

@@ -6,7 +6,7 @@ const hints: Readonly<Record<string, string>> = {
   javascript: 'the test runner the project most likely uses (Vitest, Jest or Mocha with node:assert; Vitest if there is no sign of one)',
   python: 'pytest (plain `assert`, fixtures and `pytest.mark.parametrize`)',
   go: 'the standard `testing` package with table-driven tests',
-  rust: 'Rust\'s built-in tests: a `#[cfg(test)] mod tests` module with `#[test]` functions, for the same file',
+  rust: "Rust's built-in tests: a `#[cfg(test)] mod tests` module with `#[test]` functions, for the same file",
   java: 'JUnit 5 (`org.junit.jupiter.api`)',
   kotlin: 'JUnit 5 or kotlin.test',
   scala: 'ScalaTest',

@@ -20,9 +20,7 @@ export const geminiChunkSchema = z.object({
       }),
     ),
   ),
-  usageMetadata: z.optional(
-    z.nullable(z.object({ promptTokenCount: count, candidatesTokenCount: count, thoughtsTokenCount: count })),
-  ),
+  usageMetadata: z.optional(z.nullable(z.object({ promptTokenCount: count, candidatesTokenCount: count, thoughtsTokenCount: count }))),
   promptFeedback: z.optional(z.nullable(z.object({ blockReason: z.optional(z.nullable(z.string())) }))),
 });
 
@@ -50,7 +48,12 @@ function isPlainChunk(value: unknown): value is GeminiChunk {
   }
   if (!isNullish(usage)) {
     if (!isObject(usage)) return false;
-    if (!isOptional(usage.promptTokenCount, 'number') || !isOptional(usage.candidatesTokenCount, 'number') || !isOptional(usage.thoughtsTokenCount, 'number')) return false;
+    if (
+      !isOptional(usage.promptTokenCount, 'number') ||
+      !isOptional(usage.candidatesTokenCount, 'number') ||
+      !isOptional(usage.thoughtsTokenCount, 'number')
+    )
+      return false;
   }
   if (!isNullish(feedback) && !(isObject(feedback) && isOptional(feedback.blockReason, 'string'))) return false;
   return true;

@@ -213,6 +213,9 @@ export abstract class HttpChatProvider extends HttpProviderBase<ChatProviderConf
     if (signal?.aborted || (error instanceof ProviderError && error.kind === 'cancelled')) {
       return { type: 'done', finishReason: 'cancelled' };
     }
-    return { type: 'error', error: toProviderError(error, { provider: this.id, model: context.model, redact: this.redact, stage: 'reading' }) };
+    return {
+      type: 'error',
+      error: toProviderError(error, { provider: this.id, model: context.model, redact: this.redact, stage: 'reading' }),
+    };
   }
 }

@@ -66,11 +66,13 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
     // The list holds every model of the account, embeddings and speech ones too; the picker offers only those
     // that can chat (any other id can still be typed by hand).
     const filter = { openAi: isOpenAiApi(this.id, this.config.baseUrl) };
-    return list.data.filter((model) => isChatModelId(model.id, filter)).map((model) => ({
-      id: model.id,
-      ...(model.name ? { name: model.name } : {}),
-      ...(typeof model.context_length === 'number' ? { contextLength: model.context_length } : {}),
-    }));
+    return list.data
+      .filter((model) => isChatModelId(model.id, filter))
+      .map((model) => ({
+        id: model.id,
+        ...(model.name ? { name: model.name } : {}),
+        ...(typeof model.context_length === 'number' ? { contextLength: model.context_length } : {}),
+      }));
   }
 
   protected authHeaders(): Record<string, string> {

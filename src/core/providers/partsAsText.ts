@@ -40,7 +40,10 @@ export function partsAsText(message: ChatMessage, target: PartsTarget): string {
 }
 
 /** Every message of the request as text, checked before the first byte is sent. */
-export function messagesAsText(request: Pick<ChatRequest, 'messages' | 'model'>, provider: string): Array<{ role: ChatMessage['role']; content: string }> {
+export function messagesAsText(
+  request: Pick<ChatRequest, 'messages' | 'model'>,
+  provider: string,
+): Array<{ role: ChatMessage['role']; content: string }> {
   const target = { provider, model: request.model };
   return request.messages.map((message) => ({ role: message.role, content: partsAsText(message, target) }));
 }

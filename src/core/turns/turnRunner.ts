@@ -71,7 +71,14 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
     if (stopped()) {
       apply({ type: 'done', finishReason: 'cancelled' });
     } else if (recipe.models.length === 0) {
-      apply({ type: 'error', error: new ProviderError({ kind: 'not-found', provider: 'switchboard', ...(options.noModelMessage !== undefined ? { message: options.noModelMessage } : { text: errorText('turn.noModel') }) }) });
+      apply({
+        type: 'error',
+        error: new ProviderError({
+          kind: 'not-found',
+          provider: 'switchboard',
+          ...(options.noModelMessage !== undefined ? { message: options.noModelMessage } : { text: errorText('turn.noModel') }),
+        }),
+      });
     } else {
       for await (const event of options.chat(recipe.models, request)) {
         // Nothing that arrives after Stop is added, and an engine that goes on anyway is not waited for.
@@ -93,7 +100,10 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
     apply(
       stopped()
         ? { type: 'done', finishReason: 'cancelled' }
-        : { type: 'error', error: new ProviderError({ kind: 'invalid-response', provider: 'switchboard', text: errorText('turn.noFinalEvent') }) },
+        : {
+            type: 'error',
+            error: new ProviderError({ kind: 'invalid-response', provider: 'switchboard', text: errorText('turn.noFinalEvent') }),
+          },
     );
   }
   return current;

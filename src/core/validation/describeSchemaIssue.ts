@@ -26,10 +26,7 @@ export function describeSchemaIssue(issues: readonly Issue[], root: string): str
 function deepest(issues: readonly Issue[]): Issue | undefined {
   let best: Issue | undefined;
   for (const issue of issues) {
-    const candidate =
-      issue.code === 'invalid_union' && issue.errors.length > 0
-        ? prefix(issue.path, deepest(issue.errors.flat()))
-        : issue;
+    const candidate = issue.code === 'invalid_union' && issue.errors.length > 0 ? prefix(issue.path, deepest(issue.errors.flat())) : issue;
     if (candidate !== undefined && (best === undefined || candidate.path.length > best.path.length)) best = candidate;
   }
   return best;

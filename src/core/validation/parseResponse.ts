@@ -8,12 +8,7 @@ import { describeSchemaIssue } from './describeSchemaIssue';
  * Validates a decoded response against its schema; a mismatch becomes an `invalid-response` ProviderError that
  * says what was expected (`what` names the thing, e.g. "the stream chunk"), never `undefined` further on.
  */
-export function parseResponse<S extends z.ZodMiniType>(
-  schema: S,
-  value: unknown,
-  context: ErrorContext,
-  what: string,
-): z.infer<S> {
+export function parseResponse<S extends z.ZodMiniType>(schema: S, value: unknown, context: ErrorContext, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw invalidResponse(context, `${what} did not have the expected shape: ${describeSchemaIssue(result.error.issues, 'the body')}`);

@@ -97,7 +97,10 @@ export class ChatController implements vscode.Disposable {
     const recipe = recipeFromSettings(this.deps.settings.settings);
     if (!image && recipe.models.length === 0) {
       // Refused before anything is added: the text goes back into the input, the chips stay.
-      this.port.notice(vscode.l10n.t('No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.'), 'error');
+      this.port.notice(
+        vscode.l10n.t('No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.'),
+        'error',
+      );
       this.port.post({ type: 'setDraft', text });
       return;
     }
@@ -105,7 +108,12 @@ export class ChatController implements vscode.Disposable {
     this.append(parts, image ? undefined : recipe);
     if (!image) this.contexts.clear();
     await this.deps.state.update(draftKey, '');
-    if (prompt) this.turns.start((conversation, options) => runImageTurn(conversation, prompt, this.imageGenerator, options, (messageId, status) => this.port.post({ type: 'status', messageId, text: status })));
+    if (prompt)
+      this.turns.start((conversation, options) =>
+        runImageTurn(conversation, prompt, this.imageGenerator, options, (messageId, status) =>
+          this.port.post({ type: 'status', messageId, text: status }),
+        ),
+      );
     else this.turns.start(runTurn);
   }
 
@@ -114,7 +122,13 @@ export class ChatController implements vscode.Disposable {
    * command's own prompt (its template may be overridden in settings) and, if given, another model — and stored
    * that way, so Regenerate and Edit send it again as it was sent.
    */
-  async sendPrepared(options: { display: string; contexts: ContextItem[]; systemPrompt: string; userContent: string; model?: string }): Promise<void> {
+  async sendPrepared(options: {
+    display: string;
+    contexts: ContextItem[];
+    systemPrompt: string;
+    userContent: string;
+    model?: string;
+  }): Promise<void> {
     await this.moveOn();
     const recipe = recipeFromSettings(this.deps.settings.settings, options.model, options.systemPrompt);
     this.append(userParts(options.display, options.contexts), { ...recipe, promptParts: [textPart(options.userContent)] });
@@ -135,7 +149,10 @@ export class ChatController implements vscode.Disposable {
     await this.stop();
     this.undo.remember(this.open.current);
     const defaultTitle = vscode.l10n.t('New chat');
-    this.turns.start((conversation, options) => editAndResend(conversation, messageId, [textPart(text.trim())], { ...options, defaultTitle }), true);
+    this.turns.start(
+      (conversation, options) => editAndResend(conversation, messageId, [textPart(text.trim())], { ...options, defaultTitle }),
+      true,
+    );
   }
 
   /** Undo of the last edit: the conversation as it was before it, the edit's answer stopped if it still streams. */

@@ -48,7 +48,9 @@ export class ChatTurns {
     const done = run(before, {
       chat: (models, request) => this.host.get().chat(models, request),
       signal: controller.signal,
-      noModelMessage: vscode.l10n.t('No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.'),
+      noModelMessage: vscode.l10n.t(
+        'No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.',
+      ),
       onUpdate: (conversation, update) => {
         this.open.set(conversation);
         if (update.type === 'turn-start') messageId = update.messageId;
@@ -65,7 +67,9 @@ export class ChatTurns {
         // Nothing to run (no answer to regenerate): the view still shows the conversation as it is.
         if (final === before) this.open.show(false);
       })
-      .catch((error: unknown) => this.log.error(`Chat turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+      .catch((error: unknown) =>
+        this.log.error(`Chat turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      )
       .finally(async () => {
         if (this.active?.controller === controller) this.active = undefined;
         this.port.post({ type: 'busy', busy: this.busy });

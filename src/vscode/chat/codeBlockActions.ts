@@ -8,10 +8,40 @@ import type { ProposalDocuments } from '../edits/proposalDocuments';
 import type { LastEditorTracker } from './lastEditorTracker';
 
 const extensionsByLanguage: Record<string, string> = {
-  typescript: 'ts', javascript: 'js', typescriptreact: 'tsx', javascriptreact: 'jsx', python: 'py', rust: 'rs', go: 'go',
-  java: 'java', csharp: 'cs', cpp: 'cpp', c: 'c', ruby: 'rb', php: 'php', kotlin: 'kt', swift: 'swift', shellscript: 'sh',
-  bash: 'sh', sh: 'sh', json: 'json', yaml: 'yaml', yml: 'yaml', markdown: 'md', html: 'html', css: 'css', scss: 'scss', sql: 'sql',
-  xml: 'xml', ts: 'ts', js: 'js', py: 'py', tsx: 'tsx', jsx: 'jsx', dockerfile: 'Dockerfile', diff: 'diff',
+  typescript: 'ts',
+  javascript: 'js',
+  typescriptreact: 'tsx',
+  javascriptreact: 'jsx',
+  python: 'py',
+  rust: 'rs',
+  go: 'go',
+  java: 'java',
+  csharp: 'cs',
+  cpp: 'cpp',
+  c: 'c',
+  ruby: 'rb',
+  php: 'php',
+  kotlin: 'kt',
+  swift: 'swift',
+  shellscript: 'sh',
+  bash: 'sh',
+  sh: 'sh',
+  json: 'json',
+  yaml: 'yaml',
+  yml: 'yaml',
+  markdown: 'md',
+  html: 'html',
+  css: 'css',
+  scss: 'scss',
+  sql: 'sql',
+  xml: 'xml',
+  ts: 'ts',
+  js: 'js',
+  py: 'py',
+  tsx: 'tsx',
+  jsx: 'jsx',
+  dockerfile: 'Dockerfile',
+  diff: 'diff',
 };
 
 export class CodeBlockActions {
@@ -68,7 +98,9 @@ export class CodeBlockActions {
       case 'rejected':
         return undefined;
       case 'conflict':
-        throw new Error(vscode.l10n.t('The file changed while the diff was open, so nothing was applied. Apply the code again to see a fresh diff.'));
+        throw new Error(
+          vscode.l10n.t('The file changed while the diff was open, so nothing was applied. Apply the code again to see a fresh diff.'),
+        );
       case 'failed':
         throw new Error(vscode.l10n.t('VS Code could not apply the change.'));
       default:

@@ -24,7 +24,11 @@ export class ContextTray {
     this.show();
     if (item.truncated) {
       this.port.notice(
-        vscode.l10n.t('{0} is longer than the context budget (switchboard.context.maxChars); only its first {1} characters are sent.', item.label, item.text.length),
+        vscode.l10n.t(
+          '{0} is longer than the context budget (switchboard.context.maxChars); only its first {1} characters are sent.',
+          item.label,
+          item.text.length,
+        ),
         'warning',
       );
     }

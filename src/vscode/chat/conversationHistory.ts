@@ -84,7 +84,12 @@ export class ConversationHistory {
       contextHeader: (item) => item.label + (item.path && item.path !== item.label ? ` (${item.path})` : ''),
     });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const fileName = `${conversation.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'chat'}.md`;
+    const fileName = `${
+      conversation.title
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'chat'
+    }.md`;
     const uri =
       target ??
       (await vscode.window.showSaveDialog({

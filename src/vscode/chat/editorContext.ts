@@ -26,7 +26,12 @@ export function fileContext(document: vscode.TextDocument, budget = contextBudge
   return rangeContext(document, document.validateRange(full), 'file', budget);
 }
 
-export function rangeContext(document: vscode.TextDocument, range: vscode.Range, kind: ContextItem['kind'], budget = contextBudget()): ContextItem {
+export function rangeContext(
+  document: vscode.TextDocument,
+  range: vscode.Range,
+  kind: ContextItem['kind'],
+  budget = contextBudget(),
+): ContextItem {
   const text = document.getText(range);
   const relative = vscode.workspace.asRelativePath(document.uri, false);
   const name = path.basename(document.uri.path) || relative;

@@ -10,7 +10,10 @@ import { ProviderError, type ProviderErrorKind } from '../../core/errors/provide
 import type { RunTurnOptions } from '../../core/turns/turnRunner';
 
 /** Generates and saves images for a prompt (the image feature's `forChat`). */
-export type ChatImageGenerator = (prompt: string, signal: AbortSignal) => Promise<{ provider: string; model: string; paths: string[]; skipped: string[] }>;
+export type ChatImageGenerator = (
+  prompt: string,
+  signal: AbortSignal,
+) => Promise<{ provider: string; model: string; paths: string[]; skipped: string[] }>;
 
 export async function runImageTurn(
   conversation: Conversation,
@@ -36,7 +39,11 @@ export async function runImageTurn(
     const saved = result.paths.map((file) => vscode.workspace.asRelativePath(file)).join(', ');
     const lines = [result.paths.length > 0 ? vscode.l10n.t('Saved {0}.', saved) : vscode.l10n.t('No image was saved.'), ...result.skipped];
     apply({ type: 'text-delta', text: lines.join('\n\n') });
-    current = attachImages(current, messageId, result.paths.map((file) => ({ path: file, alt: prompt })));
+    current = attachImages(
+      current,
+      messageId,
+      result.paths.map((file) => ({ path: file, alt: prompt })),
+    );
     apply({ type: 'done', finishReason: 'stop' });
   } catch (error) {
     if (signal.aborted || (error as { kind?: unknown }).kind === 'cancelled') {

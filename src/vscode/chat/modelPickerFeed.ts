@@ -15,7 +15,9 @@ export class ModelPickerFeed implements vscode.Disposable {
     private readonly catalog: ModelCatalog,
   ) {
     // The model can change elsewhere (the status bar, Select Chat Model): the panel's picker follows.
-    this.subscription = settings.onDidChange((changed) => port.post({ type: 'models', groups: [], current: changed.chatModel, loading: false }));
+    this.subscription = settings.onDidChange((changed) =>
+      port.post({ type: 'models', groups: [], current: changed.chatModel, loading: false }),
+    );
   }
 
   async request(refresh: boolean): Promise<void> {

@@ -112,7 +112,10 @@ export class OpenConversation {
     } else {
       this.log.warn(`Forked ${result.originalId} into ${result.conversation.id}: ${result.reason}`);
       this.port.notice(
-        vscode.l10n.t('Another window changed this conversation at the same time in a way that cannot be merged; this window’s version is kept as “{0}”.', result.conversation.title),
+        vscode.l10n.t(
+          'Another window changed this conversation at the same time in a way that cannot be merged; this window’s version is kept as “{0}”.',
+          result.conversation.title,
+        ),
         'warning',
       );
     }

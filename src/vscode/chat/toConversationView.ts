@@ -14,7 +14,12 @@ import { describeMessageError } from '../errors/describeError';
  */
 export function toConversationView(conversation: Conversation, imageSrc: (path: string) => string | undefined): ConversationView {
   const page = lastPage(conversation.messages);
-  return { id: conversation.id, title: short(conversation.title), messages: page.messages.map((message) => toMessageView(message, imageSrc)), earlier: page.earlier };
+  return {
+    id: conversation.id,
+    title: short(conversation.title),
+    messages: page.messages.map((message) => toMessageView(message, imageSrc)),
+    earlier: page.earlier,
+  };
 }
 
 export function toMessageView(message: ConversationMessage, imageSrc: (path: string) => string | undefined): MessageView {
@@ -40,7 +45,15 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
     ...(message.provider !== undefined ? { provider: short(message.provider) } : {}),
     ...(message.model !== undefined ? { model: short(message.model) } : {}),
     ...(message.usage ? { usage: { ...message.usage } } : {}),
-    ...(message.error ? { error: { kind: message.error.kind, message: short(describeMessageError(message.error)), actions: errorActionsFor(message.error.kind) } } : {}),
+    ...(message.error
+      ? {
+          error: {
+            kind: message.error.kind,
+            message: short(describeMessageError(message.error)),
+            actions: errorActionsFor(message.error.kind),
+          },
+        }
+      : {}),
     ...(message.cached ? { cached: true } : {}),
     ...(message.fallbackFrom ? { fallbackFrom: short(`${message.fallbackFrom.provider}/${message.fallbackFrom.model}`) } : {}),
     ...(images.length > 0 ? { images } : {}),

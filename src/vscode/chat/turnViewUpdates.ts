@@ -7,7 +7,13 @@ import type { TurnUpdate } from '../../core/turns/turnRunner';
 import type { ChatViewPort } from './chatViewPort';
 import { toMessageView } from './toConversationView';
 
-export function showTurnUpdate(port: ChatViewPort, log: vscode.LogOutputChannel, conversation: Conversation, messageId: string, update: TurnUpdate): void {
+export function showTurnUpdate(
+  port: ChatViewPort,
+  log: vscode.LogOutputChannel,
+  conversation: Conversation,
+  messageId: string,
+  update: TurnUpdate,
+): void {
   const status = (text: string): void => port.post({ type: 'status', messageId, text });
   const showAnswer = (): void => {
     const answer = conversation.messages.find((message) => message.id === messageId);
@@ -36,11 +42,24 @@ export function showTurnUpdate(port: ChatViewPort, log: vscode.LogOutputChannel,
       status(vscode.l10n.t('Retrying in {0} (attempt {1}): {2}', formatDuration(update.delayMs), update.attempt + 1, update.error.message));
       return;
     case 'fallback':
-      log.warn(`Fallback from ${update.from.provider}/${update.from.model} to ${update.to.provider}/${update.to.model}: ${update.error.message}`);
-      status(vscode.l10n.t('{0}/{1} failed ({2}); trying {3}/{4}…', update.from.provider, update.from.model, update.error.message, update.to.provider, update.to.model));
+      log.warn(
+        `Fallback from ${update.from.provider}/${update.from.model} to ${update.to.provider}/${update.to.model}: ${update.error.message}`,
+      );
+      status(
+        vscode.l10n.t(
+          '{0}/{1} failed ({2}); trying {3}/{4}…',
+          update.from.provider,
+          update.from.model,
+          update.error.message,
+          update.to.provider,
+          update.to.model,
+        ),
+      );
       return;
     case 'notice': {
-      log.info(`${update.provider}/${update.model} refused the temperature setting; sent without it, and will for the rest of the session.`);
+      log.info(
+        `${update.provider}/${update.model} refused the temperature setting; sent without it, and will for the rest of the session.`,
+      );
       const text = vscode.l10n.t('{0}/{1} does not accept a temperature; sent without it.', update.provider, update.model);
       // The status line goes at the answer's first text; the notice stays a few seconds, so a fast answer does not hide it.
       status(text);

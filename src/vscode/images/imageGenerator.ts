@@ -71,7 +71,12 @@ export class ImageGenerator {
     }
     let size: ImageSizeChoice | undefined =
       args && (args.width !== undefined || args.aspectRatio !== undefined)
-        ? { label: '', ...(args.width !== undefined ? { width: args.width } : {}), ...(args.height !== undefined ? { height: args.height } : {}), ...(args.aspectRatio !== undefined ? { aspectRatio: args.aspectRatio } : {}) }
+        ? {
+            label: '',
+            ...(args.width !== undefined ? { width: args.width } : {}),
+            ...(args.height !== undefined ? { height: args.height } : {}),
+            ...(args.aspectRatio !== undefined ? { aspectRatio: args.aspectRatio } : {}),
+          }
         : undefined;
     let extras: Partial<ImageRequest> = {};
     if (interactive) {
@@ -92,7 +97,11 @@ export class ImageGenerator {
       ...(args?.seed !== undefined ? { seed: args.seed } : {}),
       ...extras,
     };
-    await this.state.update(rememberedKey, { model, ...(size ? { size } : {}), ...(request.count ? { count: request.count } : {}) } satisfies RememberedOptions);
+    await this.state.update(rememberedKey, {
+      model,
+      ...(size ? { size } : {}),
+      ...(request.count ? { count: request.count } : {}),
+    } satisfies RememberedOptions);
     const result = await this.generateAndSave(model, request, args?.folder);
     if (result.uris.length > 0) await this.afterSaving(result, args?.insertReference ?? (interactive ? undefined : false));
     return result.uris;
@@ -129,22 +138,29 @@ export class ImageGenerator {
       },
     );
 
-    const written = await this.host.module().writeImageFiles(target.folder, result.images, {
-      prompt: request.prompt,
-      provider: result.provider,
-      model: result.model,
-      date,
-      ...(request.negativePrompt !== undefined ? { negativePrompt: request.negativePrompt } : {}),
-      ...(request.width !== undefined ? { width: request.width } : {}),
-      ...(request.height !== undefined ? { height: request.height } : {}),
-      ...(request.aspectRatio !== undefined ? { aspectRatio: request.aspectRatio } : {}),
-      ...(request.style !== undefined ? { style: request.style } : {}),
-      ...(request.count !== undefined ? { count: request.count } : {}),
-      ...(request.options !== undefined ? { options: request.options } : {}),
-    }, { workspaceRoot: target.root });
+    const written = await this.host.module().writeImageFiles(
+      target.folder,
+      result.images,
+      {
+        prompt: request.prompt,
+        provider: result.provider,
+        model: result.model,
+        date,
+        ...(request.negativePrompt !== undefined ? { negativePrompt: request.negativePrompt } : {}),
+        ...(request.width !== undefined ? { width: request.width } : {}),
+        ...(request.height !== undefined ? { height: request.height } : {}),
+        ...(request.aspectRatio !== undefined ? { aspectRatio: request.aspectRatio } : {}),
+        ...(request.style !== undefined ? { style: request.style } : {}),
+        ...(request.count !== undefined ? { count: request.count } : {}),
+        ...(request.options !== undefined ? { options: request.options } : {}),
+      },
+      { workspaceRoot: target.root },
+    );
     const skipped = written.skipped.map((item) => item.message);
     for (const message of skipped) void vscode.window.showWarningMessage(message);
-    this.log.info(`Saved ${written.written.length} image(s) from ${model} to ${target.folder}${skipped.length ? `; skipped ${skipped.length}` : ''}`);
+    this.log.info(
+      `Saved ${written.written.length} image(s) from ${model} to ${target.folder}${skipped.length ? `; skipped ${skipped.length}` : ''}`,
+    );
     return {
       uris: written.written.map((image: WrittenImage) => vscode.Uri.file(image.path)),
       provider: result.provider,
@@ -159,7 +175,9 @@ export class ImageGenerator {
     const remembered = this.state.get<RememberedOptions>(rememberedKey, {});
     const model = this.defaultModel(remembered.model);
     if (!model) {
-      throw new Error(vscode.l10n.t('Choose an image model first: run “Switchboard: Generate Image” once, or set switchboard.images.model.'));
+      throw new Error(
+        vscode.l10n.t('Choose an image model first: run “Switchboard: Generate Image” once, or set switchboard.images.model.'),
+      );
     }
     const size = remembered.model === model ? remembered.size : undefined;
     const request: ImageRequest = {
@@ -214,29 +232,47 @@ export class ImageGenerator {
     const preferred = this.defaultModel(remembered);
     const last = items.find((item) => item.model !== undefined && item.model === preferred);
     const picked = await vscode.window.showQuickPick(
-      last ? [{ label: vscode.l10n.t('Last used'), kind: vscode.QuickPickItemKind.Separator }, { ...last, label: last.label }, ...items] : items,
+      last
+        ? [{ label: vscode.l10n.t('Last used'), kind: vscode.QuickPickItemKind.Separator }, { ...last, label: last.label }, ...items]
+        : items,
       { title: vscode.l10n.t('Image model'), placeHolder: vscode.l10n.t('Choose the image model'), matchOnDescription: true },
     );
     return picked?.model;
   }
 
-  private async pickOptions(model: string, remembered: RememberedOptions): Promise<{ size?: ImageSizeChoice; extras: Partial<ImageRequest> } | undefined> {
+  private async pickOptions(
+    model: string,
+    remembered: RememberedOptions,
+  ): Promise<{ size?: ImageSizeChoice; extras: Partial<ImageRequest> } | undefined> {
     const ref = parseModelRef(model);
     const entry = ref ? this.host.get().entry(ref.provider) : undefined;
     if (!ref || !entry) return { extras: {} };
     const choices = this.host.module().imageSizeChoices(entry.kind, ref.model);
     const more = vscode.l10n.t('More options…');
     type Item = vscode.QuickPickItem & { size?: ImageSizeChoice; more?: boolean };
-    const items: Item[] = choices.map((size) => ({ label: size.label, size, ...(remembered.size?.label === size.label ? { description: vscode.l10n.t('last used') } : {}) }));
+    const items: Item[] = choices.map((size) => ({
+      label: size.label,
+      size,
+      ...(remembered.size?.label === size.label ? { description: vscode.l10n.t('last used') } : {}),
+    }));
     items.sort((a, b) => Number(b.description !== undefined) - Number(a.description !== undefined));
     items.push({ label: `$(settings) ${more}`, more: true, detail: vscode.l10n.t('Negative prompt, style, seed, number of images') });
-    const picked = choices.length === 0 ? { label: '', more: false } as Item : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Size or aspect ratio') });
+    const picked =
+      choices.length === 0
+        ? ({ label: '', more: false } as Item)
+        : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Size or aspect ratio') });
     if (!picked) return undefined;
     if (!picked.more) return { ...(picked.size ? { size: picked.size } : {}), extras: {} };
     const size = items[0]?.size;
-    const negativePrompt = await vscode.window.showInputBox({ title: vscode.l10n.t('Negative prompt (optional)'), prompt: vscode.l10n.t('What the image should not contain') });
+    const negativePrompt = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Negative prompt (optional)'),
+      prompt: vscode.l10n.t('What the image should not contain'),
+    });
     if (negativePrompt === undefined) return undefined;
-    const style = await vscode.window.showInputBox({ title: vscode.l10n.t('Style (optional)'), prompt: vscode.l10n.t('A style name the provider knows, e.g. photographic or ANIME') });
+    const style = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Style (optional)'),
+      prompt: vscode.l10n.t('A style name the provider knows, e.g. photographic or ANIME'),
+    });
     if (style === undefined) return undefined;
     const seed = await vscode.window.showInputBox({
       title: vscode.l10n.t('Seed (optional)'),
@@ -288,7 +324,11 @@ export class ImageGenerator {
     if (!first) return;
     const editor = this.editors.editor;
     await vscode.commands.executeCommand('revealInExplorer', first);
-    await vscode.commands.executeCommand('vscode.open', first, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    await vscode.commands.executeCommand('vscode.open', first, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+      preserveFocus: true,
+    });
     const relative = vscode.workspace.asRelativePath(first);
     if (!editor || editor.document.uri.scheme === 'output' || insert === false) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', relative));
@@ -297,7 +337,13 @@ export class ImageGenerator {
     const engine = this.host.module();
     const reference = () =>
       result.uris
-        .map((uri) => engine.imageReference(editor.document.languageId, engine.relativeImagePath(editor.document.uri.fsPath, uri.fsPath, editor.document.languageId), result.prompt))
+        .map((uri) =>
+          engine.imageReference(
+            editor.document.languageId,
+            engine.relativeImagePath(editor.document.uri.fsPath, uri.fsPath, editor.document.languageId),
+            result.prompt,
+          ),
+        )
         .join(editor.document.languageId === 'markdown' ? '\n\n' : '\n');
     let doInsert = insert === true;
     if (insert === undefined) {
@@ -314,7 +360,10 @@ export class ImageGenerator {
 }
 
 function describeProgress(event: ImageProgress): string {
-  const of = event.imageIndex !== undefined && event.imageCount !== undefined && event.imageCount > 1 ? ` (${event.imageIndex}/${event.imageCount})` : '';
+  const of =
+    event.imageIndex !== undefined && event.imageCount !== undefined && event.imageCount > 1
+      ? ` (${event.imageIndex}/${event.imageCount})`
+      : '';
   switch (event.type) {
     case 'queued':
       return vscode.l10n.t('queued{0}', of) + (event.detail ? ` — ${event.detail}` : '');
@@ -325,6 +374,10 @@ function describeProgress(event: ImageProgress): string {
     case 'waiting-rate-limit':
       return vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil((event.waitMs ?? 0) / 1000));
     case 'retry':
-      return vscode.l10n.t('retrying in {0} s: {1}', Math.ceil((event.waitMs ?? 0) / 1000), event.error === undefined ? '' : describeError(event.error));
+      return vscode.l10n.t(
+        'retrying in {0} s: {1}',
+        Math.ceil((event.waitMs ?? 0) / 1000),
+        event.error === undefined ? '' : describeError(event.error),
+      );
   }
 }

@@ -41,7 +41,10 @@ export class ApiKeyCommands {
     if (apiKey === undefined) return undefined;
     let apiSecret: string | undefined;
     if (entry.preset?.requiresSecret) {
-      apiSecret = await this.askSecret(vscode.l10n.t('Secret key for {0}', entry.label), vscode.l10n.t('{0} needs the secret key shown beside the API key.', entry.label));
+      apiSecret = await this.askSecret(
+        vscode.l10n.t('Secret key for {0}', entry.label),
+        vscode.l10n.t('{0} needs the secret key shown beside the API key.', entry.label),
+      );
       if (apiSecret === undefined) return undefined;
     }
 
@@ -63,8 +66,10 @@ export class ApiKeyCommands {
   }
 
   async removeApiKey(args?: ApiKeyCommandArgs): Promise<string | undefined> {
-    const entry = await this.pickProvider(args?.provider, vscode.l10n.t('Remove the stored key of which provider?'), (source) =>
-      source === 'stored' || source === 'session',
+    const entry = await this.pickProvider(
+      args?.provider,
+      vscode.l10n.t('Remove the stored key of which provider?'),
+      (source) => source === 'stored' || source === 'session',
     );
     if (!entry) return undefined;
     await this.keys.remove(entry.id);
@@ -142,14 +147,19 @@ export class ApiKeyCommands {
       case 'rejected': {
         const again = vscode.l10n.t('Set the Key Again');
         void vscode.window
-          .showWarningMessage(vscode.l10n.t('The key was saved, but {0} did not accept it: {1}', entry.label, describeError(check.error)), again)
+          .showWarningMessage(
+            vscode.l10n.t('The key was saved, but {0} did not accept it: {1}', entry.label, describeError(check.error)),
+            again,
+          )
           .then((choice) => {
             if (choice === again) startCommand('switchboard.setApiKey', { provider: entry.id });
           });
         return;
       }
       case 'unreachable':
-        void vscode.window.showWarningMessage(vscode.l10n.t('The key was saved, but it could not be checked: {0}', describeError(check.error)));
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('The key was saved, but it could not be checked: {0}', describeError(check.error)),
+        );
         return;
       case 'unverified':
         void vscode.window.showInformationMessage(
@@ -170,7 +180,11 @@ function describeWorkingKey(label: string, check: Extract<KeyCheck, { result: 'w
     }
     if (check.creditLimit === null) {
       return check.creditsUsed !== undefined
-        ? vscode.l10n.t('The {0} key works. It has no spending limit of its own (the account balance applies); {1} spent with it so far.', label, dollars(check.creditsUsed))
+        ? vscode.l10n.t(
+            'The {0} key works. It has no spending limit of its own (the account balance applies); {1} spent with it so far.',
+            label,
+            dollars(check.creditsUsed),
+          )
         : vscode.l10n.t('The {0} key works. It has no spending limit of its own (the account balance applies).', label);
     }
   }

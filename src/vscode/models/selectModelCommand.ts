@@ -24,7 +24,10 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
 
   const picker = vscode.window.createQuickPick<Item>();
   picker.title = vscode.l10n.t('Switchboard: Select Chat Model');
-  picker.placeholder = vscode.l10n.t('Current: {0} — type to filter, or enter a model id by hand', settings.settings.chatModel || vscode.l10n.t('none'));
+  picker.placeholder = vscode.l10n.t(
+    'Current: {0} — type to filter, or enter a model id by hand',
+    settings.settings.chatModel || vscode.l10n.t('none'),
+  );
   picker.matchOnDescription = true;
   picker.buttons = [{ iconPath: new vscode.ThemeIcon('refresh'), tooltip: vscode.l10n.t('Refresh the lists') }];
 

@@ -8,7 +8,11 @@ import type { RangeArgument } from './selectionTarget';
 export class SelectionCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite];
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const diagnostics = context.diagnostics.filter((diagnostic) => diagnostic.range.intersection(range) !== undefined);
     if (diagnostics.length > 0) {
@@ -21,7 +25,12 @@ export class SelectionCodeActions implements vscode.CodeActionProvider {
       actions.push(fix);
     }
     if (!range.isEmpty) {
-      const target: RangeArgument = { startLine: range.start.line, startCharacter: range.start.character, endLine: range.end.line, endCharacter: range.end.character };
+      const target: RangeArgument = {
+        startLine: range.start.line,
+        startCharacter: range.start.character,
+        endLine: range.end.line,
+        endCharacter: range.end.character,
+      };
       const explain = new vscode.CodeAction(vscode.l10n.t('Explain with Switchboard'), vscode.CodeActionKind.RefactorRewrite);
       explain.command = { command: 'switchboard.explainSelection', title: explain.title, arguments: [{ range: target }] };
       const refactor = new vscode.CodeAction(vscode.l10n.t('Refactor with Switchboard'), vscode.CodeActionKind.RefactorRewrite);
@@ -33,5 +42,10 @@ export class SelectionCodeActions implements vscode.CodeActionProvider {
 }
 
 function lines(document: vscode.TextDocument, start: number, end: number): RangeArgument {
-  return { startLine: start, startCharacter: 0, endLine: end, endCharacter: document.lineAt(Math.min(end, document.lineCount - 1)).text.length };
+  return {
+    startLine: start,
+    startCharacter: 0,
+    endLine: end,
+    endCharacter: document.lineAt(Math.min(end, document.lineCount - 1)).text.length,
+  };
 }

@@ -6,7 +6,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatEvent } from '../../core/chat/chatTypes';
 import type { PromptTemplates } from '../../core/prompts/promptTemplate';
-import type { EditCommand, PromptCommand, SelectionDiagnostic, SelectionPrompt, SelectionRequest } from '../../core/prompts/selectionRequest';
+import type {
+  EditCommand,
+  PromptCommand,
+  SelectionDiagnostic,
+  SelectionPrompt,
+  SelectionRequest,
+} from '../../core/prompts/selectionRequest';
 import { assertNever } from '../../shared/assertNever';
 import type { ChatController } from '../chat/chatController';
 import type { LastEditorTracker } from '../chat/lastEditorTracker';
@@ -52,7 +58,9 @@ export class SelectionCommands {
     await this.chatView.reveal();
     if (target.truncationNotice) this.chat.port.notice(target.truncationNotice, 'warning');
     await this.chat.sendPrepared({
-      display: args?.instruction ? vscode.l10n.t('Explain {0}: {1}', target.contextItem.label, args.instruction) : vscode.l10n.t('Explain {0}', target.contextItem.label),
+      display: args?.instruction
+        ? vscode.l10n.t('Explain {0}: {1}', target.contextItem.label, args.instruction)
+        : vscode.l10n.t('Explain {0}', target.contextItem.label),
       contexts: [target.contextItem],
       systemPrompt: prompt.systemPrompt,
       userContent: (prompt.messages[0]?.parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join(''),
@@ -100,7 +108,9 @@ export class SelectionCommands {
       const all = editor.document.validateRange(new vscode.Range(0, 0, editor.document.lineCount, 0));
       await editor.edit((builder) => builder.replace(all, code), { undoStopBefore: false, undoStopAfter: false });
     };
-    const reply = await this.stream(prompt, args?.model, vscode.l10n.t('Writing tests for {0}…', target.contextItem.label), (text) => show(this.host.module().extractCodeSoFar(text)));
+    const reply = await this.stream(prompt, args?.model, vscode.l10n.t('Writing tests for {0}…', target.contextItem.label), (text) =>
+      show(this.host.module().extractCodeSoFar(text)),
+    );
     if (reply === undefined) return undefined;
     const extracted = this.host.module().extractCodeFromReply(reply, target.document.languageId);
     if (extracted.kind === 'no-code') {
@@ -127,7 +137,10 @@ export class SelectionCommands {
     if (target.truncationNotice) {
       // An edit of code the model only saw part of would lose the rest: refuse rather than apply a half.
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('{0} The selection is too long to rewrite safely; select less, or raise switchboard.context.maxChars.', target.truncationNotice),
+        vscode.l10n.t(
+          '{0} The selection is too long to rewrite safely; select less, or raise switchboard.context.maxChars.',
+          target.truncationNotice,
+        ),
       );
       return 'cancelled';
     }
@@ -142,12 +155,17 @@ export class SelectionCommands {
     });
     await proposal.show();
     let lastPush = 0;
-    const reply = await this.stream(prompt, args?.model, vscode.l10n.t('{0} {1}…', commandTitle(command), target.contextItem.label), (text) => {
-      const now = Date.now();
-      if (now - lastPush < diffRefreshMs) return;
-      lastPush = now;
-      proposal.setReplacement(this.host.module().extractCodeSoFar(text));
-    });
+    const reply = await this.stream(
+      prompt,
+      args?.model,
+      vscode.l10n.t('{0} {1}…', commandTitle(command), target.contextItem.label),
+      (text) => {
+        const now = Date.now();
+        if (now - lastPush < diffRefreshMs) return;
+        lastPush = now;
+        proposal.setReplacement(this.host.module().extractCodeSoFar(text));
+      },
+    );
     if (reply === undefined) {
       await proposal.close();
       return 'cancelled';
@@ -185,7 +203,12 @@ export class SelectionCommands {
    * Streams the command's prompt; `onText` sees the whole reply so far after each chunk. Resolves to the full
    * reply, or undefined when the user cancelled or the request failed (the failure is shown).
    */
-  private async stream(prompt: SelectionPrompt, model: string | undefined, title: string, onText: (text: string) => void | Promise<void>): Promise<string | undefined> {
+  private async stream(
+    prompt: SelectionPrompt,
+    model: string | undefined,
+    title: string,
+    onText: (text: string) => void | Promise<void>,
+  ): Promise<string | undefined> {
     const settings = this.settings.settings;
     const chosen = model ?? settings.chatModel;
     if (!chosen) {
@@ -193,75 +216,98 @@ export class SelectionCommands {
       return undefined;
     }
     const models = [chosen, ...settings.fallbackModels.filter((m) => m !== chosen)];
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      let text = '';
-      let failure: ChatEvent | undefined;
-      const systemPrompt = [prompt.systemPrompt, settings.systemPrompt].filter((part) => part).join('\n\n');
-      for await (const event of this.host.get().chat(models, {
-        messages: prompt.messages,
-        systemPrompt,
-        ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
-        ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
-        signal: controller.signal,
-      })) {
-        switch (event.type) {
-          case 'text-delta':
-            text += event.text;
-            await onText(text);
-            break;
-          case 'model':
-            progress.report({ message: `${event.provider}/${event.model}` });
-            break;
-          case 'rate-limit-wait':
-            progress.report({ message: vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil(event.waitMs / 1000)) });
-            break;
-          case 'retry':
-            progress.report({ message: vscode.l10n.t('retrying in {0} s: {1}', Math.ceil(event.delayMs / 1000), describeError(event.error)) });
-            break;
-          case 'fallback':
-            progress.report({ message: vscode.l10n.t('trying {0}/{1}…', event.to.provider, event.to.model) });
-            break;
-          case 'notice':
-            this.log.info(`${event.provider}/${event.model} refused the temperature setting; sent without it.`);
-            progress.report({ message: vscode.l10n.t('{0}/{1} does not accept a temperature; sent without it.', event.provider, event.model) });
-            break;
-          case 'error':
-            failure = event;
-            break;
-          case 'usage':
-          case 'done':
-            break;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        let text = '';
+        let failure: ChatEvent | undefined;
+        const systemPrompt = [prompt.systemPrompt, settings.systemPrompt].filter((part) => part).join('\n\n');
+        for await (const event of this.host.get().chat(models, {
+          messages: prompt.messages,
+          systemPrompt,
+          ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
+          ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
+          signal: controller.signal,
+        })) {
+          switch (event.type) {
+            case 'text-delta':
+              text += event.text;
+              await onText(text);
+              break;
+            case 'model':
+              progress.report({ message: `${event.provider}/${event.model}` });
+              break;
+            case 'rate-limit-wait':
+              progress.report({ message: vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil(event.waitMs / 1000)) });
+              break;
+            case 'retry':
+              progress.report({
+                message: vscode.l10n.t('retrying in {0} s: {1}', Math.ceil(event.delayMs / 1000), describeError(event.error)),
+              });
+              break;
+            case 'fallback':
+              progress.report({ message: vscode.l10n.t('trying {0}/{1}…', event.to.provider, event.to.model) });
+              break;
+            case 'notice':
+              this.log.info(`${event.provider}/${event.model} refused the temperature setting; sent without it.`);
+              progress.report({
+                message: vscode.l10n.t('{0}/{1} does not accept a temperature; sent without it.', event.provider, event.model),
+              });
+              break;
+            case 'error':
+              failure = event;
+              break;
+            case 'usage':
+            case 'done':
+              break;
+          }
         }
-      }
-      if (controller.signal.aborted) return undefined;
-      if (failure?.type === 'error') {
-        this.log.warn(`Selection command failed: ${failure.error.message}`);
-        const setKey = vscode.l10n.t('Set API Key');
-        const switchModel = vscode.l10n.t('Switch Model');
-        void vscode.window.showErrorMessage(describeError(failure.error), ...(failure.error.kind === 'auth' ? [setKey] : []), switchModel).then((choice) => {
-          if (choice === setKey) startCommand('switchboard.setApiKey', { provider: failure?.type === 'error' ? failure.error.provider : undefined });
-          if (choice === switchModel) startCommand('switchboard.selectModel');
-        });
-        return undefined;
-      }
-      return text;
-    });
+        if (controller.signal.aborted) return undefined;
+        if (failure?.type === 'error') {
+          this.log.warn(`Selection command failed: ${failure.error.message}`);
+          const setKey = vscode.l10n.t('Set API Key');
+          const switchModel = vscode.l10n.t('Switch Model');
+          void vscode.window
+            .showErrorMessage(describeError(failure.error), ...(failure.error.kind === 'auth' ? [setKey] : []), switchModel)
+            .then((choice) => {
+              if (choice === setKey)
+                startCommand('switchboard.setApiKey', { provider: failure?.type === 'error' ? failure.error.provider : undefined });
+              if (choice === switchModel) startCommand('switchboard.selectModel');
+            });
+          return undefined;
+        }
+        return text;
+      },
+    );
   }
 
   private reportNoCode(reason: string, reply: string): void {
     const show = vscode.l10n.t('Show the Answer');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was changed: {0}.', reason), show).then(async (choice) => {
-      if (choice === show) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: reply }));
-    }).then(undefined, (error: unknown) => this.log.warn(`Showing the answer failed: ${error instanceof Error ? error.message : String(error)}`));
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Nothing was changed: {0}.', reason), show)
+      .then(async (choice) => {
+        if (choice === show)
+          await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: reply }));
+      })
+      .then(undefined, (error: unknown) =>
+        this.log.warn(`Showing the answer failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }
 
   private reportConflict(proposal: DiffProposal | undefined, command: EditCommand, args?: SelectionCommandArgs): EditOutcome {
-    proposal?.close().catch((error: unknown) => this.log.warn(`Closing the proposal failed: ${error instanceof Error ? error.message : String(error)}`));
+    proposal
+      ?.close()
+      .catch((error: unknown) => this.log.warn(`Closing the proposal failed: ${error instanceof Error ? error.message : String(error)}`));
     const again = vscode.l10n.t('Run Again');
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('The file changed while the proposal was being made, so nothing was overwritten. Run the command again on the current text?'), again)
+      .showWarningMessage(
+        vscode.l10n.t(
+          'The file changed while the proposal was being made, so nothing was overwritten. Run the command again on the current text?',
+        ),
+        again,
+      )
       .then((choice) => {
         if (choice === again) startCommand(`switchboard.${command}Selection`, args ? { ...args, range: undefined } : undefined);
       });
@@ -304,7 +350,8 @@ export class SelectionCommands {
     const relative = vscode.workspace.asRelativePath(source.uri, false);
     const siblings = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(source.uri, '..'))).map(([name]) => name);
     // Test files and some sources: the pairs between them show where this project puts its tests.
-    const find = (glob: string): Thenable<vscode.Uri[]> => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/node_modules/**', 200);
+    const find = (glob: string): Thenable<vscode.Uri[]> =>
+      vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/node_modules/**', 200);
     const [tests, sources] = await Promise.all([find('**/*{test,spec,Test,Tests}*'), find(`**/*${path.extname(source.uri.path)}`)]);
     const sample = [...tests, ...sources].map((uri) => vscode.workspace.asRelativePath(uri, false));
     const plan = this.host.module().proposeTestFilePath(relative, siblings, sample);
@@ -340,7 +387,9 @@ function diagnosticsIn(target: SelectionTarget): SelectionDiagnostic[] {
       line: diagnostic.range.start.line + 1,
       column: diagnostic.range.start.character + 1,
       ...(diagnostic.source ? { source: diagnostic.source } : {}),
-      ...(diagnostic.code !== undefined ? { code: typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : diagnostic.code } : {}),
+      ...(diagnostic.code !== undefined
+        ? { code: typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : diagnostic.code }
+        : {}),
     }));
 }
 

@@ -55,7 +55,12 @@ export async function resolveSelectionTarget(
   let origin: SelectionTarget['origin'];
   if (rangeArgument) {
     range = document.validateRange(
-      new vscode.Range(rangeArgument.startLine, rangeArgument.startCharacter ?? 0, rangeArgument.endLine, rangeArgument.endCharacter ?? Number.MAX_SAFE_INTEGER),
+      new vscode.Range(
+        rangeArgument.startLine,
+        rangeArgument.startCharacter ?? 0,
+        rangeArgument.endLine,
+        rangeArgument.endCharacter ?? Number.MAX_SAFE_INTEGER,
+      ),
     );
     origin = 'argument';
   } else if (!editor.selection.isEmpty) {

@@ -105,7 +105,9 @@ export class SettingsService implements vscode.Disposable {
       if (choice === openSettings) {
         vscode.commands
           .executeCommand('workbench.action.openSettingsJson')
-          .then(undefined, (error: unknown) => this.log.warn(`Opening the settings failed: ${error instanceof Error ? error.message : String(error)}`));
+          .then(undefined, (error: unknown) =>
+            this.log.warn(`Opening the settings failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
       }
     });
   }

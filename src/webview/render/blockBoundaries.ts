@@ -92,15 +92,21 @@ export function findCommitSplit(tokens: MarkdownToken[], lines: LineIndex): Comm
     const line = block.line;
     const first = lines.src[lines.start(line)];
     const indented = first === ' ' || first === '\t';
-    const previousContinues = previous.type === 'bullet_list_open' || previous.type === 'ordered_list_open' || previous.type === 'code_block';
+    const previousContinues =
+      previous.type === 'bullet_list_open' || previous.type === 'ordered_list_open' || previous.type === 'code_block';
     const afterBlank = lines.isBlank(line - 1) && first !== undefined && (!previousContinues || !/[ \t\-+*0-9]/.test(first));
     const previousFinal =
-      previous.type === 'heading_open' || previous.type === 'hr' || previous.type === 'fence' ||
+      previous.type === 'heading_open' ||
+      previous.type === 'hr' ||
+      previous.type === 'fence' ||
       (previous.type === 'code_block' && !indented);
     const interrupts =
-      lines.complete(line) && !indented &&
+      lines.complete(line) &&
+      !indented &&
       ((block.token.type === 'heading_open' && block.token.markup.startsWith('#')) ||
-        block.token.type === 'fence' || block.token.type === 'hr' || block.token.type === 'blockquote_open');
+        block.token.type === 'fence' ||
+        block.token.type === 'hr' ||
+        block.token.type === 'blockquote_open');
     if (afterBlank || previousFinal || interrupts) return { tokenIndex: block.index, line };
   }
 

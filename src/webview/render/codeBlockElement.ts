@@ -54,7 +54,10 @@ export function createCodeBlockElement(block: ParsedCodeBlock, index: number, co
   const container = document.createElement('div');
   container.className = 'sb-code';
   container.setAttribute('role', 'group');
-  container.setAttribute('aria-label', strings.codeBlock.replace('{language}', () => label));
+  container.setAttribute(
+    'aria-label',
+    strings.codeBlock.replace('{language}', () => label),
+  );
   container.dataset['index'] = String(index);
   if (block.language) container.dataset['language'] = block.language;
   if (block.open) container.dataset['state'] = 'streaming';

@@ -86,8 +86,15 @@ interface OpenFence {
 /** Renders a streamed answer into `container` (its children are replaced). */
 export function createStreamingRenderer(container: HTMLElement, options: MarkdownRenderOptions = {}): StreamingRenderer {
   const stats: StreamingRenderStats = {
-    chunks: 0, parsedChars: 0, lastParsedChars: 0, committedParts: 0, rerenderedParts: 0, openChars: 0, openNodes: 0,
-    highlightCalls: 0, highlightedChars: 0,
+    chunks: 0,
+    parsedChars: 0,
+    lastParsedChars: 0,
+    committedParts: 0,
+    rerenderedParts: 0,
+    openChars: 0,
+    openNodes: 0,
+    highlightCalls: 0,
+    highlightedChars: 0,
   };
   const context = createRenderContext(options.strings, stats, 64);
   const { md } = context;
@@ -164,7 +171,13 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
     committed.append(rendered.nodes);
     codeBlocks.length = committedCodeCount;
     for (const block of rendered.codeBlocks) codeBlocks.push({ ...block, open: false });
-    parts.push({ src, nodes: rendered.nodes, codeStart: committedCodeCount, codeCount: rendered.codeBlocks.length, labelsKnown: labels.length });
+    parts.push({
+      src,
+      nodes: rendered.nodes,
+      codeStart: committedCodeCount,
+      codeCount: rendered.codeBlocks.length,
+      labelsKnown: labels.length,
+    });
     committedCodeCount += rendered.codeBlocks.length;
     stats.committedParts++;
   };
@@ -285,7 +298,9 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
         for (const node of part.nodes) node.parentNode?.removeChild(node);
       }
       part.nodes = rendered.nodes;
-      rendered.codeBlocks.forEach((block, i) => { codeBlocks[part.codeStart + i] = { ...block, open: false }; });
+      rendered.codeBlocks.forEach((block, i) => {
+        codeBlocks[part.codeStart + i] = { ...block, open: false };
+      });
       stats.rerenderedParts++;
     }
   };
@@ -345,7 +360,17 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
       labels = [];
       fence = undefined;
       finished = false;
-      Object.assign(stats, { chunks: 0, parsedChars: 0, lastParsedChars: 0, committedParts: 0, rerenderedParts: 0, openChars: 0, openNodes: 0, highlightCalls: 0, highlightedChars: 0 });
+      Object.assign(stats, {
+        chunks: 0,
+        parsedChars: 0,
+        lastParsedChars: 0,
+        committedParts: 0,
+        rerenderedParts: 0,
+        openChars: 0,
+        openNodes: 0,
+        highlightCalls: 0,
+        highlightedChars: 0,
+      });
       if (text) renderer.append(text);
     },
     getText(): string {

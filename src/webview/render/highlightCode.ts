@@ -45,9 +45,7 @@ export function resolveLanguage(language: string): string | undefined {
   return canonicalNames.get(definition) ?? name;
 }
 
-const canonicalNames = new Map<unknown, string>(
-  Object.keys(languages).map((name) => [hljs.getLanguage(name), name] as const),
-);
+const canonicalNames = new Map<unknown, string>(Object.keys(languages).map((name) => [hljs.getLanguage(name), name] as const));
 
 /**
  * Highlights `code` with a registered grammar (a name from `resolveLanguage`). Returns a fragment of

@@ -13,7 +13,10 @@ export async function runFromCommandPalette(page: Page, title: string, options: 
   }
   // Right after start-up, or while a webview has focus, the first F1 can be swallowed; a person presses again.
   for (let attempt = 1; !(await input.isVisible()); attempt++) {
-    await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 }, timeout: 5_000 }).catch(() => undefined);
+    await page
+      .locator('.part.statusbar')
+      .click({ position: { x: 5, y: 5 }, timeout: 5_000 })
+      .catch(() => undefined);
     await page.keyboard.press('F1');
     try {
       await input.waitFor({ state: 'visible', timeout: 3_000 });

@@ -6,7 +6,13 @@ import { repoRoot } from './editorSession';
 export const resultsDir = path.join(repoRoot, 'test-results');
 
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'test';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'test'
+  );
 }
 
 /** Saves what a person needs to see why a real-editor test failed: a screenshot and every editor log. */

@@ -68,7 +68,9 @@ export class FakeOpenAiServer {
 
     if (request.method === 'GET' && path.endsWith('/models')) {
       response.writeHead(200, { 'content-type': 'application/json', ...requestId });
-      response.end(JSON.stringify({ object: 'list', data: this.models.map((id) => ({ id, object: 'model', created, owned_by: 'system' })) }));
+      response.end(
+        JSON.stringify({ object: 'list', data: this.models.map((id) => ({ id, object: 'model', created, owned_by: 'system' })) }),
+      );
       return;
     }
     if (request.method === 'POST' && path.endsWith('/chat/completions')) {
@@ -87,7 +89,9 @@ export class FakeOpenAiServer {
       }
       if (response.destroyed) return;
       response.write(chunk({}, 'stop'));
-      response.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } })}\n\n`);
+      response.write(
+        `data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } })}\n\n`,
+      );
       response.end('data: [DONE]\n\n');
       return;
     }
@@ -112,7 +116,11 @@ export class FakeOpenAiServer {
     }
     // What OpenAI answers a path it does not have.
     response.writeHead(404, { 'content-type': 'application/json', ...requestId });
-    response.end(JSON.stringify({ error: { message: `Invalid URL (${request.method ?? 'GET'} ${path})`, type: 'invalid_request_error', param: null, code: null } }));
+    response.end(
+      JSON.stringify({
+        error: { message: `Invalid URL (${request.method ?? 'GET'} ${path})`, type: 'invalid_request_error', param: null, code: null },
+      }),
+    );
   }
 }
 

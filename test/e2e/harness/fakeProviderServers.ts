@@ -16,12 +16,18 @@ export async function startFakeGemini(goodKey: string): Promise<FakeHttpServer> 
 function geminiAnswer(request: RecordedRequest, goodKey: string): ScriptedResponse {
   const key = request.headers['x-goog-api-key'] ?? new URL(request.url, 'http://x').searchParams.get('key') ?? undefined;
   if (key === undefined) {
-    return geminiError(403, 'PERMISSION_DENIED', 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.');
+    return geminiError(
+      403,
+      'PERMISSION_DENIED',
+      "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+    );
   }
   if (key !== goodKey) return geminiInvalidKey();
   const path = request.url.split('?')[0] ?? '';
-  if (request.method === 'GET' && path === '/v1beta/models') return geminiModels([{ name: 'models/gemini-2.5-flash', methods: ['generateContent', 'countTokens'] }]);
-  if (request.method === 'POST' && /^\/v1beta\/models\/[^/]+:streamGenerateContent$/.test(path)) return geminiStream(['Hello from the fake Gemini.']);
+  if (request.method === 'GET' && path === '/v1beta/models')
+    return geminiModels([{ name: 'models/gemini-2.5-flash', methods: ['generateContent', 'countTokens'] }]);
+  if (request.method === 'POST' && /^\/v1beta\/models\/[^/]+:streamGenerateContent$/.test(path))
+    return geminiStream(['Hello from the fake Gemini.']);
   return geminiError(404, 'NOT_FOUND', `Method not found: ${path}`);
 }
 

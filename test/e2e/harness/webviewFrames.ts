@@ -9,7 +9,10 @@ export async function findWebviewFrame(page: Page, selector: string, timeoutMs =
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
-      const found = await frame.locator(selector).count().catch(() => 0);
+      const found = await frame
+        .locator(selector)
+        .count()
+        .catch(() => 0);
       if (found > 0) return frame;
     }
     await page.waitForTimeout(250);

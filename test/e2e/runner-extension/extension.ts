@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(diagnostics);
   server = http.createServer((request, response) => {
     void handle(request, response, context).catch((error: unknown) => {
-      respond(response, 500, { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      respond(response, 500, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     });
   });
   server.listen(0, '127.0.0.1', () => {
@@ -105,7 +105,11 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     }
     case '/diagnostics': {
       const items = (body['items'] as { line: number; message: string }[]).map((item) => {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(item.line, 0, item.line, 200), item.message, vscode.DiagnosticSeverity.Error);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(item.line, 0, item.line, 200),
+          item.message,
+          vscode.DiagnosticSeverity.Error,
+        );
         diagnostic.source = 'e2e-lint';
         return diagnostic;
       });

@@ -7,7 +7,12 @@ import { FakeClock, settle } from './fakeClock';
 
 const key = { provider: 'openai', model: 'gpt-4o-mini' };
 
-function setup(clock = new FakeClock()): { limiter: RateLimiter; clock: FakeClock; waits: RateLimitWait[]; onWait: (wait: RateLimitWait) => void } {
+function setup(clock = new FakeClock()): {
+  limiter: RateLimiter;
+  clock: FakeClock;
+  waits: RateLimitWait[];
+  onWait: (wait: RateLimitWait) => void;
+} {
   const waits: RateLimitWait[] = [];
   return { limiter: new RateLimiter({ clock, limitsFor: () => undefined }), clock, waits, onWait: (wait) => void waits.push(wait) };
 }
@@ -60,26 +65,45 @@ describe('RateLimiter with announced limits', () => {
   it('waits for Anthropic output tokens only when none are left', async () => {
     const { limiter, waits, onWait } = setup();
     const reset = new Date(Date.UTC(2026, 0, 15, 9, 0, 10)).toISOString();
-    limiter.observeHeaders(key, { 'anthropic-ratelimit-output-tokens-remaining': '1000', 'anthropic-ratelimit-output-tokens-reset': reset });
+    limiter.observeHeaders(key, {
+      'anthropic-ratelimit-output-tokens-remaining': '1000',
+      'anthropic-ratelimit-output-tokens-reset': reset,
+    });
     await limiter.acquire(key, 5_000, { onWait });
     assert.deepEqual(waits, [], 'the answer’s length is unknown: some output tokens left is enough');
-    limiter.observeHeaders(key, { 'anthropic-ratelimit-output-tokens-remaining': '0', 'anthropic-ratelimit-output-tokens-reset': new Date(Date.UTC(2026, 0, 15, 9, 0, 20)).toISOString() });
+    limiter.observeHeaders(key, {
+      'anthropic-ratelimit-output-tokens-remaining': '0',
+      'anthropic-ratelimit-output-tokens-reset': new Date(Date.UTC(2026, 0, 15, 9, 0, 20)).toISOString(),
+    });
     await limiter.acquire(key, 5_000, { onWait });
     assert.deepEqual(waits, [{ key, waitMs: 20_000, reason: 'tokens-per-minute' }]);
   });
 
   it('waits for the whole window of an OpenRouter-style reset, however large the limit', async () => {
     const { limiter, clock, waits, onWait } = setup();
-    limiter.observeHeaders(key, { 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(clock.now() + 8_000) });
+    limiter.observeHeaders(key, {
+      'x-ratelimit-limit': '20',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(clock.now() + 8_000),
+    });
     await limiter.acquire(key, 0, { onWait });
     assert.deepEqual(waits, [{ key, waitMs: 8_000, reason: 'requests-per-minute' }]);
   });
 
   it('does not hang a chat on a reset hours away: the request goes (and the provider’s 429 speaks)', async () => {
     const { limiter, clock, waits, onWait } = setup();
-    limiter.observeHeaders(key, { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(clock.now() + 5 * 60 * 60_000) });
+    limiter.observeHeaders(key, {
+      'x-ratelimit-limit': '50',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(clock.now() + 5 * 60 * 60_000),
+    });
     await limiter.acquire(key, 0, { onWait });
-    limiter.observeHeaders(key, { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '61s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '1s' });
+    limiter.observeHeaders(key, {
+      'x-ratelimit-remaining-requests': '0',
+      'x-ratelimit-reset-requests': '61s',
+      'x-ratelimit-remaining-tokens': '0',
+      'x-ratelimit-reset-tokens': '1s',
+    });
     await limiter.acquire(key, 10, { onWait });
     assert.deepEqual(waits, [], 'one budget past the cap means the request goes rather than waiting for the others');
     assert.deepEqual(clock.sleeps, []);

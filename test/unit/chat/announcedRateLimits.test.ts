@@ -86,12 +86,23 @@ describe('parseAnnouncedRateLimits', () => {
       'anthropic-ratelimit-requests-reset': '2026-01-15T09:05:20Z',
     };
     assert.equal(parseAnnouncedRateLimits(serverAhead, now)?.requests?.resetAt, now + 20_000, 'our clock five minutes behind');
-    const sameClock = { ...serverAhead, date: 'Thu, 15 Jan 2026 09:00:01 GMT', 'anthropic-ratelimit-requests-reset': '2026-01-15T09:00:20.250Z' };
-    assert.equal(parseAnnouncedRateLimits(sameClock, now)?.requests?.resetAt, now + 20_250, 'within the date’s whole-second precision, our own clock counts');
+    const sameClock = {
+      ...serverAhead,
+      date: 'Thu, 15 Jan 2026 09:00:01 GMT',
+      'anthropic-ratelimit-requests-reset': '2026-01-15T09:00:20.250Z',
+    };
+    assert.equal(
+      parseAnnouncedRateLimits(sameClock, now)?.requests?.resetAt,
+      now + 20_250,
+      'within the date’s whole-second precision, our own clock counts',
+    );
   });
 
   it('reads OpenRouter’s x-ratelimit-* with an epoch-millisecond reset as a window that restarts at the reset', () => {
-    const announced = parseAnnouncedRateLimits({ 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now + 5_000) }, now);
+    const announced = parseAnnouncedRateLimits(
+      { 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now + 5_000) },
+      now,
+    );
     assert.deepEqual(announced, { requests: { remaining: 0, limit: 20, resetAt: now + 5_000, refill: 'window' } });
     const seconds = parseAnnouncedRateLimits({ 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': String(now / 1000 + 60) }, now);
     assert.deepEqual(seconds, { requests: { remaining: 3, resetAt: now + 60_000, refill: 'window' } }, 'epoch seconds');
@@ -101,18 +112,30 @@ describe('parseAnnouncedRateLimits', () => {
 
   it('ignores headers it cannot read, keeping the budgets it can', () => {
     assert.equal(parseAnnouncedRateLimits({ 'content-type': 'text/event-stream' }, now), undefined);
-    assert.equal(parseAnnouncedRateLimits({ 'x-ratelimit-remaining-requests': 'lots', 'x-ratelimit-reset-requests': '1s' }, now), undefined);
+    assert.equal(
+      parseAnnouncedRateLimits({ 'x-ratelimit-remaining-requests': 'lots', 'x-ratelimit-reset-requests': '1s' }, now),
+      undefined,
+    );
     assert.equal(parseAnnouncedRateLimits({ 'x-ratelimit-remaining-requests': '-1', 'x-ratelimit-reset-requests': '1s' }, now), undefined);
     assert.equal(parseAnnouncedRateLimits({ 'x-ratelimit-remaining-requests': '0' }, now), undefined, 'no reset: nothing to wait for');
     assert.deepEqual(
       parseAnnouncedRateLimits(
-        { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': 'soon', 'x-ratelimit-remaining-tokens': '10', 'x-ratelimit-reset-tokens': '20ms', 'x-ratelimit-limit-tokens': 'n/a' },
+        {
+          'x-ratelimit-remaining-requests': '0',
+          'x-ratelimit-reset-requests': 'soon',
+          'x-ratelimit-remaining-tokens': '10',
+          'x-ratelimit-reset-tokens': '20ms',
+          'x-ratelimit-limit-tokens': 'n/a',
+        },
         now,
       ),
       { tokens: { remaining: 10, resetAt: now + 20, refill: 'gradual' } },
     );
     assert.equal(
-      parseAnnouncedRateLimits({ 'anthropic-ratelimit-requests-remaining': '0', 'anthropic-ratelimit-requests-reset': 'Thu, 15 Jan 2026 09:00:30 GMT' }, now),
+      parseAnnouncedRateLimits(
+        { 'anthropic-ratelimit-requests-remaining': '0', 'anthropic-ratelimit-requests-reset': 'Thu, 15 Jan 2026 09:00:30 GMT' },
+        now,
+      ),
       undefined,
       'an HTTP date is not the RFC 3339 Anthropic documents',
     );
@@ -131,6 +154,7 @@ describe('parseResetDuration', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['', 's', '5x', '-1s', '1s later', '1d', 'NaNs', undefined]) assert.equal(parseResetDuration(bad), undefined, String(bad));
+    for (const bad of ['', 's', '5x', '-1s', '1s later', '1d', 'NaNs', undefined])
+      assert.equal(parseResetDuration(bad), undefined, String(bad));
   });
 });

@@ -94,7 +94,11 @@ describe('announced rate limits over HTTP', () => {
 
     const first = await chatOnce(chat, 'one');
     assert.equal(textOf(first.events), 'first');
-    assert.equal(first.events.some((event) => event.type === 'rate-limit-wait'), false, 'nothing announced yet');
+    assert.equal(
+      first.events.some((event) => event.type === 'rate-limit-wait'),
+      false,
+      'nothing announced yet',
+    );
 
     const second = await chatOnce(chat, 'two');
     const waitIndex = second.events.findIndex((event) => event.type === 'rate-limit-wait');

@@ -8,7 +8,13 @@ import { providerError } from './fakeProvider';
 function setup(): { breaker: CircuitBreaker; clock: FakeClock; changes: [string, CircuitState][] } {
   const clock = new FakeClock();
   const changes: [string, CircuitState][] = [];
-  const breaker = new CircuitBreaker({ clock, failureThreshold: 3, failureWindowMs: 60_000, coolDownMs: 30_000, onStateChange: (id, state) => void changes.push([id, state]) });
+  const breaker = new CircuitBreaker({
+    clock,
+    failureThreshold: 3,
+    failureWindowMs: 60_000,
+    coolDownMs: 30_000,
+    onStateChange: (id, state) => void changes.push([id, state]),
+  });
   return { breaker, clock, changes };
 }
 
@@ -66,7 +72,11 @@ describe('CircuitBreaker', () => {
     breaker.recordSuccess('p');
     assert.equal(breaker.state('p'), 'closed');
     assert.equal(breaker.tryPass('p').allowed, true);
-    assert.deepEqual(changes, [['p', 'open'], ['p', 'half-open'], ['p', 'closed']]);
+    assert.deepEqual(changes, [
+      ['p', 'open'],
+      ['p', 'half-open'],
+      ['p', 'closed'],
+    ]);
   });
 
   it('re-opens for another cool-down when the trial fails; a neutral outcome frees the trial slot', () => {

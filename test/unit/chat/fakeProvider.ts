@@ -28,7 +28,12 @@ export function fakeProvider(id: string, scripts: readonly Script[], kind: Provi
 }
 
 /** A successful answer from `provider`/`model`. */
-export function answer(provider: string, model: string, text: string, usage?: { inputTokens?: number; outputTokens?: number }): ChatEvent[] {
+export function answer(
+  provider: string,
+  model: string,
+  text: string,
+  usage?: { inputTokens?: number; outputTokens?: number },
+): ChatEvent[] {
   return [
     { type: 'model', provider, model },
     { type: 'text-delta', text },
@@ -37,12 +42,21 @@ export function answer(provider: string, model: string, text: string, usage?: { 
   ];
 }
 
-export function providerError(kind: ProviderErrorKind, provider: string, extra: { status?: number; code?: string; model?: string } = {}): ProviderError {
+export function providerError(
+  kind: ProviderErrorKind,
+  provider: string,
+  extra: { status?: number; code?: string; model?: string } = {},
+): ProviderError {
   return new ProviderError({ kind, provider, message: `${kind} from ${provider}`, ...extra });
 }
 
 /** An attempt that fails before any text. */
-export function failure(kind: ProviderErrorKind, provider: string, model: string, extra: { status?: number; code?: string } = {}): ChatEvent[] {
+export function failure(
+  kind: ProviderErrorKind,
+  provider: string,
+  model: string,
+  extra: { status?: number; code?: string } = {},
+): ChatEvent[] {
   return [
     { type: 'model', provider, model },
     { type: 'error', error: providerError(kind, provider, { model, ...extra }) },

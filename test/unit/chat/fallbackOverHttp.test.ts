@@ -48,7 +48,9 @@ describe('fallback over real OpenAI-compatible servers', () => {
 
   it('falls back to the second server when the first answers 503, and says which model answered', async () => {
     const primary = await listen(() => openAiOverloaded());
-    const backup = await listen(() => openAiStream(['Hel', 'lo!'], { model: 'backup-model', usage: { prompt_tokens: 9, completion_tokens: 3 } }));
+    const backup = await listen(() =>
+      openAiStream(['Hel', 'lo!'], { model: 'backup-model', usage: { prompt_tokens: 9, completion_tokens: 3 } }),
+    );
     servers.push(primary, backup);
     const breaker = new CircuitBreaker({ clock: new FakeClock() });
     const chain = [

@@ -63,13 +63,19 @@ describe('forwardAfter', () => {
 
   it('turns an exception of the forwarded stream into the final event with onError, after what came before', async () => {
     let ends = 0;
-    const stream = forwardAfter(async function* () {
-      yield wait;
-      return tailOf([text('a'), text('b')], { failAfter: 1 }).stream;
-    }, {
-      onError: (error) => ({ type: 'done', finishReason: error instanceof Error && error.message === 'the tail broke' ? 'other' : 'stop' }),
-      onEnd: () => ends++,
-    });
+    const stream = forwardAfter(
+      async function* () {
+        yield wait;
+        return tailOf([text('a'), text('b')], { failAfter: 1 }).stream;
+      },
+      {
+        onError: (error) => ({
+          type: 'done',
+          finishReason: error instanceof Error && error.message === 'the tail broke' ? 'other' : 'stop',
+        }),
+        onEnd: () => ends++,
+      },
+    );
     assert.deepEqual(await collect(stream), [wait, text('a'), { type: 'done', finishReason: 'other' }]);
     assert.equal(ends, 1);
   });
@@ -85,10 +91,13 @@ describe('forwardAfter', () => {
   it('closes the forwarded stream and calls onEnd when the consumer stops early', async () => {
     let ends = 0;
     const tail = tailOf([text('a'), text('b'), done]);
-    const stream = forwardAfter(async function* () {
-      yield wait;
-      return tail.stream;
-    }, { onEnd: () => ends++ });
+    const stream = forwardAfter(
+      async function* () {
+        yield wait;
+        return tail.stream;
+      },
+      { onEnd: () => ends++ },
+    );
     for await (const event of stream) {
       if (event.type === 'text-delta') break;
     }

@@ -105,7 +105,10 @@ describe('RateLimiter', () => {
 
   it('rejects at once when the signal is already aborted', async () => {
     const { limiter } = limiterWith({});
-    await assert.rejects(limiter.acquire(key, 0, { signal: AbortSignal.abort() }), (error: unknown) => error instanceof ProviderError && error.kind === 'cancelled');
+    await assert.rejects(
+      limiter.acquire(key, 0, { signal: AbortSignal.abort() }),
+      (error: unknown) => error instanceof ProviderError && error.kind === 'cancelled',
+    );
   });
 
   it('applies settings changes on the next acquire', async () => {
@@ -122,8 +125,12 @@ describe('RateLimiter', () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock, limitsFor: (id) => (id === 'sydney' ? sydneyRateLimitDefaults : undefined) });
     const waits: RateLimitWait[] = [];
-    for (let i = 0; i < 4; i += 1) await limiter.acquire({ provider: 'sydney', model: 'sdxl' }, 0, { onWait: (wait) => void waits.push(wait) });
-    assert.deepEqual(waits.map((w) => [w.reason, w.waitMs]), [['requests-per-minute', 60_000]]);
+    for (let i = 0; i < 4; i += 1)
+      await limiter.acquire({ provider: 'sydney', model: 'sdxl' }, 0, { onWait: (wait) => void waits.push(wait) });
+    assert.deepEqual(
+      waits.map((w) => [w.reason, w.waitMs]),
+      [['requests-per-minute', 60_000]],
+    );
     assert.equal(limiter.remainingToday({ provider: 'sydney', model: 'sdxl' }), 996);
     await limiter.acquire({ provider: 'sydney', model: 'claude-2-100k' }, 0);
     assert.equal(limiter.remainingToday({ provider: 'sydney', model: 'claude-instant-1-100k' }), 1499);
@@ -157,8 +164,16 @@ describe('rate limit configuration', () => {
       limits: { requestsPerMinute: 7, tokensPerMinute: 1_000, requestsPerDay: undefined },
     });
     assert.equal(resolveModelRateLimits(config, 'claude-3-haiku').bucket, 'claude-3*');
-    assert.deepEqual(resolveModelRateLimits(config, 'claude-3-opus').limits, { requestsPerMinute: 10, tokensPerMinute: 1_000, requestsPerDay: 50 });
-    assert.deepEqual(resolveModelRateLimits(undefined, 'x').limits, { requestsPerMinute: undefined, tokensPerMinute: undefined, requestsPerDay: undefined });
+    assert.deepEqual(resolveModelRateLimits(config, 'claude-3-opus').limits, {
+      requestsPerMinute: 10,
+      tokensPerMinute: 1_000,
+      requestsPerDay: 50,
+    });
+    assert.deepEqual(resolveModelRateLimits(undefined, 'x').limits, {
+      requestsPerMinute: undefined,
+      tokensPerMinute: undefined,
+      requestsPerDay: undefined,
+    });
   });
 });
 

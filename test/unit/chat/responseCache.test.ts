@@ -18,7 +18,13 @@ class MemoryStorage implements ResponseCacheStorage {
   }
 }
 
-const request: ChatRequest = { model: 'gpt-4o', messages: [{ role: 'user', parts: [{ type: 'text', text: 'What is 2+2?' }] }], systemPrompt: 'Be brief.', temperature: 0, maxTokens: 50 };
+const request: ChatRequest = {
+  model: 'gpt-4o',
+  messages: [{ role: 'user', parts: [{ type: 'text', text: 'What is 2+2?' }] }],
+  systemPrompt: 'Be brief.',
+  temperature: 0,
+  maxTokens: 50,
+};
 const keyA = responseCacheKey('openai', request);
 const answerA = { provider: 'openai', model: 'gpt-4o', text: '4', usage: { inputTokens: 12, outputTokens: 1 } };
 
@@ -67,7 +73,9 @@ describe('ResponseCache', () => {
 
   it('evicts the least recently used entry beyond maxEntries', async () => {
     const cache = new ResponseCache({ enabled: true, clock: new FakeClock(), maxEntries: 2 });
-    const keys = ['a', 'b', 'c'].map((content) => responseCacheKey('p', { model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: content }] }] }));
+    const keys = ['a', 'b', 'c'].map((content) =>
+      responseCacheKey('p', { model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: content }] }] }),
+    );
     const [a = '', b = '', c = ''] = keys;
     await cache.put(a, { ...answerA, text: 'A' });
     await cache.put(b, { ...answerA, text: 'B' });
@@ -80,7 +88,8 @@ describe('ResponseCache', () => {
 
   it('keeps within maxBytes, and does not store an answer bigger than the whole budget', async () => {
     const cache = new ResponseCache({ enabled: true, clock: new FakeClock(), maxBytes: 1_000 });
-    const key = (n: number): string => responseCacheKey('p', { model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: String(n) }] }] });
+    const key = (n: number): string =>
+      responseCacheKey('p', { model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: String(n) }] }] });
     for (let i = 0; i < 5; i += 1) await cache.put(key(i), { ...answerA, text: 'x'.repeat(300) });
     assert.ok(cache.size < 5 && cache.size > 0);
     assert.ok(await cache.get(key(4)), 'the newest stays');
@@ -126,7 +135,12 @@ describe('ResponseCache', () => {
   });
 
   it('tolerates a corrupt stored value: starts empty, reports it, and overwrites it on the next put', async () => {
-    for (const corrupt of ['{not json', '"a string"', '{"version":2,"entries":[]}', JSON.stringify({ version: 1, entries: [{ key: 'short' }, 42] })]) {
+    for (const corrupt of [
+      '{not json',
+      '"a string"',
+      '{"version":2,"entries":[]}',
+      JSON.stringify({ version: 1, entries: [{ key: 'short' }, 42] }),
+    ]) {
       const storage = new MemoryStorage();
       storage.values.set('switchboard.responseCache', corrupt);
       const errors: unknown[] = [];
@@ -256,7 +270,9 @@ describe('withResponseCache', () => {
     await collect(provider.streamChat({ ...request, signal: controller.signal }));
     assert.equal(cache.size, 0);
     await cache.put(keyA, answerA);
-    assert.deepEqual(await collect(provider.streamChat({ ...request, signal: AbortSignal.abort() })), [{ type: 'done', finishReason: 'cancelled' }]);
+    assert.deepEqual(await collect(provider.streamChat({ ...request, signal: AbortSignal.abort() })), [
+      { type: 'done', finishReason: 'cancelled' },
+    ]);
   });
 });
 

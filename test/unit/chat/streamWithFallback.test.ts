@@ -19,7 +19,15 @@ describe('streamWithFallback', () => {
   it('moves to the next model on a 503 server error, says so, and the answer names the model that answered', async () => {
     const a = fakeProvider('openai', [failure('server', 'openai', 'gpt-4o', { status: 503 })]);
     const b = fakeProvider('anthropic', [answer('anthropic', 'claude-x', 'Hello!')]);
-    const events = await collect(streamWithFallback([{ provider: a, model: 'gpt-4o' }, { provider: b, model: 'claude-x' }], request));
+    const events = await collect(
+      streamWithFallback(
+        [
+          { provider: a, model: 'gpt-4o' },
+          { provider: b, model: 'claude-x' },
+        ],
+        request,
+      ),
+    );
     assert.deepEqual(types(events), ['model', 'fallback', 'model', 'text-delta', 'done']);
     const [fallback] = only(events, 'fallback');
     assert.deepEqual(fallback?.from, { provider: 'openai', model: 'gpt-4o' });
@@ -34,7 +42,15 @@ describe('streamWithFallback', () => {
   it('does NOT fall back on a 401 auth error: the user has to fix the key', async () => {
     const a = fakeProvider('openai', [failure('auth', 'openai', 'gpt-4o', { status: 401 })]);
     const b = fakeProvider('anthropic', [answer('anthropic', 'claude-x', 'Hello!')]);
-    const events = await collect(streamWithFallback([{ provider: a, model: 'gpt-4o' }, { provider: b, model: 'claude-x' }], request));
+    const events = await collect(
+      streamWithFallback(
+        [
+          { provider: a, model: 'gpt-4o' },
+          { provider: b, model: 'claude-x' },
+        ],
+        request,
+      ),
+    );
     assert.deepEqual(types(events), ['model', 'error']);
     assert.equal(only(events, 'error')[0]?.error.kind, 'auth');
     assert.equal(b.requests.length, 0);
@@ -49,7 +65,15 @@ describe('streamWithFallback', () => {
       ],
     ]);
     const b = fakeProvider('anthropic', [answer('anthropic', 'claude-x', 'Hello!')]);
-    const events = await collect(streamWithFallback([{ provider: a, model: 'gpt-4o' }, { provider: b, model: 'claude-x' }], request));
+    const events = await collect(
+      streamWithFallback(
+        [
+          { provider: a, model: 'gpt-4o' },
+          { provider: b, model: 'claude-x' },
+        ],
+        request,
+      ),
+    );
     assert.deepEqual(types(events), ['model', 'text-delta', 'error']);
     assert.equal(textOf(events), 'Half an ans');
     assert.equal(b.requests.length, 0);
@@ -102,7 +126,15 @@ describe('streamWithFallback', () => {
   it('falls back on not-found of the model, and ends with the last error when every model fails', async () => {
     const a = fakeProvider('openrouter', [failure('not-found', 'openrouter', 'gone/model', { status: 404 })]);
     const b = fakeProvider('groq', [failure('overloaded', 'groq', 'llama', { status: 503 })]);
-    const events = await collect(streamWithFallback([{ provider: a, model: 'gone/model' }, { provider: b, model: 'llama' }], request));
+    const events = await collect(
+      streamWithFallback(
+        [
+          { provider: a, model: 'gone/model' },
+          { provider: b, model: 'llama' },
+        ],
+        request,
+      ),
+    );
     assert.deepEqual(types(events), ['model', 'fallback', 'model', 'error']);
     assert.equal(only(events, 'error')[0]?.error.kind, 'overloaded');
   });
@@ -131,7 +163,15 @@ describe('streamWithFallback', () => {
       ],
     ]);
     const b = fakeProvider('groq', [answer('groq', 'llama', 'Hi')]);
-    const events = await collect(streamWithFallback([{ provider: a, model: 'gpt-4o' }, { provider: b, model: 'llama' }], request));
+    const events = await collect(
+      streamWithFallback(
+        [
+          { provider: a, model: 'gpt-4o' },
+          { provider: b, model: 'llama' },
+        ],
+        request,
+      ),
+    );
     assert.deepEqual(types(events), ['rate-limit-wait', 'retry', 'model', 'fallback', 'model', 'text-delta', 'done']);
     assert.equal(only(events, 'fallback')[0]?.error.kind, 'invalid-response');
   });
@@ -143,7 +183,15 @@ describe('streamWithFallback', () => {
       },
     ]);
     const b = fakeProvider('groq', [answer('groq', 'llama', 'Hi')]);
-    const events = await collect(streamWithFallback([{ provider: a, model: 'gpt-4o' }, { provider: b, model: 'llama' }], request));
+    const events = await collect(
+      streamWithFallback(
+        [
+          { provider: a, model: 'gpt-4o' },
+          { provider: b, model: 'llama' },
+        ],
+        request,
+      ),
+    );
     assert.equal(textOf(events), 'Hi');
   });
 
@@ -159,7 +207,14 @@ describe('streamWithFallback', () => {
     const b = fakeProvider('groq', [answer('groq', 'llama', 'Hi')]);
     const breaker = new CircuitBreaker({ clock: new FakeClock(), failureThreshold: 1 });
     const events = await collect(
-      streamWithFallback([{ provider: a, model: 'gpt-4o' }, { provider: b, model: 'llama' }], { ...request, signal: controller.signal }, { breaker }),
+      streamWithFallback(
+        [
+          { provider: a, model: 'gpt-4o' },
+          { provider: b, model: 'llama' },
+        ],
+        { ...request, signal: controller.signal },
+        { breaker },
+      ),
     );
     assert.deepEqual(events.at(-1), { type: 'done', finishReason: 'cancelled' });
     assert.equal(b.requests.length, 0);
@@ -179,7 +234,9 @@ describe('streamWithFallback', () => {
       const clock = new FakeClock();
       const breaker = new CircuitBreaker({ clock, failureThreshold: 2, coolDownMs: 60_000 });
       let healthy = false;
-      const a = fakeProvider('openai', [(r) => (healthy ? answer('openai', r.model, 'A') : failure('server', 'openai', r.model, { status: 500 }))]);
+      const a = fakeProvider('openai', [
+        (r) => (healthy ? answer('openai', r.model, 'A') : failure('server', 'openai', r.model, { status: 500 })),
+      ]);
       const b = fakeProvider('groq', [answer('groq', 'llama', 'B')]);
       const chain = [
         { provider: a, model: 'gpt-4o' },

@@ -19,7 +19,13 @@ describe('withRateLimit', () => {
     assert.deepEqual(types(await collect(provider.streamChat(request))), ['model', 'text-delta', 'done']);
     clock.time += 12_000;
     const events = await collect(provider.streamChat(request));
-    assert.deepEqual(events[0], { type: 'rate-limit-wait', provider: 'sydney', model: 'sdxl', waitMs: 48_000, reason: 'requests-per-minute' });
+    assert.deepEqual(events[0], {
+      type: 'rate-limit-wait',
+      provider: 'sydney',
+      model: 'sdxl',
+      waitMs: 48_000,
+      reason: 'requests-per-minute',
+    });
     assert.deepEqual(types(events), ['rate-limit-wait', 'model', 'text-delta', 'done']);
     assert.equal(inner.requests.length, 2);
   });

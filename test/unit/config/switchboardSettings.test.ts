@@ -49,10 +49,18 @@ describe('settings', () => {
         { kind: 'anthropic' },
       ],
     });
-    assert.deepEqual(settings.providers.map((p) => p.id), ['work-vllm']);
+    assert.deepEqual(
+      settings.providers.map((p) => p.id),
+      ['work-vllm'],
+    );
     assert.deepEqual(
       problems.map((p) => p.setting),
-      ['switchboard.providers[1] (“broken”)', 'switchboard.providers[2] (“sydney”)', 'switchboard.providers[3] (“work-vllm”)', 'switchboard.providers[4]'],
+      [
+        'switchboard.providers[1] (“broken”)',
+        'switchboard.providers[2] (“sydney”)',
+        'switchboard.providers[3] (“work-vllm”)',
+        'switchboard.providers[4]',
+      ],
     );
     assert.match(problems[0]?.message ?? '', /^baseUrl: must be an http:\/\/ or https:\/\/ URL/);
     assert.match(problems[1]?.message ?? '', /rateLimits\.requestsPerMinute/);
@@ -65,7 +73,10 @@ describe('settings', () => {
   });
 
   it('parses model references whose model id contains slashes', () => {
-    assert.deepEqual(parseModelRef('openrouter/meta-llama/llama-3.1-8b-instruct'), { provider: 'openrouter', model: 'meta-llama/llama-3.1-8b-instruct' });
+    assert.deepEqual(parseModelRef('openrouter/meta-llama/llama-3.1-8b-instruct'), {
+      provider: 'openrouter',
+      model: 'meta-llama/llama-3.1-8b-instruct',
+    });
     assert.equal(parseModelRef('gpt-4o'), undefined);
     assert.equal(parseModelRef('/gpt-4o'), undefined);
     assert.equal(parseModelRef('openai/'), undefined);

@@ -11,7 +11,9 @@ import {
   settleInterrupted,
   startAssistantMessage,
   truncateAfter,
-  truncateForRegenerate, userParts } from '../../../src/core/conversations/conversationOps';
+  truncateForRegenerate,
+  userParts,
+} from '../../../src/core/conversations/conversationOps';
 import { contextsOf, textOf } from '../../../src/core/conversations/messagePart';
 import { deriveTitle, maxTitleLength } from '../../../src/core/conversations/deriveTitle';
 import { T0, deepFreeze, providerError, sampleConversation, uuid } from './conversationFixtures';
@@ -135,7 +137,10 @@ describe('conversation model', () => {
     });
 
     it('treats a cancellation reported as an error as the user stopping', () => {
-      const { answer } = stream([{ type: 'text-delta', text: 'ab' }, { type: 'error', error: providerError('cancelled') }]);
+      const { answer } = stream([
+        { type: 'text-delta', text: 'ab' },
+        { type: 'error', error: providerError('cancelled') },
+      ]);
       assert.equal(answer.status, 'stopped');
       assert.equal(answer.error, undefined);
     });
@@ -143,9 +148,19 @@ describe('conversation model', () => {
     it('records the model the user chose when the fallback chain answered with another one', () => {
       const { answer } = stream([
         { type: 'model', provider: 'openai', model: 'gpt-4o' },
-        { type: 'fallback', from: { provider: 'openai', model: 'gpt-4o' }, to: { provider: 'groq', model: 'llama' }, error: providerError('server') },
+        {
+          type: 'fallback',
+          from: { provider: 'openai', model: 'gpt-4o' },
+          to: { provider: 'groq', model: 'llama' },
+          error: providerError('server'),
+        },
         { type: 'model', provider: 'groq', model: 'llama' },
-        { type: 'fallback', from: { provider: 'groq', model: 'llama' }, to: { provider: 'ollama', model: 'qwen' }, error: providerError('network') },
+        {
+          type: 'fallback',
+          from: { provider: 'groq', model: 'llama' },
+          to: { provider: 'ollama', model: 'qwen' },
+          error: providerError('network'),
+        },
         { type: 'model', provider: 'ollama', model: 'qwen', cached: true },
         { type: 'text-delta', text: 'ok' },
         { type: 'done', finishReason: 'stop' },
@@ -185,7 +200,10 @@ describe('conversation model', () => {
 
     it('truncateAfter keeps the message and drops what follows', () => {
       const cut = truncateAfter(base, ids[2] ?? '', { now: T0 + 99 });
-      assert.deepEqual(cut.messages.map((message) => message.id), ids.slice(0, 3));
+      assert.deepEqual(
+        cut.messages.map((message) => message.id),
+        ids.slice(0, 3),
+      );
       assert.equal(cut.updatedAt, T0 + 99);
       assert.equal(truncateAfter(base, ids.at(-1) ?? ''), base, 'truncating after the last message changes nothing');
       assert.equal(truncateAfter(base, 'unknown'), base);
@@ -193,7 +211,11 @@ describe('conversation model', () => {
 
     it('editUserMessage replaces the parts, keeps the recipe, and drops everything after it', () => {
       const contexts = [{ kind: 'file' as const, label: 'a.ts', path: 'src/a.ts', text: 'x' }];
-      const recipe = { systemPrompt: 'Be brief.', models: ['openai/gpt-4o', 'groq/llama'], promptParts: [{ type: 'text' as const, text: 'TEMPLATE' }] };
+      const recipe = {
+        systemPrompt: 'Be brief.',
+        models: ['openai/gpt-4o', 'groq/llama'],
+        promptParts: [{ type: 'text' as const, text: 'TEMPLATE' }],
+      };
       const withContext = appendUserMessage(base, userParts('Review this', contexts), { id: 'u-ctx', recipe }).conversation;
       const answered = startAssistantMessage(withContext).conversation;
       const edited = editUserMessage(answered, 'u-ctx', userParts('Review this, strictly', contexts), { now: T0 + 100 });
@@ -222,8 +244,14 @@ describe('conversation model', () => {
     });
 
     it('truncateForRegenerate drops the last answer, or a given answer and what follows', () => {
-      assert.deepEqual(truncateForRegenerate(base).messages.map((message) => message.id), ids.slice(0, 5));
-      assert.deepEqual(truncateForRegenerate(base, ids[1]).messages.map((message) => message.id), ids.slice(0, 1));
+      assert.deepEqual(
+        truncateForRegenerate(base).messages.map((message) => message.id),
+        ids.slice(0, 5),
+      );
+      assert.deepEqual(
+        truncateForRegenerate(base, ids[1]).messages.map((message) => message.id),
+        ids.slice(0, 1),
+      );
       assert.equal(truncateForRegenerate(base, ids[0]), base, 'a user message is not an answer');
       const endsWithQuestion = truncateForRegenerate(base);
       assert.equal(truncateForRegenerate(endsWithQuestion), endsWithQuestion);

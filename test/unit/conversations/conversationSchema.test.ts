@@ -17,7 +17,17 @@ const v1File = {
       role: 'user',
       content: 'Why is b 2?',
       createdAt: T0,
-      contexts: [{ kind: 'selection', label: 'app.ts:3-4', path: 'src/app.ts', language: 'typescript', text: 'const b = 2;', startLine: 3, endLine: 4 }],
+      contexts: [
+        {
+          kind: 'selection',
+          label: 'app.ts:3-4',
+          path: 'src/app.ts',
+          language: 'typescript',
+          text: 'const b = 2;',
+          startLine: 3,
+          endLine: 4,
+        },
+      ],
     },
     {
       id: 'a1',
@@ -95,7 +105,16 @@ describe('stored conversation format', () => {
     assert.equal(image.alt.length, storedFieldLimits.alt);
     assert.ok(image.alt.endsWith('…'));
     // The same in format 2.
-    const v2 = parseStoredConversation(JSON.parse(JSON.stringify({ ...parsed.conversation, messages: parsed.conversation.messages.map((m) => (m.id === 'a1' ? { ...m, parts: [{ type: 'image', path: 'x.png', mimeType: 'image/png', alt: prompt }] } : m)) })));
+    const v2 = parseStoredConversation(
+      JSON.parse(
+        JSON.stringify({
+          ...parsed.conversation,
+          messages: parsed.conversation.messages.map((m) =>
+            m.id === 'a1' ? { ...m, parts: [{ type: 'image', path: 'x.png', mimeType: 'image/png', alt: prompt }] } : m,
+          ),
+        }),
+      ),
+    );
     assert.ok(v2.kind === 'ok');
     const part = v2.conversation.messages[1]?.parts[0];
     assert.ok(part?.type === 'image');
@@ -119,7 +138,10 @@ describe('stored conversation format', () => {
   it('stores a turn recipe and refuses a message that is not one', () => {
     const conversation = sampleConversation(uuid(3), 1);
     const stored = JSON.parse(JSON.stringify(conversation)) as { messages: Array<Record<string, unknown>> };
-    stored.messages[0] = { ...stored.messages[0], recipe: { systemPrompt: 'S', promptParts: [{ type: 'text', text: 'T' }], models: ['a/b', 'c/d'], temperature: 0.2, maxTokens: 100 } };
+    stored.messages[0] = {
+      ...stored.messages[0],
+      recipe: { systemPrompt: 'S', promptParts: [{ type: 'text', text: 'T' }], models: ['a/b', 'c/d'], temperature: 0.2, maxTokens: 100 },
+    };
     const parsed = parseStoredConversation(stored);
     assert.ok(parsed.kind === 'ok');
     const question = parsed.conversation.messages[0];
@@ -127,6 +149,9 @@ describe('stored conversation format', () => {
     assert.deepEqual(question.recipe?.models, ['a/b', 'c/d']);
     stored.messages[0] = { ...stored.messages[0], parts: [{ type: 'video', url: 'x' }] };
     assert.equal(parseStoredConversation(stored).kind, 'invalid');
-    assert.deepEqual(parseStoredConversation({ version: conversationFormatVersion + 1 }), { kind: 'newer-version', version: conversationFormatVersion + 1 });
+    assert.deepEqual(parseStoredConversation({ version: conversationFormatVersion + 1 }), {
+      kind: 'newer-version',
+      version: conversationFormatVersion + 1,
+    });
   });
 });

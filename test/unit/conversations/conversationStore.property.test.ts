@@ -11,7 +11,9 @@ import {
   createConversation,
   editUserMessage,
   renameConversation,
-  startAssistantMessage, userParts } from '../../../src/core/conversations/conversationOps';
+  startAssistantMessage,
+  userParts,
+} from '../../../src/core/conversations/conversationOps';
 import { ConversationStore } from '../../../src/core/conversations/conversationStore';
 import { T0, TempDirectory, providerError, uuid } from './conversationFixtures';
 
@@ -19,7 +21,14 @@ const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantF
 
 const operation = fc.oneof(
   fc.record({ type: fc.constant('create' as const), text }),
-  fc.record({ type: fc.constant('turn' as const), pick: fc.nat(), question: text, answer: text, end: fc.constantFrom('stop', 'cancelled', 'error'), soon: fc.boolean() }),
+  fc.record({
+    type: fc.constant('turn' as const),
+    pick: fc.nat(),
+    question: text,
+    answer: text,
+    end: fc.constantFrom('stop', 'cancelled', 'error'),
+    soon: fc.boolean(),
+  }),
   fc.record({ type: fc.constant('edit' as const), pick: fc.nat(), text }),
   fc.record({ type: fc.constant('rename' as const), pick: fc.nat(), title: text, viaStore: fc.boolean() }),
   fc.record({ type: fc.constant('delete' as const), pick: fc.nat() }),
@@ -45,7 +54,12 @@ describe('ConversationStore (property)', () => {
         let clock = T0;
         const opened: ConversationStore[] = [];
         const open = (): ConversationStore => {
-          const store = new ConversationStore({ directory: dir.path, saveDelayMs: 60_000, now: () => clock, onProblem: (message) => problems.push(message) });
+          const store = new ConversationStore({
+            directory: dir.path,
+            saveDelayMs: 60_000,
+            now: () => clock,
+            onProblem: (message) => problems.push(message),
+          });
           opened.push(store);
           return store;
         };
@@ -58,7 +72,9 @@ describe('ConversationStore (property)', () => {
             const now = ++clock;
             switch (op.type) {
               case 'create': {
-                const conversation = appendUserMessage(createConversation({ id: uuid(++created), now }), userParts(op.text), { now }).conversation;
+                const conversation = appendUserMessage(createConversation({ id: uuid(++created), now }), userParts(op.text), {
+                  now,
+                }).conversation;
                 model.set(conversation.id, conversation);
                 await store.save(conversation);
                 break;
@@ -121,7 +137,9 @@ describe('ConversationStore (property)', () => {
                 }
                 store = open();
                 // A window saves only conversations it opened (or created): the store merges against what it read.
-                if (op.flush) for (const conversation of model.values()) assert.deepEqual((await store.load(conversation.id)).conversation, conversation);
+                if (op.flush)
+                  for (const conversation of model.values())
+                    assert.deepEqual((await store.load(conversation.id)).conversation, conversation);
                 if (!op.flush) {
                   model.clear();
                   for (const item of (await store.list()).items) {

@@ -3,7 +3,12 @@ import * as fs from 'node:fs';
 import { applyChatEvent } from '../../../src/core/conversations/applyChatEvent';
 import { conversationFormatVersion, type Conversation } from '../../../src/core/conversations/conversation';
 import { appendUserMessage, renameConversation, startAssistantMessage, userParts } from '../../../src/core/conversations/conversationOps';
-import { ConversationStore, ConversationStoreError, type ConversationProblem, type ConversationStoreOptions } from '../../../src/core/conversations/conversationStore';
+import {
+  ConversationStore,
+  ConversationStoreError,
+  type ConversationProblem,
+  type ConversationStoreOptions,
+} from '../../../src/core/conversations/conversationStore';
 import { T0, TempDirectory, sampleConversation, uuid } from './conversationFixtures';
 
 describe('ConversationStore', () => {
@@ -57,7 +62,13 @@ describe('ConversationStore', () => {
   });
 
   it('lists 500 conversations from the index without reading the conversation files', async () => {
-    const summaries = Array.from({ length: 500 }, (_, i) => ({ id: uuid(i + 1), title: `Chat ${i}`, createdAt: T0, updatedAt: T0 + i, messageCount: 2 }));
+    const summaries = Array.from({ length: 500 }, (_, i) => ({
+      id: uuid(i + 1),
+      title: `Chat ${i}`,
+      createdAt: T0,
+      updatedAt: T0 + i,
+      messageCount: 2,
+    }));
     fs.writeFileSync(dir.file('index.json'), JSON.stringify({ version: conversationFormatVersion, conversations: summaries }));
     // Not valid conversations: if list() read them it would move them aside as corrupt.
     for (const summary of summaries) fs.writeFileSync(dir.file(`${summary.id}.json`), 'not read by list()');
@@ -84,7 +95,10 @@ describe('ConversationStore', () => {
 
       const store = open();
       const { items, problems } = await store.list();
-      assert.deepEqual(items.map((item) => item.id), [uuid(1)]);
+      assert.deepEqual(
+        items.map((item) => item.id),
+        [uuid(1)],
+      );
       assert.deepEqual(problems, []);
       assert.deepEqual((await store.load(uuid(1))).conversation, conversation);
       assert.ok(!fs.existsSync(leftover), 'the stale leftover is cleaned up');
@@ -97,7 +111,10 @@ describe('ConversationStore', () => {
       const small = sampleConversation(uuid(1), 1);
       await store.save(small);
       const huge = appendUserMessage(small, userParts('x'.repeat(10_000))).conversation;
-      await assert.rejects(store.save(huge), (error: unknown) => error instanceof ConversationStoreError && error.problem.kind === 'too-large');
+      await assert.rejects(
+        store.save(huge),
+        (error: unknown) => error instanceof ConversationStoreError && error.problem.kind === 'too-large',
+      );
       assert.deepEqual((await open().load(uuid(1))).conversation, small);
       assert.deepEqual(dir.names(), [`${uuid(1)}.json`, 'index.json'], 'no temporary file stays behind');
       assert.equal(reported.length, 1);
@@ -126,11 +143,14 @@ describe('ConversationStore', () => {
 
       const { items, problems } = await open().list();
       assert.deepEqual(items.map((item) => item.id).sort(), [uuid(1), uuid(2)]);
-      assert.deepEqual(problems.map((problem) => [problem.kind, problem.conversationId]), [
-        ['corrupt', uuid(3)],
-        ['corrupt', uuid(4)],
-        ['corrupt', uuid(5)],
-      ]);
+      assert.deepEqual(
+        problems.map((problem) => [problem.kind, problem.conversationId]),
+        [
+          ['corrupt', uuid(3)],
+          ['corrupt', uuid(4)],
+          ['corrupt', uuid(5)],
+        ],
+      );
       assert.deepEqual(reported, problems);
       const stamp = new Date(T0).toISOString().replace(/[:.]/g, '-');
       assert.equal(problems[0]?.movedTo, dir.file(`${uuid(3)}.corrupt-${stamp}.json`));
@@ -160,9 +180,18 @@ describe('ConversationStore', () => {
       const store = open();
       await store.save(sampleConversation(uuid(1), 1));
       const first = await store.list();
-      assert.deepEqual(first.items.map((item) => item.id), [uuid(1)]);
-      assert.deepEqual(first.problems.map((problem) => problem.kind), ['newer-version']);
-      assert.match(first.problems[0]?.message ?? '', new RegExp(`saved by a newer version of Switchboard \\(format ${future}\\); it is kept as it is`));
+      assert.deepEqual(
+        first.items.map((item) => item.id),
+        [uuid(1)],
+      );
+      assert.deepEqual(
+        first.problems.map((problem) => problem.kind),
+        ['newer-version'],
+      );
+      assert.match(
+        first.problems[0]?.message ?? '',
+        new RegExp(`saved by a newer version of Switchboard \\(format ${future}\\); it is kept as it is`),
+      );
       assert.equal((await store.load(uuid(9))).conversation, undefined);
       // Nothing lost, nothing overwritten: this window's conversation goes to a copy.
       const saved = await store.save(sampleConversation(uuid(9), 1));
@@ -173,15 +202,26 @@ describe('ConversationStore', () => {
       await store.delete(saved.conversation.id);
       await store.delete(uuid(9));
       assert.equal(fs.readFileSync(dir.file(`${uuid(9)}.json`), 'utf8'), newer);
-      assert.deepEqual((await store.list()).problems.map((problem) => problem.kind), ['newer-version'], 'still shown to the UI');
-      assert.deepEqual(reported.map((problem) => problem.kind), ['newer-version'], 'but announced once');
+      assert.deepEqual(
+        (await store.list()).problems.map((problem) => problem.kind),
+        ['newer-version'],
+        'still shown to the UI',
+      );
+      assert.deepEqual(
+        reported.map((problem) => problem.kind),
+        ['newer-version'],
+        'but announced once',
+      );
     });
 
     it('keeps a newer index aside and rebuilds its own', async () => {
       await open().save(sampleConversation(uuid(1), 1));
       fs.writeFileSync(dir.file('index.json'), JSON.stringify({ version: conversationFormatVersion + 1, anything: true }));
       const { items } = await open().list();
-      assert.deepEqual(items.map((item) => item.id), [uuid(1)]);
+      assert.deepEqual(
+        items.map((item) => item.id),
+        [uuid(1)],
+      );
       const aside = dir.names().find((name) => name.startsWith(`index.v${conversationFormatVersion + 1}-`));
       assert.ok(aside !== undefined);
       assert.equal(fs.readFileSync(dir.file(aside), 'utf8'), JSON.stringify({ version: conversationFormatVersion + 1, anything: true }));
@@ -210,7 +250,13 @@ describe('ConversationStore', () => {
       await twoSaved();
       fs.rmSync(dir.file('index.json'));
       const { items, problems } = await open().list();
-      assert.deepEqual(items.map((item) => [item.id, item.messageCount]), [[uuid(2), 4], [uuid(1), 2]]);
+      assert.deepEqual(
+        items.map((item) => [item.id, item.messageCount]),
+        [
+          [uuid(2), 4],
+          [uuid(1), 2],
+        ],
+      );
       assert.deepEqual(problems, []);
       assert.ok(fs.existsSync(dir.file('index.json')), 'and written again');
     });
@@ -219,7 +265,10 @@ describe('ConversationStore', () => {
       await twoSaved();
       fs.writeFileSync(dir.file('index.json'), '{"version":1,"conversations":[{"id":42}]}');
       const { items } = await open().list();
-      assert.deepEqual(items.map((item) => item.id), [uuid(2), uuid(1)]);
+      assert.deepEqual(
+        items.map((item) => item.id),
+        [uuid(2), uuid(1)],
+      );
       assert.ok(logged.some((line) => /rebuilding it/.test(line)));
       assert.equal(JSON.parse(fs.readFileSync(dir.file('index.json'), 'utf8')).conversations.length, 2);
     });
@@ -232,7 +281,10 @@ describe('ConversationStore', () => {
       fs.rmSync(dir.file(`${uuid(2)}.json`));
       fs.writeFileSync(dir.file('index.json'), staleIndex);
       const store = open();
-      assert.deepEqual((await store.list()).items.map((item) => item.id), [uuid(3), uuid(1)]);
+      assert.deepEqual(
+        (await store.list()).items.map((item) => item.id),
+        [uuid(3), uuid(1)],
+      );
       // A summary out of date (the file was written, the index not) is corrected when the conversation is opened.
       const renamed = renameConversation(first ?? sampleConversation(uuid(1), 1), 'Renamed', { now: T0 });
       fs.writeFileSync(dir.file(`${uuid(1)}.json`), JSON.stringify(renamed));
@@ -246,9 +298,15 @@ describe('ConversationStore', () => {
       await a.save(sampleConversation(uuid(1), 1, T0));
       await b.save(sampleConversation(uuid(2), 1, T0 + 10));
       await a.save(sampleConversation(uuid(3), 1, T0 + 20));
-      assert.deepEqual((await b.list()).items.map((item) => item.id), [uuid(3), uuid(2), uuid(1)]);
+      assert.deepEqual(
+        (await b.list()).items.map((item) => item.id),
+        [uuid(3), uuid(2), uuid(1)],
+      );
       await b.delete(uuid(3));
-      assert.deepEqual((await a.list()).items.map((item) => item.id), [uuid(2), uuid(1)]);
+      assert.deepEqual(
+        (await a.list()).items.map((item) => item.id),
+        [uuid(2), uuid(1)],
+      );
     });
   });
 
@@ -258,9 +316,16 @@ describe('ConversationStore', () => {
     await store.save(sampleConversation(uuid(2), 1, T0 + 100));
     await store.save(sampleConversation(uuid(3), 1, T0 + 200));
     await store.save(sampleConversation(uuid(4), 1, T0 + 50));
-    assert.deepEqual((await store.list()).items.map((item) => item.id), [uuid(1), uuid(3), uuid(4)], 'never the one just saved');
+    assert.deepEqual(
+      (await store.list()).items.map((item) => item.id),
+      [uuid(1), uuid(3), uuid(4)],
+      'never the one just saved',
+    );
     await store.save(sampleConversation(uuid(5), 1, T0 + 400));
-    assert.deepEqual((await open({ maxConversations: 3 }).list()).items.map((item) => item.id), [uuid(5), uuid(1), uuid(3)]);
+    assert.deepEqual(
+      (await open({ maxConversations: 3 }).list()).items.map((item) => item.id),
+      [uuid(5), uuid(1), uuid(3)],
+    );
     assert.ok(!fs.existsSync(dir.file(`${uuid(2)}.json`)));
     assert.ok(!fs.existsSync(dir.file(`${uuid(4)}.json`)));
     assert.ok(logged.some((line) => /Deleted the oldest conversation/.test(line)));
@@ -271,7 +336,9 @@ describe('ConversationStore', () => {
       const started = startAssistantMessage(sampleConversation(uuid(1), 1));
       const states = [started.conversation];
       for (let i = 0; i < count; i++) {
-        states.push(applyChatEvent(states.at(-1) ?? started.conversation, started.message.id, { type: 'text-delta', text: `${i} ` }, { now: T0 + i }));
+        states.push(
+          applyChatEvent(states.at(-1) ?? started.conversation, started.message.id, { type: 'text-delta', text: `${i} ` }, { now: T0 + i }),
+        );
       }
       return states;
     }

@@ -27,7 +27,12 @@ describe('ConversationStore: two windows on one folder', () => {
   let concurrent: Array<MergedSave | ForkedSave>;
 
   function open(saveDelayMs = 60_000): ConversationStore {
-    return new ConversationStore({ directory: dir.path, saveDelayMs, now: () => T0, onConcurrentChange: (result) => concurrent.push(result) });
+    return new ConversationStore({
+      directory: dir.path,
+      saveDelayMs,
+      now: () => T0,
+      onConcurrentChange: (result) => concurrent.push(result),
+    });
   }
 
   /** Every message on disk, in every conversation. */
@@ -99,7 +104,11 @@ describe('ConversationStore: two windows on one folder', () => {
     const all = await everything();
     assert.deepEqual(ids({ ...start, messages: all.get(uuid(1)) ?? [] }), ['shared-0']);
     assert.deepEqual(all.get(uuid(1)), edited.messages, "B's edit stays where it was");
-    assert.deepEqual(ids({ ...start, messages: all.get(result.conversation.id) ?? [] }), ['shared-0', 'shared-1', 'a-1'], "A's turn is in the copy");
+    assert.deepEqual(
+      ids({ ...start, messages: all.get(result.conversation.id) ?? [] }),
+      ['shared-0', 'shared-1', 'a-1'],
+      "A's turn is in the copy",
+    );
     assert.equal(fs.existsSync(dir.file(`${result.conversation.id}.json`)), true);
 
     // A's later saves of the old id go on in the copy, until A opens the original again.

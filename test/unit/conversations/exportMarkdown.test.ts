@@ -29,7 +29,9 @@ function codeBlocks(text: string): Array<{ info: string; content: string }> {
 
 describe('exportMarkdown', () => {
   const tricky = 'Here is a fence:\n```js\nalert(1)\n```\nand ```` four too';
-  const contexts: ContextItem[] = [{ kind: 'selection', label: 'notes.md:1-5', path: 'docs/notes.md', language: 'markdown', text: tricky, startLine: 1, endLine: 5 }];
+  const contexts: ContextItem[] = [
+    { kind: 'selection', label: 'notes.md:1-5', path: 'docs/notes.md', language: 'markdown', text: tricky, startLine: 1, endLine: 5 },
+  ];
 
   function conversation() {
     let c = createConversation({ now: T0 });
@@ -58,7 +60,15 @@ describe('exportMarkdown', () => {
 
   it('writes the title, one heading per turn, contexts as unbreakable fences, usage and errors', () => {
     const text = exportMarkdown(conversation());
-    assert.deepEqual(headings(text), ['h1 What does this do?', 'h2 You', 'h2 Model: openai/gpt-4o', 'h2 You', 'h2 Model: anthropic/claude_3', 'h2 You', 'h2 Model']);
+    assert.deepEqual(headings(text), [
+      'h1 What does this do?',
+      'h2 You',
+      'h2 Model: openai/gpt-4o',
+      'h2 You',
+      'h2 Model: anthropic/claude_3',
+      'h2 You',
+      'h2 Model',
+    ]);
     const blocks = codeBlocks(text);
     assert.deepEqual(blocks[0], { info: 'markdown', content: `${tricky}\n` }, 'the context comes through whole');
     assert.deepEqual(blocks[1], { info: 'js', content: 'alert(1)\n' });
@@ -97,11 +107,15 @@ describe('exportMarkdown', () => {
 
   it('fencedBlock: no content can end the block early (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('`', '~', 'a', ' ', '\n', '\\') }), fc.constantFrom('', 'ts', 'c++', 'evil`info x'), (text, info) => {
-        const blocks = codeBlocks(fencedBlock(text, info));
-        assert.equal(blocks.length, 1);
-        assert.equal(blocks[0]?.content, text.endsWith('\n') ? text : `${text}\n`);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('`', '~', 'a', ' ', '\n', '\\') }),
+        fc.constantFrom('', 'ts', 'c++', 'evil`info x'),
+        (text, info) => {
+          const blocks = codeBlocks(fencedBlock(text, info));
+          assert.equal(blocks.length, 1);
+          assert.equal(blocks[0]?.content, text.endsWith('\n') ? text : `${text}\n`);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -20,7 +20,10 @@ describe('webview document', () => {
     const all = [...csp.values()].flat();
     assert.ok(!all.includes("'unsafe-inline'"));
     assert.ok(!all.includes("'unsafe-eval'"));
-    assert.ok(all.every((value) => value.startsWith("'") || value === cspSource || value === 'data:'), all.join(' '));
+    assert.ok(
+      all.every((value) => value.startsWith("'") || value === cspSource || value === 'data:'),
+      all.join(' '),
+    );
   });
 
   it('renders the CSP meta tag and a nonce-carrying script tag, escaping attributes', () => {

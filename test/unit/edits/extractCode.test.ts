@@ -6,7 +6,8 @@ import { notCodeReason, proseReason } from '../../../src/core/edits/looksLikeCod
 
 describe('extractCodeFromReply', () => {
   it('takes the code out of a fence and drops the chatter around it', () => {
-    const reply = 'Here is the refactored code:\n\n```typescript\nconst sum = (a: number, b: number) => a + b;\n```\n\nThis uses an arrow function.';
+    const reply =
+      'Here is the refactored code:\n\n```typescript\nconst sum = (a: number, b: number) => a + b;\n```\n\nThis uses an arrow function.';
     assert.deepEqual(extractCodeFromReply(reply, 'typescript'), { kind: 'code', code: 'const sum = (a: number, b: number) => a + b;\n' });
   });
 
@@ -53,7 +54,10 @@ describe('extractCodeFromReply', () => {
       note: 'The reply had 2 code blocks; the largest was used.',
     });
     const before = 'Before:\n```go\nx := 1\n```\nAfter:\n```go\ny := 2\n```';
-    assert.equal(extractCodeFromReply(before, 'go').kind === 'code' && (extractCodeFromReply(before, 'go') as { code: string }).code, 'y := 2\n');
+    assert.equal(
+      extractCodeFromReply(before, 'go').kind === 'code' && (extractCodeFromReply(before, 'go') as { code: string }).code,
+      'y := 2\n',
+    );
   });
 
   it('says when the block is tagged with another language', () => {
@@ -79,12 +83,18 @@ describe('extractCodeFromReply', () => {
     assert.deepEqual(extractCodeFromReply(reply, 'python'), { kind: 'code', code: 'def f():\n    return 1\n' });
   });
 
-  it('keeps the code\'s own indentation', () => {
-    assert.deepEqual(extractCodeFromReply('```python\n    def f(self):\n        pass\n```', 'python'), { kind: 'code', code: '    def f(self):\n        pass\n' });
+  it("keeps the code's own indentation", () => {
+    assert.deepEqual(extractCodeFromReply('```python\n    def f(self):\n        pass\n```', 'python'), {
+      kind: 'code',
+      code: '    def f(self):\n        pass\n',
+    });
   });
 
   it('reads CRLF replies and returns LF code', () => {
-    assert.deepEqual(extractCodeFromReply('Sure:\r\n```cs\r\nint a = 1;\r\nint b = 2;\r\n```\r\n', 'csharp'), { kind: 'code', code: 'int a = 1;\nint b = 2;\n' });
+    assert.deepEqual(extractCodeFromReply('Sure:\r\n```cs\r\nint a = 1;\r\nint b = 2;\r\n```\r\n', 'csharp'), {
+      kind: 'code',
+      code: 'int a = 1;\nint b = 2;\n',
+    });
   });
 
   it('takes what an unclosed final fence holds and says the code may be cut', () => {
@@ -98,7 +108,10 @@ describe('extractCodeFromReply', () => {
 
   it('says when the code block is empty', () => {
     assert.deepEqual(extractCodeFromReply('```ts\n```', 'typescript'), { kind: 'no-code', reason: 'the code block in the reply is empty' });
-    assert.deepEqual(extractCodeFromReply('```ts\n\n   \n```\nsorry', 'typescript'), { kind: 'no-code', reason: 'the code block in the reply is empty' });
+    assert.deepEqual(extractCodeFromReply('```ts\n\n   \n```\nsorry', 'typescript'), {
+      kind: 'no-code',
+      reason: 'the code block in the reply is empty',
+    });
   });
 
   it('answers no-code with a reason for a reply in prose', () => {
@@ -128,9 +141,11 @@ describe('extractCodeFromReply', () => {
   });
 
   it('accepts bare documented code whose comments are sentences', () => {
-    const python = 'def area(r):\n    """Return the area of a circle.\n\n    Args:\n        r: The radius of the circle.\n    """\n    return 3.14159 * r * r\n';
+    const python =
+      'def area(r):\n    """Return the area of a circle.\n\n    Args:\n        r: The radius of the circle.\n    """\n    return 3.14159 * r * r\n';
     assert.equal(extractCodeFromReply(python, 'python').kind, 'code');
-    const ts = '/**\n * Adds two numbers together.\n * The result is never negative.\n */\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n';
+    const ts =
+      '/**\n * Adds two numbers together.\n * The result is never negative.\n */\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n';
     assert.equal(extractCodeFromReply(ts, 'typescript').kind, 'code');
   });
 
@@ -154,7 +169,33 @@ describe('extractCodeFromReply', () => {
 
   // Pieces that matter to fences and to the prose rule, shuffled (much faster to generate than arbitrary Unicode).
   const piece = fc.oneof(
-    fc.constantFrom('```', '~~~', '`', '\n', '\r\n', '\r', ' ', '\t', 'ts', 'The', 'code', 'is', '.', ':', '(', ')', ';', '=', '#', '//', '/*', '*/', '"""', '😀', 'é'),
+    fc.constantFrom(
+      '```',
+      '~~~',
+      '`',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+      '\t',
+      'ts',
+      'The',
+      'code',
+      'is',
+      '.',
+      ':',
+      '(',
+      ')',
+      ';',
+      '=',
+      '#',
+      '//',
+      '/*',
+      '*/',
+      '"""',
+      '😀',
+      'é',
+    ),
     fc.string({ maxLength: 4 }),
   );
   const replyText = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));

@@ -53,7 +53,10 @@ describe('extractCodeSoFar', () => {
         let previous = '';
         for (let i = 0; i <= text.length; i += 1) {
           const soFar = extractCodeSoFar(text.slice(0, i));
-          assert.ok(soFar.startsWith(previous), `${JSON.stringify(text.slice(0, i))}: ${JSON.stringify(soFar)} does not extend ${JSON.stringify(previous)}`);
+          assert.ok(
+            soFar.startsWith(previous),
+            `${JSON.stringify(text.slice(0, i))}: ${JSON.stringify(soFar)} does not extend ${JSON.stringify(previous)}`,
+          );
           previous = soFar;
         }
         assert.equal(previous, lines.map((line) => `${line}\n`).join(''));

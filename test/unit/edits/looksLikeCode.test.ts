@@ -34,7 +34,8 @@ describe('isProseLine', () => {
 
 describe('hasCodeSign', () => {
   it('sees brackets, operators and keywords', () => {
-    for (const line of ['f(x)', 'a = 1', 'x;', '<div>', 'import os', 'return', 'pub fn main', 'end']) assert.equal(hasCodeSign(line), true, line);
+    for (const line of ['f(x)', 'a = 1', 'x;', '<div>', 'import os', 'return', 'pub fn main', 'end'])
+      assert.equal(hasCodeSign(line), true, line);
     for (const line of ['Sure', 'Thanks a lot', 'OK!', 'importance']) assert.equal(hasCodeSign(line), false, line);
   });
 });

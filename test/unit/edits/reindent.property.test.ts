@@ -10,10 +10,13 @@ const text = fc
   .filter((s) => s !== '');
 
 /** Lines with an indentation depth each (blank lines have none). */
-const body = fc.array(fc.oneof({ weight: 5, arbitrary: fc.tuple(fc.nat({ max: 3 }), text) }, { weight: 1, arbitrary: fc.constant(undefined) }), {
-  minLength: 1,
-  maxLength: 8,
-});
+const body = fc.array(
+  fc.oneof({ weight: 5, arbitrary: fc.tuple(fc.nat({ max: 3 }), text) }, { weight: 1, arbitrary: fc.constant(undefined) }),
+  {
+    minLength: 1,
+    maxLength: 8,
+  },
+);
 
 const style = fc.constantFrom('  ', '    ', '\t');
 
@@ -34,7 +37,7 @@ const generated = fc
   });
 
 describe('reindentToOriginal (properties)', () => {
-  it('gives back code that already has the original\'s indentation unchanged', () => {
+  it("gives back code that already has the original's indentation unchanged", () => {
     fc.assert(
       fc.property(generated, ({ original }) => {
         assert.equal(reindentToOriginal(original, original), original);
@@ -51,7 +54,7 @@ describe('reindentToOriginal (properties)', () => {
     );
   });
 
-  it('always uses the original\'s line endings', () => {
+  it("always uses the original's line endings", () => {
     fc.assert(
       fc.property(generated, fc.string(), ({ original, eol }, code) => {
         const result = reindentToOriginal(code, original);

@@ -27,7 +27,7 @@ describe('reindentToOriginal', () => {
     assert.equal(reindentToOriginal('    if (a) {\n      foo();\n    }\n', original), '    if (a) {\n      foo();\n    }\n');
   });
 
-  it('uses the original\'s common indentation when its first line is the deepest', () => {
+  it("uses the original's common indentation when its first line is the deepest", () => {
     const original = '        return x;\n    }\n';
     assert.equal(reindentToOriginal('    return y;\n}\n', original), '        return y;\n    }\n');
   });
@@ -50,10 +50,13 @@ describe('reindentToOriginal', () => {
   });
 
   describe('tabs and spaces', () => {
-    it('turns the model\'s spaces into the original\'s tabs', () => {
+    it("turns the model's spaces into the original's tabs", () => {
       const original = '\tfunc (s *Server) Stop() {\n\t\ts.cancel()\n\t}\n';
       const code = 'func (s *Server) Stop() {\n    if s.cancel != nil {\n        s.cancel()\n    }\n}\n';
-      assert.equal(reindentToOriginal(code, original), '\tfunc (s *Server) Stop() {\n\t\tif s.cancel != nil {\n\t\t\ts.cancel()\n\t\t}\n\t}\n');
+      assert.equal(
+        reindentToOriginal(code, original),
+        '\tfunc (s *Server) Stop() {\n\t\tif s.cancel != nil {\n\t\t\ts.cancel()\n\t\t}\n\t}\n',
+      );
     });
 
     it('keeps the alignment spaces of a doc comment in tab-indented code', () => {
@@ -64,10 +67,13 @@ describe('reindentToOriginal', () => {
       assert.equal(reindentToOriginal(spaced, '\t\tfoo();\n'), '\t\t/**\n\t\t * Calls foo.\n\t\t */\n\t\tfoo();\n');
     });
 
-    it('turns the model\'s tabs into the original\'s spaces, at the original\'s width', () => {
+    it("turns the model's tabs into the original's spaces, at the original's width", () => {
       const original = '  if (a) {\n    b();\n  }\n';
       assert.equal(reindentToOriginal('if (a) {\n\tc();\n}\n', original), '  if (a) {\n    c();\n  }\n');
-      assert.equal(reindentToOriginal('if (a) {\n\tc();\n}\n', '        x();\n', { tabSize: 4 }), '        if (a) {\n            c();\n        }\n');
+      assert.equal(
+        reindentToOriginal('if (a) {\n\tc();\n}\n', '        x();\n', { tabSize: 4 }),
+        '        if (a) {\n            c();\n        }\n',
+      );
     });
 
     it('converts nothing when the original mixes tabs and spaces', () => {
@@ -86,7 +92,7 @@ describe('reindentToOriginal', () => {
       assert.equal(reindentToOriginal('a(1);\r\nb(2);\r\n', 'a();\nb();\n'), 'a(1);\nb(2);\n');
     });
 
-    it('uses the document\'s line ending when the original has no line break', () => {
+    it("uses the document's line ending when the original has no line break", () => {
       assert.equal(reindentToOriginal('a();\nb();', 'x();', { eol: '\r\n' }), 'a();\r\nb();');
       assert.equal(reindentToOriginal('a();\r\nb();', 'x();'), 'a();\r\nb();');
     });
@@ -103,7 +109,7 @@ describe('reindentToOriginal', () => {
       assert.equal(reindentToOriginal('    b();\n', '    a();'), '    b();');
     });
 
-    it('keeps the blank lines and the next line\'s indentation the original ended with', () => {
+    it("keeps the blank lines and the next line's indentation the original ended with", () => {
       assert.equal(reindentToOriginal('b();\n', '  a();\n\n'), '  b();\n\n');
       assert.equal(reindentToOriginal('b();\n', '  a();\n  '), '  b();\n  ');
       assert.equal(reindentToOriginal('b();', '  a();  \n'), '  b();\n');

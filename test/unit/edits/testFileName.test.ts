@@ -8,7 +8,7 @@ function pathOf(plan: TestFilePlan): string {
 
 describe('proposeTestFilePath', () => {
   describe('TypeScript and JavaScript', () => {
-    it('defaults to foo.test.ts next to the source, with the source\'s extension', () => {
+    it("defaults to foo.test.ts next to the source, with the source's extension", () => {
       assert.deepEqual(proposeTestFilePath('src/util/foo.ts', ['foo.ts', 'bar.ts']), {
         kind: 'new-file',
         path: 'src/util/foo.test.ts',
@@ -20,25 +20,40 @@ describe('proposeTestFilePath', () => {
     });
 
     it('follows .spec when the siblings use it', () => {
-      const plan = proposeTestFilePath('src/foo.ts', ['foo.ts', 'bar.ts', 'bar.spec.ts'], ['src/a.test.ts', 'src/b.test.ts', 'src/c.test.ts']);
+      const plan = proposeTestFilePath(
+        'src/foo.ts',
+        ['foo.ts', 'bar.ts', 'bar.spec.ts'],
+        ['src/a.test.ts', 'src/b.test.ts', 'src/c.test.ts'],
+      );
       assert.equal(pathOf(plan), 'src/foo.spec.ts');
       assert.match(plan.kind === 'new-file' ? plan.convention : '', /named like the tests beside it/);
     });
 
     it('follows .spec when the project uses it and the siblings show nothing', () => {
-      assert.equal(pathOf(proposeTestFilePath('src/foo.ts', ['foo.ts'], ['src/a/a.spec.ts', 'src/b/b.spec.js', 'src/c/c.test.ts'])), 'src/foo.spec.ts');
+      assert.equal(
+        pathOf(proposeTestFilePath('src/foo.ts', ['foo.ts'], ['src/a/a.spec.ts', 'src/b/b.spec.js', 'src/c/c.test.ts'])),
+        'src/foo.spec.ts',
+      );
     });
 
     it('proposes the existing test file of the same source', () => {
       const plan = proposeTestFilePath('src/foo.ts', ['foo.ts', 'foo.spec.ts', 'a.test.ts', 'b.test.ts']);
-      assert.deepEqual(plan, { kind: 'new-file', path: 'src/foo.spec.ts', exists: true, convention: 'foo.spec.ts next to the source (it exists already)' });
+      assert.deepEqual(plan, {
+        kind: 'new-file',
+        path: 'src/foo.spec.ts',
+        exists: true,
+        convention: 'foo.spec.ts next to the source (it exists already)',
+      });
     });
 
     it('uses a __tests__ folder next to the source when there is one', () => {
-      assert.equal(pathOf(proposeTestFilePath('src/components/Button.tsx', ['Button.tsx', '__tests__'])), 'src/components/__tests__/Button.test.tsx');
+      assert.equal(
+        pathOf(proposeTestFilePath('src/components/Button.tsx', ['Button.tsx', '__tests__'])),
+        'src/components/__tests__/Button.test.tsx',
+      );
     });
 
-    it('uses a __tests__ folder when the project\'s tests are in such folders', () => {
+    it("uses a __tests__ folder when the project's tests are in such folders", () => {
       const project = ['src/a/__tests__/a.test.ts', 'src/b/__tests__/b.test.ts', 'src/c/c.test.ts'];
       assert.equal(pathOf(proposeTestFilePath('src/d/d.ts', ['d.ts'], project)), 'src/d/__tests__/d.test.ts');
       // Named like the source inside __tests__ when that is what the project does.
@@ -46,7 +61,7 @@ describe('proposeTestFilePath', () => {
       assert.equal(pathOf(proposeTestFilePath('src/d/d.ts', ['d.ts'], plain)), 'src/d/__tests__/d.ts');
     });
 
-    it('mirrors the project\'s separate test tree, learning where the pairs are', () => {
+    it("mirrors the project's separate test tree, learning where the pairs are", () => {
       const project = [
         'src/core/conversations/exportMarkdown.ts',
         'src/core/conversations/markdownFence.ts',
@@ -56,13 +71,19 @@ describe('proposeTestFilePath', () => {
       ];
       const plan = proposeTestFilePath('src/core/edits/reindent.ts', ['reindent.ts', 'extractCode.ts'], project);
       assert.equal(pathOf(plan), 'test/unit/edits/reindent.test.ts');
-      assert.equal(plan.kind === 'new-file' && plan.convention, "reindent.test.ts in test/unit/edits, where the project keeps its tests, named like the project's tests");
+      assert.equal(
+        plan.kind === 'new-file' && plan.convention,
+        "reindent.test.ts in test/unit/edits, where the project keeps its tests, named like the project's tests",
+      );
     });
 
-    it('learns the place from a sibling\'s test when the sample holds test files only', () => {
+    it("learns the place from a sibling's test when the sample holds test files only", () => {
       const project = ['test/unit/conversations/exportMarkdown.test.ts', 'test/unit/http/httpClient.test.ts', 'test/e2e/chat.e2e.test.ts'];
       const siblings = ['exportMarkdown.ts', 'markdownFence.ts'];
-      assert.equal(pathOf(proposeTestFilePath('src/core/conversations/markdownFence.ts', siblings, project)), 'test/unit/conversations/markdownFence.test.ts');
+      assert.equal(
+        pathOf(proposeTestFilePath('src/core/conversations/markdownFence.ts', siblings, project)),
+        'test/unit/conversations/markdownFence.test.ts',
+      );
     });
 
     it('knows when the test in the test tree exists', () => {
@@ -88,7 +109,10 @@ describe('proposeTestFilePath', () => {
 
     it('uses foo_test.py when the project does', () => {
       assert.equal(pathOf(proposeTestFilePath('pkg/foo.py', ['foo.py', 'bar_test.py'])), 'pkg/foo_test.py');
-      assert.equal(pathOf(proposeTestFilePath('pkg/foo.py', ['foo.py'], ['pkg/a_test.py', 'pkg/b_test.py', 'other/test_c.py'])), 'pkg/foo_test.py');
+      assert.equal(
+        pathOf(proposeTestFilePath('pkg/foo.py', ['foo.py'], ['pkg/a_test.py', 'pkg/b_test.py', 'other/test_c.py'])),
+        'pkg/foo_test.py',
+      );
     });
 
     it('puts the test in a flat tests/ folder when the project does', () => {
@@ -104,12 +128,15 @@ describe('proposeTestFilePath', () => {
 
   describe('Go', () => {
     it('always puts foo_test.go next to the source', () => {
-      assert.deepEqual(proposeTestFilePath('internal/server/server.go', ['server.go', 'server_test.go'], ['test/integration_test.go', 'test/b_test.go']), {
-        kind: 'new-file',
-        path: 'internal/server/server_test.go',
-        exists: true,
-        convention: 'server_test.go next to the source (it exists already)',
-      });
+      assert.deepEqual(
+        proposeTestFilePath('internal/server/server.go', ['server.go', 'server_test.go'], ['test/integration_test.go', 'test/b_test.go']),
+        {
+          kind: 'new-file',
+          path: 'internal/server/server_test.go',
+          exists: true,
+          convention: 'server_test.go next to the source (it exists already)',
+        },
+      );
     });
   });
 
@@ -146,7 +173,10 @@ describe('proposeTestFilePath', () => {
 
     it('follows a separate test project', () => {
       const project = ['src/App/Services/Bar.cs', 'tests/App.Tests/Services/BarTests.cs', 'tests/App.Tests/OtherTests.cs'];
-      assert.equal(pathOf(proposeTestFilePath('src/App/Services/Foo.cs', ['Foo.cs', 'Bar.cs'], project)), 'tests/App.Tests/Services/FooTests.cs');
+      assert.equal(
+        pathOf(proposeTestFilePath('src/App/Services/Foo.cs', ['Foo.cs', 'Bar.cs'], project)),
+        'tests/App.Tests/Services/FooTests.cs',
+      );
     });
   });
 
@@ -163,7 +193,7 @@ describe('proposeTestFilePath', () => {
   });
 
   describe('other languages', () => {
-    it('uses each language\'s usual name', () => {
+    it("uses each language's usual name", () => {
       assert.equal(pathOf(proposeTestFilePath('src/Foo.php', [])), 'src/FooTest.php');
       assert.equal(pathOf(proposeTestFilePath('Sources/Foo.swift', [])), 'Sources/FooTests.swift');
       assert.equal(pathOf(proposeTestFilePath('src/foo.cpp', [])), 'src/foo_test.cpp');
@@ -181,7 +211,10 @@ describe('proposeTestFilePath', () => {
 });
 
 describe('pickFreeTestFilePath', () => {
-  const taken = (...paths: string[]) => (candidate: string) => paths.includes(candidate);
+  const taken =
+    (...paths: string[]) =>
+    (candidate: string) =>
+      paths.includes(candidate);
 
   it('returns the path itself when it is free', () => {
     assert.equal(pickFreeTestFilePath('src/foo.test.ts', taken()), 'src/foo.test.ts');
@@ -199,6 +232,9 @@ describe('pickFreeTestFilePath', () => {
   });
 
   it('gives up after the attempts allowed', () => {
-    assert.equal(pickFreeTestFilePath('foo.test.ts', () => true, 5), undefined);
+    assert.equal(
+      pickFreeTestFilePath('foo.test.ts', () => true, 5),
+      undefined,
+    );
   });
 });

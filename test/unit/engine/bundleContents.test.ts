@@ -58,7 +58,9 @@ describe('the bundles split at the lazy engine boundary', function () {
   it('the activation bundle contains no HTTP client', () => {
     const packages = httpPackages.filter((name) => extension.inputs.some((input) => fromPackage(input, name)));
     assert.deepEqual(packages, [], 'HTTP packages bundled into dist/extension.js');
-    const engineSources = extension.inputs.filter((input) => /^src\/core\/(http|sse)\//.test(input) || /^src\/core\/providers\/(?!providerEntry\.ts$)/.test(input));
+    const engineSources = extension.inputs.filter(
+      (input) => /^src\/core\/(http|sse)\//.test(input) || /^src\/core\/providers\/(?!providerEntry\.ts$)/.test(input),
+    );
     assert.deepEqual(engineSources, [], 'engine modules bundled into dist/extension.js (import only their types in src/vscode)');
     const network = networkModules.filter((name) => extension.requires.has(name));
     assert.deepEqual(network, [], 'network modules required by dist/extension.js');
@@ -72,7 +74,10 @@ describe('the bundles split at the lazy engine boundary', function () {
   });
 
   it('the engine bundle carries the HTTP client', () => {
-    assert.ok(engine.inputs.some((input) => fromPackage(input, 'undici')), 'undici is not in dist/engine.js');
+    assert.ok(
+      engine.inputs.some((input) => fromPackage(input, 'undici')),
+      'undici is not in dist/engine.js',
+    );
     assert.ok(engine.inputs.includes('src/core/http/httpClient.ts'), 'the HTTP client is not in dist/engine.js');
     assert.ok(engine.requires.has('node:http') || engine.requires.has('http'), 'dist/engine.js does not require node:http');
   });

@@ -56,7 +56,15 @@ describe('the import graph of src/', () => {
       ['d', ['a']],
     ]);
     assert.deepEqual(findCycles(graph), [['a', 'b', 'c', 'a']]);
-    assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', []]])), []);
+    assert.deepEqual(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+      [],
+    );
   });
 
   it('has no cycles', () => {

@@ -36,20 +36,32 @@ describe('provider engine', () => {
   });
 
   it('offers every preset plus the user entries, an entry with a preset id overriding the preset', () => {
-    const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1` }]);
+    const chat = service([
+      { id: 'openai', baseUrl: `${primary.origin}/v1` },
+      { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1` },
+    ]);
     const { entries, problems } = chat.providerEntries();
     const ids = entries.map((entry) => entry.id);
-    for (const preset of ['openai', 'anthropic', 'gemini', 'openrouter', 'groq', 'ollama', 'lmstudio', 'vllm', 'sydney', 'mine']) assert.ok(ids.includes(preset), preset);
+    for (const preset of ['openai', 'anthropic', 'gemini', 'openrouter', 'groq', 'ollama', 'lmstudio', 'vllm', 'sydney', 'mine'])
+      assert.ok(ids.includes(preset), preset);
     assert.equal(chat.entry('openai')?.baseUrl, `${primary.origin}/v1`);
     assert.deepEqual(problems, []);
   });
 
   it('streams from the chosen model with its key, and sends the key to nobody else', async () => {
     primary.enqueue(openAiStream(['Hel', 'lo']));
-    const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
-      openai: 'sk-primary-key',
-    });
-    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }));
+    const chat = service(
+      [
+        { id: 'openai', baseUrl: `${primary.origin}/v1` },
+        { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false },
+      ],
+      {
+        openai: 'sk-primary-key',
+      },
+    );
+    const events = await collect(
+      chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }),
+    );
     assert.equal(textOf(events), 'Hello');
     assert.deepEqual(events[0], { type: 'model', provider: 'openai', model: 'gpt-test' });
     assert.equal(primary.requests[0]?.headers.authorization, 'Bearer sk-primary-key');
@@ -60,10 +72,18 @@ describe('provider engine', () => {
   it('falls back to the next model on a 503 and says which model answered', async () => {
     primary.enqueue(openAiOverloaded());
     backup.enqueue(openAiStream(['from backup']));
-    const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
-      openai: 'sk-primary-key',
-    });
-    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }));
+    const chat = service(
+      [
+        { id: 'openai', baseUrl: `${primary.origin}/v1` },
+        { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false },
+      ],
+      {
+        openai: 'sk-primary-key',
+      },
+    );
+    const events = await collect(
+      chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }),
+    );
     assert.equal(textOf(events), 'from backup');
     const fallback = events.find((event) => event.type === 'fallback');
     assert.ok(fallback && fallback.type === 'fallback');
@@ -74,10 +94,18 @@ describe('provider engine', () => {
 
   it('does not fall back when the key is rejected', async () => {
     primary.enqueue(openAiInvalidKey('sk-bad-key'));
-    const chat = service([{ id: 'openai', baseUrl: `${primary.origin}/v1` }, { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false }], {
-      openai: 'sk-bad-key',
-    });
-    const events = await collect(chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }));
+    const chat = service(
+      [
+        { id: 'openai', baseUrl: `${primary.origin}/v1` },
+        { id: 'mine', kind: 'openai', baseUrl: `${backup.origin}/v1`, requiresKey: false },
+      ],
+      {
+        openai: 'sk-bad-key',
+      },
+    );
+    const events = await collect(
+      chat.chat(['openai/gpt-test', 'mine/backup-model'], { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }),
+    );
     const last = events.at(-1);
     assert.ok(last?.type === 'error');
     assert.equal(last.error.kind, 'auth');
@@ -94,15 +122,23 @@ describe('provider engine', () => {
 
   it('lists models from the server plus the ones typed into the entry, and returns a failure with its provider', async () => {
     primary.enqueue(openAiModels(['listed-1']));
-    const chat = service([{ id: 'mine', kind: 'openai', baseUrl: `${primary.origin}/v1`, requiresKey: false, models: ['typed-1', 'listed-1'] }]);
+    const chat = service([
+      { id: 'mine', kind: 'openai', baseUrl: `${primary.origin}/v1`, requiresKey: false, models: ['typed-1', 'listed-1'] },
+    ]);
     const listed = await chat.listModels('mine');
-    assert.deepEqual(listed.models.map((model) => model.id), ['listed-1', 'typed-1']);
+    assert.deepEqual(
+      listed.models.map((model) => model.id),
+      ['listed-1', 'typed-1'],
+    );
     assert.equal(listed.error, undefined);
 
     primary.enqueue(openAiInvalidKey());
     const failed = await chat.listModels('mine');
     assert.equal(failed.error?.kind, 'auth');
-    assert.deepEqual(failed.models.map((model) => model.id), ['typed-1', 'listed-1']);
+    assert.deepEqual(
+      failed.models.map((model) => model.id),
+      ['typed-1', 'listed-1'],
+    );
   });
 
   it('checks a key with the model list', async () => {

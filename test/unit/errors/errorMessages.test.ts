@@ -27,15 +27,28 @@ describe('error messages as data', () => {
     assert.equal(stopped.messageId, 'cancelled');
     assert.equal(cancelledError(subject, { while: 'rate-limit' }).message, 'The request was stopped while waiting for the rate limit.');
 
-    const firstByte = timeoutError(subject, 'first-byte', { host: 'api.openai.com', durationMs: 30_000, setting: 'switchboard.requests.timeoutSeconds' });
-    assert.equal(firstByte.message, 'api.openai.com did not answer within 30 s. Check your network, or raise “switchboard.requests.timeoutSeconds”.');
+    const firstByte = timeoutError(subject, 'first-byte', {
+      host: 'api.openai.com',
+      durationMs: 30_000,
+      setting: 'switchboard.requests.timeoutSeconds',
+    });
+    assert.equal(
+      firstByte.message,
+      'api.openai.com did not answer within 30 s. Check your network, or raise “switchboard.requests.timeoutSeconds”.',
+    );
     assert.equal(firstByte.messageId, 'timeout.firstByte');
     assert.deepEqual(firstByte.params['duration'], { id: 'duration.s', params: { value: 30 } });
     assert.equal(firstByte.retryable, true);
     const deadline = timeoutError(subject, 'deadline', { host: 'h:1', durationMs: 600_000 });
-    assert.equal(deadline.message, 'h:1 did not finish within 10 min, the longest one answer may take (“switchboard.requests.deadlineSeconds”); Switchboard stopped it.');
+    assert.equal(
+      deadline.message,
+      'h:1 did not finish within 10 min, the longest one answer may take (“switchboard.requests.deadlineSeconds”); Switchboard stopped it.',
+    );
     assert.equal(deadline.retryable, false);
-    assert.equal(timeoutError(subject, 'idle', { host: 'h:1', durationMs: 1500 }).message, 'h:1 stopped sending for 1.5 s in the middle of the answer.');
+    assert.equal(
+      timeoutError(subject, 'idle', { host: 'h:1', durationMs: 1500 }).message,
+      'h:1 stopped sending for 1.5 s in the middle of the answer.',
+    );
 
     const big = answerLimitError(subject, 'answer', 4_000_000);
     assert.equal(big.code, 'answer-too-large');
@@ -61,7 +74,11 @@ describe('error messages as data', () => {
     const bug = toProviderError(new TypeError('x is undefined'), subject);
     assert.equal(bug.kind, 'invalid-response');
     assert.equal(bug.message, 'The openai client failed unexpectedly: x is undefined');
-    const reading = toProviderError('sk-secret-123 leaked', { ...subject, stage: 'reading', redact: (text) => text.replace('sk-secret-123', '[key]') });
+    const reading = toProviderError('sk-secret-123 leaked', {
+      ...subject,
+      stage: 'reading',
+      redact: (text) => text.replace('sk-secret-123', '[key]'),
+    });
     assert.equal(reading.message, 'openai: reading the answer failed unexpectedly: [key] leaked');
     assert.ok(!JSON.stringify(reading.toJSON()).includes('sk-secret-123'));
     assert.equal(toProviderError(new Error('socket hang up'), { provider: 'groq', stage: 'request' }).kind, 'network');
@@ -76,7 +93,12 @@ describe('error messages as data', () => {
   });
 
   it('reads an error text back from stored data, and refuses what is not one', () => {
-    const text = errorText('http.rateLimited', { provider: 'groq', status: ' (429)', wait: errorText('detail.askedToWait', { duration: errorText('duration.s', { value: 3 }) }), detail: '' });
+    const text = errorText('http.rateLimited', {
+      provider: 'groq',
+      status: ' (429)',
+      wait: errorText('detail.askedToWait', { duration: errorText('duration.s', { value: 3 }) }),
+      detail: '',
+    });
     const stored: unknown = JSON.parse(JSON.stringify(text));
     const read = readErrorText((stored as { id: unknown }).id, (stored as { params: unknown }).params);
     assert.ok(read);

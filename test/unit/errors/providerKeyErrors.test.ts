@@ -30,7 +30,8 @@ describe('key and moderation errors over HTTP', () => {
   });
 
   const ask = (model: string): ChatRequest => ({ model, messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hello' }] }] });
-  const chat = (entry: ProviderEntry, apiKey: string, model: string) => collect(createChatProvider(entry, { apiKey }, { http }).streamChat(ask(model)));
+  const chat = (entry: ProviderEntry, apiKey: string, model: string) =>
+    collect(createChatProvider(entry, { apiKey }, { http }).streamChat(ask(model)));
 
   it('Gemini: a chat with an invalid key ends in an auth error (the chat offers Set key for those), sent once', async () => {
     server.enqueue(geminiInvalidKey(geminiKey));
@@ -46,7 +47,9 @@ describe('key and moderation errors over HTTP', () => {
 
   it('Gemini: a key whose API restrictions leave the API out is an auth error too', async () => {
     server.enqueue(geminiServiceBlocked());
-    const error = finalError(await chat({ id: 'work-gemini', kind: 'gemini', baseUrl: `${server.origin}/v1beta`, requiresKey: true }, geminiKey, 'gemini-2.5-pro'));
+    const error = finalError(
+      await chat({ id: 'work-gemini', kind: 'gemini', baseUrl: `${server.origin}/v1beta`, requiresKey: true }, geminiKey, 'gemini-2.5-pro'),
+    );
     assert.equal(error.kind, 'auth');
     assert.equal(error.code, 'API_KEY_SERVICE_BLOCKED');
     assert.match(error.message, /^The work-gemini API key is not allowed to call this API \(403\)/);
@@ -63,13 +66,19 @@ describe('key and moderation errors over HTTP', () => {
 
   it('OpenRouter moderation works for any entry that talks to OpenRouter, whatever its id', async () => {
     server.enqueue(openRouterModeration(['violence'], 'x'));
-    const error = finalError(await chat({ id: 'my-router', kind: 'openai', baseUrl: `${server.origin}/api/v1`, requiresKey: true }, routerKey, 'openai/gpt-4o'));
+    const error = finalError(
+      await chat({ id: 'my-router', kind: 'openai', baseUrl: `${server.origin}/api/v1`, requiresKey: true }, routerKey, 'openai/gpt-4o'),
+    );
     assert.equal(error.kind, 'content-filtered');
     assert.equal(error.provider, 'my-router');
   });
 
   it('OpenRouter: moderation reported inside a stream that began with 200 OK is content-filtered too', async () => {
-    server.enqueue({ status: 200, headers: openAiSseHeaders, chunks: [': OPENROUTER PROCESSING\n\n', openAiFrame(openRouterModerationBody(['hate'], 'x'))] });
+    server.enqueue({
+      status: 200,
+      headers: openAiSseHeaders,
+      chunks: [': OPENROUTER PROCESSING\n\n', openAiFrame(openRouterModerationBody(['hate'], 'x'))],
+    });
     const error = finalError(await chat({ id: 'openrouter', baseUrl: `${server.origin}/api/v1` }, routerKey, 'openai/gpt-4o'));
     assert.equal(error.kind, 'content-filtered');
     assert.match(error.message, /for “hate”/);

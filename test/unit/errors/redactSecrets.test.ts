@@ -22,7 +22,11 @@ describe('redactSecrets', () => {
   it('never lets a key through, wherever it sits in the text (property)', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'), minLength: 12, maxLength: 60 }),
+        fc.string({
+          unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'),
+          minLength: 12,
+          maxLength: 60,
+        }),
         fc.string({ maxLength: 40 }),
         fc.string({ maxLength: 40 }),
         (key, before, after) => {

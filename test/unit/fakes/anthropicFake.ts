@@ -32,27 +32,54 @@ export function anthropicEvent(name: string, data: unknown, eol = '\n'): string 
 export function anthropicStreamBody(pieces: readonly string[], options: AnthropicStreamOptions = {}): string {
   const eol = options.eol ?? '\n';
   const out: string[] = [
-    anthropicEvent('message_start', {
-      type: 'message_start',
-      message: { id: 'msg_1', type: 'message', role: 'assistant', content: [], model: 'claude-fake', stop_reason: null, stop_sequence: null, usage: { input_tokens: options.inputTokens ?? 12, output_tokens: 1 } },
-    }, eol),
+    anthropicEvent(
+      'message_start',
+      {
+        type: 'message_start',
+        message: {
+          id: 'msg_1',
+          type: 'message',
+          role: 'assistant',
+          content: [],
+          model: 'claude-fake',
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: options.inputTokens ?? 12, output_tokens: 1 },
+        },
+      },
+      eol,
+    ),
     anthropicEvent('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, eol),
     anthropicEvent('ping', { type: 'ping' }, eol),
   ];
   for (const piece of pieces) {
-    out.push(anthropicEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }, eol));
+    out.push(
+      anthropicEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }, eol),
+    );
   }
   if (options.cut) return out.join('');
   out.push(
     anthropicEvent('content_block_stop', { type: 'content_block_stop', index: 0 }, eol),
-    anthropicEvent('message_delta', { type: 'message_delta', delta: { stop_reason: options.stopReason ?? 'end_turn', stop_sequence: null }, usage: { output_tokens: options.outputTokens ?? 7 } }, eol),
+    anthropicEvent(
+      'message_delta',
+      {
+        type: 'message_delta',
+        delta: { stop_reason: options.stopReason ?? 'end_turn', stop_sequence: null },
+        usage: { output_tokens: options.outputTokens ?? 7 },
+      },
+      eol,
+    ),
     anthropicEvent('message_stop', { type: 'message_stop' }, eol),
   );
   return out.join('');
 }
 
 export function anthropicStream(pieces: readonly string[], options: AnthropicStreamOptions = {}): ScriptedResponse {
-  return { status: 200, headers: { ...sse, 'request-id': anthropicRequestId(), ...options.headers }, chunks: [anthropicStreamBody(pieces, options)] };
+  return {
+    status: 200,
+    headers: { ...sse, 'request-id': anthropicRequestId(), ...options.headers },
+    chunks: [anthropicStreamBody(pieces, options)],
+  };
 }
 
 /** An Anthropic error answer; `type` is one of the documented error types for that status (see the "Errors" page). */
@@ -144,7 +171,14 @@ export function anthropicModels(ids: readonly string[]): ScriptedResponse {
   return {
     status: 200,
     headers: { ...json, 'request-id': anthropicRequestId() },
-    chunks: [JSON.stringify({ data: ids.map((id) => ({ type: 'model', id, display_name: id.toUpperCase(), created_at: '2025-01-01T00:00:00Z' })), has_more: false, first_id: ids[0] ?? null, last_id: ids[ids.length - 1] ?? null })],
+    chunks: [
+      JSON.stringify({
+        data: ids.map((id) => ({ type: 'model', id, display_name: id.toUpperCase(), created_at: '2025-01-01T00:00:00Z' })),
+        has_more: false,
+        first_id: ids[0] ?? null,
+        last_id: ids[ids.length - 1] ?? null,
+      }),
+    ],
   };
 }
 

@@ -55,5 +55,12 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits:
 
 /** An HttpClient for tests: short timeouts, instant backoff, and no proxy from the machine's environment. */
 export function testHttpClient(options: HttpClientOptions = {}): HttpClient {
-  return new HttpClient({ firstByteTimeoutMs: 2_000, idleTimeoutMs: 2_000, maxRetries: 2, env: {}, sleep: () => Promise.resolve(), ...options });
+  return new HttpClient({
+    firstByteTimeoutMs: 2_000,
+    idleTimeoutMs: 2_000,
+    maxRetries: 2,
+    env: {},
+    sleep: () => Promise.resolve(),
+    ...options,
+  });
 }

@@ -114,15 +114,16 @@ export class FakeHttpServer {
       }
       // Like a real server, wait while the client is not reading: otherwise a big body would pile up in this
       // process and could all reach the kernel's buffers before the client hangs up.
-      if (!res.write(step)) await new Promise<void>((resolve) => {
-        const done = (): void => {
-          res.off('drain', done);
-          res.off('close', done);
-          resolve();
-        };
-        res.once('drain', done);
-        res.once('close', done);
-      });
+      if (!res.write(step))
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.once('drain', done);
+          res.once('close', done);
+        });
       if (script.gap === 'immediate') await nextTick();
       else if (typeof script.gap === 'number') await delay(script.gap);
     }

@@ -68,6 +68,8 @@ export function fusionBrainUnauthorized(path = '/key/api/v1/pipelines'): Scripte
 }
 
 /** The styles list of the CDN (`name` is what the API takes). */
-export function fusionBrainStyles(styles: ReadonlyArray<{ name: string; title: string; titleEn: string; image: string }>): ScriptedResponse {
+export function fusionBrainStyles(
+  styles: ReadonlyArray<{ name: string; title: string; titleEn: string; image: string }>,
+): ScriptedResponse {
   return answer(styles);
 }

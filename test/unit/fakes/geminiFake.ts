@@ -47,7 +47,13 @@ export function geminiStream(pieces: readonly string[], options: GeminiStreamOpt
 }
 
 /** A google.rpc.Status error answer; `statusName` is the canonical code (`INVALID_ARGUMENT`, `RESOURCE_EXHAUSTED` …). */
-export function geminiError(status: number, statusName: string, message: string, details: unknown[] = [], headers: Record<string, string> = {}): ScriptedResponse {
+export function geminiError(
+  status: number,
+  statusName: string,
+  message: string,
+  details: unknown[] = [],
+  headers: Record<string, string> = {},
+): ScriptedResponse {
   return {
     status,
     headers: { ...json, ...headers },
@@ -56,7 +62,10 @@ export function geminiError(status: number, statusName: string, message: string,
 }
 
 /** A google.rpc.ErrorInfo detail: the machine-readable reason (`API_KEY_INVALID`, `SERVICE_DISABLED` …). */
-export function geminiErrorInfo(reason: string, metadata: Record<string, string> = { service: 'generativelanguage.googleapis.com' }): unknown {
+export function geminiErrorInfo(
+  reason: string,
+  metadata: Record<string, string> = { service: 'generativelanguage.googleapis.com' },
+): unknown {
   return { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata };
 }
 
@@ -65,7 +74,9 @@ export function geminiQuotaFailure(quotaIds: readonly string[], model = 'gemini-
   return {
     '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
     violations: quotaIds.map((quotaId) => ({
-      quotaMetric: /InputTokens/.test(quotaId) ? 'generativelanguage.googleapis.com/generate_content_free_tier_input_token_count' : 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+      quotaMetric: /InputTokens/.test(quotaId)
+        ? 'generativelanguage.googleapis.com/generate_content_free_tier_input_token_count'
+        : 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
       quotaId,
       quotaDimensions: { location: 'global', model },
       quotaValue: /PerDay/.test(quotaId) ? '250' : '10',
@@ -90,7 +101,9 @@ const quotaHelp = {
 export function geminiRateLimited(options: { perDay?: boolean; retryAfterSeconds?: number; model?: string } = {}): ScriptedResponse {
   const seconds = options.retryAfterSeconds ?? 37;
   const model = options.model ?? 'gemini-fake';
-  const quotaId = options.perDay ? 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' : 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier';
+  const quotaId = options.perDay
+    ? 'GenerateRequestsPerDayPerProjectPerModel-FreeTier'
+    : 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier';
   return geminiError(
     429,
     'RESOURCE_EXHAUSTED',
@@ -101,7 +114,11 @@ export function geminiRateLimited(options: { perDay?: boolean; retryAfterSeconds
 
 /** 404 NOT_FOUND for a model id Gemini does not have. */
 export function geminiModelNotFound(model: string): ScriptedResponse {
-  return geminiError(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`);
+  return geminiError(
+    404,
+    'NOT_FOUND',
+    `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+  );
 }
 
 /** 503 UNAVAILABLE: "The model is overloaded". */
@@ -111,11 +128,20 @@ export function geminiOverloaded(): ScriptedResponse {
 
 /** 500 INTERNAL. */
 export function geminiInternal(): ScriptedResponse {
-  return geminiError(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');
+  return geminiError(
+    500,
+    'INTERNAL',
+    'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+  );
 }
 
 /** The frame Gemini sends when a stream fails after `200 OK`: the Status object as the frame's data. */
-export function geminiStreamErrorFrame(status = 503, statusName = 'UNAVAILABLE', message = 'The model is overloaded. Please try again later.', eol = '\r\n'): string {
+export function geminiStreamErrorFrame(
+  status = 503,
+  statusName = 'UNAVAILABLE',
+  message = 'The model is overloaded. Please try again later.',
+  eol = '\r\n',
+): string {
   return geminiFrame({ error: { code: status, message, status: statusName } }, eol);
 }
 
@@ -123,7 +149,18 @@ export function geminiModels(models: ReadonlyArray<{ name: string; methods: stri
   return {
     status: 200,
     headers: json,
-    chunks: [JSON.stringify({ models: models.map((m) => ({ name: m.name, version: '001', displayName: m.name.toUpperCase(), inputTokenLimit: 1000, outputTokenLimit: 8192, supportedGenerationMethods: m.methods })) })],
+    chunks: [
+      JSON.stringify({
+        models: models.map((m) => ({
+          name: m.name,
+          version: '001',
+          displayName: m.name.toUpperCase(),
+          inputTokenLimit: 1000,
+          outputTokenLimit: 8192,
+          supportedGenerationMethods: m.methods,
+        })),
+      }),
+    ],
   };
 }
 

@@ -39,7 +39,12 @@ export function geminiServiceBlocked(): ScriptedResponse {
     403,
     'PERMISSION_DENIED',
     `Requests to this API ${service} method google.ai.generativelanguage.v1beta.GenerativeService.StreamGenerateContent are blocked.`,
-    [errorInfo('API_KEY_SERVICE_BLOCKED', { consumer: 'projects/123456789012', methodName: 'google.ai.generativelanguage.v1beta.GenerativeService.StreamGenerateContent' })],
+    [
+      errorInfo('API_KEY_SERVICE_BLOCKED', {
+        consumer: 'projects/123456789012',
+        methodName: 'google.ai.generativelanguage.v1beta.GenerativeService.StreamGenerateContent',
+      }),
+    ],
   );
 }
 
@@ -66,6 +71,11 @@ export function geminiServiceDisabled(): ScriptedResponse {
     403,
     'PERMISSION_DENIED',
     'Generative Language API has not been used in project 123456789012 before or it is disabled. Enable it by visiting the API console, then retry.',
-    [errorInfo('SERVICE_DISABLED', { consumer: 'projects/123456789012', activationUrl: 'https://console.developers.google.com/apis/api/generativelanguage.googleapis.com/overview?project=123456789012' })],
+    [
+      errorInfo('SERVICE_DISABLED', {
+        consumer: 'projects/123456789012',
+        activationUrl: 'https://console.developers.google.com/apis/api/generativelanguage.googleapis.com/overview?project=123456789012',
+      }),
+    ],
   );
 }

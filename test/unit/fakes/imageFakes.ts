@@ -15,9 +15,29 @@ export const tinyJpeg: Uint8Array = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00
 /** A RIFF/WEBP header (enough for the magic-number check). */
 export const tinyWebp: Uint8Array = new Uint8Array([
   ...Buffer.from('RIFF'),
-  0x1a, 0x00, 0x00, 0x00,
+  0x1a,
+  0x00,
+  0x00,
+  0x00,
   ...Buffer.from('WEBPVP8L'),
-  0x0d, 0x00, 0x00, 0x00, 0x2f, 0x00, 0x00, 0x00, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00,
+  0x0d,
+  0x00,
+  0x00,
+  0x00,
+  0x2f,
+  0x00,
+  0x00,
+  0x00,
+  0x10,
+  0x07,
+  0x10,
+  0x11,
+  0x11,
+  0x88,
+  0x88,
+  0xfe,
+  0x07,
+  0x00,
 ]);
 
 export function base64(bytes: Uint8Array): string {
@@ -35,7 +55,10 @@ export function imageResponse(bytes: Uint8Array, headers: Record<string, string>
 }
 
 /** The fields of a multipart body as the server would read them (parsed by undici, so the encoding is checked too). */
-export async function multipartFields(body: string, contentType: string | undefined): Promise<Record<string, { value: string; type?: string }>> {
+export async function multipartFields(
+  body: string,
+  contentType: string | undefined,
+): Promise<Record<string, { value: string; type?: string }>> {
   const form = await new Response(body, { headers: { 'content-type': contentType ?? '' } }).formData();
   const out: Record<string, { value: string; type?: string }> = {};
   for (const [name, value] of form.entries()) {

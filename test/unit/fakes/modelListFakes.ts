@@ -55,14 +55,37 @@ export const openAiOtherIds = [
 ] as const;
 
 /** Groq: chat models beside speech-to-text and text-to-speech ones. */
-export const groqChatIds = ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant', 'openai/gpt-oss-120b', 'meta-llama/llama-4-scout-17b-16e-instruct', 'meta-llama/llama-guard-4-12b'] as const;
-export const groqOtherIds = ['whisper-large-v3', 'whisper-large-v3-turbo', 'distil-whisper-large-v3-en', 'playai-tts', 'playai-tts-arabic'] as const;
+export const groqChatIds = [
+  'llama-3.3-70b-versatile',
+  'llama-3.1-8b-instant',
+  'openai/gpt-oss-120b',
+  'meta-llama/llama-4-scout-17b-16e-instruct',
+  'meta-llama/llama-guard-4-12b',
+] as const;
+export const groqOtherIds = [
+  'whisper-large-v3',
+  'whisper-large-v3-turbo',
+  'distil-whisper-large-v3-en',
+  'playai-tts',
+  'playai-tts-arabic',
+] as const;
 
 /** Ollama: whatever was pulled, with tags. */
 export const ollamaChatIds = ['llama3.2:latest', 'qwen2.5-coder:7b', 'mistral:latest'] as const;
-export const ollamaOtherIds = ['nomic-embed-text:latest', 'mxbai-embed-large:latest', 'snowflake-arctic-embed:335m', 'embeddinggemma:latest'] as const;
+export const ollamaOtherIds = [
+  'nomic-embed-text:latest',
+  'mxbai-embed-large:latest',
+  'snowflake-arctic-embed:335m',
+  'embeddinggemma:latest',
+] as const;
 /** An embedding model whose name does not say so: nothing tells it from a chat model. */
 export const ollamaUnjudgedIds = ['all-minilm:latest'] as const;
 
 /** OpenRouter serves OpenAI's Responses-only and audio models on its chat endpoint. */
-export const openRouterChatIds = ['openai/gpt-4o-audio-preview', 'openai/o3-pro', 'openai/codex-mini', 'openai/gpt-3.5-turbo-instruct', 'anthropic/claude-sonnet-4'] as const;
+export const openRouterChatIds = [
+  'openai/gpt-4o-audio-preview',
+  'openai/o3-pro',
+  'openai/codex-mini',
+  'openai/gpt-3.5-turbo-instruct',
+  'anthropic/claude-sonnet-4',
+] as const;

@@ -30,7 +30,11 @@ let requestCounter = 0;
 /** The headers OpenAI puts on every answer: a request id (quote it to support), the API version, the time taken. */
 export function openAiResponseHeaders(): Record<string, string> {
   requestCounter++;
-  return { 'x-request-id': `req_fake${String(requestCounter).padStart(24, '0')}`, 'openai-version': '2020-10-01', 'openai-processing-ms': '87' };
+  return {
+    'x-request-id': `req_fake${String(requestCounter).padStart(24, '0')}`,
+    'openai-version': '2020-10-01',
+    'openai-processing-ms': '87',
+  };
 }
 
 export function openAiFrame(payload: unknown, eol = '\n'): string {
@@ -97,7 +101,11 @@ export function openAiError(
   return {
     status,
     headers: { ...json, ...openAiResponseHeaders(), ...headers },
-    chunks: [JSON.stringify({ error: { message: error.message, type: error.type ?? defaultType(status), param: error.param ?? null, code: error.code ?? null } })],
+    chunks: [
+      JSON.stringify({
+        error: { message: error.message, type: error.type ?? defaultType(status), param: error.param ?? null, code: error.code ?? null },
+      }),
+    ],
   };
 }
 
@@ -142,13 +150,20 @@ export function openAiRateLimitHeaders(state: OpenAiRateLimitState = {}): Record
  * 429 "Rate limit reached for requests" (or tokens), with the exhausted `x-ratelimit-*` headers; `retry-after`
  * (seconds) only when given, since OpenAI does not always send it.
  */
-export function openAiRateLimited(options: { model?: string; limit?: 'requests' | 'tokens'; retryAfterSeconds?: number; resetIn?: string } = {}): ScriptedResponse {
+export function openAiRateLimited(
+  options: { model?: string; limit?: 'requests' | 'tokens'; retryAfterSeconds?: number; resetIn?: string } = {},
+): ScriptedResponse {
   const model = options.model ?? 'gpt-4o-mini';
   const limit = options.limit ?? 'requests';
   const resetIn = options.resetIn ?? '20s';
-  const unit = limit === 'requests' ? 'requests per min (RPM): Limit 3, Used 3, Requested 1' : 'tokens per min (TPM): Limit 30000, Used 29800, Requested 900';
+  const unit =
+    limit === 'requests'
+      ? 'requests per min (RPM): Limit 3, Used 3, Requested 1'
+      : 'tokens per min (TPM): Limit 30000, Used 29800, Requested 900';
   const state: OpenAiRateLimitState =
-    limit === 'requests' ? { limitRequests: 3, remainingRequests: 0, resetRequests: resetIn } : { limitTokens: 30000, remainingTokens: 200, resetTokens: resetIn };
+    limit === 'requests'
+      ? { limitRequests: 3, remainingRequests: 0, resetRequests: resetIn }
+      : { limitTokens: 30000, remainingTokens: 200, resetTokens: resetIn };
   return openAiError(
     429,
     {
@@ -156,14 +171,18 @@ export function openAiRateLimited(options: { model?: string; limit?: 'requests' 
       type: limit,
       code: 'rate_limit_exceeded',
     },
-    { ...openAiRateLimitHeaders(state), ...(options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) }) },
+    {
+      ...openAiRateLimitHeaders(state),
+      ...(options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) }),
+    },
   );
 }
 
 /** 429 `insufficient_quota`: out of credits or over the monthly budget, which waiting does not fix. */
 export function openAiInsufficientQuota(): ScriptedResponse {
   return openAiError(429, {
-    message: 'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+    message:
+      'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
     type: 'insufficient_quota',
     code: 'insufficient_quota',
   });
@@ -171,7 +190,11 @@ export function openAiInsufficientQuota(): ScriptedResponse {
 
 /** 404 `model_not_found`. */
 export function openAiModelNotFound(model: string): ScriptedResponse {
-  return openAiError(404, { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' });
+  return openAiError(404, {
+    message: `The model \`${model}\` does not exist or you do not have access to it.`,
+    type: 'invalid_request_error',
+    code: 'model_not_found',
+  });
 }
 
 /** 400 `context_length_exceeded`. */
@@ -195,12 +218,19 @@ export function vllmError(status: number, message: string, type = 'BadRequestErr
 
 /** vLLM's 400 for a request field it does not know (e.g. `stream_options` on a server too old for it). */
 export function vllmExtraForbidden(field: string, input: string): ScriptedResponse {
-  return vllmError(400, `[{'type': 'extra_forbidden', 'loc': ('body', '${field}'), 'msg': 'Extra inputs are not permitted', 'input': ${input}}]`);
+  return vllmError(
+    400,
+    `[{'type': 'extra_forbidden', 'loc': ('body', '${field}'), 'msg': 'Extra inputs are not permitted', 'input': ${input}}]`,
+  );
 }
 
 /** 500 "The server had an error while processing your request". */
 export function openAiServerError(headers: Record<string, string> = {}): ScriptedResponse {
-  return openAiError(500, { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error' }, headers);
+  return openAiError(
+    500,
+    { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error' },
+    headers,
+  );
 }
 
 /** 503 "The engine is currently overloaded, please try again later". */
@@ -209,7 +239,10 @@ export function openAiOverloaded(headers: Record<string, string> = {}): Scripted
 }
 
 /** The frame OpenAI sends when a stream fails after `200 OK`: an `error` object and nothing after it. */
-export function openAiStreamErrorFrame(message = 'The server had an error while processing your request. Sorry about that!', eol = '\n'): string {
+export function openAiStreamErrorFrame(
+  message = 'The server had an error while processing your request. Sorry about that!',
+  eol = '\n',
+): string {
   return openAiFrame({ error: { message, type: 'server_error', param: null, code: null } }, eol);
 }
 

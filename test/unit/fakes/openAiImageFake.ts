@@ -58,7 +58,8 @@ export function slowOpenAiImage(ms: number, options: OpenAiImageOptions = {}): S
 /** 400 `moderation_blocked`: the safety system refused the prompt (or the picture). */
 export function openAiImageModerationBlocked(): ScriptedResponse {
   return openAiError(400, {
-    message: 'Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID req_fake.',
+    message:
+      'Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID req_fake.',
     type: 'image_generation_user_error',
     code: 'moderation_blocked',
   });

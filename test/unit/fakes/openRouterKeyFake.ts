@@ -46,7 +46,11 @@ export function openRouterKeyInfo(key: OpenRouterKeyData): ScriptedResponse {
 }
 
 export function openRouterError(status: number, message: string, metadata?: Record<string, unknown>): ScriptedResponse {
-  return { status, headers: json, chunks: [JSON.stringify({ error: { code: status, message, ...(metadata !== undefined ? { metadata } : {}) } })] };
+  return {
+    status,
+    headers: json,
+    chunks: [JSON.stringify({ error: { code: status, message, ...(metadata !== undefined ? { metadata } : {}) } })],
+  };
 }
 
 /** What an unknown key gets from any authenticated endpoint. */
@@ -60,7 +64,12 @@ export function openRouterModerationBody(reasons: readonly string[], flaggedInpu
     error: {
       code: 403,
       message: `${model} requires moderation on OpenAI. Your input was flagged for "${reasons.join(', ')}". No credits were charged.`,
-      metadata: { reasons, flagged_input: flaggedInput.length > 100 ? `${flaggedInput.slice(0, 48)}...${flaggedInput.slice(-48)}` : flaggedInput, provider_name: 'OpenAI', model_slug: model },
+      metadata: {
+        reasons,
+        flagged_input: flaggedInput.length > 100 ? `${flaggedInput.slice(0, 48)}...${flaggedInput.slice(-48)}` : flaggedInput,
+        provider_name: 'OpenAI',
+        model_slug: model,
+      },
     },
   };
 }
@@ -74,7 +83,17 @@ export function openRouterModels(ids: readonly string[]): ScriptedResponse {
   return {
     status: 200,
     headers: json,
-    chunks: [JSON.stringify({ data: ids.map((id) => ({ id, canonical_slug: id, name: id, context_length: 128_000, architecture: { modality: 'text->text', input_modalities: ['text'], output_modalities: ['text'] } })) })],
+    chunks: [
+      JSON.stringify({
+        data: ids.map((id) => ({
+          id,
+          canonical_slug: id,
+          name: id,
+          context_length: 128_000,
+          architecture: { modality: 'text->text', input_modalities: ['text'], output_modalities: ['text'] },
+        })),
+      }),
+    ],
   };
 }
 
@@ -92,7 +111,8 @@ export interface OpenRouterFakeOptions {
 export function openRouterHandler(options: OpenRouterFakeOptions): (request: RecordedRequest) => ScriptedResponse {
   return (request) => {
     const path = request.url.split('?')[0] ?? '';
-    if (request.method === 'GET' && path === '/api/v1/models') return openRouterModels(options.models ?? ['openai/gpt-4o-mini', 'meta-llama/llama-3.1-8b-instruct']);
+    if (request.method === 'GET' && path === '/api/v1/models')
+      return openRouterModels(options.models ?? ['openai/gpt-4o-mini', 'meta-llama/llama-3.1-8b-instruct']);
     const authorization = request.headers.authorization;
     if (authorization === undefined) return openRouterError(401, 'No auth credentials found');
     if (authorization !== `Bearer ${options.goodKey}`) return openRouterUnknownKey();

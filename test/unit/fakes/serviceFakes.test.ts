@@ -39,7 +39,11 @@ describe('service fakes', () => {
   describe('openRouterKeepAliveStream', () => {
     it('keeps sending comments past the idle timeout until the client hangs up', async () => {
       server.enqueue(openRouterKeepAliveStream({ before: ['Thinking'], everyMs: 10 }));
-      const chat = createChatProvider({ id: 'openrouter', baseUrl: `${server.origin}/api/v1` }, { apiKey: key }, { http: http({ idleTimeoutMs: 100 }) });
+      const chat = createChatProvider(
+        { id: 'openrouter', baseUrl: `${server.origin}/api/v1` },
+        { apiKey: key },
+        { http: http({ idleTimeoutMs: 100 }) },
+      );
       const controller = new AbortController();
       const events: ChatEvent[] = [];
       for await (const event of chat.streamChat({ ...ask, signal: controller.signal })) {
@@ -62,7 +66,11 @@ describe('service fakes', () => {
   });
 
   it('openRouterStreamErrorFrame ends the answer with a server error after the partial text', async () => {
-    server.enqueue({ status: 200, headers: openAiSseHeaders, chunks: [openAiStreamBody(['Half an ans'], { cut: true }), openRouterStreamErrorFrame()] });
+    server.enqueue({
+      status: 200,
+      headers: openAiSseHeaders,
+      chunks: [openAiStreamBody(['Half an ans'], { cut: true }), openRouterStreamErrorFrame()],
+    });
     const chat = createChatProvider({ id: 'openrouter', baseUrl: `${server.origin}/api/v1` }, { apiKey: key }, { http: http() });
     const events = await collect(chat.streamChat(ask));
     assert.equal(textOf(events), 'Half an ans');
@@ -74,7 +82,11 @@ describe('service fakes', () => {
 
   describe('slowOpenAiImage', () => {
     const images = (options: HttpClientOptions) =>
-      createImageProvider({ id: 'openai', baseUrl: `${server.origin}/v1` }, { apiKey: 'sk-proj-FAKEKEY0123456789' }, { http: http({ maxRetries: 2, ...options }) });
+      createImageProvider(
+        { id: 'openai', baseUrl: `${server.origin}/v1` },
+        { apiKey: 'sk-proj-FAKEKEY0123456789' },
+        { http: http({ maxRetries: 2, ...options }) },
+      );
 
     it('answers, status line and all, only when the generation is done', async () => {
       server.enqueue(slowOpenAiImage(150, { count: 1 }));
@@ -85,7 +97,9 @@ describe('service fakes', () => {
 
     it('outlasts a shorter generation limit: one POST, and the client hung up before anything was written', async () => {
       server.enqueue(slowOpenAiImage(2_000));
-      const error = await expectProviderFailure(images({ generationTimeoutMs: 100 }).generate({ model: 'gpt-image-1', prompt: 'A lighthouse' }));
+      const error = await expectProviderFailure(
+        images({ generationTimeoutMs: 100 }).generate({ model: 'gpt-image-1', prompt: 'A lighthouse' }),
+      );
       assert.equal(error.kind, 'timeout');
       assert.equal(server.requests.length, 1, 'a generation that may be running is not sent again');
       assert.equal((await server.requests[0]?.closed)?.completed, false);

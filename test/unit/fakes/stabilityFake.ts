@@ -23,21 +23,40 @@ function v1ErrorId(): string {
 }
 
 /** A v2beta image answer for `accept: image/*`. */
-export function stabilityImage(bytes: Uint8Array, options: { finishReason?: 'SUCCESS' | 'CONTENT_FILTERED'; seed?: number; contentType?: string } = {}): ScriptedResponse {
+export function stabilityImage(
+  bytes: Uint8Array,
+  options: { finishReason?: 'SUCCESS' | 'CONTENT_FILTERED'; seed?: number; contentType?: string } = {},
+): ScriptedResponse {
   return {
     status: 200,
-    headers: { 'content-type': options.contentType ?? 'image/png', 'finish-reason': options.finishReason ?? 'SUCCESS', seed: String(options.seed ?? 42) },
+    headers: {
+      'content-type': options.contentType ?? 'image/png',
+      'finish-reason': options.finishReason ?? 'SUCCESS',
+      seed: String(options.seed ?? 42),
+    },
     chunks: [bytes],
   };
 }
 
 /** A v2beta image answer for `accept: application/json`. */
-export function stabilityImageJson(bytes: Uint8Array, options: { finishReason?: 'SUCCESS' | 'CONTENT_FILTERED'; seed?: number } = {}): ScriptedResponse {
-  return { status: 200, headers: json, chunks: [JSON.stringify({ image: base64(bytes), finish_reason: options.finishReason ?? 'SUCCESS', seed: options.seed ?? 42 })] };
+export function stabilityImageJson(
+  bytes: Uint8Array,
+  options: { finishReason?: 'SUCCESS' | 'CONTENT_FILTERED'; seed?: number } = {},
+): ScriptedResponse {
+  return {
+    status: 200,
+    headers: json,
+    chunks: [JSON.stringify({ image: base64(bytes), finish_reason: options.finishReason ?? 'SUCCESS', seed: options.seed ?? 42 })],
+  };
 }
 
 /** A v2beta error: `name` is the class (`bad_request`, `content_moderation`, `payment_required` …), `errors` the details. */
-export function stabilityV2Error(status: number, name: string, errors: readonly string[], headers: Record<string, string> = {}): ScriptedResponse {
+export function stabilityV2Error(
+  status: number,
+  name: string,
+  errors: readonly string[],
+  headers: Record<string, string> = {},
+): ScriptedResponse {
   return { status, headers: { ...json, ...headers }, chunks: [JSON.stringify({ id: v2ErrorId(), name, errors })] };
 }
 
@@ -71,10 +90,16 @@ export function stabilityRateLimited(): ScriptedResponse {
 }
 
 /** A v1 text-to-image answer. */
-export function stabilityArtifacts(artifacts: ReadonlyArray<{ bytes: Uint8Array; seed: number; finishReason?: 'SUCCESS' | 'CONTENT_FILTERED' | 'ERROR' }>): ScriptedResponse {
+export function stabilityArtifacts(
+  artifacts: ReadonlyArray<{ bytes: Uint8Array; seed: number; finishReason?: 'SUCCESS' | 'CONTENT_FILTERED' | 'ERROR' }>,
+): ScriptedResponse {
   return {
     status: 200,
     headers: json,
-    chunks: [JSON.stringify({ artifacts: artifacts.map((a) => ({ base64: base64(a.bytes), seed: a.seed, finishReason: a.finishReason ?? 'SUCCESS' })) })],
+    chunks: [
+      JSON.stringify({
+        artifacts: artifacts.map((a) => ({ base64: base64(a.bytes), seed: a.seed, finishReason: a.finishReason ?? 'SUCCESS' })),
+      }),
+    ],
   };
 }

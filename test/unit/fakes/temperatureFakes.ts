@@ -21,7 +21,10 @@ function json(status: number, body: unknown, headers: Record<string, string>): S
  * Follows OpenAI's API reference (Chat Completions `temperature`, Error codes page) and its reasoning models guide.
  * `variant: 'unsupported_parameter'` is what the o-series answered at first to any temperature.
  */
-export function openAiReasoningModel(pieces: readonly string[], variant: 'unsupported_value' | 'unsupported_parameter' = 'unsupported_value'): Handler {
+export function openAiReasoningModel(
+  pieces: readonly string[],
+  variant: 'unsupported_value' | 'unsupported_parameter' = 'unsupported_value',
+): Handler {
   return (request) => {
     const temperature = sentTemperature(request);
     if (temperature === undefined || (variant === 'unsupported_value' && temperature === 1)) return openAiStream(pieces);
@@ -29,7 +32,11 @@ export function openAiReasoningModel(pieces: readonly string[], variant: 'unsupp
       variant === 'unsupported_value'
         ? `Unsupported value: 'temperature' does not support ${temperature} with this model. Only the default (1) value is supported.`
         : "Unsupported parameter: 'temperature' is not supported with this model.";
-    return json(400, { error: { message, type: 'invalid_request_error', param: 'temperature', code: variant } }, { 'x-request-id': 'req_fake0001' });
+    return json(
+      400,
+      { error: { message, type: 'invalid_request_error', param: 'temperature', code: variant } },
+      { 'x-request-id': 'req_fake0001' },
+    );
   };
 }
 
@@ -43,7 +50,11 @@ export function anthropicModelWithoutTemperature(pieces: readonly string[]): Han
     if (sentTemperature(request) === undefined) return anthropicStream(pieces);
     return json(
       400,
-      { type: 'error', error: { type: 'invalid_request_error', message: '`temperature` is deprecated for this model.' }, request_id: 'req_011Fake' },
+      {
+        type: 'error',
+        error: { type: 'invalid_request_error', message: '`temperature` is deprecated for this model.' },
+        request_id: 'req_011Fake',
+      },
       { 'request-id': 'req_011Fake' },
     );
   };
@@ -57,7 +68,11 @@ export function anthropicModelWithTemperature(pieces: readonly string[]): Handle
   return (request) => {
     const temperature = sentTemperature(request);
     if (temperature === undefined || (temperature >= 0 && temperature <= 1)) return anthropicStream(pieces);
-    return json(400, { type: 'error', error: { type: 'invalid_request_error', message: 'temperature: range: 0..1' }, request_id: 'req_011Fake' }, { 'request-id': 'req_011Fake' });
+    return json(
+      400,
+      { type: 'error', error: { type: 'invalid_request_error', message: 'temperature: range: 0..1' }, request_id: 'req_011Fake' },
+      { 'request-id': 'req_011Fake' },
+    );
   };
 }
 
@@ -76,7 +91,9 @@ export function geminiModelWithoutTemperature(pieces: readonly string[]): Handle
           code: 400,
           message: description,
           status: 'INVALID_ARGUMENT',
-          details: [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: 'generation_config', description }] }],
+          details: [
+            { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: 'generation_config', description }] },
+          ],
         },
       },
       { 'content-type': 'application/json; charset=UTF-8' },

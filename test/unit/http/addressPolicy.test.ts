@@ -31,7 +31,9 @@ describe('address policy (connections checked after DNS, on every connection)', 
   const port = (): string => new URL(server.origin).port;
 
   async function get(http: HttpClient, url: string, policy?: AddressPolicy, retries: RetryNotice[] = []): Promise<string> {
-    const response = await http.request({ method: 'GET', url, context, ...(policy !== undefined ? { addressPolicy: policy } : {}) }, (r) => retries.push(r));
+    const response = await http.request({ method: 'GET', url, context, ...(policy !== undefined ? { addressPolicy: policy } : {}) }, (r) =>
+      retries.push(r),
+    );
     return response.text();
   }
 
@@ -47,7 +49,9 @@ describe('address policy (connections checked after DNS, on every connection)', 
 
   it('refuses an IP-literal loopback host before connecting, and does not retry', async () => {
     const retries: RetryNotice[] = [];
-    const error = await refusal(get(client({ maxRetries: 2 }), `${server.origin}/x.png`, new AddressPolicy({ provider: 'sydney' }), retries));
+    const error = await refusal(
+      get(client({ maxRetries: 2 }), `${server.origin}/x.png`, new AddressPolicy({ provider: 'sydney' }), retries),
+    );
     assert.equal(error.kind, 'invalid-response');
     assert.equal(error.retryable, false);
     assert.equal(error.addressClass, 'loopback');
@@ -72,12 +76,17 @@ describe('address policy (connections checked after DNS, on every connection)', 
     const http = client();
     assert.equal(await get(http, `${server.origin}/first`), 'reached');
     await refusal(get(http, `${server.origin}/second`, new AddressPolicy({ provider: 'sydney' })));
-    assert.deepEqual(server.requests.map((r) => r.url), ['/first']);
+    assert.deepEqual(
+      server.requests.map((r) => r.url),
+      ['/first'],
+    );
   });
 
   it('refuses a name when any of its addresses is not public (IPv4-mapped IPv6 included)', async () => {
     const dns = fakeLookup({ 'mixed.example': ['151.101.1.69', '::ffff:127.0.0.1'] });
-    const error = await refusal(get(client({ lookup: dns.lookup }), `http://mixed.example:${port()}/x`, new AddressPolicy({ provider: 'sydney' })));
+    const error = await refusal(
+      get(client({ lookup: dns.lookup }), `http://mixed.example:${port()}/x`, new AddressPolicy({ provider: 'sydney' })),
+    );
     assert.equal(error.address, '::ffff:127.0.0.1');
     assert.equal(error.addressClass, 'loopback');
   });
@@ -85,7 +94,13 @@ describe('address policy (connections checked after DNS, on every connection)', 
   it('allows the class of the provider’s own base URL: literal, localhost, 0.0.0.0, or a name resolved by the same lookup', async () => {
     const dns = fakeLookup({ 'images.example': '127.0.0.1', 'gateway.example': '127.0.0.1', localhost: '127.0.0.1' });
     const http = client({ lookup: dns.lookup });
-    for (const trustedUrl of ['http://127.0.0.1:8080', 'http://[::1]:8080', 'http://localhost:8080/v1', 'http://0.0.0.0:8080', 'http://gateway.example']) {
+    for (const trustedUrl of [
+      'http://127.0.0.1:8080',
+      'http://[::1]:8080',
+      'http://localhost:8080/v1',
+      'http://0.0.0.0:8080',
+      'http://gateway.example',
+    ]) {
       const policy = new AddressPolicy({ provider: 'sydney', trustedUrl });
       assert.equal(await get(http, `${server.origin}/literal`, policy), 'reached', trustedUrl);
       assert.equal(await get(http, `http://images.example:${port()}/name`, policy), 'reached', trustedUrl);

@@ -12,14 +12,25 @@ import { fakeServerPerTest } from '../fakes/fakeServerPerTest';
 import { openAiError } from '../fakes/openAiFake';
 
 const context: ErrorContext = { provider: 'openai', model: 'gpt-image-1', operation: 'chat', redact: createRedactor([]) };
-const imageAnswer = { status: 200, headers: { 'content-type': 'application/json' }, chunks: ['{"created":1,"data":[{"b64_json":"AAAA"}]}'] };
+const imageAnswer = {
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  chunks: ['{"created":1,"data":[{"b64_json":"AAAA"}]}'],
+};
 
 describe('billable requests (never paid twice)', () => {
   const fake = fakeServerPerTest();
   const client = (options: HttpClientOptions = {}): HttpClient => fake.client(options);
 
   function generate(extra: Partial<HttpRequest> = {}): HttpRequest {
-    return { method: 'POST', url: `${fake.server.origin}/v1/images/generations`, body: '{"prompt":"a fox"}', billable: true, context, ...extra };
+    return {
+      method: 'POST',
+      url: `${fake.server.origin}/v1/images/generations`,
+      body: '{"prompt":"a fox"}',
+      billable: true,
+      context,
+      ...extra,
+    };
   }
 
   it('waits the generation limit, not the chat first-byte limit, and is sent once', async () => {
@@ -35,7 +46,9 @@ describe('billable requests (never paid twice)', () => {
   it('a generation that times out is not POSTed again, and the error says the provider may still charge', async () => {
     fake.server.onRequest(() => ({ silent: true }));
     const retries: RetryNotice[] = [];
-    const error = await expectProviderFailure(client({ generationTimeoutMs: 200, maxRetries: 3 }).request(generate(), (r) => retries.push(r)));
+    const error = await expectProviderFailure(
+      client({ generationTimeoutMs: 200, maxRetries: 3 }).request(generate(), (r) => retries.push(r)),
+    );
     assert.equal(error.kind, 'timeout');
     assert.equal(error.possiblyBilled, true);
     assert.equal(error.retryable, false);
@@ -58,7 +71,9 @@ describe('billable requests (never paid twice)', () => {
     await once(raw, 'listening');
     try {
       const { port } = raw.address() as net.AddressInfo;
-      const error = await expectProviderFailure(client({ maxRetries: 3 }).request(generate({ url: `http://127.0.0.1:${port}/v1/images/generations` })));
+      const error = await expectProviderFailure(
+        client({ maxRetries: 3 }).request(generate({ url: `http://127.0.0.1:${port}/v1/images/generations` })),
+      );
       assert.equal(error.kind, 'network');
       assert.equal(error.possiblyBilled, true);
       assert.match(error.message, /did not send it again/);
@@ -85,14 +100,21 @@ describe('billable requests (never paid twice)', () => {
 
   it('is retried where the server said it did not do the work: 429 and 503', async () => {
     fake.server.enqueue(
-      openAiError(429, { message: 'Rate limit reached for images per minute', type: 'requests', code: 'rate_limit_exceeded' }, { 'retry-after-ms': '10' }),
+      openAiError(
+        429,
+        { message: 'Rate limit reached for images per minute', type: 'requests', code: 'rate_limit_exceeded' },
+        { 'retry-after-ms': '10' },
+      ),
       openAiError(503, { message: 'The engine is currently overloaded, please try again later', type: 'server_error' }),
       imageAnswer,
     );
     const retries: RetryNotice[] = [];
     const response = await client({ maxRetries: 3 }).request(generate(), (r) => retries.push(r));
     assert.match(await response.text(), /b64_json/);
-    assert.deepEqual(retries.map((r) => r.error.status), [429, 503]);
+    assert.deepEqual(
+      retries.map((r) => r.error.status),
+      [429, 503],
+    );
     assert.equal(fake.server.requests.length, 3);
   });
 
@@ -103,7 +125,9 @@ describe('billable requests (never paid twice)', () => {
     const { port } = closed.address() as net.AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const retries: RetryNotice[] = [];
-    const error = await expectProviderFailure(client({ maxRetries: 2 }).request(generate({ url: `http://127.0.0.1:${port}/v1/images/generations` }), (r) => retries.push(r)));
+    const error = await expectProviderFailure(
+      client({ maxRetries: 2 }).request(generate({ url: `http://127.0.0.1:${port}/v1/images/generations` }), (r) => retries.push(r)),
+    );
     assert.equal(error.kind, 'network');
     assert.equal(error.possiblyBilled, false);
     assert.equal(retries.length, 2);

@@ -79,13 +79,22 @@ describe('HttpClient', () => {
     const retries: RetryNotice[] = [];
     server.onRequest(() => ({ status: 503, chunks: [''] }));
     const error = await failure(
-      client({ sleep: slept.sleep, random: () => 0.5, initialBackoffMs: 100, maxBackoffMs: 300, maxRetries: 3 }).request(get(), (r) => retries.push(r)),
+      client({ sleep: slept.sleep, random: () => 0.5, initialBackoffMs: 100, maxBackoffMs: 300, maxRetries: 3 }).request(get(), (r) =>
+        retries.push(r),
+      ),
     );
     assert.equal(error.kind, 'overloaded');
     assert.match(error.message, /\(503\) with an empty body/);
     // Caps 100, 200, 300 (max), half of each with random() = 0.5.
     assert.deepEqual(slept.waits, [50, 100, 150]);
-    assert.deepEqual(retries.map((r) => [r.attempt, r.delayMs, r.error.status]), [[1, 50, 503], [2, 100, 503], [3, 150, 503]]);
+    assert.deepEqual(
+      retries.map((r) => [r.attempt, r.delayMs, r.error.status]),
+      [
+        [1, 50, 503],
+        [2, 100, 503],
+        [3, 150, 503],
+      ],
+    );
     assert.equal(server.requests.length, 4);
   });
 
@@ -100,7 +109,9 @@ describe('HttpClient', () => {
   it('retries a refused connection and then names the host', async () => {
     const port = await closedPort();
     const retries: RetryNotice[] = [];
-    const error = await failure(client({ maxRetries: 1 }).request(get({ url: `http://127.0.0.1:${port}/v1/models` }), (r) => retries.push(r)));
+    const error = await failure(
+      client({ maxRetries: 1 }).request(get({ url: `http://127.0.0.1:${port}/v1/models` }), (r) => retries.push(r)),
+    );
     assert.equal(error.kind, 'network');
     assert.match(error.message, new RegExp(`Could not connect to 127\\.0\\.0\\.1:${port}: the connection was refused`));
     assert.equal(retries.length, 1);
@@ -217,7 +228,13 @@ describe('HttpClient', () => {
 
   it('sends the method, headers and body it was given', async () => {
     server.enqueue({ status: 200, chunks: ['{}'] });
-    const response = await client().request({ method: 'POST', url: `${server.origin}/p?q=1`, headers: { 'x-a': 'b', 'content-type': 'application/json' }, body: '{"x":1}', context });
+    const response = await client().request({
+      method: 'POST',
+      url: `${server.origin}/p?q=1`,
+      headers: { 'x-a': 'b', 'content-type': 'application/json' },
+      body: '{"x":1}',
+      context,
+    });
     await response.text();
     assert.equal(server.requests[0]?.method, 'POST');
     assert.equal(server.requests[0]?.url, '/p?q=1');

@@ -70,7 +70,15 @@ describe('proxies', () => {
   describe('resolveProxy', () => {
     it('keeps loopback off every proxy: localhost, *.localhost, 127.0.0.0/8 and ::1', () => {
       const env = { HTTP_PROXY: 'http://p:2', HTTPS_PROXY: 'http://s:1' };
-      for (const address of ['http://localhost:11434/v1', 'http://LOCALHOST.:1234', 'http://ollama.localhost/v1', 'http://127.0.0.1:8000', 'http://127.1.2.3', 'http://[::1]:8000/v1', 'https://localhost/v1']) {
+      for (const address of [
+        'http://localhost:11434/v1',
+        'http://LOCALHOST.:1234',
+        'http://ollama.localhost/v1',
+        'http://127.0.0.1:8000',
+        'http://127.1.2.3',
+        'http://[::1]:8000/v1',
+        'https://localhost/v1',
+      ]) {
         assert.equal(resolveProxy(new URL(address), { proxy: 'http://corp:3128' }, env), undefined, address);
         assert.equal(resolveProxy(new URL(address), {}, env), undefined, address);
       }
@@ -131,7 +139,11 @@ describe('TLS verification (strictSSL)', () => {
     const http = testHttpClient({ strictSSL, maxRetries: 0 });
     clients.push(http);
     const { port } = server.address() as AddressInfo;
-    const response = await http.request({ method: 'GET', url: `https://127.0.0.1:${port}/`, context: { provider: 'p', operation: 'models', redact: createRedactor([]) } });
+    const response = await http.request({
+      method: 'GET',
+      url: `https://127.0.0.1:${port}/`,
+      context: { provider: 'p', operation: 'models', redact: createRedactor([]) },
+    });
     return response.text();
   }
 

@@ -23,8 +23,14 @@ describe('parseRetryAfter', () => {
 describe('backoffDelay', () => {
   it('grows exponentially up to the cap, scaled by the jitter', () => {
     const options = { initialMs: 500, maxMs: 8000 };
-    assert.deepEqual([0, 1, 2, 3, 4, 5].map((a) => backoffDelay(a, options, () => 1)), [500, 1000, 2000, 4000, 8000, 8000]);
-    assert.equal(backoffDelay(3, options, () => 0), 0);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((a) => backoffDelay(a, options, () => 1)),
+      [500, 1000, 2000, 4000, 8000, 8000],
+    );
+    assert.equal(
+      backoffDelay(3, options, () => 0),
+      0,
+    );
     for (let i = 0; i < 100; i++) {
       const d = backoffDelay(2, options);
       assert.ok(d >= 0 && d <= 2000);
@@ -34,7 +40,15 @@ describe('backoffDelay', () => {
 
 describe('formatDuration', () => {
   it('reads like a person would say it', () => {
-    assert.deepEqual([0, 150, 1000, 1500, 12_000, 90_000, 3_600_000].map(formatDuration), ['0 ms', '150 ms', '1 s', '1.5 s', '12 s', '90 s', '60 min']);
+    assert.deepEqual([0, 150, 1000, 1500, 12_000, 90_000, 3_600_000].map(formatDuration), [
+      '0 ms',
+      '150 ms',
+      '1 s',
+      '1.5 s',
+      '12 s',
+      '90 s',
+      '60 min',
+    ]);
   });
 });
 

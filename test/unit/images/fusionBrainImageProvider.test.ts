@@ -60,7 +60,10 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   }
 
   /** Routes the Fusion Brain API; `statuses` are served to successive status checks (the last one repeats). */
-  function serve(statuses: Array<ScriptedResponse | 'hang'>, overrides: { availability?: ScriptedResponse; run?: ScriptedResponse } = {}): void {
+  function serve(
+    statuses: Array<ScriptedResponse | 'hang'>,
+    overrides: { availability?: ScriptedResponse; run?: ScriptedResponse } = {},
+  ): void {
     let statusIndex = 0;
     server.onRequest((request: RecordedRequest) => {
       const url = request.url;
@@ -94,7 +97,10 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
     assert.equal(result.images.length, 1);
     assert.deepEqual(result.images[0]?.bytes, tinyPng);
     assert.equal(result.images[0]?.contentFiltered, false);
-    assert.deepEqual(events.map((e) => e.type), ['queued', 'processing']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['queued', 'processing'],
+    );
     assert.deepEqual(waits, [1000, 1500, 2250, 3375]);
 
     assert.deepEqual(
@@ -138,10 +144,13 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
     assert.equal(result.images.length, 2);
     const runs = server.requests.filter((r) => r.url.endsWith('/run'));
     assert.equal(runs.length, 2);
-    assert.deepEqual(events.map((e) => [e.type, e.imageIndex]), [
-      ['queued', 1],
-      ['queued', 2],
-    ]);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.imageIndex]),
+      [
+        ['queued', 1],
+        ['queued', 2],
+      ],
+    );
     // The pipeline list is read once per provider.
     assert.equal(server.requests.filter((r) => r.url.endsWith('/pipelines')).length, 1);
   });
@@ -184,12 +193,17 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
     const error = await failure(provider({ sleep, timeLimitMs: 10_000 }).generate({ model: 'kandinsky', prompt: 'x' }));
     assert.equal(error.kind, 'timeout');
     assert.match(error.message, /did not finish within 10 s \(the last status was PROCESSING\)/);
-    assert.equal(waits.reduce((a, b) => a + b, 0), 10_000);
+    assert.equal(
+      waits.reduce((a, b) => a + b, 0),
+      10_000,
+    );
   });
 
   it('the time limit also cuts a status check that never answers', async () => {
     serve(['hang']);
-    const error = await failure(provider({ sleep: realSleep, pollIntervalMs: 5, timeLimitMs: 300 }).generate({ model: 'kandinsky', prompt: 'x' }));
+    const error = await failure(
+      provider({ sleep: realSleep, pollIntervalMs: 5, timeLimitMs: 300 }).generate({ model: 'kandinsky', prompt: 'x' }),
+    );
     assert.equal(error.kind, 'timeout');
     const last = server.requests[server.requests.length - 1];
     assert.equal((await last?.closed)?.completed, false);
@@ -199,7 +213,11 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
     serve([status('PROCESSING'), status('PROCESSING'), 'hang']);
     const controller = new AbortController();
     const statusChecks = (): RecordedRequest[] => server.requests.filter((r) => r.url.includes('/status/'));
-    const pending = provider({ sleep: realSleep, pollIntervalMs: 5, maxPollIntervalMs: 5 }).generate({ model: 'kandinsky', prompt: 'x', signal: controller.signal });
+    const pending = provider({ sleep: realSleep, pollIntervalMs: 5, maxPollIntervalMs: 5 }).generate({
+      model: 'kandinsky',
+      prompt: 'x',
+      signal: controller.signal,
+    });
     while (statusChecks().length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     const error = await failure(pending);
@@ -213,7 +231,11 @@ describe('Fusion Brain (Kandinsky) image provider', () => {
   it('stops waiting between checks when cancelled', async () => {
     serve([status('PROCESSING')]);
     const controller = new AbortController();
-    const pending = provider({ sleep: realSleep, pollIntervalMs: 60_000 }).generate({ model: 'kandinsky', prompt: 'x', signal: controller.signal });
+    const pending = provider({ sleep: realSleep, pollIntervalMs: 60_000 }).generate({
+      model: 'kandinsky',
+      prompt: 'x',
+      signal: controller.signal,
+    });
     while (!server.requests.some((r) => r.url.endsWith('/run'))) await new Promise((resolve) => setTimeout(resolve, 5));
     await new Promise((resolve) => setTimeout(resolve, 20));
     controller.abort();

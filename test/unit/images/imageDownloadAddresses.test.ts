@@ -79,7 +79,10 @@ describe('image downloads: which addresses an image URL may reach', () => {
     it('refuses a name that resolves to 127.0.0.1 (checked after DNS, by the connection)', async () => {
       gateway.enqueue(sydneyImageUrl(`http://images.example:${portOf(images)}/files/cat.png`));
       const error = await failure(publicSydney().generate({ model: 'sdxl', prompt: 'x' }));
-      assert.match(error.message, /did not download the image from images\.example, which resolves to 127\.0\.0\.1: that is a loopback address/);
+      assert.match(
+        error.message,
+        /did not download the image from images\.example, which resolves to 127\.0\.0\.1: that is a loopback address/,
+      );
       assert.ok(dns.asked.includes('images.example'));
       assert.equal(images.requests.length, 0);
     });
@@ -105,7 +108,11 @@ describe('image downloads: which addresses an image URL may reach', () => {
       images.enqueue({ status: 302, headers: { location: `http://127.0.0.1:${portOf(images)}/real.png` } });
       const error = await failure(publicSydney().generate({ model: 'sdxl', prompt: 'x' }));
       assert.match(error.message, /did not download the image from 127\.0\.0\.1: that is a loopback address/);
-      assert.deepEqual(images.requests.map((r) => r.url), ['/short/1'], 'the first hop was fetched, the second never');
+      assert.deepEqual(
+        images.requests.map((r) => r.url),
+        ['/short/1'],
+        'the first hop was fetched, the second never',
+      );
       assert.equal(images.requests[0]?.headers.authorization, undefined);
     });
 
@@ -114,7 +121,10 @@ describe('image downloads: which addresses an image URL may reach', () => {
       images.enqueue({ status: 301, headers: { location: `http://images.example:${portOf(images)}/real.png` } });
       const error = await failure(publicSydney().generate({ model: 'sdxl', prompt: 'x' }));
       assert.match(error.message, /images\.example, which resolves to 127\.0\.0\.1/);
-      assert.deepEqual(images.requests.map((r) => r.url), ['/short/2']);
+      assert.deepEqual(
+        images.requests.map((r) => r.url),
+        ['/short/2'],
+      );
     });
   });
 
@@ -151,7 +161,11 @@ describe('image downloads: which addresses an image URL may reach', () => {
     it('applies to OpenAI-compatible servers answering data[].url too', async () => {
       const http = testHttpClient({ maxRetries: 0 });
       clients.push(http);
-      const local = createImageProvider({ id: 'local-images', kind: 'openai', baseUrl: `${gateway.origin}/v1`, requiresKey: false }, {}, { http });
+      const local = createImageProvider(
+        { id: 'local-images', kind: 'openai', baseUrl: `${gateway.origin}/v1`, requiresKey: false },
+        {},
+        { http },
+      );
       gateway.enqueue(jsonResponse({ created: 1, data: [{ url: 'http://169.254.169.254/latest/meta-data/' }] }));
       const error = await failure(local.generate({ model: 'local-diffusion', prompt: 'x' }));
       assert.match(error.message, /^Switchboard did not download the image from 169\.254\.169\.254: that is a link-local address/);
@@ -184,7 +198,10 @@ describe('image downloads: which addresses an image URL may reach', () => {
       gateway.enqueue(sydneyImageUrl(`${secureOrigin}/down`));
       const error = await failure(sydney(gateway.origin, { strictSSL: false }).generate({ model: 'sdxl', prompt: 'x' }));
       assert.equal(error.kind, 'invalid-response');
-      assert.match(error.message, /^The image at 127\.0\.0\.1:\d+ redirected from https to plain http \(127\.0\.0\.1:\d+\); Switchboard will not follow a redirect that drops encryption\.$/);
+      assert.match(
+        error.message,
+        /^The image at 127\.0\.0\.1:\d+ redirected from https to plain http \(127\.0\.0\.1:\d+\); Switchboard will not follow a redirect that drops encryption\.$/,
+      );
       assert.equal(images.requests.length, 0);
 
       gateway.enqueue(sydneyImageUrl(`${secureOrigin}/up`));

@@ -8,7 +8,10 @@ const windowsReserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 describe('imageFileName', () => {
   it('is the date, a slug of the prompt and the seed', () => {
-    assert.equal(imageFileName({ date, prompt: 'A lighthouse at dusk', seed: 42, extension: 'png' }), '2026-11-21-a-lighthouse-at-dusk-42.png');
+    assert.equal(
+      imageFileName({ date, prompt: 'A lighthouse at dusk', seed: 42, extension: 'png' }),
+      '2026-11-21-a-lighthouse-at-dusk-42.png',
+    );
   });
 
   it('uses the index when there is no seed', () => {
@@ -46,13 +49,23 @@ describe('imageFileName', () => {
   it('is always a safe name, whatever the prompt and seed (property)', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom('CON', 'nul', 'lpt1', '.', '..', ' ', '')),
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 300 }),
+          fc.string({ unit: 'grapheme', maxLength: 200 }),
+          fc.constantFrom('CON', 'nul', 'lpt1', '.', '..', ' ', ''),
+        ),
         fc.option(fc.oneof(fc.integer({ min: 0, max: 4294967295 }), fc.string({ unit: 'binary', maxLength: 40 })), { nil: undefined }),
         fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
         fc.constantFrom('png', 'jpg', 'jpeg', 'webp') as fc.Arbitrary<'png' | 'jpg' | 'jpeg' | 'webp'>,
         fc.date({ min: new Date(1970, 0, 1), max: new Date(9999, 11, 31), noInvalidDate: true }),
         (prompt, seed, index, extension, when) => {
-          const name = imageFileName({ date: when, prompt, extension, ...(seed !== undefined ? { seed } : {}), ...(index !== undefined ? { index } : {}) });
+          const name = imageFileName({
+            date: when,
+            prompt,
+            extension,
+            ...(seed !== undefined ? { seed } : {}),
+            ...(index !== undefined ? { index } : {}),
+          });
           assert.match(name, safeName);
           const stem = name.replace(/\.[a-z]+$/, '');
           assert.ok(!windowsReserved.test(stem), name);

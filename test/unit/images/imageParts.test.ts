@@ -48,7 +48,10 @@ describe('Image parts', () => {
       assert.equal(createImageProvider({ id: 'fusionbrain' }, {}, { http }).kind, 'fusionbrain');
       assert.equal(createImageProvider({ id: 'openai' }, {}, { http }).kind, 'openai');
       assert.equal(createImageProvider({ id: 'sydney' }, {}, { http }).kind, 'sydney');
-      assert.equal(createImageProvider({ id: 'my-images', kind: 'openai', baseUrl: 'https://images.example/v1' }, {}, { http }).kind, 'openai');
+      assert.equal(
+        createImageProvider({ id: 'my-images', kind: 'openai', baseUrl: 'https://images.example/v1' }, {}, { http }).kind,
+        'openai',
+      );
     });
 
     it('refuses providers that make no images', () => {

@@ -21,7 +21,10 @@ describe('imageReference', () => {
   });
 
   it('escapes what would break out of the reference', () => {
-    assert.equal(imageReference('markdown', 'my images/a (1).png', 'a [cat] \\ here'), '![a \\[cat\\] \\\\ here](my%20images/a%20%281%29.png)');
+    assert.equal(
+      imageReference('markdown', 'my images/a (1).png', 'a [cat] \\ here'),
+      '![a \\[cat\\] \\\\ here](my%20images/a%20%281%29.png)',
+    );
     assert.equal(imageReference('html', 'a"b.png', 'say "hi" <b>&'), '<img src="a%22b.png" alt="say &quot;hi&quot; &lt;b&gt;&amp;">');
     assert.equal(imageReference('typescriptreact', 'x.png', 'a "quote"'), '<img src="x.png" alt="a &quot;quote&quot;" />');
     assert.equal(imageReference('css', 'folder with space/x#1.png', ''), 'url("folder%20with%20space/x%231.png")');

@@ -30,7 +30,11 @@ describe('Image request validation', () => {
   function provider(id: 'stability' | 'fusionbrain' | 'openai' | 'sydney'): ImageProvider {
     const http = testHttpClient({ maxRetries: 0 });
     clients.push(http);
-    return createImageProvider({ id, baseUrl: server.origin }, { apiKey: key, apiSecret: secret }, { http, stylesUrl: `${server.origin}/styles` });
+    return createImageProvider(
+      { id, baseUrl: server.origin },
+      { apiKey: key, apiSecret: secret },
+      { http, stylesUrl: `${server.origin}/styles` },
+    );
   }
 
   /** Both `validate` and `generate` refuse with a bad-request naming the limit, and nothing is sent. */
@@ -51,11 +55,23 @@ describe('Image request validation', () => {
 
   describe('Kandinsky (Fusion Brain)', () => {
     it('sizes must be multiples of 64 up to 1024', async () => {
-      await refuses('fusionbrain', { model: 'kandinsky', prompt: 'x', width: 1000, height: 1024 }, /^Kandinsky sizes must be multiples of 64 up to 1024: 1000 is not\.$/);
-      await refuses('fusionbrain', { model: 'kandinsky', prompt: 'x', width: 1024, height: 1280 }, /multiples of 64 up to 1024: 1280 is not/);
+      await refuses(
+        'fusionbrain',
+        { model: 'kandinsky', prompt: 'x', width: 1000, height: 1024 },
+        /^Kandinsky sizes must be multiples of 64 up to 1024: 1000 is not\.$/,
+      );
+      await refuses(
+        'fusionbrain',
+        { model: 'kandinsky', prompt: 'x', width: 1024, height: 1280 },
+        /multiples of 64 up to 1024: 1280 is not/,
+      );
     });
     it('the prompt is at most 1000 characters', async () => {
-      await refuses('fusionbrain', { model: 'kandinsky', prompt: 'к'.repeat(1200) }, /^The prompt is 1200 characters; Kandinsky accepts at most 1000\.$/);
+      await refuses(
+        'fusionbrain',
+        { model: 'kandinsky', prompt: 'к'.repeat(1200) },
+        /^The prompt is 1200 characters; Kandinsky accepts at most 1000\.$/,
+      );
     });
     it('takes no seed', async () => {
       await refuses('fusionbrain', { model: 'kandinsky', prompt: 'x', seed: 1 }, /Kandinsky takes no seed/);
@@ -74,18 +90,38 @@ describe('Image request validation', () => {
       );
     });
     it('v2beta takes only its aspect ratios', async () => {
-      await refuses('stability', { model: 'core', prompt: 'x', aspectRatio: '4:3' }, /accepts only these aspect ratios: 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21\. 4:3 is not one of them/);
-      await refuses('stability', { model: 'core', prompt: 'x', width: 1000, height: 700 }, /takes an aspect ratio .* not a pixel size: 1000x700 is 10:7, none of them/);
+      await refuses(
+        'stability',
+        { model: 'core', prompt: 'x', aspectRatio: '4:3' },
+        /accepts only these aspect ratios: 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21\. 4:3 is not one of them/,
+      );
+      await refuses(
+        'stability',
+        { model: 'core', prompt: 'x', width: 1000, height: 700 },
+        /takes an aspect ratio .* not a pixel size: 1000x700 is 10:7, none of them/,
+      );
     });
     it('the prompt, seed, count, style and output format are checked', async () => {
       await refuses('stability', { model: 'core', prompt: '   ' }, /The prompt is empty/);
-      await refuses('stability', { model: 'core', prompt: 'x'.repeat(10_001) }, /The prompt is 10001 characters; Stable Image Core accepts at most 10000/);
+      await refuses(
+        'stability',
+        { model: 'core', prompt: 'x'.repeat(10_001) },
+        /The prompt is 10001 characters; Stable Image Core accepts at most 10000/,
+      );
       await refuses('stability', { model: 'v1/stable-diffusion-xl-1024-v1-0', prompt: 'x'.repeat(2001) }, /accepts at most 2000/);
       await refuses('stability', { model: 'core', prompt: 'x', seed: -1 }, /seed must be a whole number from 0 to 4294967294/);
       await refuses('stability', { model: 'core', prompt: 'x', count: 11 }, /makes 1 to 10 images per request: 11 is not possible/);
-      await refuses('stability', { model: 'core', prompt: 'x', style: 'watercolor' }, /no style “watercolor”: use one of 3d-model, analog-film/);
+      await refuses(
+        'stability',
+        { model: 'core', prompt: 'x', style: 'watercolor' },
+        /no style “watercolor”: use one of 3d-model, analog-film/,
+      );
       await refuses('stability', { model: 'sd3', prompt: 'x', outputFormat: 'webp' }, /makes png, jpeg images, not webp/);
-      await refuses('stability', { model: 'v1/stable-diffusion-xl-1024-v1-0', prompt: 'x', options: { steps: 200 } }, /“steps” must be a whole number from 10 to 50/);
+      await refuses(
+        'stability',
+        { model: 'v1/stable-diffusion-xl-1024-v1-0', prompt: 'x', options: { steps: 200 } },
+        /“steps” must be a whole number from 10 to 50/,
+      );
     });
     it('an unknown model names the ones there are', async () => {
       await refuses('stability', { model: 'dall-e-3', prompt: 'x' }, /no image model “dall-e-3”: use core, ultra, sd3/);
@@ -94,22 +130,46 @@ describe('Image request validation', () => {
 
   describe('OpenAI', () => {
     it('gpt-image sizes are a fixed list', async () => {
-      await refuses('openai', { model: 'gpt-image-1', prompt: 'x', width: 512, height: 512 }, /^gpt-image-1 accepts only these sizes: 1024x1024, 1536x1024, 1024x1536, auto\. 512x512 is not one of them\.$/);
-      await refuses('openai', { model: 'gpt-image-1', prompt: 'x', aspectRatio: '16:9' }, /square \(1:1\), landscape \(3:2\) or portrait \(2:3\)/);
+      await refuses(
+        'openai',
+        { model: 'gpt-image-1', prompt: 'x', width: 512, height: 512 },
+        /^gpt-image-1 accepts only these sizes: 1024x1024, 1536x1024, 1024x1536, auto\. 512x512 is not one of them\.$/,
+      );
+      await refuses(
+        'openai',
+        { model: 'gpt-image-1', prompt: 'x', aspectRatio: '16:9' },
+        /square \(1:1\), landscape \(3:2\) or portrait \(2:3\)/,
+      );
     });
     it('no seed, negative prompt or style; options from their lists', async () => {
       await refuses('openai', { model: 'gpt-image-1', prompt: 'x', seed: 3 }, /gpt-image-1 takes no seed/);
       await refuses('openai', { model: 'gpt-image-1', prompt: 'x', negativePrompt: 'blur' }, /takes no negative prompt/);
-      await refuses('openai', { model: 'gpt-image-1', prompt: 'x', options: { quality: 'hd' } }, /“quality” for gpt-image-1 must be one of low, medium, high, auto: "hd" is not/);
-      await refuses('openai', { model: 'gpt-image-1', prompt: 'x', outputFormat: 'jpeg', options: { background: 'transparent' } }, /transparent background needs the png or webp format/);
+      await refuses(
+        'openai',
+        { model: 'gpt-image-1', prompt: 'x', options: { quality: 'hd' } },
+        /“quality” for gpt-image-1 must be one of low, medium, high, auto: "hd" is not/,
+      );
+      await refuses(
+        'openai',
+        { model: 'gpt-image-1', prompt: 'x', outputFormat: 'jpeg', options: { background: 'transparent' } },
+        /transparent background needs the png or webp format/,
+      );
     });
   });
 
   describe('Sydney', () => {
     it('models, aspect ratios and the sdxl-only negative prompt', async () => {
       await refuses('sydney', { model: 'midjourney', prompt: 'x' }, /makes images with sdxl or kandinsky, not “midjourney”/);
-      await refuses('sydney', { model: 'sdxl', prompt: 'x', aspectRatio: '4:3' }, /accepts only these aspect ratios: 16:9, 3:2, 1:1, 2:3, 9:16\. 4:3 is not one of them/);
-      await refuses('sydney', { model: 'kandinsky', prompt: 'x', negativePrompt: 'blur' }, /takes no negative prompt \(the gateway takes one for sdxl only\)/);
+      await refuses(
+        'sydney',
+        { model: 'sdxl', prompt: 'x', aspectRatio: '4:3' },
+        /accepts only these aspect ratios: 16:9, 3:2, 1:1, 2:3, 9:16\. 4:3 is not one of them/,
+      );
+      await refuses(
+        'sydney',
+        { model: 'kandinsky', prompt: 'x', negativePrompt: 'blur' },
+        /takes no negative prompt \(the gateway takes one for sdxl only\)/,
+      );
     });
   });
 
@@ -127,7 +187,11 @@ describe('Image request validation', () => {
       });
       const http = testHttpClient({ maxRetries: 0 });
       clients.push(http);
-      const sleepless = createImageProvider({ id: 'fusionbrain', baseUrl: server.origin }, { apiKey: key, apiSecret: secret }, { http, sleep: () => Promise.resolve() });
+      const sleepless = createImageProvider(
+        { id: 'fusionbrain', baseUrl: server.origin },
+        { apiKey: key, apiSecret: secret },
+        { http, sleep: () => Promise.resolve() },
+      );
       const attempts: Array<() => Promise<unknown>> = [
         () => sleepless.generate({ model: 'kandinsky', prompt: 'x' }),
         () => provider('sydney').generate({ model: 'sdxl', prompt: 'x' }),

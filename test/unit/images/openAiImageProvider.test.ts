@@ -85,7 +85,10 @@ describe('OpenAI image provider', () => {
     server.enqueue(openAiOverloaded(), openAiImageResult());
     const events: ImageProgress[] = [];
     await provider(1).generate({ model: 'gpt-image-1', prompt: 'x' }, (e) => events.push(e));
-    assert.deepEqual(events.map((e) => e.type), ['processing', 'retry']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['processing', 'retry'],
+    );
     assert.equal(events[1]?.attempt, 1);
     assert.equal(events[1]?.error?.kind, 'overloaded');
   });
@@ -113,7 +116,10 @@ describe('OpenAI image provider', () => {
   });
 
   it('lists the gpt-image family and checks the key with GET /models', async () => {
-    assert.deepEqual((await provider().listImageModels()).map((m) => m.id), ['gpt-image-1', 'gpt-image-1-mini']);
+    assert.deepEqual(
+      (await provider().listImageModels()).map((m) => m.id),
+      ['gpt-image-1', 'gpt-image-1-mini'],
+    );
     server.enqueue(openAiModels(['gpt-image-1', 'gpt-4o']));
     assert.deepEqual(await provider().checkKey(), { result: 'works', models: 2 });
     assert.equal(server.requests[0]?.url, '/v1/models');

@@ -26,13 +26,21 @@ describe('Saving images', () => {
   describe('resolveImageFolder', () => {
     it('defaults to assets/generated inside the workspace, and creates nothing', async () => {
       for (const setting of [undefined, '', '   ']) {
-        assert.deepEqual(await resolveImageFolder(root, setting), { ok: true, folder: path.join(root, 'assets', 'generated'), relativeFolder: 'assets/generated' });
+        assert.deepEqual(await resolveImageFolder(root, setting), {
+          ok: true,
+          folder: path.join(root, 'assets', 'generated'),
+          relativeFolder: 'assets/generated',
+        });
       }
       assert.deepEqual(await fs.readdir(root), []);
     });
 
     it('takes relative paths with either slash, and harmless dots', async () => {
-      assert.deepEqual(await resolveImageFolder(root, 'public\\img'), { ok: true, folder: path.join(root, 'public', 'img'), relativeFolder: 'public/img' });
+      assert.deepEqual(await resolveImageFolder(root, 'public\\img'), {
+        ok: true,
+        folder: path.join(root, 'public', 'img'),
+        relativeFolder: 'public/img',
+      });
       assert.deepEqual(await resolveImageFolder(root, './a/../b/'), { ok: true, folder: path.join(root, 'b'), relativeFolder: 'b' });
       assert.deepEqual(await resolveImageFolder(root, '.'), { ok: true, folder: root, relativeFolder: '' });
     });
@@ -157,7 +165,10 @@ describe('Saving images', () => {
         { ...metadata, count: 2 },
         { workspaceRoot: root, sidecar: false },
       );
-      assert.deepEqual(result.written.map((w) => w.fileName), ['2026-11-21-mayak-v-sumerkakh-1.jpg', '2026-11-21-mayak-v-sumerkakh-2.png']);
+      assert.deepEqual(
+        result.written.map((w) => w.fileName),
+        ['2026-11-21-mayak-v-sumerkakh-1.jpg', '2026-11-21-mayak-v-sumerkakh-2.png'],
+      );
       assert.equal(result.written[0]?.mimeType, 'image/jpeg');
       assert.equal((await fs.readdir(root)).length, 2);
     });
@@ -173,7 +184,10 @@ describe('Saving images', () => {
         { workspaceRoot: root },
       );
       assert.equal(result.written.length, 0);
-      assert.deepEqual(result.skipped.map((s) => s.reason), ['content-filtered', 'not-an-image']);
+      assert.deepEqual(
+        result.skipped.map((s) => s.reason),
+        ['content-filtered', 'not-an-image'],
+      );
       assert.match(result.skipped[0]?.message ?? '', /content filter/);
       assert.match(result.skipped[1]?.message ?? '', /not a PNG, JPEG or WebP image \(they start with '<html>nope<\/html>'\)/);
       assert.deepEqual(await fs.readdir(root), []);

@@ -7,7 +7,15 @@ import { testHttpClient } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 import { jsonResponse, multipartFields, tinyJpeg, tinyPng } from '../fakes/imageFakes';
 import { expectProviderFailure } from '../fakes/expectProviderFailure';
-import { stabilityArtifacts, stabilityImage, stabilityImageJson, stabilityModerated, stabilityNoCredits, stabilityV1Error, stabilityV2Error } from '../fakes/stabilityFake';
+import {
+  stabilityArtifacts,
+  stabilityImage,
+  stabilityImageJson,
+  stabilityModerated,
+  stabilityNoCredits,
+  stabilityV1Error,
+  stabilityV2Error,
+} from '../fakes/stabilityFake';
 
 const key = 'sk-stability-fake-0123456789abcdef';
 
@@ -53,7 +61,10 @@ describe('Stability image provider', () => {
       assert.equal(image?.mimeType, 'image/png');
       assert.equal(image?.seed, 42);
       assert.equal(image?.contentFiltered, false);
-      assert.deepEqual(events.map((e) => e.type), ['processing']);
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['processing'],
+      );
 
       const sent = server.requests[0];
       assert.equal(sent?.method, 'POST');
@@ -61,10 +72,14 @@ describe('Stability image provider', () => {
       assert.equal(sent?.headers.authorization, `Bearer ${key}`);
       assert.equal(sent?.headers.accept, 'image/*');
       const fields = await multipartFields(sent?.body ?? '', sent?.headers['content-type']);
-      assert.deepEqual(
-        Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.value])),
-        { prompt: 'A lighthouse at dusk', negative_prompt: 'blurry', aspect_ratio: '16:9', seed: '42', output_format: 'png', style_preset: 'cinematic' },
-      );
+      assert.deepEqual(Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.value])), {
+        prompt: 'A lighthouse at dusk',
+        negative_prompt: 'blurry',
+        aspect_ratio: '16:9',
+        seed: '42',
+        output_format: 'png',
+        style_preset: 'cinematic',
+      });
     });
 
     it('sends `model` for sd3.5 models, and a UTF-8 prompt intact', async () => {
@@ -82,14 +97,20 @@ describe('Stability image provider', () => {
       server.enqueue(stabilityImage(tinyPng, { seed: 10 }), stabilityImage(tinyPng, { seed: 11 }));
       const events: ImageProgress[] = [];
       const result = await provider().generate({ model: 'ultra', prompt: 'x', count: 2, seed: 10 }, (e) => events.push(e));
-      assert.deepEqual(result.images.map((i) => i.seed), [10, 11]);
+      assert.deepEqual(
+        result.images.map((i) => i.seed),
+        [10, 11],
+      );
       assert.equal(server.requests.length, 2);
       const second = await multipartFields(server.requests[1]?.body ?? '', server.requests[1]?.headers['content-type']);
       assert.equal(second.seed?.value, '11');
-      assert.deepEqual(events.map((e) => [e.type, e.imageIndex, e.imageCount]), [
-        ['processing', 1, 2],
-        ['processing', 2, 2],
-      ]);
+      assert.deepEqual(
+        events.map((e) => [e.type, e.imageIndex, e.imageCount]),
+        [
+          ['processing', 1, 2],
+          ['processing', 2, 2],
+        ],
+      );
     });
 
     it('returns a CONTENT_FILTERED image marked as filtered, not as a normal one', async () => {
@@ -127,7 +148,10 @@ describe('Stability image provider', () => {
       server.enqueue({ status: 200, headers: { 'content-type': 'image/png', 'finish-reason': 'SUCCESS' }, chunks: [page] });
       const error = await failure(provider().generate({ model: 'core', prompt: 'x' }));
       assert.equal(error.kind, 'invalid-response');
-      assert.match(error.message, new RegExp(`sent ${page.length} bytes that are not a PNG, JPEG or WebP image \\(they start with '<html><body>`));
+      assert.match(
+        error.message,
+        new RegExp(`sent ${page.length} bytes that are not a PNG, JPEG or WebP image \\(they start with '<html><body>`),
+      );
     });
 
     it('reads a JSON answer ({image, finish_reason, seed}) too', async () => {
@@ -157,10 +181,13 @@ describe('Stability image provider', () => {
         style: 'cinematic',
         options: { cfgScale: 7, steps: 30 },
       });
-      assert.deepEqual(result.images.map((i) => [i.seed, i.contentFiltered, i.mimeType]), [
-        [1234, false, 'image/png'],
-        [1235, true, 'image/png'],
-      ]);
+      assert.deepEqual(
+        result.images.map((i) => [i.seed, i.contentFiltered, i.mimeType]),
+        [
+          [1234, false, 'image/png'],
+          [1235, true, 'image/png'],
+        ],
+      );
       const sent = server.requests[0];
       assert.equal(sent?.url, '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image');
       assert.equal(sent?.headers.authorization, `Bearer ${key}`);

@@ -47,12 +47,20 @@ describe('Sydney gateway image provider', () => {
     );
     assert.equal(result.images[0]?.mimeType, 'image/webp');
     assert.deepEqual(result.images[0]?.bytes, tinyWebp);
-    assert.deepEqual(events.map((e) => e.type), ['processing', 'downloading']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['processing', 'downloading'],
+    );
 
     const sent = gateway.requests[0];
     assert.equal(sent?.url, '/v1/image');
     assert.equal(sent?.headers.authorization, key);
-    assert.deepEqual(JSON.parse(sent?.body ?? '{}'), { model: 'sdxl', prompt: 'A cat at night, photorealistic', ar: '16:9', negative: 'blurry' });
+    assert.deepEqual(JSON.parse(sent?.body ?? '{}'), {
+      model: 'sdxl',
+      prompt: 'A cat at night, photorealistic',
+      ar: '16:9',
+      negative: 'blurry',
+    });
 
     const download = images.requests[0];
     assert.equal(download?.url, '/files/cat.webp?sig=abc');
@@ -81,7 +89,12 @@ describe('Sydney gateway image provider', () => {
     gateway.enqueue(sydneyImageUrl(`${images.origin}/huge.png`));
     const megabyte = new Uint8Array(1024 * 1024);
     megabyte.set(tinyPng.subarray(0, 8));
-    images.enqueue({ status: 200, headers: { 'content-type': 'image/png' }, chunks: Array.from({ length: 50 }, () => megabyte), gap: 'immediate' });
+    images.enqueue({
+      status: 200,
+      headers: { 'content-type': 'image/png' },
+      chunks: Array.from({ length: 50 }, () => megabyte),
+      gap: 'immediate',
+    });
     const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'invalid-response');
     assert.match(error.message, /The image at 127\.0\.0\.1:\d+ is larger than 20 MB.*stopped downloading/);
@@ -90,7 +103,11 @@ describe('Sydney gateway image provider', () => {
 
   it('refuses a download whose content-length is over the limit without reading it', async () => {
     gateway.enqueue(sydneyImageUrl(`${images.origin}/big.png`));
-    images.enqueue({ status: 200, headers: { 'content-type': 'image/png', 'content-length': String(3000) }, chunks: [new Uint8Array(3000)] });
+    images.enqueue({
+      status: 200,
+      headers: { 'content-type': 'image/png', 'content-length': String(3000) },
+      chunks: [new Uint8Array(3000)],
+    });
     const error = await failure(provider({ downloadMaxBytes: 1000 }).generate({ model: 'sdxl', prompt: 'x' }));
     assert.match(error.message, /larger than 1000 bytes/);
   });
@@ -125,7 +142,10 @@ describe('Sydney gateway image provider', () => {
     images.enqueue({ status: 200, headers: { 'content-type': 'text/html' }, chunks: ['<html>Not found</html>'] });
     const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'invalid-response');
-    assert.match(error.message, /sydney sent 22 bytes that are not a PNG, JPEG or WebP image \(they start with '<html>Not found<\/html>'\)/);
+    assert.match(
+      error.message,
+      /sydney sent 22 bytes that are not a PNG, JPEG or WebP image \(they start with '<html>Not found<\/html>'\)/,
+    );
   });
 
   it('reports an expired image link (404 at the image host)', async () => {
@@ -151,7 +171,10 @@ describe('Sydney gateway image provider', () => {
   });
 
   it('lists sdxl and kandinsky, and cannot verify a key for free', async () => {
-    assert.deepEqual((await provider().listImageModels()).map((m) => m.id), ['sdxl', 'kandinsky']);
+    assert.deepEqual(
+      (await provider().listImageModels()).map((m) => m.id),
+      ['sdxl', 'kandinsky'],
+    );
     assert.deepEqual(await provider().checkKey(), { result: 'unverified' });
     assert.equal(gateway.requests.length, 0);
   });

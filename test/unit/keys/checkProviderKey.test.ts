@@ -70,7 +70,12 @@ describe('checkProviderKey', () => {
     });
 
     it('counts the chat models of a good key', async () => {
-      server.enqueue(geminiModels([{ name: 'models/gemini-2.5-flash', methods: ['generateContent', 'countTokens'] }, { name: 'models/text-embedding-004', methods: ['embedContent'] }]));
+      server.enqueue(
+        geminiModels([
+          { name: 'models/gemini-2.5-flash', methods: ['generateContent', 'countTokens'] },
+          { name: 'models/text-embedding-004', methods: ['embedContent'] },
+        ]),
+      );
       assert.deepEqual(await check(entry(), geminiKey), { result: 'works', models: 1 });
     });
   });
@@ -85,7 +90,10 @@ describe('checkProviderKey', () => {
       assert.equal(result.error.status, 401);
       assert.match(result.error.message, /^The openrouter API key was rejected \(401\)\./);
       assert.ok(!result.error.message.includes(badKey));
-      assert.deepEqual(server.requests.map((r) => `${r.method} ${r.url}`), ['GET /api/v1/key']);
+      assert.deepEqual(
+        server.requests.map((r) => `${r.method} ${r.url}`),
+        ['GET /api/v1/key'],
+      );
       assert.equal(server.requests[0]?.headers.authorization, `Bearer ${badKey}`);
       // The preset's attribution headers go along, as on every OpenRouter request.
       assert.equal(server.requests[0]?.headers['x-title'], 'Switchboard');
@@ -108,7 +116,8 @@ describe('checkProviderKey', () => {
     });
 
     it('checks an entry of any id whose base URL is on openrouter.ai the same way', () => {
-      const resolved = (over: Partial<ProviderEntry>) => resolveProviderEntry({ id: 'x', kind: 'openai', baseUrl: 'https://example.com/v1', ...over });
+      const resolved = (over: Partial<ProviderEntry>) =>
+        resolveProviderEntry({ id: 'x', kind: 'openai', baseUrl: 'https://example.com/v1', ...over });
       assert.equal(isOpenRouter(resolved({ id: 'my-router', baseUrl: 'https://openrouter.ai/api/v1' })), true);
       assert.equal(isOpenRouter(resolved({ id: 'eu-router', baseUrl: 'https://eu.openrouter.ai/api/v1' })), true);
       assert.equal(isOpenRouter(resolved({ id: 'openrouter', baseUrl: 'http://127.0.0.1:9/api/v1' })), true);
@@ -117,13 +126,24 @@ describe('checkProviderKey', () => {
     });
 
     it('falls back to the model list when an `openrouter` entry points at a gateway without /key', async () => {
-      server.onRequest((request) => (request.url.startsWith('/api/v1/models') ? openAiModels(['meta-llama/llama-3.1-8b-instruct']) : { status: 404, headers: { 'content-type': 'application/json' }, chunks: ['{"detail":"Not Found"}'] }));
+      server.onRequest((request) =>
+        request.url.startsWith('/api/v1/models')
+          ? openAiModels(['meta-llama/llama-3.1-8b-instruct'])
+          : { status: 404, headers: { 'content-type': 'application/json' }, chunks: ['{"detail":"Not Found"}'] },
+      );
       assert.deepEqual(await check(entry(), goodKey), { result: 'works', models: 1 });
-      assert.deepEqual(server.requests.map((r) => r.url.split('?')[0]), ['/api/v1/key', '/api/v1/models']);
+      assert.deepEqual(
+        server.requests.map((r) => r.url.split('?')[0]),
+        ['/api/v1/key', '/api/v1/models'],
+      );
     });
 
     it('reports a gateway error on /key as unreachable, not as a rejected key', async () => {
-      server.onRequest(() => ({ status: 502, headers: { 'content-type': 'text/html' }, chunks: ['<html><head><title>502 Bad Gateway</title></head></html>'] }));
+      server.onRequest(() => ({
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+        chunks: ['<html><head><title>502 Bad Gateway</title></head></html>'],
+      }));
       const noRetry = testHttpClient({ maxRetries: 0 });
       try {
         const result = await checkProviderKey(resolveProviderEntry(entry()), { apiKey: goodKey }, noRetry);

@@ -21,7 +21,8 @@ describe('applyPromptOverrides', () => {
 
   it('substitutes every placeholder', () => {
     const { templates, problems } = applyPromptOverrides(defaultPromptTemplates, {
-      refactor: '{{language}} {{path}} {{startLine}}-{{endLine}}: {{instruction}}\n{{code}}\n{{diagnostics}}\n{{docStyle}}\n{{fileContext}}\n{{testConvention}}',
+      refactor:
+        '{{language}} {{path}} {{startLine}}-{{endLine}}: {{instruction}}\n{{code}}\n{{diagnostics}}\n{{docStyle}}\n{{fileContext}}\n{{testConvention}}',
     });
     assert.deepEqual(problems, []);
     const content = userMessage(templates, request('refactor', { instruction: 'inline it', fileContext: 'let z = 0;' }));
@@ -39,7 +40,10 @@ describe('applyPromptOverrides', () => {
   });
 
   it('gives refactor a default instruction, the others none', () => {
-    const { templates } = applyPromptOverrides(defaultPromptTemplates, { refactor: '[{{instruction}}] {{code}}', explain: '[{{instruction}}] {{code}}' });
+    const { templates } = applyPromptOverrides(defaultPromptTemplates, {
+      refactor: '[{{instruction}}] {{code}}',
+      explain: '[{{instruction}}] {{code}}',
+    });
     assert.match(userMessage(templates, request('refactor')), /^\[Improve the readability/);
     assert.match(userMessage(templates, request('explain')), /^\[\] /);
   });
@@ -63,7 +67,9 @@ describe('applyPromptOverrides', () => {
   });
 
   it('leaves unknown placeholders as written and reports each once, naming the setting', () => {
-    const { templates, problems } = applyPromptOverrides(defaultPromptTemplates, { refactor: '{{foo}} {{code}} {{foo}} {{ bar }} {{constructor}}' });
+    const { templates, problems } = applyPromptOverrides(defaultPromptTemplates, {
+      refactor: '{{foo}} {{code}} {{foo}} {{ bar }} {{constructor}}',
+    });
     assert.deepEqual(
       problems.map((problem) => [problem.setting, problem.command, problem.message.split(';')[0]]),
       [
@@ -78,9 +84,10 @@ describe('applyPromptOverrides', () => {
 
   it('appends the code when the template does not use {{code}}, and says so', () => {
     const { templates, problems } = applyPromptOverrides(defaultPromptTemplates, { explain: 'What does {{path}} do?' });
-    assert.deepEqual(problems.map((problem) => problem.message), [
-      'switchboard.prompts.explain does not use {{code}}, so the selected code is added after its text.',
-    ]);
+    assert.deepEqual(
+      problems.map((problem) => problem.message),
+      ['switchboard.prompts.explain does not use {{code}}, so the selected code is added after its text.'],
+    );
     assert.equal(
       userMessage(templates, request('explain')),
       'What does src/math/add.ts do?\n\nCode from src/math/add.ts, lines 10-12 (typescript):\n```typescript\nfunction add(a: number, b: number) {\n  return a + b;\n}\n```',
@@ -129,9 +136,21 @@ describe('readPromptOverrides', () => {
     const { overrides, problems } = readPromptOverrides({ explian: 'x', refactor: 42, document: 'D {{code}}', fix: 'x'.repeat(20_001) });
     assert.deepEqual(overrides, { document: 'D {{code}}' });
     assert.deepEqual(problems, [
-      { setting: 'switchboard.prompts.explian', message: 'switchboard.prompts.explian is not a Switchboard command with a prompt; use one of explain, refactor, fix, document, generateTests.' },
-      { setting: 'switchboard.prompts.refactor', command: 'refactor', message: 'switchboard.prompts.refactor must be text (a template with {{placeholders}}); the default prompt is used.' },
-      { setting: 'switchboard.prompts.fix', command: 'fix', message: 'switchboard.prompts.fix is longer than 20,000 characters; the default prompt is used.' },
+      {
+        setting: 'switchboard.prompts.explian',
+        message:
+          'switchboard.prompts.explian is not a Switchboard command with a prompt; use one of explain, refactor, fix, document, generateTests.',
+      },
+      {
+        setting: 'switchboard.prompts.refactor',
+        command: 'refactor',
+        message: 'switchboard.prompts.refactor must be text (a template with {{placeholders}}); the default prompt is used.',
+      },
+      {
+        setting: 'switchboard.prompts.fix',
+        command: 'fix',
+        message: 'switchboard.prompts.fix is longer than 20,000 characters; the default prompt is used.',
+      },
     ]);
   });
 
@@ -147,7 +166,10 @@ describe('readPromptOverrides', () => {
 
 describe('promptOverridesSchema', () => {
   it('accepts the setting object and drops unknown keys', () => {
-    assert.deepEqual(z.parse(promptOverridesSchema, { refactor: 'R {{code}}', fix: null, other: 1 }), { refactor: 'R {{code}}', fix: null });
+    assert.deepEqual(z.parse(promptOverridesSchema, { refactor: 'R {{code}}', fix: null, other: 1 }), {
+      refactor: 'R {{code}}',
+      fix: null,
+    });
     assert.equal(z.safeParse(promptOverridesSchema, { explain: 3 }).success, false);
   });
 });

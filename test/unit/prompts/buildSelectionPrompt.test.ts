@@ -81,7 +81,10 @@ describe('buildSelectionPrompt', () => {
         assert.match(prompt.systemPrompt, /nothing before or after it/);
         assert.match(prompt.systemPrompt, /Include every line of the selection/);
         assert.match(prompt.systemPrompt, /Keep the original indentation/);
-        assert.match(textOf(prompt.messages[0]?.parts ?? []), /Reply with only the complete replacement for lines 10-12, in one fenced code block/);
+        assert.match(
+          textOf(prompt.messages[0]?.parts ?? []),
+          /Reply with only the complete replacement for lines 10-12, in one fenced code block/,
+        );
       });
     }
 
@@ -101,14 +104,24 @@ describe('buildSelectionPrompt', () => {
         request('fix', {
           diagnostics: [
             { message: "Cannot find name 'c'.", severity: 'error', line: 11, column: 14, source: 'ts', code: 2304 },
-            { message: "'b' is declared but never used.\n  Remove it.", severity: 'hint', line: 10, source: 'eslint', code: 'no-unused-vars' },
+            {
+              message: "'b' is declared but never used.\n  Remove it.",
+              severity: 'hint',
+              line: 10,
+              source: 'eslint',
+              code: 'no-unused-vars',
+            },
             { message: 'Starts above.', severity: 'warning', line: 8 },
             { message: 'Below.', severity: 'info', line: 20, column: 1 },
           ],
         }),
       );
       assert.ok(content.includes("1. error at line 11 (line 2 of the selection), column 14 [ts 2304]: Cannot find name 'c'."));
-      assert.ok(content.includes("2. hint at line 10 (line 1 of the selection) [eslint no-unused-vars]: 'b' is declared but never used.\n     Remove it."));
+      assert.ok(
+        content.includes(
+          "2. hint at line 10 (line 1 of the selection) [eslint no-unused-vars]: 'b' is declared but never used.\n     Remove it.",
+        ),
+      );
       assert.ok(content.includes('3. warning at line 8 (before the selection): Starts above.'));
       assert.ok(content.includes('4. info at line 20 (after the selection), column 1: Below.'));
       // The diagnostics come before the code, the reply format last.
@@ -125,7 +138,7 @@ describe('buildSelectionPrompt', () => {
       assert.match(userMessage(request('fix', { instruction: 'keep it O(1)' })), /\nAlso: keep it O\(1\)\n/);
     });
 
-    it('document asks for the language\'s own doc-comment style and no code change', () => {
+    it("document asks for the language's own doc-comment style and no code change", () => {
       const python = buildSelectionPrompt(request('document', { languageId: 'python', code: 'def f(x):\n    return x\n' }));
       assert.match(textOf(python.messages[0]?.parts ?? []), /as docstrings \(PEP 257\)/);
       assert.match(python.systemPrompt, /PEP 257 docstrings/);
@@ -145,7 +158,7 @@ describe('buildSelectionPrompt', () => {
       assert.match(prompt.systemPrompt, /Use Markdown/);
     });
 
-    it('adds the user\'s question when there is one', () => {
+    it("adds the user's question when there is one", () => {
       assert.match(userMessage(request('explain', { instruction: 'почему здесь reduce?' })), /In particular: почему здесь reduce\?$/);
       assert.doesNotMatch(userMessage(request('explain')), /In particular/);
     });
@@ -154,7 +167,10 @@ describe('buildSelectionPrompt', () => {
   describe('generateTests', () => {
     it('names the framework and the test file when known', () => {
       const content = userMessage(request('generateTests', { testConvention: { framework: 'vitest', fileName: 'src/math/add.test.ts' } }));
-      assert.match(content, /Use vitest\. The tests go in the file src\/math\/add\.test\.ts; import the code under test from src\/math\/add\.ts/);
+      assert.match(
+        content,
+        /Use vitest\. The tests go in the file src\/math\/add\.test\.ts; import the code under test from src\/math\/add\.ts/,
+      );
       assert.match(content, /Reply with only the complete test file, in one fenced code block\.$/);
     });
 
@@ -168,7 +184,10 @@ describe('buildSelectionPrompt', () => {
     });
 
     it('asks for code only', () => {
-      assert.match(buildSelectionPrompt(request('generateTests')).systemPrompt, /exactly one fenced code block holding the complete test file/);
+      assert.match(
+        buildSelectionPrompt(request('generateTests')).systemPrompt,
+        /exactly one fenced code block holding the complete test file/,
+      );
     });
   });
 });

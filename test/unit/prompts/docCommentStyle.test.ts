@@ -30,7 +30,7 @@ describe('docCommentStyle', () => {
     assert.match(docCommentStyle('go').description, /begin with the declared name/);
   });
 
-  it('falls back to the language\'s usual convention', () => {
+  it("falls back to the language's usual convention", () => {
     assert.deepEqual(docCommentStyle('zig'), {
       name: 'the usual documentation comments of zig',
       description: 'the documentation-comment convention usual for zig (plain comments directly above each declaration if it has none)',

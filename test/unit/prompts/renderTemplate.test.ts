@@ -4,11 +4,19 @@ import { renderTemplate, templatePlaceholders } from '../../../src/core/prompts/
 
 describe('renderTemplate', () => {
   it('substitutes known placeholders and leaves unknown ones as written', () => {
-    assert.deepEqual(renderTemplate('a {{x}} b {{y}} {{ x }} {{y}}', { x: '1' }), { text: 'a 1 b {{y}} 1 {{y}}', unknown: ['{{y}}'], used: ['x'] });
+    assert.deepEqual(renderTemplate('a {{x}} b {{y}} {{ x }} {{y}}', { x: '1' }), {
+      text: 'a 1 b {{y}} 1 {{y}}',
+      unknown: ['{{y}}'],
+      used: ['x'],
+    });
   });
 
   it('does not treat malformed braces as placeholders', () => {
-    assert.deepEqual(renderTemplate('{x} {{1x}} {{x y}} {{{x}}}', { x: 'X' }), { text: '{x} {{1x}} {{x y}} {X}', unknown: [], used: ['x'] });
+    assert.deepEqual(renderTemplate('{x} {{1x}} {{x y}} {{{x}}}', { x: 'X' }), {
+      text: '{x} {{1x}} {{x y}} {X}',
+      unknown: [],
+      used: ['x'],
+    });
   });
 
   it('does not find names on Object.prototype', () => {

@@ -4,22 +4,57 @@ import { truncateToBudget } from '../../../src/core/prompts/truncateToBudget';
 
 describe('truncateToBudget', () => {
   it('leaves a text that fits alone', () => {
-    assert.deepEqual(truncateToBudget('a\nb\n', 4), { text: 'a\nb\n', truncated: false, totalLines: 2, keptLines: 2, droppedLines: 0, droppedChars: 0 });
-    assert.deepEqual(truncateToBudget('', 0), { text: '', truncated: false, totalLines: 0, keptLines: 0, droppedLines: 0, droppedChars: 0 });
+    assert.deepEqual(truncateToBudget('a\nb\n', 4), {
+      text: 'a\nb\n',
+      truncated: false,
+      totalLines: 2,
+      keptLines: 2,
+      droppedLines: 0,
+      droppedChars: 0,
+    });
+    assert.deepEqual(truncateToBudget('', 0), {
+      text: '',
+      truncated: false,
+      totalLines: 0,
+      keptLines: 0,
+      droppedLines: 0,
+      droppedChars: 0,
+    });
   });
 
   it('cuts at the last line boundary within the budget', () => {
-    assert.deepEqual(truncateToBudget('one\ntwo\nthree\nfour', 10), { text: 'one\ntwo\n', truncated: true, totalLines: 4, keptLines: 2, droppedLines: 2, droppedChars: 10 });
+    assert.deepEqual(truncateToBudget('one\ntwo\nthree\nfour', 10), {
+      text: 'one\ntwo\n',
+      truncated: true,
+      totalLines: 4,
+      keptLines: 2,
+      droppedLines: 2,
+      droppedChars: 10,
+    });
   });
 
   it('counts CRLF as one line break and never splits it', () => {
-    assert.deepEqual(truncateToBudget('ab\r\ncd\r\nef\r\n', 5), { text: 'ab\r\n', truncated: true, totalLines: 3, keptLines: 1, droppedLines: 2, droppedChars: 8 });
+    assert.deepEqual(truncateToBudget('ab\r\ncd\r\nef\r\n', 5), {
+      text: 'ab\r\n',
+      truncated: true,
+      totalLines: 3,
+      keptLines: 1,
+      droppedLines: 2,
+      droppedChars: 8,
+    });
     // The first line fits without its line break: it is kept without it rather than with half of it.
     assert.equal(truncateToBudget('ab\r\ncd\r\nef\r\n', 3).text, 'ab');
   });
 
   it('cuts inside the first line when even it does not fit, without splitting an emoji', () => {
-    assert.deepEqual(truncateToBudget('abcdef\nghi', 4), { text: 'abcd', truncated: true, totalLines: 2, keptLines: 1, droppedLines: 1, droppedChars: 6 });
+    assert.deepEqual(truncateToBudget('abcdef\nghi', 4), {
+      text: 'abcd',
+      truncated: true,
+      totalLines: 2,
+      keptLines: 1,
+      droppedLines: 1,
+      droppedChars: 6,
+    });
     assert.equal(truncateToBudget('a😀b', 2).text, 'a');
     assert.equal(truncateToBudget('abc', 0).text, '');
     assert.equal(truncateToBudget('abc', 0).keptLines, 0);
@@ -53,7 +88,8 @@ describe('truncateToBudget', () => {
         assert.equal(result.truncated, input.length > budget);
         assert.equal(result.keptLines + result.droppedLines, result.totalLines);
         const rest = input.slice(result.text.length);
-        const atBoundary = result.text === '' || /(\r\n|\n|\r)$/.test(result.text) && !(result.text.endsWith('\r') && rest.startsWith('\n'));
+        const atBoundary =
+          result.text === '' || (/(\r\n|\n|\r)$/.test(result.text) && !(result.text.endsWith('\r') && rest.startsWith('\n')));
         if (result.truncated && result.keptLines > 1) assert.ok(atBoundary, JSON.stringify(result));
       }),
     );

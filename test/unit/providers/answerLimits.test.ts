@@ -15,7 +15,13 @@ const sse = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control
 const ask: ChatRequest = { model: 'openai/gpt-oss-120b', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Think hard' }] }] };
 
 function delta(text: string): string {
-  return openAiFrame({ id: 'gen-1', object: 'chat.completion.chunk', created: 1, model: 'openai/gpt-oss-120b', choices: [{ index: 0, delta: { content: text }, finish_reason: null }] });
+  return openAiFrame({
+    id: 'gen-1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'openai/gpt-oss-120b',
+    choices: [{ index: 0, delta: { content: text }, finish_reason: null }],
+  });
 }
 
 /** `count` copies of `steps`, in order. */
@@ -29,7 +35,13 @@ describe('limits on one answer', () => {
   function provider(options: HttpClientOptions = {}, answerLimits?: AnswerLimits): OpenAiCompatibleProvider {
     const http = fake.client(options);
     const server = fake.server;
-    return new OpenAiCompatibleProvider({ id: 'openrouter', baseUrl: `${server.origin}/api/v1`, http, requiresKey: false, ...(answerLimits ? { answerLimits } : {}) });
+    return new OpenAiCompatibleProvider({
+      id: 'openrouter',
+      baseUrl: `${server.origin}/api/v1`,
+      http,
+      requiresKey: false,
+      ...(answerLimits ? { answerLimits } : {}),
+    });
   }
 
   it('ends a stream of nothing but keep-alive comments at the deadline, keeping what was said, and closes it', async () => {
@@ -53,7 +65,9 @@ describe('limits on one answer', () => {
   it('counts the deadline across retries: a server that never answers is not asked again beyond it', async () => {
     fake.server.onRequest(() => ({ silent: true }));
     // Six attempts of 150 ms would take 900 ms; the deadline ends the third one.
-    const events = await collect(provider({ firstByteTimeoutMs: 150, deadlineMs: 400, maxRetries: 5, initialBackoffMs: 1, maxBackoffMs: 1 }).streamChat(ask));
+    const events = await collect(
+      provider({ firstByteTimeoutMs: 150, deadlineMs: 400, maxRetries: 5, initialBackoffMs: 1, maxBackoffMs: 1 }).streamChat(ask),
+    );
     // The last attempt is cut off by the deadline, or not started because it could only be cut off.
     assert.equal(finalError(events).kind, 'timeout');
     // At most three attempts fit in 400 ms (a loaded machine may fit only two); never the six allowed.
@@ -78,7 +92,13 @@ describe('limits on one answer', () => {
 
   it('stops at one event that never ends, keeping the text before it', async () => {
     const endless = `data: {"choices":[{"index":0,"delta":{"content":"${'x'.repeat(4_000)}`;
-    fake.server.enqueue({ status: 200, headers: sse, chunks: [delta('Before.'), ...repeat(50, [endless])], gap: 'immediate', after: 'hang' });
+    fake.server.enqueue({
+      status: 200,
+      headers: sse,
+      chunks: [delta('Before.'), ...repeat(50, [endless])],
+      gap: 'immediate',
+      after: 'hang',
+    });
     const events = await collect(provider({}, { maxAnswerChars: 1_000_000, maxEventChars: 64_000 }).streamChat(ask));
     const error = finalError(events);
     assert.equal(error.code, 'event-too-large');
@@ -88,7 +108,16 @@ describe('limits on one answer', () => {
   });
 
   it('lets a normal answer through the same caps untouched', async () => {
-    fake.server.enqueue({ status: 200, headers: sse, chunks: [delta('Hello'), delta(' world'), openAiFrame({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }), 'data: [DONE]\n\n'] });
+    fake.server.enqueue({
+      status: 200,
+      headers: sse,
+      chunks: [
+        delta('Hello'),
+        delta(' world'),
+        openAiFrame({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
+        'data: [DONE]\n\n',
+      ],
+    });
     const events = await collect(provider({ deadlineMs: 5_000 }, { maxAnswerChars: 11, maxEventChars: 1_000 }).streamChat(ask));
     assert.equal(textOf(events), 'Hello world');
     assert.deepEqual(events.at(-1), { type: 'done', finishReason: 'stop' });

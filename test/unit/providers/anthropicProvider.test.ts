@@ -3,7 +3,14 @@ import type { ChatProvider, ChatRequest } from '../../../src/core/chat/chatTypes
 import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpClient';
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
-import { anthropicError, anthropicEvent, anthropicModels, anthropicOverloaded, anthropicSseHeaders, anthropicStream } from '../fakes/anthropicFake';
+import {
+  anthropicError,
+  anthropicEvent,
+  anthropicModels,
+  anthropicOverloaded,
+  anthropicSseHeaders,
+  anthropicStream,
+} from '../fakes/anthropicFake';
 import { collect, finalError, lastEvent, recordingSleep, testHttpClient, textOf } from '../fakes/chatTestKit';
 import { FakeHttpServer } from '../fakes/fakeHttpServer';
 

@@ -18,10 +18,14 @@ function gate(): { wait: Promise<void>; open: () => void } {
 describe('ChatEventQueue', () => {
   it('gives the first event before the producer starts, and starts it when the second is asked for', async () => {
     let started = 0;
-    const queue = new ChatEventQueue(first, async (sink) => {
-      started++;
-      sink.push({ type: 'done', finishReason: 'stop' });
-    }, toFinal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        started++;
+        sink.push({ type: 'done', finishReason: 'stop' });
+      },
+      toFinal,
+    );
     const iterator = queue[Symbol.asyncIterator]();
     assert.deepEqual(await iterator.next(), { done: false, value: first });
     assert.equal(started, 0);
@@ -31,16 +35,20 @@ describe('ChatEventQueue', () => {
   });
 
   it('joins the text pushed between two flushes into one text-delta, and puts pending text before other events', async () => {
-    const queue = new ChatEventQueue(first, async (sink) => {
-      sink.text('Hel');
-      sink.text('lo');
-      sink.flush();
-      sink.text(', ');
-      sink.text('world');
-      sink.push({ type: 'usage', usage: { outputTokens: 3 } });
-      sink.text('!');
-      sink.push({ type: 'done', finishReason: 'stop' });
-    }, toFinal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        sink.text('Hel');
+        sink.text('lo');
+        sink.flush();
+        sink.text(', ');
+        sink.text('world');
+        sink.push({ type: 'usage', usage: { outputTokens: 3 } });
+        sink.text('!');
+        sink.push({ type: 'done', finishReason: 'stop' });
+      },
+      toFinal,
+    );
     assert.deepEqual(await collect(queue), [
       first,
       { type: 'text-delta', text: 'Hello' },
@@ -53,14 +61,18 @@ describe('ChatEventQueue', () => {
 
   it('delivers events pushed while the consumer waits, one promise each, in order', async () => {
     const steps = [gate(), gate()];
-    const queue = new ChatEventQueue(first, async (sink) => {
-      await steps[0]!.wait;
-      sink.text('a');
-      sink.flush();
-      await steps[1]!.wait;
-      sink.text('b');
-      sink.flush();
-    }, toFinal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        await steps[0]!.wait;
+        sink.text('a');
+        sink.flush();
+        await steps[1]!.wait;
+        sink.text('b');
+        sink.flush();
+      },
+      toFinal,
+    );
     const iterator = queue[Symbol.asyncIterator]();
     await iterator.next();
     const second = iterator.next();
@@ -73,24 +85,32 @@ describe('ChatEventQueue', () => {
   });
 
   it('turns an exception of the producer into one final event, after the text received before it', async () => {
-    const queue = new ChatEventQueue(first, async (sink) => {
-      sink.text('partial');
-      throw new Error('boom');
-    }, toFinal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        sink.text('partial');
+        throw new Error('boom');
+      },
+      toFinal,
+    );
     assert.deepEqual(await collect(queue), [first, { type: 'text-delta', text: 'partial' }, { type: 'done', finishReason: 'other' }]);
   });
 
   it('ends the stream at end(), ignoring what the producer pushes afterwards (the rest of a body read quietly)', async () => {
     const after = gate();
     let producerDone = false;
-    const queue = new ChatEventQueue(first, async (sink) => {
-      sink.push({ type: 'done', finishReason: 'stop' });
-      sink.end();
-      await after.wait;
-      sink.text('ignored');
-      sink.push({ type: 'text-delta', text: 'ignored' });
-      producerDone = true;
-    }, toFinal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        sink.push({ type: 'done', finishReason: 'stop' });
+        sink.end();
+        await after.wait;
+        sink.text('ignored');
+        sink.push({ type: 'text-delta', text: 'ignored' });
+        producerDone = true;
+      },
+      toFinal,
+    );
     assert.deepEqual(await collect(queue), [first, { type: 'done', finishReason: 'stop' }]);
     assert.equal(producerDone, false, 'the consumer did not wait for the producer');
     after.open();
@@ -99,14 +119,18 @@ describe('ChatEventQueue', () => {
   it('aborts the producer when the consumer stops early, and return() waits for the producer to finish', async () => {
     let sawAbort = false;
     let finished = false;
-    const queue = new ChatEventQueue(first, async (sink) => {
-      sink.text('one');
-      sink.flush();
-      await new Promise<void>((resolve) => sink.signal.addEventListener('abort', () => resolve(), { once: true }));
-      sawAbort = true;
-      await new Promise((resolve) => setImmediate(resolve));
-      finished = true;
-    }, toFinal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        sink.text('one');
+        sink.flush();
+        await new Promise<void>((resolve) => sink.signal.addEventListener('abort', () => resolve(), { once: true }));
+        sawAbort = true;
+        await new Promise((resolve) => setImmediate(resolve));
+        finished = true;
+      },
+      toFinal,
+    );
     for await (const event of queue) {
       if (event.type === 'text-delta') break;
     }
@@ -117,9 +141,16 @@ describe('ChatEventQueue', () => {
 
   it("aborts the producer's signal when the request's signal aborts", async () => {
     const request = new AbortController();
-    const queue = new ChatEventQueue(first, async (sink) => {
-      await new Promise<void>((_resolve, reject) => sink.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
-    }, () => ({ type: 'done', finishReason: 'cancelled' }), request.signal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        await new Promise<void>((_resolve, reject) =>
+          sink.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+        );
+      },
+      () => ({ type: 'done', finishReason: 'cancelled' }),
+      request.signal,
+    );
     const iterator = queue[Symbol.asyncIterator]();
     await iterator.next();
     const pending = iterator.next();
@@ -131,12 +162,16 @@ describe('ChatEventQueue', () => {
   it('counts the events the consumer has not taken, and calls onDrained once they are all taken', async () => {
     const release = gate();
     const drained: number[] = [];
-    const queue = new ChatEventQueue(first, async (sink) => {
-      for (let i = 0; i < 5; i++) sink.push({ type: 'text-delta', text: String(i) });
-      drained.push(sink.backlog);
-      sink.onDrained = () => drained.push(sink.backlog);
-      await release.wait;
-    }, toFinal);
+    const queue = new ChatEventQueue(
+      first,
+      async (sink) => {
+        for (let i = 0; i < 5; i++) sink.push({ type: 'text-delta', text: String(i) });
+        drained.push(sink.backlog);
+        sink.onDrained = () => drained.push(sink.backlog);
+        await release.wait;
+      },
+      toFinal,
+    );
     const iterator = queue[Symbol.asyncIterator]();
     await iterator.next();
     // The consumer waits for the second event: the first push goes straight to it, four are buffered.

@@ -10,12 +10,36 @@ import type { ProviderErrorKind } from '../../../src/core/errors/providerError';
 import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpClient';
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
-import { anthropicError, anthropicEvent, anthropicRateLimited, anthropicSseHeaders, anthropicStream, anthropicStreamBody, anthropicStreamErrorEvent } from '../fakes/anthropicFake';
+import {
+  anthropicError,
+  anthropicEvent,
+  anthropicRateLimited,
+  anthropicSseHeaders,
+  anthropicStream,
+  anthropicStreamBody,
+  anthropicStreamErrorEvent,
+} from '../fakes/anthropicFake';
 import { collect, finalError, lastEvent, normalize, recordingSleep, testHttpClient, textOf } from '../fakes/chatTestKit';
 import { everyByte, FakeHttpServer, type ScriptedResponse, splitAt } from '../fakes/fakeHttpServer';
-import { geminiError, geminiFrame, geminiRateLimited, geminiSseHeaders, geminiStream, geminiStreamBody, geminiStreamErrorFrame } from '../fakes/geminiFake';
+import {
+  geminiError,
+  geminiFrame,
+  geminiRateLimited,
+  geminiSseHeaders,
+  geminiStream,
+  geminiStreamBody,
+  geminiStreamErrorFrame,
+} from '../fakes/geminiFake';
 import { geminiInvalidKey } from '../fakes/geminiKeyErrors';
-import { openAiError, openAiFrame, openAiRateLimited, openAiSseHeaders, openAiStream, openAiStreamBody, openAiStreamErrorFrame } from '../fakes/openAiFake';
+import {
+  openAiError,
+  openAiFrame,
+  openAiRateLimited,
+  openAiSseHeaders,
+  openAiStream,
+  openAiStreamBody,
+  openAiStreamErrorFrame,
+} from '../fakes/openAiFake';
 import { sydneyError, sydneyRateLimited, sydneyReply } from '../fakes/sydneyFake';
 
 interface ProtocolFixture {
@@ -69,7 +93,10 @@ const fixtures: ProtocolFixture[] = [
     keyHeader: (h) => h.authorization,
     streaming: true,
     ok: (p) => openAiStream(p, { usage: { prompt_tokens: 11, completion_tokens: 5 } }),
-    okBytes: (p) => ({ headers: openAiSseHeaders, bytes: Buffer.from(openAiStreamBody(p, { usage: { prompt_tokens: 11, completion_tokens: 5 }, eol: '\r\n', keepAlive: true })) }),
+    okBytes: (p) => ({
+      headers: openAiSseHeaders,
+      bytes: Buffer.from(openAiStreamBody(p, { usage: { prompt_tokens: 11, completion_tokens: 5 }, eol: '\r\n', keepAlive: true })),
+    }),
     cutClean: (p) => openAiStream(p, { cut: true }),
     inStreamError: (p) => ({
       response: {
@@ -131,7 +158,10 @@ const fixtures: ProtocolFixture[] = [
       response: {
         status: 200,
         headers: geminiSseHeaders,
-        chunks: [geminiStreamBody(p, { cut: true }), geminiStreamErrorFrame(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.')],
+        chunks: [
+          geminiStreamBody(p, { cut: true }),
+          geminiStreamErrorFrame(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'),
+        ],
       },
       kind: 'overloaded',
     }),
@@ -278,21 +308,26 @@ for (const fixture of fixtures) {
       });
     }
 
-    it(fixture.announcesWait ? 'waits as long as a 429 says, reports the retry, then streams' : 'retries a 429 after a backoff, reports the retry, then answers', async () => {
-      const slept = recordingSleep();
-      server.enqueue(fixture.rateLimited(2), fixture.ok(['ok']));
-      const events = await collect(provider({ sleep: slept.sleep }).streamChat(request()));
-      assert.equal(slept.waits.length, 1);
-      if (fixture.announcesWait) assert.deepEqual(slept.waits, [2000]);
-      else assert.ok((slept.waits[0] ?? 0) > 0, 'a backoff, not an immediate retry');
-      const retry = events.find((e) => e.type === 'retry');
-      assert.ok(retry?.type === 'retry');
-      assert.equal(retry.attempt, 1);
-      assert.equal(retry.delayMs, slept.waits[0]);
-      assert.equal(retry.error.kind, 'rate-limit');
-      assert.equal(textOf(events), 'ok');
-      assert.deepEqual(events[0]?.type, 'model');
-    });
+    it(
+      fixture.announcesWait
+        ? 'waits as long as a 429 says, reports the retry, then streams'
+        : 'retries a 429 after a backoff, reports the retry, then answers',
+      async () => {
+        const slept = recordingSleep();
+        server.enqueue(fixture.rateLimited(2), fixture.ok(['ok']));
+        const events = await collect(provider({ sleep: slept.sleep }).streamChat(request()));
+        assert.equal(slept.waits.length, 1);
+        if (fixture.announcesWait) assert.deepEqual(slept.waits, [2000]);
+        else assert.ok((slept.waits[0] ?? 0) > 0, 'a backoff, not an immediate retry');
+        const retry = events.find((e) => e.type === 'retry');
+        assert.ok(retry?.type === 'retry');
+        assert.equal(retry.attempt, 1);
+        assert.equal(retry.delayMs, slept.waits[0]);
+        assert.equal(retry.error.kind, 'rate-limit');
+        assert.equal(textOf(events), 'ok');
+        assert.deepEqual(events[0]?.type, 'model');
+      },
+    );
 
     it('does not retry a rejected key, says the key was rejected, and never shows the key', async () => {
       server.enqueue(fixture.rejectKey(fixture.key));
@@ -313,7 +348,9 @@ for (const fixture of fixtures) {
       server.enqueue({
         status: 502,
         headers: { 'content-type': 'text/html' },
-        chunks: ['<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'],
+        chunks: [
+          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+        ],
       });
       const events = await collect(provider({ maxRetries: 0 }).streamChat(request()));
       const error = finalError(events);

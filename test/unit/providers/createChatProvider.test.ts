@@ -28,11 +28,24 @@ describe('provider presets and the factory', () => {
     });
     assert.deepEqual(findProviderPreset('fusionbrain')?.secretEnvVars, ['FUSIONBRAIN_SECRET_KEY']);
     assert.equal(findProviderPreset('fusionbrain')?.requiresSecret, true);
-    assert.deepEqual(findProviderPreset('openrouter')?.headers, { 'HTTP-Referer': 'https://github.com/switchboard-vscode/switchboard', 'X-Title': 'Switchboard' });
+    assert.deepEqual(findProviderPreset('openrouter')?.headers, {
+      'HTTP-Referer': 'https://github.com/switchboard-vscode/switchboard',
+      'X-Title': 'Switchboard',
+    });
   });
 
   it('builds the right client for every chat preset', () => {
-    const expected: Record<string, ProviderKind> = { openai: 'openai', anthropic: 'anthropic', gemini: 'gemini', openrouter: 'openai', groq: 'openai', ollama: 'openai', lmstudio: 'openai', vllm: 'openai', sydney: 'sydney' };
+    const expected: Record<string, ProviderKind> = {
+      openai: 'openai',
+      anthropic: 'anthropic',
+      gemini: 'gemini',
+      openrouter: 'openai',
+      groq: 'openai',
+      ollama: 'openai',
+      lmstudio: 'openai',
+      vllm: 'openai',
+      sydney: 'sydney',
+    };
     for (const [id, kind] of Object.entries(expected)) {
       const provider = createChatProvider({ id }, { apiKey: 'k-123456' }, { http });
       assert.equal(provider.id, id);
@@ -51,17 +64,23 @@ describe('provider presets and the factory', () => {
   it('needs a key for a remote custom server but not for a local one, unless told', () => {
     assert.equal(resolveProviderEntry({ id: 'work', kind: 'openai', baseUrl: 'https://llm.corp.example/v1' }).requiresKey, true);
     assert.equal(resolveProviderEntry({ id: 'box', kind: 'openai', baseUrl: 'http://127.0.0.1:9000/v1' }).requiresKey, false);
-    assert.equal(resolveProviderEntry({ id: 'box', kind: 'openai', baseUrl: 'http://localhost:9000/v1', requiresKey: true }).requiresKey, true);
+    assert.equal(
+      resolveProviderEntry({ id: 'box', kind: 'openai', baseUrl: 'http://localhost:9000/v1', requiresKey: true }).requiresKey,
+      true,
+    );
   });
 
   it('refuses entries that cannot work, with a message naming the setting', () => {
     const refuses = (entry: Parameters<typeof resolveProviderEntry>[0], pattern: RegExp): void => {
-      assert.throws(() => createChatProvider(entry, {}, { http }), (error: unknown) => {
-        assert.ok(error instanceof ProviderError);
-        assert.equal(error.kind, 'bad-request');
-        assert.match(error.message, pattern);
-        return true;
-      });
+      assert.throws(
+        () => createChatProvider(entry, {}, { http }),
+        (error: unknown) => {
+          assert.ok(error instanceof ProviderError);
+          assert.equal(error.kind, 'bad-request');
+          assert.match(error.message, pattern);
+          return true;
+        },
+      );
     };
     refuses({ id: 'mystery' }, /needs a `kind`/);
     refuses({ id: 'mine', kind: 'openai' }, /needs a `baseUrl`/);
@@ -71,19 +90,39 @@ describe('provider presets and the factory', () => {
   });
 
   it('validates provider entries from settings, letting unknown fields through', () => {
-    assert.ok(providerEntrySchema.safeParse({ id: 'work-vllm', kind: 'openai', baseUrl: 'http://gpu:8000/v1', rateLimits: { requestsPerMinute: 5 } }).success);
+    assert.ok(
+      providerEntrySchema.safeParse({
+        id: 'work-vllm',
+        kind: 'openai',
+        baseUrl: 'http://gpu:8000/v1',
+        rateLimits: { requestsPerMinute: 5 },
+      }).success,
+    );
     assert.ok(!providerEntrySchema.safeParse({ id: 'x', kind: 'nope' }).success);
     assert.ok(!providerEntrySchema.safeParse({ id: 'x', baseUrl: 'file:///etc' }).success);
     assert.ok(!providerEntrySchema.safeParse({ id: '../x' }).success);
   });
 
   it('shapes conversations into alternating turns', () => {
-    assert.deepEqual(alternateTurns({ model: 'm', messages: [{ role: 'user', parts: [{ type: 'text', text: 'a' }] }, { role: 'user', parts: [{ type: 'text', text: 'b' }] }, { role: 'assistant', parts: [{ type: 'text', text: 'c' }] }] }, 'p'), {
-      system: undefined,
-      turns: [
-        { role: 'user', content: 'a\n\nb' },
-        { role: 'assistant', content: 'c' },
-      ],
-    });
+    assert.deepEqual(
+      alternateTurns(
+        {
+          model: 'm',
+          messages: [
+            { role: 'user', parts: [{ type: 'text', text: 'a' }] },
+            { role: 'user', parts: [{ type: 'text', text: 'b' }] },
+            { role: 'assistant', parts: [{ type: 'text', text: 'c' }] },
+          ],
+        },
+        'p',
+      ),
+      {
+        system: undefined,
+        turns: [
+          { role: 'user', content: 'a\n\nb' },
+          { role: 'assistant', content: 'c' },
+        ],
+      },
+    );
   });
 });

@@ -91,7 +91,11 @@ describe('Gemini provider', () => {
 
   it('reports a blocked prompt and a SAFETY stop before any text as content-filtered', async () => {
     server.enqueue(
-      { status: 200, headers: geminiSseHeaders, chunks: [geminiFrame({ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3 } })] },
+      {
+        status: 200,
+        headers: geminiSseHeaders,
+        chunks: [geminiFrame({ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3 } })],
+      },
       { status: 200, headers: geminiSseHeaders, chunks: [geminiFrame({ candidates: [{ finishReason: 'SAFETY', safetyRatings: [] }] })] },
     );
     const blocked = finalError(await collect(provider().streamChat(ask)));

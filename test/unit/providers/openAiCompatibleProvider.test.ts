@@ -99,9 +99,7 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('retries once without stream_options when the server refuses it, and remembers that', async () => {
-    server.enqueue(vllmExtraForbidden('stream_options', "{'include_usage': True}"), openAiStream(['fine']),
-      openAiStream(['again']),
-    );
+    server.enqueue(vllmExtraForbidden('stream_options', "{'include_usage': True}"), openAiStream(['fine']), openAiStream(['again']));
     const p = provider({ id: 'vllm' }, {}, null);
     const events = await collect(p.streamChat(ask));
     assert.equal(textOf(events), 'fine');
@@ -121,7 +119,11 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('sends OpenRouter attribution headers and ignores its keep-alive comments', async () => {
-    server.enqueue({ status: 200, headers: openAiSseHeaders, chunks: [openRouterKeepAlive, { delayMs: 5 }, openRouterKeepAlive, openAiStreamBody(['hi'], { keepAlive: true })] });
+    server.enqueue({
+      status: 200,
+      headers: openAiSseHeaders,
+      chunks: [openRouterKeepAlive, { delayMs: 5 }, openRouterKeepAlive, openAiStreamBody(['hi'], { keepAlive: true })],
+    });
     const events = await collect(provider({ id: 'openrouter' }).streamChat({ ...ask, model: 'meta-llama/llama-3.1-8b-instruct' }));
     assert.equal(textOf(events), 'hi');
     assert.deepEqual(lastEvent(events), { type: 'done', finishReason: 'stop' });
@@ -200,7 +202,11 @@ describe('OpenAI-compatible provider', () => {
 
   it('reads a JSON error sent with 200 instead of a stream', async () => {
     // OpenRouter's "Errors" page: once the model has started, an error comes with status 200, in the body.
-    server.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ error: { code: 503, message: 'No instances available for this model right now.' } })] });
+    server.enqueue({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      chunks: [JSON.stringify({ error: { code: 503, message: 'No instances available for this model right now.' } })],
+    });
     const error = finalError(await collect(provider({ id: 'openrouter' }).streamChat(ask)));
     assert.equal(error.kind, 'overloaded');
     assert.match(error.message, /No instances available/);
@@ -219,7 +225,9 @@ describe('OpenAI-compatible provider', () => {
     server.enqueue({
       status: 200,
       headers: { 'content-type': 'application/json' },
-      chunks: [JSON.stringify({ data: [{ id: 'meta-llama/llama-3.1-8b-instruct', name: 'Llama 3.1 8B', context_length: 131072, pricing: {} }] })],
+      chunks: [
+        JSON.stringify({ data: [{ id: 'meta-llama/llama-3.1-8b-instruct', name: 'Llama 3.1 8B', context_length: 131072, pricing: {} }] }),
+      ],
     });
     assert.deepEqual(await provider({ id: 'openrouter' }).listModels(), [
       { id: 'meta-llama/llama-3.1-8b-instruct', name: 'Llama 3.1 8B', contextLength: 131072 },

@@ -8,7 +8,19 @@ describe('partsAsText', () => {
 
   it('sends contexts as fenced blocks before the text, a lone text exactly as typed', () => {
     const context = { kind: 'file' as const, label: 'a.ts', text: 'x', language: 'ts' };
-    assert.equal(partsAsText({ role: 'user', parts: [{ type: 'context', context }, { type: 'text', text: 'why?' }] }, target), 'File: a.ts, ts\n```ts\nx\n```\n\nwhy?');
+    assert.equal(
+      partsAsText(
+        {
+          role: 'user',
+          parts: [
+            { type: 'context', context },
+            { type: 'text', text: 'why?' },
+          ],
+        },
+        target,
+      ),
+      'File: a.ts, ts\n```ts\nx\n```\n\nwhy?',
+    );
     assert.equal(partsAsText({ role: 'user', parts: [{ type: 'text', text: '  spaced  ' }] }, target), '  spaced  ');
   });
 
@@ -20,7 +32,10 @@ describe('partsAsText', () => {
     ] as const) {
       assert.throws(
         () => alternateTurns({ model: 'claude-x', messages: [{ role: 'user', parts: [part] }] }, 'anthropic'),
-        (error: unknown) => error instanceof ProviderError && error.kind === 'bad-request' && error.message === `anthropic/claude-x cannot take ${name} parts yet.`,
+        (error: unknown) =>
+          error instanceof ProviderError &&
+          error.kind === 'bad-request' &&
+          error.message === `anthropic/claude-x cannot take ${name} parts yet.`,
       );
     }
   });

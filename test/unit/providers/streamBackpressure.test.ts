@@ -20,7 +20,9 @@ describe('streamed answers and a slow consumer', () => {
 
   beforeEach(async () => {
     written = 0;
-    const event = Buffer.from(anthropicEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }));
+    const event = Buffer.from(
+      anthropicEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }),
+    );
     server = createServer((_request, response) => {
       response.writeHead(200, anthropicSseHeaders);
       const writeMore = (): void => {
@@ -66,7 +68,11 @@ describe('streamed answers and a slow consumer', () => {
       requiresKey: true,
       answerLimits: { ...defaultAnswerLimits, maxAnswerChars: 64_000_000 },
     });
-    const events = provider.streamChat({ model: 'claude-fake', messages: [{ role: 'user', parts: [{ type: 'text', text: 'long, please' }] }] })[Symbol.asyncIterator]();
+    const stream = provider.streamChat({
+      model: 'claude-fake',
+      messages: [{ role: 'user', parts: [{ type: 'text', text: 'long, please' }] }],
+    });
+    const events = stream[Symbol.asyncIterator]();
     assert.equal((await events.next()).value?.type, 'model');
     const firstText = (await events.next()).value as ChatEvent;
     assert.equal(firstText.type, 'text-delta');

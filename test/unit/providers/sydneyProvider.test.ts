@@ -51,14 +51,24 @@ describe('Sydney gateway provider', () => {
 
   it('uses /v1/prompt for a single message to a Claude model, in the Human/Assistant format', async () => {
     server.enqueue(sydneyReply('Bonjour'));
-    await collect(provider().streamChat({ model: 'claude-2-100k', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Translate hello' }] }] }));
+    await collect(
+      provider().streamChat({ model: 'claude-2-100k', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Translate hello' }] }] }),
+    );
     assert.equal(server.requests[0]?.url, '/v1/prompt');
-    assert.deepEqual(JSON.parse(server.requests[0]?.body ?? '{}'), { model: 'claude-2-100k', prompt: '\n\nHuman: Translate hello\n\nAssistant:' });
+    assert.deepEqual(JSON.parse(server.requests[0]?.body ?? '{}'), {
+      model: 'claude-2-100k',
+      prompt: '\n\nHuman: Translate hello\n\nAssistant:',
+    });
   });
 
   it('can be told never to use /v1/prompt', async () => {
     server.enqueue(sydneyReply('ok'));
-    await collect(provider({ promptMode: 'never' }).streamChat({ model: 'claude-2-100k', messages: [{ role: 'user', parts: [{ type: 'text', text: 'x' }] }] }));
+    await collect(
+      provider({ promptMode: 'never' }).streamChat({
+        model: 'claude-2-100k',
+        messages: [{ role: 'user', parts: [{ type: 'text', text: 'x' }] }],
+      }),
+    );
     assert.equal(server.requests[0]?.url, '/v1/chat');
   });
 
@@ -83,7 +93,10 @@ describe('Sydney gateway provider', () => {
 
   it('lists the documented chat models without a request', async () => {
     const models = await provider().listModels();
-    assert.deepEqual(models.map((m) => m.id), ['gpt-3.5-turbo', 'gpt-4', 'claude-2-100k', 'claude-1.3-100k', 'claude-instant-1-100k']);
+    assert.deepEqual(
+      models.map((m) => m.id),
+      ['gpt-3.5-turbo', 'gpt-4', 'claude-2-100k', 'claude-1.3-100k', 'claude-instant-1-100k'],
+    );
     assert.equal(server.requests.length, 0);
     const keyless = createChatProvider({ id: 'sydney', baseUrl: server.origin }, {}, { http: testHttpClient() });
     assert.equal((await keyless.listModels()).length, 5);

@@ -62,7 +62,13 @@ describe('temperature', () => {
     for (const protocol of protocols) {
       it(`sends no temperature field at all (${protocol.name})`, async () => {
         fake.server.enqueue(protocol.stream());
-        const events = await collect(provider({ id: protocol.id }).streamChat({ model: protocol.model, messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], maxTokens: 50 }));
+        const events = await collect(
+          provider({ id: protocol.id }).streamChat({
+            model: protocol.model,
+            messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+            maxTokens: 50,
+          }),
+        );
         assert.deepEqual(lastEvent(events), { type: 'done', finishReason: 'stop' });
         assert.equal(hasTemperatureField(fake.server.requests[0]), false, fake.server.requests[0]?.body);
       });
@@ -78,23 +84,53 @@ describe('temperature', () => {
   describe('a model that takes a temperature', () => {
     it('gets it unchanged on OpenAI-compatible servers (0–2), zero included', async () => {
       fake.server.enqueue(openAiStream(['a']), openAiStream(['b']));
-      await collect(provider({ id: 'openai' }).streamChat({ model: 'gpt-4o-mini', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 1.7 }));
-      await collect(provider({ id: 'openai' }).streamChat({ model: 'gpt-4o-mini', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 0 }));
+      await collect(
+        provider({ id: 'openai' }).streamChat({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+          temperature: 1.7,
+        }),
+      );
+      await collect(
+        provider({ id: 'openai' }).streamChat({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+          temperature: 0,
+        }),
+      );
       assert.equal(sentTemperature(fake.server.requests[0]), 1.7);
       assert.equal(sentTemperature(fake.server.requests[1]), 0);
     });
 
     it('gets it unchanged on Gemini (0–2), in generationConfig', async () => {
       fake.server.enqueue(geminiStream(['a']));
-      await collect(provider({ id: 'gemini' }).streamChat({ model: 'gemini-2.5-flash', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 1.7 }));
+      await collect(
+        provider({ id: 'gemini' }).streamChat({
+          model: 'gemini-2.5-flash',
+          messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+          temperature: 1.7,
+        }),
+      );
       assert.deepEqual(sentBody(fake.server.requests[0]).generationConfig, { temperature: 1.7 });
     });
 
     it('gets it clamped to 0–1 on Anthropic, which refuses anything above 1', async () => {
       const quirks = new ModelQuirks();
       fake.server.onRequest(anthropicModelWithTemperature(['fine']));
-      const high = await collect(provider({ id: 'anthropic' }, quirks).streamChat({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 1.5 }));
-      const low = await collect(provider({ id: 'anthropic' }, quirks).streamChat({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 0.3 }));
+      const high = await collect(
+        provider({ id: 'anthropic' }, quirks).streamChat({
+          model: 'claude-sonnet-4-5',
+          messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+          temperature: 1.5,
+        }),
+      );
+      const low = await collect(
+        provider({ id: 'anthropic' }, quirks).streamChat({
+          model: 'claude-sonnet-4-5',
+          messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+          temperature: 0.3,
+        }),
+      );
       assert.equal(textOf(high), 'fine');
       assert.equal(textOf(low), 'fine');
       assert.equal(fake.server.requests.length, 2, 'each answered at the first request');
@@ -106,7 +142,13 @@ describe('temperature', () => {
 
     it('an OpenAI reasoning model takes its default temperature, 1', async () => {
       fake.server.onRequest(openAiReasoningModel(['fine']));
-      const events = await collect(provider({ id: 'openai' }).streamChat({ model: 'gpt-5-mini', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 1 }));
+      const events = await collect(
+        provider({ id: 'openai' }).streamChat({
+          model: 'gpt-5-mini',
+          messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+          temperature: 1,
+        }),
+      );
       assert.equal(textOf(events), 'fine');
       assert.equal(fake.server.requests.length, 1);
       assert.equal(sentTemperature(fake.server.requests[0]), 1);
@@ -115,15 +157,39 @@ describe('temperature', () => {
   });
 
   const refusing = [
-    { name: 'an OpenAI reasoning model (unsupported_value)', id: 'openai', model: 'gpt-5-mini', handler: () => openAiReasoningModel(['Hello', ' there']) },
-    { name: 'an OpenAI o-series model (unsupported_parameter)', id: 'openai', model: 'o3-mini', handler: () => openAiReasoningModel(['Hello', ' there'], 'unsupported_parameter') },
-    { name: 'a recent Claude model', id: 'anthropic', model: 'claude-opus-4-7', handler: () => anthropicModelWithoutTemperature(['Hello', ' there']) },
-    { name: 'a Gemini endpoint without the field', id: 'gemini', model: 'gemini-fake', handler: () => geminiModelWithoutTemperature(['Hello', ' there']) },
+    {
+      name: 'an OpenAI reasoning model (unsupported_value)',
+      id: 'openai',
+      model: 'gpt-5-mini',
+      handler: () => openAiReasoningModel(['Hello', ' there']),
+    },
+    {
+      name: 'an OpenAI o-series model (unsupported_parameter)',
+      id: 'openai',
+      model: 'o3-mini',
+      handler: () => openAiReasoningModel(['Hello', ' there'], 'unsupported_parameter'),
+    },
+    {
+      name: 'a recent Claude model',
+      id: 'anthropic',
+      model: 'claude-opus-4-7',
+      handler: () => anthropicModelWithoutTemperature(['Hello', ' there']),
+    },
+    {
+      name: 'a Gemini endpoint without the field',
+      id: 'gemini',
+      model: 'gemini-fake',
+      handler: () => geminiModelWithoutTemperature(['Hello', ' there']),
+    },
   ] as const;
 
   for (const model of refusing) {
     describe(`${model.name} that refuses any temperature`, () => {
-      const ask = (temperature: number): ChatRequest => ({ model: model.model, messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature });
+      const ask = (temperature: number): ChatRequest => ({
+        model: model.model,
+        messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+        temperature,
+      });
 
       it('is asked again at once without it, the answer says so once, and the next request goes without it first', async () => {
         const quirks = new ModelQuirks();
@@ -163,10 +229,30 @@ describe('temperature', () => {
 
   it('remembers per provider and model: another model of the same provider still gets its temperature', async () => {
     const quirks = new ModelQuirks();
-    fake.server.onRequest((request) => (sentBody(request).model === 'gpt-5-mini' ? openAiReasoningModel(['r'])(request) : openAiStream(['k'])));
-    await collect(provider({ id: 'openai' }, quirks).streamChat({ model: 'gpt-5-mini', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 0.2 }));
-    await collect(provider({ id: 'openai' }, quirks).streamChat({ model: 'gpt-4o-mini', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 0.2 }));
-    await collect(provider({ id: 'work-proxy', kind: 'openai' }, quirks).streamChat({ model: 'gpt-5-mini', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 0.2 }));
+    fake.server.onRequest((request) =>
+      sentBody(request).model === 'gpt-5-mini' ? openAiReasoningModel(['r'])(request) : openAiStream(['k']),
+    );
+    await collect(
+      provider({ id: 'openai' }, quirks).streamChat({
+        model: 'gpt-5-mini',
+        messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+        temperature: 0.2,
+      }),
+    );
+    await collect(
+      provider({ id: 'openai' }, quirks).streamChat({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+        temperature: 0.2,
+      }),
+    );
+    await collect(
+      provider({ id: 'work-proxy', kind: 'openai' }, quirks).streamChat({
+        model: 'gpt-5-mini',
+        messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+        temperature: 0.2,
+      }),
+    );
     assert.deepEqual(
       fake.server.requests.map((request) => [sentBody(request).model, sentTemperature(request)]),
       [
@@ -188,7 +274,13 @@ describe('temperature', () => {
         code: 'context_length_exceeded',
       }),
     );
-    const events = await collect(provider({ id: 'openai' }, quirks).streamChat({ model: 'gpt-4o-mini', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 0.2 }));
+    const events = await collect(
+      provider({ id: 'openai' }, quirks).streamChat({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+        temperature: 0.2,
+      }),
+    );
     assert.equal(finalError(events).kind, 'bad-request');
     assert.equal(fake.server.requests.length, 1);
     assert.deepEqual(notices(events), []);
@@ -198,11 +290,28 @@ describe('temperature', () => {
   it('a model that refuses the temperature on a server that also refuses stream_options is asked three times in all', async () => {
     fake.server.onRequest((request) => {
       if ('stream_options' in sentBody(request)) {
-        return { status: 400, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ object: 'error', message: 'Unrecognized request argument supplied: stream_options', type: 'BadRequestError', code: 400 })] };
+        return {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          chunks: [
+            JSON.stringify({
+              object: 'error',
+              message: 'Unrecognized request argument supplied: stream_options',
+              type: 'BadRequestError',
+              code: 400,
+            }),
+          ],
+        };
       }
       return openAiReasoningModel(['done'])(request);
     });
-    const events = await collect(provider({ id: 'local', kind: 'openai', requiresKey: false }, new ModelQuirks()).streamChat({ model: 'reasoner', messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }], temperature: 0.5 }));
+    const events = await collect(
+      provider({ id: 'local', kind: 'openai', requiresKey: false }, new ModelQuirks()).streamChat({
+        model: 'reasoner',
+        messages: [{ role: 'user', parts: [{ type: 'text', text: 'Hi' }] }],
+        temperature: 0.5,
+      }),
+    );
     assert.equal(textOf(events), 'done');
     assert.deepEqual(
       fake.server.requests.map((request) => ['stream_options' in sentBody(request), sentTemperature(request)]),
@@ -218,7 +327,11 @@ describe('temperature', () => {
   it('the engine remembers a refusal for the session, across requests and through the fallback chain', async () => {
     fake.server.onRequest(openAiReasoningModel(['Hi!']));
     const engine = new ProviderEngine({ credentials: () => Promise.resolve({ apiKey: key }) });
-    engine.configure({ providers: [{ id: 'openai', baseUrl: fake.server.origin }], responseCache: false, http: { maxRetries: 0, env: {} } });
+    engine.configure({
+      providers: [{ id: 'openai', baseUrl: fake.server.origin }],
+      responseCache: false,
+      http: { maxRetries: 0, env: {} },
+    });
     const request = { messages: [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'Hi' }] }], temperature: 0.2 };
     const first = await collect(engine.chat(['openai/gpt-5'], request));
     const second = await collect(engine.chat(['openai/gpt-5'], request));

@@ -48,7 +48,13 @@ function scannedFiles(): string[] {
 
 /** The comments of a TypeScript or JavaScript file, found by TypeScript's parser (so `//` inside strings, templates and regular expressions is not taken for one). */
 export function scriptComments(text: string, fileName = 'file.ts'): Comment[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    false,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const seen = new Map<number, Comment>();
   const take = (ranges: ts.CommentRange[] | undefined): void => {
     for (const range of ranges ?? []) {
@@ -95,7 +101,9 @@ function commentsOf(file: string): Comment[] {
 
 /** What is wrong with the references in one comment of `file` (empty when nothing is). */
 export function badReferences(file: string, comment: string): string[] {
-  const problems = outsideReferences.filter((pattern) => pattern.test(comment)).map((pattern) => `cites something outside the repository (${pattern.source})`);
+  const problems = outsideReferences
+    .filter((pattern) => pattern.test(comment))
+    .map((pattern) => `cites something outside the repository (${pattern.source})`);
   for (const match of comment.matchAll(relativePath)) {
     const target = path.resolve(path.dirname(file), match[1] ?? '');
     if (path.relative(repoRoot, target).startsWith('..')) problems.push(`names ${match[1]}, outside the repository`);
@@ -118,7 +126,10 @@ describe('documents cited by the code', function () {
     // The detector itself: a bad citation in a comment is found, the same text in a string or a template is not.
     const sample = `const a = 'see ../../../../elsewhere/X.md';\nconst b = \`http://x\${1}// not a comment\`;\n// the ${'SP'}EC section 4 rule\nconst c = /\\/\\//;\nfunction f() {\n  c.test(a);\n  // last in the block\n}\ntry { f(); } catch {\n  // gone already\n}\n`;
     const found = scriptComments(sample);
-    assert.deepEqual(found.map((comment) => comment.line), [3, 7, 10]);
+    assert.deepEqual(
+      found.map((comment) => comment.line),
+      [3, 7, 10],
+    );
     assert.equal(badReferences(path.join(repoRoot, 'src/core/x.ts'), found[0]?.text ?? '').length, 1);
     assert.equal(badReferences(path.join(repoRoot, 'src/core/x.ts'), '// see ../../../outside/notes.md').length, 1);
     assert.deepEqual(badReferences(path.join(repoRoot, 'src/webview/x.ts'), '// see ../shared/webviewProtocol.ts and docs/chat.md'), []);
@@ -127,7 +138,9 @@ describe('documents cited by the code', function () {
   it('no comment cites a document or a path outside the repository', () => {
     const problems = files.flatMap((file) =>
       commentsOf(file).flatMap((comment) =>
-        badReferences(file, comment.text).map((problem) => `${relative(file)}:${comment.line} ${problem}: ${comment.text.split('\n')[0]?.slice(0, 120) ?? ''}`),
+        badReferences(file, comment.text).map(
+          (problem) => `${relative(file)}:${comment.line} ${problem}: ${comment.text.split('\n')[0]?.slice(0, 120) ?? ''}`,
+        ),
       ),
     );
     assert.deepEqual(problems, []);
@@ -156,10 +169,15 @@ describe('documents cited by the code', function () {
   });
 
   it('the README and docs/ point only at documents inside the repository', () => {
-    const documents = [path.join(repoRoot, 'README.md'), ...readdirSync(path.join(repoRoot, 'docs')).map((name) => path.join(repoRoot, 'docs', name))];
+    const documents = [
+      path.join(repoRoot, 'README.md'),
+      ...readdirSync(path.join(repoRoot, 'docs')).map((name) => path.join(repoRoot, 'docs', name)),
+    ];
     const problems = documents.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      const outside = outsideReferences.filter((pattern) => pattern.test(text)).map((pattern) => `${relative(file)} cites something outside the repository (${pattern.source})`);
+      const outside = outsideReferences
+        .filter((pattern) => pattern.test(text))
+        .map((pattern) => `${relative(file)} cites something outside the repository (${pattern.source})`);
       const links = [...text.matchAll(/\]\(([^)#\s]+\.md)\)/g)]
         .map((match) => match[1] ?? '')
         .filter((link) => !/^https?:/.test(link) && !existsSync(path.resolve(path.dirname(file), link)))
@@ -171,7 +189,9 @@ describe('documents cited by the code', function () {
 
   it('the README has no relative links (vsce cannot resolve them without a public repository URL): paths are code spans', () => {
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    const relativeLinks = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '').filter((link) => !/^(https?:|mailto:|#)/.test(link));
+    const relativeLinks = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((match) => match[1] ?? '')
+      .filter((link) => !/^(https?:|mailto:|#)/.test(link));
     assert.deepEqual(relativeLinks, []);
   });
 });

@@ -70,14 +70,30 @@ describe('webview protocol: show earlier', () => {
 
   it('refuses an answer without its request id or count, and cuts only a bad message out of it', () => {
     assert.equal(parseExtensionToWebviewMessage({ type: 'earlierMessages', conversationId: 'c1', messages: [], earlier: 0 }).ok, false);
-    assert.equal(parseExtensionToWebviewMessage({ type: 'earlierMessages', requestId: 1, conversationId: 'c1', messages: [], earlier: -2 }).ok, false);
-    const repaired = parseExtensionToWebviewMessage({ type: 'earlierMessages', requestId: 1, conversationId: 'c1', messages: [{ ...message, role: 'system' }, { ...message, id: 'm2' }], earlier: 0 });
+    assert.equal(
+      parseExtensionToWebviewMessage({ type: 'earlierMessages', requestId: 1, conversationId: 'c1', messages: [], earlier: -2 }).ok,
+      false,
+    );
+    const repaired = parseExtensionToWebviewMessage({
+      type: 'earlierMessages',
+      requestId: 1,
+      conversationId: 'c1',
+      messages: [
+        { ...message, role: 'system' },
+        { ...message, id: 'm2' },
+      ],
+      earlier: 0,
+    });
     assert.ok(repaired.ok);
     assert.deepEqual(repaired.message.type === 'earlierMessages' ? ids(repaired.message.messages) : [], ['m2']);
   });
 
   it('a conversation carries the count of messages before its page; a bad count costs only itself', () => {
-    const conversation = (earlier: unknown): unknown => ({ type: 'conversation', busy: false, conversation: { id: 'c1', title: 'T', messages: [message], earlier } });
+    const conversation = (earlier: unknown): unknown => ({
+      type: 'conversation',
+      busy: false,
+      conversation: { id: 'c1', title: 'T', messages: [message], earlier },
+    });
     const ok = parseExtensionToWebviewMessage(conversation(1_940));
     assert.ok(ok.ok);
     assert.equal(ok.repaired, undefined);

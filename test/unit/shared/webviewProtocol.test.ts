@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { fitText, parseExtensionToWebviewMessage, parseWebviewToExtensionMessage, protocolLimits } from '../../../src/shared/webviewProtocol';
+import {
+  fitText,
+  parseExtensionToWebviewMessage,
+  parseWebviewToExtensionMessage,
+  protocolLimits,
+} from '../../../src/shared/webviewProtocol';
 
 describe('webview protocol', () => {
   it('accepts the messages the webview sends', () => {
@@ -40,7 +45,10 @@ describe('webview protocol', () => {
     };
     assert.equal(parseExtensionToWebviewMessage(init).ok, true);
     assert.equal(parseExtensionToWebviewMessage({ ...init, version: 1 }).ok, false);
-    const badRole = parseExtensionToWebviewMessage({ ...init, conversation: { ...init.conversation, messages: [{ id: 'm1', role: 'system', content: '' }] } });
+    const badRole = parseExtensionToWebviewMessage({
+      ...init,
+      conversation: { ...init.conversation, messages: [{ id: 'm1', role: 'system', content: '' }] },
+    });
     // One bad message costs itself, not the conversation (see below).
     assert.ok(badRole.ok);
     assert.deepEqual(badRole.repaired?.[0], 'conversation.messages.0.role');
@@ -57,12 +65,20 @@ describe('webview protocol', () => {
   });
 
   describe('a field that does not fit costs only itself', () => {
-    const message = (id: string, extra: Record<string, unknown> = {}) => ({ id, role: 'assistant', content: `answer ${id}`, status: 'complete', ...extra });
+    const message = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      role: 'assistant',
+      content: `answer ${id}`,
+      status: 'complete',
+      ...extra,
+    });
     const conversation = (messages: unknown[]) => ({ type: 'conversation', busy: false, conversation: { id: 'c1', title: 'T', messages } });
 
     it('cuts an over-long image prompt used as alt text instead of refusing the conversation', () => {
       const alt = 'a lighthouse at dusk, '.repeat(500); // 11,000 characters
-      const parsed = parseExtensionToWebviewMessage(conversation([message('m1'), message('m2', { images: [{ src: 'vscode-resource:/a.png', alt, path: 'a.png' }] })]));
+      const parsed = parseExtensionToWebviewMessage(
+        conversation([message('m1'), message('m2', { images: [{ src: 'vscode-resource:/a.png', alt, path: 'a.png' }] })]),
+      );
       assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
       assert.deepEqual(parsed.repaired, ['conversation.messages.1.images.0.alt']);
       if (parsed.message.type !== 'conversation') assert.fail('not a conversation');
@@ -74,11 +90,18 @@ describe('webview protocol', () => {
 
     it('leaves out a bad optional field, and drops only the one message whose required field is bad', () => {
       const parsed = parseExtensionToWebviewMessage(
-        conversation([message('m1', { usage: { inputTokens: 'many' } }), { role: 'assistant', content: 'no id', status: 'complete' }, message('m3')]),
+        conversation([
+          message('m1', { usage: { inputTokens: 'many' } }),
+          { role: 'assistant', content: 'no id', status: 'complete' },
+          message('m3'),
+        ]),
       );
       assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
       if (parsed.message.type !== 'conversation') assert.fail('not a conversation');
-      assert.deepEqual(parsed.message.conversation.messages.map((m) => m.id), ['m1', 'm3']);
+      assert.deepEqual(
+        parsed.message.conversation.messages.map((m) => m.id),
+        ['m1', 'm3'],
+      );
       assert.equal(parsed.message.conversation.messages[0]?.usage?.inputTokens, undefined);
     });
 

@@ -57,9 +57,7 @@ describe('createSseFeed', () => {
   });
 
   it('does not dispatch an event cut off by the end of the stream', () => {
-    assert.deepEqual(read([bytes('data: {"complete":1}\n\ndata: {"cut')]), [
-      { type: 'event', event: undefined, data: '{"complete":1}' },
-    ]);
+    assert.deepEqual(read([bytes('data: {"complete":1}\n\ndata: {"cut')]), [{ type: 'event', event: undefined, data: '{"complete":1}' }]);
   });
 
   it('calls the handler during the feed of the chunk that completes each event', () => {
@@ -70,7 +68,11 @@ describe('createSseFeed', () => {
       feed.feed(bytes(chunk));
       after.push([...seen]);
     }
-    assert.deepEqual(after, [['a', 'b'], ['a', 'b'], ['a', 'b', 'c']]);
+    assert.deepEqual(after, [
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b', 'c'],
+    ]);
   });
 
   it('lets an exception of the handler out of feed, with the events before it already handled', () => {

@@ -60,7 +60,10 @@ describe('turn runner', () => {
   it('streams the answer into the conversation with the recipe, and tells the listener every step', async () => {
     const engine = scriptedEngine(answered('It adds.'));
     const updates: Array<{ update: TurnUpdate; messages: number }> = [];
-    const result = await runTurn(explainTurn(), { chat: engine.chat, onUpdate: (conversation, update) => updates.push({ update, messages: conversation.messages.length }) });
+    const result = await runTurn(explainTurn(), {
+      chat: engine.chat,
+      onUpdate: (conversation, update) => updates.push({ update, messages: conversation.messages.length }),
+    });
     const answer = result.messages.at(-1);
     assert.ok(answer?.role === 'assistant');
     assert.equal(answer.status, 'complete');
@@ -87,7 +90,8 @@ describe('turn runner', () => {
         yield { type: 'model', provider: 'openai', model: 'gpt-4o' } satisfies ChatEvent;
         yield { type: 'text-delta', text: 'The first ' } satisfies ChatEvent;
         yield { type: 'text-delta', text: 'half' } satisfies ChatEvent;
-        if (request.signal?.aborted !== true) await new Promise<void>((resolve) => request.signal?.addEventListener('abort', () => resolve(), { once: true }));
+        if (request.signal?.aborted !== true)
+          await new Promise<void>((resolve) => request.signal?.addEventListener('abort', () => resolve(), { once: true }));
         yield { type: 'done', finishReason: 'cancelled' } satisfies ChatEvent;
       })();
     };
@@ -133,12 +137,16 @@ describe('turn runner', () => {
     assert.equal(textOf(thrown.parts), 'partial');
     assert.match(thrown.error?.message ?? '', /engine bug/);
 
-    const unfinished = (await runTurn(ask(createConversation(), 'q'), { chat: scriptedEngine([{ type: 'text-delta', text: 'x' }]).chat })).messages.at(-1);
+    const unfinished = (
+      await runTurn(ask(createConversation(), 'q'), { chat: scriptedEngine([{ type: 'text-delta', text: 'x' }]).chat })
+    ).messages.at(-1);
     assert.ok(unfinished?.role === 'assistant');
     assert.equal(unfinished.status, 'error');
 
     const engine = scriptedEngine();
-    const none = (await runTurn(ask(createConversation(), 'q', { models: [] }), { chat: engine.chat, noModelMessage: 'Pick a model.' })).messages.at(-1);
+    const none = (
+      await runTurn(ask(createConversation(), 'q', { models: [] }), { chat: engine.chat, noModelMessage: 'Pick a model.' })
+    ).messages.at(-1);
     assert.ok(none?.role === 'assistant');
     assert.equal(none.error?.message, 'Pick a model.');
     assert.equal(engine.sent.length, 0);
@@ -191,7 +199,10 @@ describe('turn runner', () => {
     const failedTurn = await runTurn(ask(createConversation(), 'q', explainRecipe), { chat: engine.chat });
     const answerId = failedTurn.messages[1]?.id ?? '';
     const retried = await retryFailedTurn(failedTurn, answerId, { chat: engine.chat });
-    assert.deepEqual(retried.messages.map((message) => message.role), ['user', 'assistant']);
+    assert.deepEqual(
+      retried.messages.map((message) => message.role),
+      ['user', 'assistant'],
+    );
     assert.equal(textOf(retried.messages[1]?.parts ?? []), 'Now it works');
     assert.deepEqual(engine.sent[1]?.models, explainRecipe.models);
     assert.equal(prepareRetry(retried, retried.messages[1]?.id ?? ''), retried, 'a complete answer is not a failed turn');
@@ -236,15 +247,20 @@ describe('turn runner through the ProviderEngine', () => {
     const chat: ChatEngine = (models, request) => engine.chat(models, request);
     const recipe: TurnRecipe = { ...explainRecipe, models: ['work/explainer'] };
     openai.enqueue(openAiStream(['It ', 'adds.']), openAiStream(['It sums.']));
-    const first = await runTurn(appendUserMessage(createConversation(), userParts('Explain app.ts:10-24', [selection]), { recipe }).conversation, {
-      chat,
-      defaultRecipe: { models: ['home/default-model'], systemPrompt: 'default prompt' },
-    });
+    const first = await runTurn(
+      appendUserMessage(createConversation(), userParts('Explain app.ts:10-24', [selection]), { recipe }).conversation,
+      {
+        chat,
+        defaultRecipe: { models: ['home/default-model'], systemPrompt: 'default prompt' },
+      },
+    );
     const again = await regenerate(first, { chat, defaultRecipe: { models: ['home/default-model'], systemPrompt: 'default prompt' } });
     assert.equal(textOf(again.messages.at(-1)?.parts ?? []), 'It sums.');
     assert.equal(anthropicLike.requests.length, 0, 'the default model is never asked');
     assert.equal(openai.requests.length, 2);
-    const bodies = openai.requests.map((request) => JSON.parse(request.body) as { model: string; messages: Array<{ role: string; content: string }> });
+    const bodies = openai.requests.map(
+      (request) => JSON.parse(request.body) as { model: string; messages: Array<{ role: string; content: string }> },
+    );
     assert.deepEqual(bodies[1], bodies[0]);
     assert.equal(bodies[1]?.model, 'explainer');
     assert.deepEqual(bodies[1]?.messages, [
@@ -256,9 +272,16 @@ describe('turn runner through the ProviderEngine', () => {
   it('refuses an image part before sending, naming the part and the model', async () => {
     const engine = new ProviderEngine({ credentials: () => Promise.resolve({ apiKey: 'sk-test-fake' }) });
     engine.configure({ providers: [{ id: 'openai', baseUrl: `${openai.origin}/v1` }], responseCache: false, http: { maxRetries: 0 } });
-    const withImage = appendUserMessage(createConversation(), [{ type: 'text', text: 'What is this?' }, { type: 'image', path: 'a.png', mimeType: 'image/png', alt: 'a chart' }], {
-      recipe: { models: ['openai/gpt-4o'] },
-    }).conversation;
+    const withImage = appendUserMessage(
+      createConversation(),
+      [
+        { type: 'text', text: 'What is this?' },
+        { type: 'image', path: 'a.png', mimeType: 'image/png', alt: 'a chart' },
+      ],
+      {
+        recipe: { models: ['openai/gpt-4o'] },
+      },
+    ).conversation;
     const result = await runTurn(withImage, { chat: (models, request) => engine.chat(models, request) });
     const answer = result.messages.at(-1);
     assert.ok(answer?.role === 'assistant');

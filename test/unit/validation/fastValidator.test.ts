@@ -34,7 +34,12 @@ const geminiLike = maybe(
   partial({
     candidates: maybe(
       fc.array(
-        maybe(partial({ content: maybe(partial({ parts: maybe(fc.array(maybe(partial({ text: scalar, thought: scalar })), { maxLength: 3 })) })), finishReason: scalar })),
+        maybe(
+          partial({
+            content: maybe(partial({ parts: maybe(fc.array(maybe(partial({ text: scalar, thought: scalar })), { maxLength: 3 })) })),
+            finishReason: scalar,
+          }),
+        ),
         { maxLength: 3 },
       ),
     ),
@@ -45,7 +50,11 @@ const geminiLike = maybe(
 
 const anthropicLike = maybe(partial({ delta: maybe(partial({ type: scalar, text: scalar })), index: scalar }));
 
-function agrees(schema: z.ZodMiniType, validate: (value: unknown, context: ErrorContext) => unknown, arbitrary: fc.Arbitrary<unknown>): void {
+function agrees(
+  schema: z.ZodMiniType,
+  validate: (value: unknown, context: ErrorContext) => unknown,
+  arbitrary: fc.Arbitrary<unknown>,
+): void {
   fc.assert(
     fc.property(arbitrary, (value) => {
       let fast: boolean;
@@ -64,5 +73,6 @@ function agrees(schema: z.ZodMiniType, validate: (value: unknown, context: Error
 describe('fast chunk validators', () => {
   it('OpenAI chunks: same verdict as the schema', () => agrees(openAiChunkSchema, validateOpenAiChunk, openAiLike));
   it('Gemini chunks: same verdict as the schema', () => agrees(geminiChunkSchema, validateGeminiChunk, geminiLike));
-  it('Anthropic deltas: same verdict as the schema', () => agrees(anthropicContentBlockDeltaSchema, validateContentBlockDelta, anthropicLike));
+  it('Anthropic deltas: same verdict as the schema', () =>
+    agrees(anthropicContentBlockDeltaSchema, validateContentBlockDelta, anthropicLike));
 });

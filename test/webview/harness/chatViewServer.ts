@@ -39,20 +39,29 @@ export async function startChatViewServer(entry: string): Promise<ChatViewServer
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname === '/') {
       const nonce = createNonce();
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': buildContentSecurityPolicy(origin, nonce), 'cache-control': 'no-store' });
-      response.end(renderWebviewDocument({
-        cspSource: origin,
-        nonce,
-        scriptUri: `${origin}/app.js`,
-        styleUris: [`${origin}/app.css`],
-        lang: url.searchParams.get('lang') ?? 'en',
-        title: 'Switchboard Chat',
-      }));
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': buildContentSecurityPolicy(origin, nonce),
+        'cache-control': 'no-store',
+      });
+      response.end(
+        renderWebviewDocument({
+          cspSource: origin,
+          nonce,
+          scriptUri: `${origin}/app.js`,
+          styleUris: [`${origin}/app.css`],
+          lang: url.searchParams.get('lang') ?? 'en',
+          title: 'Switchboard Chat',
+        }),
+      );
       return;
     }
     const body = files.get(url.pathname);
     if (body) {
-      response.writeHead(200, { 'content-type': types[path.extname(url.pathname)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(200, {
+        'content-type': types[path.extname(url.pathname)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       response.end(body);
       return;
     }
@@ -66,9 +75,10 @@ export async function startChatViewServer(entry: string): Promise<ChatViewServer
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

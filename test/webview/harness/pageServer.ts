@@ -65,15 +65,22 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
       const isolation = options.isolated
         ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }
         : {};
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, 'cache-control': 'no-store', ...isolation });
-      response.end(renderWebviewDocument({
-        cspSource: origin,
-        nonce,
-        scriptUri: `${origin}/app.js`,
-        styleUris: [...styles.keys()].map((p) => `${origin}${p}`),
-        lang: url.searchParams.get('lang') ?? 'en',
-        title: 'Switchboard render test',
-      }));
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': csp,
+        'cache-control': 'no-store',
+        ...isolation,
+      });
+      response.end(
+        renderWebviewDocument({
+          cspSource: origin,
+          nonce,
+          scriptUri: `${origin}/app.js`,
+          styleUris: [...styles.keys()].map((p) => `${origin}${p}`),
+          lang: url.searchParams.get('lang') ?? 'en',
+          title: 'Switchboard render test',
+        }),
+      );
       return;
     }
     if (url.pathname === '/app.js') {
@@ -100,9 +107,10 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
   return {
     url: `${origin}/`,
     origin,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

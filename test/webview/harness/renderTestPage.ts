@@ -55,10 +55,10 @@ export async function renderTestPage(): Promise<RenderTestPage> {
     page,
     origin: server.origin,
     call: (name, ...args) =>
-      page.evaluate(
-        ([n, a]) => (window as unknown as { sbTest: Record<string, (...x: unknown[]) => unknown> }).sbTest[n]!(...a),
-        [name, args] as [string, unknown[]],
-      ) as never,
+      page.evaluate(([n, a]) => (window as unknown as { sbTest: Record<string, (...x: unknown[]) => unknown> }).sbTest[n]!(...a), [
+        name,
+        args,
+      ] as [string, unknown[]]) as never,
     dialogs,
     pageErrors,
     navigations,

@@ -55,7 +55,12 @@ const api = {
 
   /** Opens the view on a conversation of `turns` finished turns (as `init` does: its last page). */
   open(turns: number): void {
-    list = new MessageList(webviewStringsFor('en'), (message) => posted.push(message), () => undefined, () => undefined);
+    list = new MessageList(
+      webviewStringsFor('en'),
+      (message) => posted.push(message),
+      () => undefined,
+      () => undefined,
+    );
     app().replaceChildren(list.element);
     extension = [];
     posted = [];
@@ -82,12 +87,22 @@ const api = {
    * Answers the view's `requestId`-th request as the extension does (the page before its `beforeId`), or with the
    * given changes; returns whether the view showed it.
    */
-  answer(requestId: number, change: Partial<Pick<Extract<ExtensionToWebviewMessage, { type: 'earlierMessages' }>, 'requestId' | 'conversationId'>> = {}): boolean {
+  answer(
+    requestId: number,
+    change: Partial<Pick<Extract<ExtensionToWebviewMessage, { type: 'earlierMessages' }>, 'requestId' | 'conversationId'>> = {},
+  ): boolean {
     const request = requests().find((r) => r.requestId === requestId);
     if (!request) throw new Error(`the view made no request ${requestId}`);
     const page = pageBefore(extension, request.beforeId);
     if (!page) throw new Error(`the extension has no ${request.beforeId}`);
-    return current().showEarlier({ type: 'earlierMessages', requestId, conversationId, messages: page.messages.map(delivered), earlier: page.earlier, ...change });
+    return current().showEarlier({
+      type: 'earlierMessages',
+      requestId,
+      conversationId,
+      messages: page.messages.map(delivered),
+      earlier: page.earlier,
+      ...change,
+    });
   },
 
   /** Changes a message on the extension's side only (the view hears of it when it asks). */
@@ -107,7 +122,13 @@ const api = {
   /** The "show earlier" button's text and state, or undefined when there is none. */
   showEarlier(): { label: string; busy: boolean; first: boolean } | undefined {
     const button = current().element.querySelector<HTMLButtonElement>('.show-earlier');
-    return button ? { label: button.textContent ?? '', busy: button.getAttribute('aria-busy') === 'true', first: current().element.firstElementChild === button } : undefined;
+    return button
+      ? {
+          label: button.textContent ?? '',
+          busy: button.getAttribute('aria-busy') === 'true',
+          first: current().element.firstElementChild === button,
+        }
+      : undefined;
   },
 
   /** What has the focus: the show-earlier button, the list, or something else. */
@@ -136,7 +157,14 @@ const api = {
       const question: MessageView = { id: user, role: 'user', content: `Question ${n}` };
       extension.push(question);
       view.upsert(delivered(question));
-      const streaming: MessageView = { id: assistant, role: 'assistant', content: '', status: 'streaming', provider: 'openai', model: 'gpt-4o-mini' };
+      const streaming: MessageView = {
+        id: assistant,
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+      };
       view.upsert(delivered(streaming));
       view.setBusy(true);
       const text = answer(n);
@@ -164,10 +192,13 @@ const api = {
   },
 
   /** The data-id of every rendered message, in order. */
-  renderedIds: (): string[] => Array.from(current().element.querySelectorAll<HTMLElement>('article.message')).map((element) => element.dataset['id'] ?? ''),
+  renderedIds: (): string[] =>
+    Array.from(current().element.querySelectorAll<HTMLElement>('article.message')).map((element) => element.dataset['id'] ?? ''),
 
   /** Text of a rendered message's body, or undefined. */
-  textOf: (id: string): string | undefined => current().element.querySelector(`article.message[data-id="${id}"] .message-body, article.message[data-id="${id}"] .message-text`)?.textContent ?? undefined,
+  textOf: (id: string): string | undefined =>
+    current().element.querySelector(`article.message[data-id="${id}"] .message-body, article.message[data-id="${id}"] .message-text`)
+      ?.textContent ?? undefined,
 
   showEarlierButtons: (): number => current().element.querySelectorAll('.show-earlier').length,
 

@@ -136,7 +136,17 @@ const api = {
     return app().firstElementChild?.innerHTML ?? '';
   },
   /** Streams a long text into #app and reports the work of every chunk (see ChunkWork). */
-  streamWork(text: string, sizes: readonly number[]): { work: ChunkWork[]; finalHtml: string; staticHtml: string; highlightCalls: number; highlightedChars: number; staticHighlightedChars: number } {
+  streamWork(
+    text: string,
+    sizes: readonly number[],
+  ): {
+    work: ChunkWork[];
+    finalHtml: string;
+    staticHtml: string;
+    highlightCalls: number;
+    highlightedChars: number;
+    staticHighlightedChars: number;
+  } {
     current?.dispose();
     const container = document.createElement('div');
     app().replaceChildren(container);
@@ -173,7 +183,10 @@ const api = {
       work,
       finalHtml: container.innerHTML,
       staticHtml: staticRender.innerHTML,
-      staticHighlightedChars: Array.from(staticRender.querySelectorAll('code.hljs')).reduce((sum, code) => sum + (code.textContent ?? '').length, 0),
+      staticHighlightedChars: Array.from(staticRender.querySelectorAll('code.hljs')).reduce(
+        (sum, code) => sum + (code.textContent ?? '').length,
+        0,
+      ),
       highlightCalls: renderer.stats.highlightCalls,
       highlightedChars: renderer.stats.highlightedChars,
     };
@@ -184,12 +197,58 @@ const api = {
    */
   auditDom(): string[] {
     const problems: string[] = [];
-    const allowedTags = new Set(['DIV', 'P', 'BR', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'EM', 'S', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A', 'SPAN', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'BUTTON']);
-    const allowedAttributes = new Set(['class', 'title', 'start', 'role', 'tabindex', 'aria-label', 'aria-hidden', 'type', 'disabled', 'data-href', 'data-index', 'data-language', 'data-state', 'data-action']);
+    const allowedTags = new Set([
+      'DIV',
+      'P',
+      'BR',
+      'HR',
+      'H1',
+      'H2',
+      'H3',
+      'H4',
+      'H5',
+      'H6',
+      'STRONG',
+      'EM',
+      'S',
+      'DEL',
+      'CODE',
+      'PRE',
+      'BLOCKQUOTE',
+      'UL',
+      'OL',
+      'LI',
+      'A',
+      'SPAN',
+      'TABLE',
+      'THEAD',
+      'TBODY',
+      'TR',
+      'TH',
+      'TD',
+      'BUTTON',
+    ]);
+    const allowedAttributes = new Set([
+      'class',
+      'title',
+      'start',
+      'role',
+      'tabindex',
+      'aria-label',
+      'aria-hidden',
+      'type',
+      'disabled',
+      'data-href',
+      'data-index',
+      'data-language',
+      'data-state',
+      'data-action',
+    ]);
     for (const element of Array.from(app().querySelectorAll('*'))) {
       if (!allowedTags.has(element.tagName)) problems.push(`element <${element.tagName.toLowerCase()}>`);
       for (const name of element.getAttributeNames()) {
-        if (!allowedAttributes.has(name)) problems.push(`attribute ${name}="${element.getAttribute(name)}" on <${element.tagName.toLowerCase()}>`);
+        if (!allowedAttributes.has(name))
+          problems.push(`attribute ${name}="${element.getAttribute(name)}" on <${element.tagName.toLowerCase()}>`);
       }
       const href = element.getAttribute('data-href');
       if (href !== null && !/^(?:https?:|mailto:|#)/i.test(href)) problems.push(`data-href="${href}"`);
