@@ -1,6 +1,7 @@
 // The chat panel: a webview view in the Switchboard activity-bar container. It only hosts the webview and routes
 // its (validated) messages; the ChatController holds the state.
 import * as vscode from 'vscode';
+import { errorDetail } from '../core/errors/errorFactories';
 import { createNonce, renderWebviewDocument } from '../core/webviewDocument';
 import { assertNever } from '../shared/assertNever';
 import { parseWebviewToExtensionMessage, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
@@ -8,6 +9,7 @@ import type { ChatController } from './chat/chatController';
 import type { CodeBlockActions } from './chat/codeBlockActions';
 import { fileContext, selectionContext } from './chat/editorContext';
 import type { LastEditorTracker } from './chat/lastEditorTracker';
+import { describeError } from './errors/describeError';
 
 export class ChatViewProvider implements vscode.WebviewViewProvider {
   static readonly viewId = 'switchboard.chatView';
@@ -61,9 +63,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       return;
     }
     this.handle(parsed.message).catch((error: unknown) => {
-      const text = error instanceof Error ? error.message : String(error);
-      this.log.error(`Chat view ${parsed.message.type}: ${text}`);
-      this.post({ type: 'notice', level: 'error', text });
+      this.log.error(`Chat view ${parsed.message.type}: ${errorDetail(error)}`);
+      this.post({ type: 'notice', level: 'error', text: describeError(error) });
     });
   }
 
@@ -218,8 +219,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     // Nobody waits for delivery (a view that is gone answers false); a failure to send is logged, not lost.
     this.view?.webview
       .postMessage(message)
-      .then(undefined, (error: unknown) =>
-        this.log.warn(`Could not post ${message.type} to the chat view: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      .then(undefined, (error: unknown) => this.log.warn(`Could not post ${message.type} to the chat view: ${errorDetail(error)}`));
   }
 }

@@ -43,6 +43,7 @@ import { atomicWriteFile, isTempFileName } from './atomicWriteFile';
 import { fingerprintOf, fileFingerprint, sameFingerprint, type FileFingerprint } from './fileFingerprint';
 import { forkConversation } from './forkConversation';
 import { mergeConversations, sameJson } from './mergeConversations';
+import { errorDetail } from '../errors/errorFactories';
 
 export interface ConversationStoreOptions {
   directory: string;
@@ -814,5 +815,5 @@ function megabytes(bytes: number): string {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorDetail(error);
 }

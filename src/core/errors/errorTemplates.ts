@@ -91,6 +91,29 @@ export const errorTemplates = {
   'image.noSuchStabilityModel':
     '{provider} has no image model “{model}”: use core, ultra, sd3, sd3.5-large (or another sd3.5 model), or v1/<engine id> from the engines list.',
   'image.notAnImageProvider': '{label} does not make images. Choose Stability AI, Fusion Brain, OpenAI or the Sydney gateway.',
+  'image.skipped.filtered': "Image {number} was blurred or replaced by {provider}'s content filter, so it was not saved.",
+  'image.skipped.notImage': 'Image {number} was not saved: its {count} bytes are not a PNG, JPEG or WebP image ({leading}).',
+  'image.notBase64': '{provider} sent {what} that is not base64 (it starts with “{start}”).',
+  'http.modelNotFound.image':
+    "The model “{model}” was not found at {provider}{status}{detail}. Choose another image model (“switchboard.images.model”). Or check the provider's base URL.",
+  'http.notFound.image':
+    "The requested model was not found at {provider}{status}{detail}. Choose another image model (“switchboard.images.model”). Or check the provider's base URL.",
+
+  'imageRequest.emptyPrompt': 'The prompt is empty: describe the image to generate.',
+  'imageRequest.promptTooLong': 'The prompt is {length} characters; {label} accepts at most {max}.',
+  'imageRequest.negativeTooLong': 'The negative prompt is {length} characters; {label} accepts at most {max}.',
+  'imageRequest.count': '{label} makes 1 to {max} images per request: {value} is not possible.',
+  'imageRequest.seed': 'The seed must be a whole number from 0 to {max} for {label}: {value} is not.',
+  'imageRequest.noNegativePrompt': '{label} takes no negative prompt{reason}. Leave the negative prompt empty.',
+  'imageRequest.noSeed': '{label} takes no seed{reason}. Leave the seed out.',
+  'imageRequest.noStyle': '{label} takes no style{reason}. Describe the style in the prompt instead.',
+  'imageRequest.reason': ' ({reason})',
+  'imageRequest.sizeBoth': 'Give both the width and the height of the image, or neither.',
+  'imageRequest.side': 'Image sides are positive whole numbers of pixels: {value} is not.',
+  'imageRequest.aspectRatio': 'The aspect ratio must look like 16:9: “{text}” does not.',
+  'imageRequest.wholeNumberOption': 'The option “{name}” must be a whole number from {min} to {max} for {label}: {value} is not.',
+  'imageRequest.numberOption': 'The option “{name}” must be a number from {min} to {max} for {label}: {value} is not.',
+  'imageRequest.choiceOption': 'The option “{name}” for {label} must be one of {choices}: {value} is not.',
 
   'rateLimit.dailyLimit':
     'The daily limit of {limit} requests for {provider}/{model} is used up; it resets in {duration} (at {clock}). Choose another model or raise the limit in switchboard.providers.',

@@ -8,6 +8,7 @@ import type { RateLimiter } from '../chat/rateLimiter';
 import { parseErrorBody } from '../errors/errorBodyInfo';
 import type { ErrorContext } from '../errors/errorContext';
 import { type HttpErrorResponse, mapErrorInfo, mapHttpError } from '../errors/mapHttpError';
+import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { cancelledError, toProviderError } from '../errors/errorFactories';
 import { formatDuration } from '../formatDuration';
@@ -258,7 +259,7 @@ export abstract class HttpImageProvider extends HttpProviderBase<ImageProviderCo
       throw new ProviderError({
         kind: 'invalid-response',
         provider: this.id,
-        message: `${this.id} sent ${what} that is not base64 (it starts with “${this.redact(payload.slice(0, 24))}”).`,
+        text: errorText('image.notBase64', { provider: this.id, what, start: this.redact(payload.slice(0, 24)) }),
         ...(context.model !== undefined ? { model: context.model } : {}),
       });
     }
@@ -301,12 +302,11 @@ export function imageIndex(index: number, count: number): ImageIndex | undefined
 
 /** The shared mapper points a missing model to the chat model picker; for images, the image model is the one to change. */
 function forImages(error: ProviderError): ProviderError {
-  const chatHint = 'Pick another model with “Switchboard: Select Model”.';
-  if (error.kind !== 'not-found' || !error.message.includes(chatHint)) return error;
+  if (error.kind !== 'not-found' || (error.messageId !== 'http.modelNotFound' && error.messageId !== 'http.notFound')) return error;
   return new ProviderError({
     kind: error.kind,
     provider: error.provider,
-    message: error.message.replace(chatHint, 'Choose another image model (“switchboard.images.model”).'),
+    text: errorText(error.messageId === 'http.modelNotFound' ? 'http.modelNotFound.image' : 'http.notFound.image', error.params),
     retryable: error.retryable,
     ...(error.status !== undefined ? { status: error.status } : {}),
     ...(error.code !== undefined ? { code: error.code } : {}),

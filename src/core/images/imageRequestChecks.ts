@@ -1,6 +1,7 @@
 // The checks every provider's `validate` is built from. Each failure is a `bad-request` ProviderError whose
 // message names the limit that was broken ("The prompt is 1200 characters; Kandinsky accepts at most 1000."), so
 // the person can fix the request before anything is sent or paid for.
+import { errorText, type ErrorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { type ImageSize, parseAspectRatio } from './aspectRatio';
 import type { ImageRequest } from './imageTypes';
@@ -13,15 +14,17 @@ export class ImageRequestChecks {
     private readonly request: ImageRequest,
   ) {}
 
-  fail(message: string): never {
-    throw new ProviderError({ kind: 'bad-request', provider: this.provider, model: this.request.model, message });
+  /** A message id with its parameters (translated in the UI), or one English sentence from a provider's own checks. */
+  fail(words: string | ErrorText): never {
+    const said = typeof words === 'string' ? { message: words } : { text: words };
+    throw new ProviderError({ kind: 'bad-request', provider: this.provider, model: this.request.model, ...said });
   }
 
   prompt(maxLength: number | undefined): void {
     const prompt = this.request.prompt;
-    if (typeof prompt !== 'string' || prompt.trim() === '') this.fail('The prompt is empty: describe the image to generate.');
+    if (typeof prompt !== 'string' || prompt.trim() === '') this.fail(errorText('imageRequest.emptyPrompt'));
     if (maxLength !== undefined && prompt.length > maxLength) {
-      this.fail(`The prompt is ${prompt.length} characters; ${this.label} accepts at most ${maxLength}.`);
+      this.fail(errorText('imageRequest.promptTooLong', { length: prompt.length, label: this.label, max: maxLength }));
     }
   }
 
@@ -29,7 +32,7 @@ export class ImageRequestChecks {
     const negative = this.request.negativePrompt;
     if (negative === undefined || maxLength === undefined) return;
     if (negative.length > maxLength) {
-      this.fail(`The negative prompt is ${negative.length} characters; ${this.label} accepts at most ${maxLength}.`);
+      this.fail(errorText('imageRequest.negativeTooLong', { length: negative.length, label: this.label, max: maxLength }));
     }
   }
 
@@ -38,7 +41,7 @@ export class ImageRequestChecks {
     const count = this.request.count;
     if (count === undefined) return;
     if (!Number.isInteger(count) || count < 1 || count > max) {
-      this.fail(`${this.label} makes 1 to ${max} images per request: ${String(count)} is not possible.`);
+      this.fail(errorText('imageRequest.count', { label: this.label, max, value: String(count) }));
     }
   }
 
@@ -46,7 +49,7 @@ export class ImageRequestChecks {
     const seed = this.request.seed;
     if (seed === undefined) return;
     if (!Number.isInteger(seed) || seed < 0 || seed > max) {
-      this.fail(`The seed must be a whole number from 0 to ${max} for ${this.label}: ${String(seed)} is not.`);
+      this.fail(errorText('imageRequest.seed', { max, label: this.label, value: String(seed) }));
     }
   }
 
@@ -54,26 +57,23 @@ export class ImageRequestChecks {
   unsupported(field: 'negativePrompt' | 'seed' | 'style', reason?: string): void {
     const value = this.request[field];
     if (value === undefined || value === '') return;
-    const advice = {
-      negativePrompt: 'takes no negative prompt',
-      seed: 'takes no seed',
-      style: 'takes no style',
+    const id = {
+      negativePrompt: 'imageRequest.noNegativePrompt',
+      seed: 'imageRequest.noSeed',
+      style: 'imageRequest.noStyle',
     } as const;
-    const fix = {
-      negativePrompt: 'Leave the negative prompt empty.',
-      seed: 'Leave the seed out.',
-      style: 'Describe the style in the prompt instead.',
-    } as const;
-    this.fail(`${this.label} ${advice[field]}${reason === undefined ? '' : ` (${reason})`}. ${fix[field]}`);
+    this.fail(
+      errorText(id[field], { label: this.label, reason: reason === undefined ? '' : errorText('imageRequest.reason', { reason }) }),
+    );
   }
 
   /** Width and height given together, or neither. */
   size(): ImageSize | undefined {
     const { width, height } = this.request;
     if (width === undefined && height === undefined) return undefined;
-    if (width === undefined || height === undefined) this.fail('Give both the width and the height of the image, or neither.');
+    if (width === undefined || height === undefined) this.fail(errorText('imageRequest.sizeBoth'));
     for (const side of [width, height]) {
-      if (!Number.isInteger(side) || side <= 0) this.fail(`Image sides are positive whole numbers of pixels: ${String(side)} is not.`);
+      if (!Number.isInteger(side) || side <= 0) this.fail(errorText('imageRequest.side', { value: String(side) }));
     }
     return { width, height };
   }
@@ -83,7 +83,7 @@ export class ImageRequestChecks {
     const text = this.request.aspectRatio;
     if (text === undefined || text.trim() === '') return undefined;
     const ratio = parseAspectRatio(text);
-    if (ratio === undefined) this.fail(`The aspect ratio must look like 16:9: “${text}” does not.`);
+    if (ratio === undefined) this.fail(errorText('imageRequest.aspectRatio', { text }));
     return ratio;
   }
 
@@ -94,7 +94,13 @@ export class ImageRequestChecks {
       if (value === undefined || value === null) continue;
       if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
         this.fail(
-          `The option “${name}” must be a ${integer ? 'whole number' : 'number'} from ${min} to ${max} for ${this.label}: ${JSON.stringify(value)} is not.`,
+          errorText(integer ? 'imageRequest.wholeNumberOption' : 'imageRequest.numberOption', {
+            name,
+            min,
+            max,
+            label: this.label,
+            value: JSON.stringify(value),
+          }),
         );
       }
       return value;
@@ -107,7 +113,9 @@ export class ImageRequestChecks {
     const value = this.request.options?.[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-      this.fail(`The option “${name}” for ${this.label} must be one of ${choices.join(', ')}: ${JSON.stringify(value)} is not.`);
+      this.fail(
+        errorText('imageRequest.choiceOption', { name, label: this.label, choices: choices.join(', '), value: JSON.stringify(value) }),
+      );
     }
     return value as T;
   }

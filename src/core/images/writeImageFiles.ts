@@ -5,6 +5,8 @@
 // with the reason, so the caller can say so. Nothing about keys is ever written.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { englishErrorText, errorText, type ErrorParams, type ErrorText } from '../errors/errorText';
+import type { ErrorMessageId } from '../errors/errorTemplates';
 import { detectImageMimeType } from './detectImageMimeType';
 import { imageExtension } from './imageExtension';
 import { imageFileName } from './imageFileName';
@@ -54,8 +56,14 @@ export interface WrittenImage {
 export interface SkippedImage {
   index: number;
   reason: 'content-filtered' | 'not-an-image';
-  /** One sentence for the person. */
+  /** One sentence for the person, in English (logs, tests); the UI shows `messageId` and `params` in its language. */
   message: string;
+  messageId: ErrorMessageId;
+  params: ErrorParams;
+}
+
+function skippedImage(index: number, reason: SkippedImage['reason'], text: ErrorText): SkippedImage {
+  return { index, reason, message: englishErrorText(text), messageId: text.id, params: text.params };
 }
 
 export interface WriteImageFilesResult {
@@ -77,20 +85,24 @@ export async function writeImageFiles(
   const toWrite: Array<{ index: number; image: GeneratedImage; mimeType: ImageMimeType }> = [];
   images.forEach((image, index) => {
     if (image.contentFiltered) {
-      result.skipped.push({
-        index,
-        reason: 'content-filtered',
-        message: `Image ${index + 1} was blurred or replaced by ${metadata.provider}'s content filter, so it was not saved.`,
-      });
+      result.skipped.push(
+        skippedImage(index, 'content-filtered', errorText('image.skipped.filtered', { number: index + 1, provider: metadata.provider })),
+      );
       return;
     }
     const mimeType = detectImageMimeType(image.bytes);
     if (mimeType === undefined) {
-      result.skipped.push({
-        index,
-        reason: 'not-an-image',
-        message: `Image ${index + 1} was not saved: its ${image.bytes.length} bytes are not a PNG, JPEG or WebP image (${describeLeadingBytes(image.bytes)}).`,
-      });
+      result.skipped.push(
+        skippedImage(
+          index,
+          'not-an-image',
+          errorText('image.skipped.notImage', {
+            number: index + 1,
+            count: image.bytes.length,
+            leading: describeLeadingBytes(image.bytes),
+          }),
+        ),
+      );
       return;
     }
     toWrite.push({ index, image, mimeType });

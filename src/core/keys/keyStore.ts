@@ -5,6 +5,7 @@
 // When the storage cannot save (on Linux without a running keyring, SecretStorage throws), the key is not lost:
 // it is kept in memory for this session and the caller is told why it could not be saved, so it can say so in
 // words a person understands.
+import { errorDetail } from '../errors/errorFactories';
 
 /** The part of VS Code's SecretStorage this needs. */
 export interface SecretStore {
@@ -124,7 +125,7 @@ export class KeyStore {
 
 /** The storage's own words, without the key in case it echoed it. */
 function describeStorageError(error: unknown, secrets: readonly string[]): string {
-  let text = error instanceof Error ? error.message : String(error);
+  let text = errorDetail(error);
   for (const secret of secrets) if (secret) text = text.split(secret).join('[redacted]');
   return text.slice(0, 300);
 }

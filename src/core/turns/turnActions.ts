@@ -75,3 +75,13 @@ export function recipeOf(conversation: Conversation, messageId: string, defaultR
 function timeOf(options: Pick<RunTurnOptions, 'now'>): TimeOptions {
   return options.now !== undefined ? { now: options.now() } : {};
 }
+
+/**
+ * Retry from an error shown with an answer: a turn that failed before its first word is replaced (prepareRetry),
+ * an answer that failed part-way is regenerated from there; without an answer id, the last answer is regenerated.
+ */
+export function retry(conversation: Conversation, answerId: string | undefined, options: RunTurnOptions): Promise<Conversation> {
+  const prepared = answerId === undefined ? conversation : prepareRetry(conversation, answerId, timeOf(options));
+  if (prepared !== conversation) return runTurn(prepared, options);
+  return regenerate(conversation, { ...options, ...(answerId !== undefined ? { answerId } : {}) });
+}

@@ -5,11 +5,11 @@
 // context chips (ContextTray), all talking to the webview through one ChatViewPort. It outlives the webview:
 // hiding the view does not stop an answer, and showing it again replays the state.
 import * as vscode from 'vscode';
-import type { Conversation, ContextItem, TurnRecipe } from '../../core/conversations/conversation';
-import { appendUserMessage, userParts } from '../../core/conversations/conversationOps';
+import type { Conversation, ContextItem } from '../../core/conversations/conversation';
+import { userParts } from '../../core/conversations/conversationOps';
 import type { ConversationStore } from '../../core/conversations/conversationStore';
 import { textPart } from '../../core/conversations/messagePart';
-import { editAndResend, prepareRetry, regenerate } from '../../core/turns/turnActions';
+import { editAndResend, regenerate, retry } from '../../core/turns/turnActions';
 import { runTurn } from '../../core/turns/turnRunner';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ModelCatalog } from '../models/modelCatalog';
@@ -18,12 +18,12 @@ import { type AttachedView, ChatViewPort } from './chatViewPort';
 import { ContextTray } from './contextTray';
 import { ConversationHistory } from './conversationHistory';
 import { EditUndo } from './editUndo';
-import { type ChatImageGenerator, runImageTurn } from './imageTurn';
+import { type ChatImageGenerator, imageTurn } from './imageTurn';
 import { ModelPickerFeed } from './modelPickerFeed';
 import { OpenConversation } from './openConversation';
 import { ChatTurns } from './chatTurns';
 import { recipeFromSettings } from './recipeFromSettings';
-import { toConversationView, toMessageView } from './toConversationView';
+import { toConversationView } from './toConversationView';
 
 const draftKey = 'switchboard.chat.draft';
 
@@ -105,16 +105,10 @@ export class ChatController implements vscode.Disposable {
       return;
     }
     const parts = userParts(trimmed, image ? [] : this.contexts.items);
-    this.append(parts, image ? undefined : recipe);
+    this.open.ask(parts, image ? undefined : recipe);
     if (!image) this.contexts.clear();
     await this.deps.state.update(draftKey, '');
-    if (prompt)
-      this.turns.start((conversation, options) =>
-        runImageTurn(conversation, prompt, this.imageGenerator, options, (messageId, status) =>
-          this.port.post({ type: 'status', messageId, text: status }),
-        ),
-      );
-    else this.turns.start(runTurn);
+    this.turns.start(prompt ? imageTurn(prompt, this.imageGenerator, this.port) : runTurn);
   }
 
   /**
@@ -131,7 +125,7 @@ export class ChatController implements vscode.Disposable {
   }): Promise<void> {
     await this.moveOn();
     const recipe = recipeFromSettings(this.deps.settings.settings, options.model, options.systemPrompt);
-    this.append(userParts(options.display, options.contexts), { ...recipe, promptParts: [textPart(options.userContent)] });
+    this.open.ask(userParts(options.display, options.contexts), { ...recipe, promptParts: [textPart(options.userContent)] });
     this.turns.start(runTurn);
   }
 
@@ -145,8 +139,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   async editAndResend(messageId: string, text: string): Promise<void> {
-    await this.open.ready();
-    await this.stop();
+    await this.moveOn();
     this.undo.remember(this.open.current);
     const defaultTitle = vscode.l10n.t('New chat');
     this.turns.start(
@@ -168,11 +161,7 @@ export class ChatController implements vscode.Disposable {
    */
   async retry(answerId: string | undefined): Promise<void> {
     await this.moveOn();
-    this.turns.start((conversation, options) => {
-      const prepared = answerId === undefined ? conversation : prepareRetry(conversation, answerId);
-      if (prepared !== conversation) return runTurn(prepared, options);
-      return regenerate(conversation, { ...options, ...(answerId !== undefined ? { answerId } : {}) });
-    }, true);
+    this.turns.start((conversation, options) => retry(conversation, answerId, options), true);
   }
 
   async newChat(): Promise<void> {
@@ -202,15 +191,5 @@ export class ChatController implements vscode.Disposable {
     await this.open.ready();
     await this.stop();
     this.undo.forget();
-  }
-
-  private append(parts: ReturnType<typeof userParts>, recipe: TurnRecipe | undefined): void {
-    const { conversation, message } = appendUserMessage(this.open.current, parts, {
-      ...(recipe !== undefined ? { recipe } : {}),
-      defaultTitle: vscode.l10n.t('New chat'),
-    });
-    this.open.set(conversation);
-    this.port.post({ type: 'title', title: conversation.title });
-    this.port.post({ type: 'message', message: toMessageView(message, (path) => this.port.imageSrc(path)) });
   }
 }

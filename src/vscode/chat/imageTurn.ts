@@ -6,8 +6,12 @@ import { applyChatEvent } from '../../core/conversations/applyChatEvent';
 import { attachImages } from '../../core/conversations/attachImages';
 import type { Conversation } from '../../core/conversations/conversation';
 import { startAssistantMessage } from '../../core/conversations/conversationOps';
+import { errorDetail } from '../../core/errors/errorFactories';
+import { readErrorText } from '../../core/errors/errorText';
 import { ProviderError, type ProviderErrorKind } from '../../core/errors/providerError';
 import type { RunTurnOptions } from '../../core/turns/turnRunner';
+import type { ChatViewPort } from './chatViewPort';
+import type { TurnRun } from './chatTurns';
 
 /** Generates and saves images for a prompt (the image feature's `forChat`). */
 export type ChatImageGenerator = (
@@ -49,16 +53,24 @@ export async function runImageTurn(
     if (signal.aborted || (error as { kind?: unknown }).kind === 'cancelled') {
       apply({ type: 'done', finishReason: 'cancelled' });
     } else {
-      const kind = (error as { kind?: unknown }).kind;
+      const { kind, messageId, params } = error as { kind?: unknown; messageId?: unknown; params?: unknown };
+      // An engine-bundle ProviderError is another class here: its words are kept as data, so the UI translates them.
+      const text = readErrorText(messageId, params);
       apply({
         type: 'error',
         error: new ProviderError({
           kind: typeof kind === 'string' ? (kind as ProviderErrorKind) : 'bad-request',
           provider: String((error as { provider?: unknown }).provider ?? 'switchboard'),
-          message: error instanceof Error ? error.message : String(error),
+          ...(text !== undefined ? { text } : { message: errorDetail(error) }),
         }),
       });
     }
   }
   return current;
+}
+
+/** `/image <prompt>` as a turn of the chat: runImageTurn with its status line shown under the answer. */
+export function imageTurn(prompt: string, generate: ChatImageGenerator | undefined, port: ChatViewPort): TurnRun {
+  return (conversation, options) =>
+    runImageTurn(conversation, prompt, generate, options, (messageId, text) => port.post({ type: 'status', messageId, text }));
 }

@@ -4,12 +4,15 @@
 // the store merges them or forks a copy (ConversationStore); the result becomes what this window shows, and the
 // user is told. The view holds only the messages it shows and asks for earlier pages (showEarlier).
 import * as vscode from 'vscode';
-import type { Conversation } from '../../core/conversations/conversation';
-import { createConversation, settleInterrupted } from '../../core/conversations/conversationOps';
+import type { Conversation, TurnRecipe } from '../../core/conversations/conversation';
+import type { MessagePart } from '../../core/conversations/messagePart';
+import { appendUserMessage, createConversation, settleInterrupted } from '../../core/conversations/conversationOps';
 import type { ConversationStore, ForkedSave, MergedSave } from '../../core/conversations/conversationStore';
 import type { ChatViewPort } from './chatViewPort';
 import { pageBefore } from '../../shared/messagePage';
 import { toConversationView, toMessageView } from './toConversationView';
+import { errorDetail } from '../../core/errors/errorFactories';
+import { describeError } from '../errors/describeError';
 
 const lastConversationKey = 'switchboard.chat.lastConversation';
 
@@ -43,6 +46,17 @@ export class OpenConversation {
       if (conversation) this.conversation = settleInterrupted(conversation);
     })().catch((error: unknown) => this.log.error(`Loading the last conversation failed: ${String(error)}`));
     await this.loaded;
+  }
+
+  /** Adds the user's question (with how it is to be sent) and shows it; the turn that answers it comes next. */
+  ask(parts: readonly MessagePart[], recipe: TurnRecipe | undefined): void {
+    const { conversation, message } = appendUserMessage(this.conversation, parts, {
+      ...(recipe !== undefined ? { recipe } : {}),
+      defaultTitle: vscode.l10n.t('New chat'),
+    });
+    this.conversation = conversation;
+    this.port.post({ type: 'title', title: conversation.title });
+    this.port.post({ type: 'message', message: toMessageView(message, (path) => this.port.imageSrc(path)) });
   }
 
   /** Changes the conversation in memory (a streaming answer); `saveSoon` writes it. */
@@ -98,9 +112,8 @@ export class OpenConversation {
       // The store reports the merge or fork itself (onConcurrentChange → tellConcurrentChange).
       await this.state.update(lastConversationKey, this.conversation.id);
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      this.log.error(`Saving the conversation failed: ${text}`);
-      this.port.notice(vscode.l10n.t('The conversation could not be saved: {0}', text), 'error');
+      this.log.error(`Saving the conversation failed: ${errorDetail(error)}`);
+      this.port.notice(vscode.l10n.t('The conversation could not be saved: {0}', describeError(error)), 'error');
     }
   }
 

@@ -156,7 +156,7 @@ export class ImageGenerator {
       },
       { workspaceRoot: target.root },
     );
-    const skipped = written.skipped.map((item) => item.message);
+    const skipped = written.skipped.map((item) => describeError(item));
     for (const message of skipped) void vscode.window.showWarningMessage(message);
     this.log.info(
       `Saved ${written.written.length} image(s) from ${model} to ${target.folder}${skipped.length ? `; skipped ${skipped.length}` : ''}`,

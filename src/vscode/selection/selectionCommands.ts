@@ -23,6 +23,7 @@ import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
 import { startCommand } from '../startCommand';
 import { resolveSelectionTarget, type RangeArgument, type SelectionTarget } from './selectionTarget';
+import { errorDetail } from '../../core/errors/errorFactories';
 import { describeError } from '../errors/describeError';
 
 export interface SelectionCommandArgs {
@@ -291,15 +292,11 @@ export class SelectionCommands {
         if (choice === show)
           await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: reply }));
       })
-      .then(undefined, (error: unknown) =>
-        this.log.warn(`Showing the answer failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      .then(undefined, (error: unknown) => this.log.warn(`Showing the answer failed: ${errorDetail(error)}`));
   }
 
   private reportConflict(proposal: DiffProposal | undefined, command: EditCommand, args?: SelectionCommandArgs): EditOutcome {
-    proposal
-      ?.close()
-      .catch((error: unknown) => this.log.warn(`Closing the proposal failed: ${error instanceof Error ? error.message : String(error)}`));
+    proposal?.close().catch((error: unknown) => this.log.warn(`Closing the proposal failed: ${errorDetail(error)}`));
     const again = vscode.l10n.t('Run Again');
     void vscode.window
       .showWarningMessage(

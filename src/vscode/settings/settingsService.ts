@@ -11,6 +11,7 @@ import {
   type SwitchboardSettings,
 } from '../../core/config/switchboardSettings';
 import { defaultSettings } from '../../core/config/switchboardSettings';
+import { errorDetail } from '../../core/errors/errorFactories';
 
 export interface ProxySettings {
   proxy?: string;
@@ -105,9 +106,7 @@ export class SettingsService implements vscode.Disposable {
       if (choice === openSettings) {
         vscode.commands
           .executeCommand('workbench.action.openSettingsJson')
-          .then(undefined, (error: unknown) =>
-            this.log.warn(`Opening the settings failed: ${error instanceof Error ? error.message : String(error)}`),
-          );
+          .then(undefined, (error: unknown) => this.log.warn(`Opening the settings failed: ${errorDetail(error)}`));
       }
     });
   }
