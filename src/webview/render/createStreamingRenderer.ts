@@ -83,9 +83,8 @@ interface OpenFence {
   consumed: number;
 }
 
-/** Renders a streamed answer into `container` (its children are replaced). */
-export function createStreamingRenderer(container: HTMLElement, options: MarkdownRenderOptions = {}): StreamingRenderer {
-  const stats: StreamingRenderStats = {
+function emptyStats(): StreamingRenderStats {
+  return {
     chunks: 0,
     parsedChars: 0,
     lastParsedChars: 0,
@@ -96,6 +95,11 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
     highlightCalls: 0,
     highlightedChars: 0,
   };
+}
+
+/** Renders a streamed answer into `container` (its children are replaced). */
+export function createStreamingRenderer(container: HTMLElement, options: MarkdownRenderOptions = {}): StreamingRenderer {
+  const stats = emptyStats();
   const context = createRenderContext(options.strings, stats, 64);
   const { md } = context;
 
@@ -360,17 +364,7 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
       labels = [];
       fence = undefined;
       finished = false;
-      Object.assign(stats, {
-        chunks: 0,
-        parsedChars: 0,
-        lastParsedChars: 0,
-        committedParts: 0,
-        rerenderedParts: 0,
-        openChars: 0,
-        openNodes: 0,
-        highlightCalls: 0,
-        highlightedChars: 0,
-      });
+      Object.assign(stats, emptyStats());
       if (text) renderer.append(text);
     },
     getText(): string {
