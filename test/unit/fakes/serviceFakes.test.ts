@@ -6,9 +6,9 @@ import type { ChatEvent } from '../../../src/core/chat/chatTypes';
 import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpClient';
 import { createImageProvider } from '../../../src/core/images/createImageProvider';
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
-import { collect, finalError, lastEvent, testHttpClient, textOf } from './chatTestKit';
+import { collect, finalError, lastEvent, textOf } from './chatTestKit';
 import { expectProviderFailure } from './expectProviderFailure';
-import { FakeHttpServer } from './fakeHttpServer';
+import { fakeServerPerTest } from './fakeServerPerTest';
 import { tinyPng } from './imageFakes';
 import { slowOpenAiImage } from './openAiImageFake';
 import { openRouterKeepAliveStream, openRouterStreamErrorFrame } from './openRouterStreamFake';
@@ -17,30 +17,16 @@ import { openAiSseHeaders, openAiStreamBody } from './openAiFake';
 const key = 'sk-or-v1-FAKEKEY0123456789abcdef';
 
 describe('service fakes', () => {
-  let server: FakeHttpServer;
-  const clients: HttpClient[] = [];
-
-  beforeEach(async () => {
-    server = await FakeHttpServer.start();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-    await server.close();
-  });
-
-  function http(options: HttpClientOptions = {}): HttpClient {
-    const client = testHttpClient(options);
-    clients.push(client);
-    return client;
-  }
+  const fake = fakeServerPerTest();
+  const http = (options: HttpClientOptions = {}): HttpClient => fake.client(options);
 
   const ask = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user' as const, parts: [{ type: 'text' as const, text: 'Hi' }] }] };
 
   describe('openRouterKeepAliveStream', () => {
     it('keeps sending comments past the idle timeout until the client hangs up', async () => {
-      server.enqueue(openRouterKeepAliveStream({ before: ['Thinking'], everyMs: 10 }));
+      fake.server.enqueue(openRouterKeepAliveStream({ before: ['Thinking'], everyMs: 10 }));
       const chat = createChatProvider(
-        { id: 'openrouter', baseUrl: `${server.origin}/api/v1` },
+        { id: 'openrouter', baseUrl: `${fake.server.origin}/api/v1` },
         { apiKey: key },
         { http: http({ idleTimeoutMs: 100 }) },
       );
@@ -53,12 +39,12 @@ describe('service fakes', () => {
       }
       assert.equal(textOf(events), 'Thinking');
       assert.deepEqual(lastEvent(events), { type: 'done', finishReason: 'cancelled' }, 'no idle timeout: comments kept arriving');
-      assert.equal((await server.requests[0]?.closed)?.completed, false, 'the fake was still sending when the client left');
+      assert.equal((await fake.server.requests[0]?.closed)?.completed, false, 'the fake was still sending when the client left');
     });
 
     it('can end with an answer after a number of comments', async () => {
-      server.enqueue(openRouterKeepAliveStream({ everyMs: 1, count: 5, then: ['Hello', '!'] }));
-      const chat = createChatProvider({ id: 'openrouter', baseUrl: `${server.origin}/api/v1` }, { apiKey: key }, { http: http() });
+      fake.server.enqueue(openRouterKeepAliveStream({ everyMs: 1, count: 5, then: ['Hello', '!'] }));
+      const chat = createChatProvider({ id: 'openrouter', baseUrl: `${fake.server.origin}/api/v1` }, { apiKey: key }, { http: http() });
       const events = await collect(chat.streamChat(ask));
       assert.equal(textOf(events), 'Hello!');
       assert.deepEqual(lastEvent(events), { type: 'done', finishReason: 'stop' });
@@ -66,43 +52,43 @@ describe('service fakes', () => {
   });
 
   it('openRouterStreamErrorFrame ends the answer with a server error after the partial text', async () => {
-    server.enqueue({
+    fake.server.enqueue({
       status: 200,
       headers: openAiSseHeaders,
       chunks: [openAiStreamBody(['Half an ans'], { cut: true }), openRouterStreamErrorFrame()],
     });
-    const chat = createChatProvider({ id: 'openrouter', baseUrl: `${server.origin}/api/v1` }, { apiKey: key }, { http: http() });
+    const chat = createChatProvider({ id: 'openrouter', baseUrl: `${fake.server.origin}/api/v1` }, { apiKey: key }, { http: http() });
     const events = await collect(chat.streamChat(ask));
     assert.equal(textOf(events), 'Half an ans');
     const error = finalError(events);
     assert.equal(error.kind, 'server');
     assert.match(error.message, /Provider disconnected unexpectedly/);
-    assert.equal(server.requests.length, 1);
+    assert.equal(fake.server.requests.length, 1);
   });
 
   describe('slowOpenAiImage', () => {
     const images = (options: HttpClientOptions) =>
       createImageProvider(
-        { id: 'openai', baseUrl: `${server.origin}/v1` },
+        { id: 'openai', baseUrl: `${fake.server.origin}/v1` },
         { apiKey: 'sk-proj-FAKEKEY0123456789' },
         { http: http({ maxRetries: 2, ...options }) },
       );
 
     it('answers, status line and all, only when the generation is done', async () => {
-      server.enqueue(slowOpenAiImage(150, { count: 1 }));
+      fake.server.enqueue(slowOpenAiImage(150, { count: 1 }));
       const result = await images({ generationTimeoutMs: 5_000 }).generate({ model: 'gpt-image-1', prompt: 'A lighthouse' });
       assert.deepEqual(result.images[0]?.bytes, tinyPng);
-      assert.equal(server.requests.length, 1);
+      assert.equal(fake.server.requests.length, 1);
     });
 
     it('outlasts a shorter generation limit: one POST, and the client hung up before anything was written', async () => {
-      server.enqueue(slowOpenAiImage(2_000));
+      fake.server.enqueue(slowOpenAiImage(2_000));
       const error = await expectProviderFailure(
         images({ generationTimeoutMs: 100 }).generate({ model: 'gpt-image-1', prompt: 'A lighthouse' }),
       );
       assert.equal(error.kind, 'timeout');
-      assert.equal(server.requests.length, 1, 'a generation that may be running is not sent again');
-      assert.equal((await server.requests[0]?.closed)?.completed, false);
+      assert.equal(fake.server.requests.length, 1, 'a generation that may be running is not sent again');
+      assert.equal((await fake.server.requests[0]?.closed)?.completed, false);
     });
   });
 });

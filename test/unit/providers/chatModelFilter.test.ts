@@ -2,12 +2,10 @@
 // transcription, image, moderation and realtime models too, and picking one fails. Lists served over HTTP as the
 // real services send them (fakes/modelListFakes names the sources).
 import * as assert from 'node:assert/strict';
-import type { HttpClient } from '../../../src/core/http/httpClient';
 import { isChatModelId, isOpenAiApi } from '../../../src/core/providers/chatModelFilter';
 import { createChatProvider } from '../../../src/core/providers/createChatProvider';
 import type { ProviderEntry } from '../../../src/core/providers/providerEntry';
-import { testHttpClient } from '../fakes/chatTestKit';
-import { FakeHttpServer } from '../fakes/fakeHttpServer';
+import { fakeServerPerTest } from '../fakes/fakeServerPerTest';
 import {
   groqChatIds,
   groqOtherIds,
@@ -22,40 +20,30 @@ import { openAiModels } from '../fakes/openAiFake';
 import { openRouterModels } from '../fakes/openRouterKeyFake';
 
 describe('chat model filter', () => {
-  let server: FakeHttpServer;
-  let http: HttpClient;
-
-  beforeEach(async () => {
-    server = await FakeHttpServer.start();
-    http = testHttpClient();
-  });
-  afterEach(async () => {
-    await http.close();
-    await server.close();
-  });
+  const fake = fakeServerPerTest();
 
   async function listed(entry: ProviderEntry): Promise<string[]> {
-    return (await createChatProvider(entry, { apiKey: 'sk-test-FAKE' }, { http }).listModels()).map((model) => model.id);
+    return (await createChatProvider(entry, { apiKey: 'sk-test-FAKE' }, { http: fake.client() }).listModels()).map((model) => model.id);
   }
 
   it('lists only OpenAI’s chat models, in the order the server gave', async () => {
-    server.enqueue(openAiModels([...openAiOtherIds, ...openAiChatIds].sort()));
-    assert.deepEqual(await listed({ id: 'openai', baseUrl: `${server.origin}/v1` }), [...openAiChatIds].sort());
+    fake.server.enqueue(openAiModels([...openAiOtherIds, ...openAiChatIds].sort()));
+    assert.deepEqual(await listed({ id: 'openai', baseUrl: `${fake.server.origin}/v1` }), [...openAiChatIds].sort());
   });
 
   it('drops Groq’s speech models', async () => {
-    server.enqueue(openAiModels([...groqChatIds, ...groqOtherIds]));
-    assert.deepEqual(await listed({ id: 'groq', baseUrl: `${server.origin}/openai/v1` }), [...groqChatIds]);
+    fake.server.enqueue(openAiModels([...groqChatIds, ...groqOtherIds]));
+    assert.deepEqual(await listed({ id: 'groq', baseUrl: `${fake.server.origin}/openai/v1` }), [...groqChatIds]);
   });
 
   it('drops the embedding models pulled into Ollama whose names say so, and keeps what it cannot judge', async () => {
-    server.enqueue(openAiModels([...ollamaOtherIds, ...ollamaChatIds, ...ollamaUnjudgedIds]));
-    assert.deepEqual(await listed({ id: 'ollama', baseUrl: `${server.origin}/v1` }), [...ollamaChatIds, ...ollamaUnjudgedIds]);
+    fake.server.enqueue(openAiModels([...ollamaOtherIds, ...ollamaChatIds, ...ollamaUnjudgedIds]));
+    assert.deepEqual(await listed({ id: 'ollama', baseUrl: `${fake.server.origin}/v1` }), [...ollamaChatIds, ...ollamaUnjudgedIds]);
   });
 
   it('keeps the models OpenRouter serves on its chat endpoint, though OpenAI’s API would not', async () => {
-    server.enqueue(openRouterModels(openRouterChatIds));
-    assert.deepEqual(await listed({ id: 'openrouter', baseUrl: `${server.origin}/api/v1` }), [...openRouterChatIds]);
+    fake.server.enqueue(openRouterModels(openRouterChatIds));
+    assert.deepEqual(await listed({ id: 'openrouter', baseUrl: `${fake.server.origin}/api/v1` }), [...openRouterChatIds]);
   });
 
   it('applies OpenAI’s own rules by entry id or by host', () => {
