@@ -14,7 +14,8 @@ const pattern = (group, message) => ({ group, message });
 // src/vscode would drag it into dist/extension.js, which activation loads (docs/performance.md), so src/vscode imports only
 // their types. On the activation side of the line, and importable as values: settings and their validation
 // (config/, validation/describeSchemaIssue, providers/providerEntry and chat/rateLimits, which the settings schema
-// needs), the key store (keys/keyStore), conversations and their store (conversations/), the webview document,
+// needs), the key store (keys/keyStore), conversations and their operations (conversations/, but not the store, which
+// the chat builds on first use), the webview document,
 // ProviderError and the small shared helpers (assertNever, formatDuration). test/unit/engine/bundleContents.test.ts
 // checks the result on the built bundles.
 const engineModules = [
@@ -27,6 +28,9 @@ const engineModules = [
   '**/core/http/**',
   '**/core/sse/**',
   '**/core/images/**',
+  '**/core/context/**',
+  '**/core/conversations/conversationStore',
+  '!**/core/context/estimateTokens',
   '**/core/prompts/**',
   '**/core/edits/**',
   '**/core/keys/check*',

@@ -36,6 +36,7 @@ export function generateConversation(count: number, seed = 11): ConversationView
                   label: `src/module${i % 17}.ts:${int(1, 400)}-${int(401, 800)}`,
                   language: 'typescript',
                   chars: int(200, 4_000),
+                  tokens: int(50, 1_000),
                 },
               ],
             }

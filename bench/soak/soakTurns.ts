@@ -68,6 +68,7 @@ export function soakTurn(index: number, options: SoakTurnOptions, seed = 1_000):
               label: `src/module${index % 17}.ts:${int(1, 400)}-${int(401, 800)}`,
               language: 'typescript',
               chars: int(200, 4_000),
+              tokens: int(50, 1_000),
             },
           ],
         }

@@ -26,3 +26,26 @@ export { imageReference } from './images/imageReference';
 export { relativeImagePath } from './images/relativeImagePath';
 export { resolveImageFolder } from './images/resolveImageFolder';
 export { writeImageFiles } from './images/writeImageFiles';
+
+// The conversation store (its schema, merging and forking, the files on disk): first needed when the chat opens a
+// conversation, so it is built then (src/vscode/chat/lazyConversationStore.ts), not at activation.
+export { ConversationStore } from './conversations/conversationStore';
+
+// The English error templates, for the extension bundle's stand-in (src/vscode/errors/lazyErrorTemplates.ts).
+export * as errorTemplateModule from './errors/errorTemplates';
+
+// Workspace context (issue 14): reading files and folders the user points at, the exclusion and .gitignore rules, the
+// `@` picker's fuzzy index, and fitting a request to the model's context window (docs/chat.md, "Workspace context").
+export { createContextExclusion } from './context/contextExclusion';
+export type { ContextExclusion } from './context/contextExclusion';
+export { defaultContextReadLimits } from './context/contextLimits';
+export type { ContextReadLimits } from './context/contextLimits';
+export { FuzzyFileIndex } from './context/fuzzyFileIndex';
+export type { FileIndexEntry, FileSuggestion } from './context/fuzzyFileIndex';
+export { createGitignoreFilter } from './context/gitignoreFilter';
+export type { GitignoreFilter } from './context/gitignoreFilter';
+export { readFileContext } from './context/readFileContext';
+export type { FileToRead, ReadContextOptions } from './context/readFileContext';
+export { readFolderContext } from './context/readFolderContext';
+export type { FolderToRead, ReadFolderOptions } from './context/readFolderContext';
+export { fitRequestToWindow } from './context/fitRequestToWindow';

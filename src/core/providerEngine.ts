@@ -14,6 +14,7 @@ import { withRateLimit } from './chat/withRateLimit';
 import { withResponseCache } from './chat/withResponseCache';
 import { parseModelRef } from './config/modelRef';
 import type { ProviderSetting } from './config/switchboardSettings';
+import { type ContextWindow, ContextWindowCache } from './context/contextWindowCache';
 import { errorDetail } from './errors/errorFactories';
 import { errorText } from './errors/errorText';
 import { ProviderError } from './errors/providerError';
@@ -24,6 +25,7 @@ import { checkProviderKey, type KeyCheck } from './keys/checkProviderKey';
 import type { ProviderCredentials } from './keys/keyStore';
 import { createChatProvider, resolveProviderEntry, type ResolvedProviderEntry } from './providers/createChatProvider';
 import { ModelQuirks } from './providers/modelQuirks';
+import { ollamaContextWindow } from './providers/ollamaContextWindow';
 import { providerPresets } from './providers/providerPresets';
 
 export interface ProviderEngineOptions {
@@ -57,6 +59,15 @@ export class ProviderEngine {
   private readonly cache: ResponseCache;
   /** Models that refused a temperature this session; chat clients are built per request, so it is kept here. */
   private readonly quirks = new ModelQuirks();
+  /** Context windows found this session (issue 14): the model lists seen, Ollama's answer per model. */
+  private readonly windows = new ContextWindowCache({
+    list: async (entry) => {
+      const listed = await this.listModels(entry.id, AbortSignal.timeout(15_000));
+      return listed.error === undefined ? listed.models : undefined;
+    },
+    probeOllama: (entry, model, signal) => ollamaContextWindow(entry, model, this.listHttp, signal),
+    log: (message) => this.options.log?.(message),
+  });
 
   constructor(private readonly options: ProviderEngineOptions) {
     this.limiter = new RateLimiter({
@@ -78,6 +89,7 @@ export class ProviderEngine {
     this.http = new HttpClient({ ...config.http, ...log, onResponse });
     this.listHttp = new HttpClient({ ...config.http, ...log, maxRetries: 0, onResponse });
     this.cache.enabled = config.responseCache;
+    this.windows.clear();
     const byId = new Map<string, ProviderSetting>();
     for (const preset of providerPresets) byId.set(preset.id, { id: preset.id });
     for (const entry of config.providers) byId.set(entry.id, entry);
@@ -215,10 +227,23 @@ export class ProviderEngine {
       const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.listHttp });
       const listed = await client.listModels(signal);
       const seen = new Set(listed.map((model) => model.id));
-      return { entry, models: [...listed, ...typed.filter((model) => !seen.has(model.id))] };
+      const models = [...listed, ...typed.filter((model) => !seen.has(model.id))];
+      this.windows.remember(id, models);
+      return { entry, models };
     } catch (error) {
       return { entry, models: typed, error: error as ProviderError };
     }
+  }
+
+  /**
+   * The context window of `modelRef` (`providerId/modelId`) for the chat's meter: from the provider's model list,
+   * then Ollama's model information, then the dated table (src/core/context/contextWindowCache.ts). Undefined when
+   * nothing knows; never throws.
+   */
+  contextWindow(modelRef: string, signal?: AbortSignal): Promise<ContextWindow | undefined> {
+    const ref = parseModelRef(modelRef);
+    if (ref === undefined) return Promise.resolve(undefined);
+    return this.windows.lookup(this.entry(ref.provider), ref.model, signal);
   }
 }
 

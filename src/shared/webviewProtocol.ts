@@ -36,18 +36,69 @@ export function fitText(text: string, max: number): string {
 export const errorActionSchema = z.enum(['setKey', 'openSettings', 'retry', 'switchModel', 'openLog']);
 export type ErrorAction = z.infer<typeof errorActionSchema>;
 
-/** A piece of context attached to a user message, as the chat shows it (a chip with its size). */
+/** What a context chip was taken from (core's ContextKind). */
+export const contextKindSchema = z.enum(['selection', 'file', 'folder', 'problems', 'terminal', 'diff', 'instructions']);
+export type ContextKindView = z.infer<typeof contextKindSchema>;
+
+/** A piece of context attached to a user message (or waiting to go with the next one), as the chat shows it. */
 export const contextChipSchema = z.object({
   id,
-  kind: z.enum(['selection', 'file']),
+  kind: contextKindSchema,
   label: shortText,
   language: z.optional(shortText),
   /** Characters of text the chip adds to the prompt. */
   chars: z.number(),
+  /** Estimated tokens the chip adds to the prompt. */
+  tokens: z.number(),
   /** Set when the text was cut to the context budget. */
   truncated: z.optional(z.boolean()),
+  /**
+   * Offered, not attached: the active editor's file or selection. It goes with the message only once the user
+   * turns it on (`acceptContext`).
+   */
+  suggested: z.optional(z.boolean()),
+  /** Why its text is partial or missing ("matches switchboard.context.exclude: not read"), in the UI's language. */
+  note: z.optional(shortText),
+  /** Clicking the chip opens what it refers to (`openContext`). */
+  openable: z.optional(z.boolean()),
 });
 export type ContextChip = z.infer<typeof contextChipSchema>;
+
+/**
+ * What the next message would cost against the chosen model's context window: the conversation so far and the
+ * attached chips. The webview adds its estimate of the draft, and warns before sending when the total does not fit,
+ * saying what will be cut (the oldest messages, then the largest attachments: core/turns/fitToWindow.ts).
+ */
+export const contextBudgetSchema = z.object({
+  /** Estimated tokens of the conversation's earlier messages that would be sent again. */
+  historyTokens: z.number(),
+  /** Estimated tokens of the attached (not merely suggested) chips. */
+  contextTokens: z.number(),
+  /** The model's context window in tokens, when known. */
+  window: z.optional(z.number()),
+  /** Where `window` comes from: the provider's live model list, or Switchboard's dated table. */
+  windowSource: z.optional(z.enum(['provider', 'table'])),
+  /** The model the figures are for, e.g. `openai/gpt-4o`. */
+  model: shortText,
+});
+export type ContextBudget = z.infer<typeof contextBudgetSchema>;
+
+/** One entry of the `@` picker's workspace results: a file or folder, by URI (the extension checks it again). */
+export const contextSuggestionSchema = z.object({
+  uri: shortText,
+  kind: z.enum(['file', 'folder']),
+  /** The name, e.g. `app.ts`. */
+  label: shortText,
+  /** Where it is, e.g. `src/server` (with the workspace folder's name in a multi-root workspace). */
+  description: shortText,
+  /** Indexes into `label` of the characters the query matched, for highlighting. */
+  matches: z.optional(z.array(count)),
+});
+export type ContextSuggestion = z.infer<typeof contextSuggestionSchema>;
+
+/** The chat's `/` commands: `/image` is typed into the input; the others run the selection command of that name. */
+export const slashCommandSchema = z.enum(['explain', 'refactor', 'fix', 'document', 'tests']);
+export type SlashCommand = z.infer<typeof slashCommandSchema>;
 
 export const usageViewSchema = z.object({
   inputTokens: z.optional(z.number()),
@@ -121,8 +172,23 @@ export const webviewToExtensionMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('requestConversations') }),
   z.object({ type: z.literal('requestModels'), refresh: z.boolean() }),
   z.object({ type: z.literal('selectModel'), model: shortText }),
-  z.object({ type: z.literal('addContext'), kind: z.enum(['selection', 'file']) }),
+  /** Attach one of the editor's own sources; `problems` with `activeFile` only the active file's diagnostics. */
+  z.object({
+    type: z.literal('addContext'),
+    kind: z.enum(['selection', 'file', 'problems', 'terminal', 'diff']),
+    activeFile: z.optional(z.boolean()),
+  }),
+  /** Attach a workspace file or folder picked in the `@` picker (or dropped on the view): URIs as strings. */
+  z.object({ type: z.literal('addContextUris'), uris: z.array(shortText).check(z.maxLength(100)) }),
+  /** Turn a suggested chip (the active editor's file) on. */
+  z.object({ type: z.literal('acceptContext'), contextId: id }),
   z.object({ type: z.literal('removeContext'), contextId: id }),
+  /** Open what a chip refers to; `messageId` when the chip belongs to a sent message. */
+  z.object({ type: z.literal('openContext'), contextId: id, messageId: z.optional(id) }),
+  /** The `@` picker's query changed; answered by `contextSuggestions` with the same `requestId`. */
+  z.object({ type: z.literal('queryContext'), requestId: count, query: shortText }),
+  /** A `/` command picked from the menu (other than `/image`, which the input keeps). */
+  z.object({ type: z.literal('slashCommand'), command: slashCommandSchema }),
   z.object({ type: z.literal('codeAction'), action: codeActionSchema, code: longText, language: z.optional(shortText) }),
   z.object({ type: z.literal('openLink'), href: shortText }),
   z.object({ type: z.literal('errorAction'), action: errorActionSchema, messageId: z.optional(id) }),
@@ -143,6 +209,7 @@ export const extensionToWebviewMessageSchema = z.discriminatedUnion('type', [
     conversation: conversationViewSchema,
     draft: longText,
     contexts: z.array(contextChipSchema),
+    budget: z.optional(contextBudgetSchema),
     currentModel: shortText,
     sendOnEnter: z.boolean(),
     busy: z.boolean(),
@@ -160,7 +227,15 @@ export const extensionToWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), messageId: id, text: shortText }),
   z.object({ type: z.literal('busy'), busy: z.boolean() }),
   z.object({ type: z.literal('models'), groups: z.array(modelGroupSchema), current: shortText, loading: z.boolean() }),
-  z.object({ type: z.literal('contexts'), contexts: z.array(contextChipSchema) }),
+  /** The chips waiting to go with the next message (suggested ones included), and what they would cost. */
+  z.object({ type: z.literal('contexts'), contexts: z.array(contextChipSchema), budget: z.optional(contextBudgetSchema) }),
+  /** The answer to `queryContext`: workspace files and folders, best first; `indexing` while the list is still being built. */
+  z.object({
+    type: z.literal('contextSuggestions'),
+    requestId: count,
+    items: z.array(contextSuggestionSchema),
+    indexing: z.boolean(),
+  }),
   z.object({ type: z.literal('focusInput') }),
   /** Put text into the input (e.g. an edit of an earlier message), without sending it. */
   z.object({ type: z.literal('setDraft'), text: longText }),

@@ -4,12 +4,24 @@ import * as vscode from 'vscode';
 import { errorDetail } from '../core/errors/errorFactories';
 import { createNonce, renderWebviewDocument } from '../core/webviewDocument';
 import { assertNever } from '../shared/assertNever';
-import { parseWebviewToExtensionMessage, type ExtensionToWebviewMessage, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
+import {
+  parseWebviewToExtensionMessage,
+  type ExtensionToWebviewMessage,
+  type SlashCommand,
+  type WebviewToExtensionMessage,
+} from '../shared/webviewProtocol';
 import type { ChatController } from './chat/chatController';
 import type { CodeBlockActions } from './chat/codeBlockActions';
-import { fileContext, selectionContext } from './chat/editorContext';
-import type { LastEditorTracker } from './chat/lastEditorTracker';
 import { describeError } from './errors/describeError';
+
+/** The chat's `/` commands and the selection commands they run (on the last editor the user worked in). */
+const slashCommands: Record<SlashCommand, string> = {
+  explain: 'switchboard.explainSelection',
+  refactor: 'switchboard.refactorSelection',
+  fix: 'switchboard.fixSelection',
+  document: 'switchboard.documentSelection',
+  tests: 'switchboard.generateTests',
+};
 
 export class ChatViewProvider implements vscode.WebviewViewProvider {
   static readonly viewId = 'switchboard.chatView';
@@ -21,7 +33,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     private readonly log: vscode.LogOutputChannel,
     private readonly chat: ChatController,
     private readonly codeActions: CodeBlockActions,
-    private readonly editors: LastEditorTracker,
   ) {}
 
   resolveWebviewView(webviewView: vscode.WebviewView): void {
@@ -123,25 +134,26 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       case 'selectModel':
         await this.chat.models.select(message.model);
         return;
-      case 'addContext': {
-        const editor = this.editors.editor;
-        if (!editor) {
-          this.chat.port.notice(vscode.l10n.t('Open a file first: the context comes from the active editor.'), 'warning');
-          return;
-        }
-        const item = message.kind === 'selection' ? selectionContext(editor) : fileContext(editor.document);
-        if (!item) {
-          this.chat.port.notice(
-            vscode.l10n.t('Nothing is selected in {0}.', vscode.workspace.asRelativePath(editor.document.uri)),
-            'warning',
-          );
-          return;
-        }
-        this.chat.contexts.add(item);
+      case 'addContext':
+        await this.chat.context.addFromEditor(message.kind, message.activeFile === true);
         return;
-      }
+      case 'addContextUris':
+        await this.chat.context.addUris(message.uris);
+        return;
+      case 'acceptContext':
+        this.chat.contexts.accept(message.contextId);
+        return;
       case 'removeContext':
         this.chat.contexts.remove(message.contextId);
+        return;
+      case 'openContext':
+        await this.chat.context.openChip(message.contextId, message.messageId);
+        return;
+      case 'queryContext':
+        this.chat.context.query(message.requestId, message.query);
+        return;
+      case 'slashCommand':
+        await vscode.commands.executeCommand(slashCommands[message.command]);
         return;
       case 'codeAction': {
         const result = await this.codeActions.run(message.action, message.code, message.language);

@@ -2,9 +2,9 @@
 // provider code (the engine bundle loads on first use), so opening VS Code stays fast (docs/performance.md: ≤ 25 ms).
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { ConversationStore } from '../core/conversations/conversationStore';
 import { KeyStore } from '../core/keys/keyStore';
 import { ChatController } from './chat/chatController';
+import { LazyConversationStore } from './chat/lazyConversationStore';
 import { CodeBlockActions } from './chat/codeBlockActions';
 import { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
@@ -41,22 +41,25 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const editors = new LastEditorTracker();
   const proposals = new ProposalDocuments();
   context.subscriptions.push(editors, proposals, vscode.workspace.registerTextDocumentContentProvider(ProposalDocuments.scheme, proposals));
-  // The store touches the disk only when the chat first needs it.
-  const store = new ConversationStore({
-    directory: path.join(context.globalStorageUri.fsPath, 'conversations'),
-    log: (message) => log.info(message),
-    onProblem: (message) => log.warn(message),
-    // A save that met another window's changes (merged, or kept as a copy): the chat tells the user.
-    onConcurrentChange: (result) => chat.open.tellConcurrentChange(result),
-  });
+  // The store (in the engine bundle) is built, and touches the disk, only when the chat first needs it.
+  const store = new LazyConversationStore(
+    () =>
+      new (providerEngineHost.module().ConversationStore)({
+        directory: path.join(context.globalStorageUri.fsPath, 'conversations'),
+        log: (message) => log.info(message),
+        onProblem: (message) => log.warn(message),
+        // A save that met another window's changes (merged, or kept as a copy): the chat tells the user.
+        onConcurrentChange: (result) => chat.open.tellConcurrentChange(result),
+      }),
+  );
   // The open conversation and the draft are this window's (workspace state), so two windows never share them.
-  const chat = new ChatController({ store, host: providerEngineHost, settings, catalog, state: context.workspaceState, log });
+  const chat = new ChatController({ store, host: providerEngineHost, settings, catalog, state: context.workspaceState, log, editors });
   context.subscriptions.push(chat);
   // Subscriptions are disposed without waiting; deactivate() waits for the answer being saved.
   shutdown = () => chat.dispose();
   const images = new ImageGenerator(providerEngineHost, keys, settings, context.globalState, editors, log);
   chat.imageGenerator = (prompt, signal) => images.forChat(prompt, signal);
-  const chatView = new ChatViewProvider(context.extensionUri, log, chat, new CodeBlockActions(editors, proposals), editors);
+  const chatView = new ChatViewProvider(context.extensionUri, log, chat, new CodeBlockActions(editors, proposals));
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
       webviewOptions: { retainContextWhenHidden: false },

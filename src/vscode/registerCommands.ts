@@ -9,6 +9,7 @@ import type { ModelCatalog } from './models/modelCatalog';
 import { selectModel, type SelectModelArgs } from './models/selectModelCommand';
 import type { SettingsService } from './settings/settingsService';
 import { describeError } from './errors/describeError';
+import { addToChatCommand } from './context/addToChatCommand';
 import { errorDetail } from '../core/errors/errorFactories';
 
 export interface CommandServices {
@@ -33,11 +34,12 @@ export interface ChatCommandArgs {
  * fails shows its error instead of failing silently, and still rejects for callers of executeCommand.
  */
 export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {
-  const register = <A>(id: string, handler: (args?: A) => unknown): void => {
+  // `more`: the explorer's context menu passes the clicked file and then the whole multi-selection.
+  const register = <A>(id: string, handler: (args?: A, more?: unknown) => unknown): void => {
     context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (args?: A) => {
+      vscode.commands.registerCommand(id, async (args?: A, more?: unknown) => {
         try {
-          return await handler(args);
+          return await handler(args, more);
         } catch (error) {
           services.log.error(`${id} failed: ${errorDetail(error)}`);
           void vscode.window.showErrorMessage(describeError(error));
@@ -51,6 +53,16 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     // `<viewId>.focus` is the command VS Code generates for every view: it reveals the container and the view.
     await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
   });
+
+  // Files and folders (a Uri, a Uri[] or URI strings; none: the active editor's file) become chips in the chat.
+  const addToChat = addToChatCommand({
+    ...services.chat.context.deps,
+    add: async (sources) => {
+      await services.chatView.reveal();
+      await services.chat.contexts.add(sources);
+    },
+  });
+  register('switchboard.addToChat', (first?: unknown, all?: unknown) => addToChat(first, all));
 
   register('switchboard.newChat', async () => {
     await services.chatView.reveal();

@@ -1,14 +1,56 @@
 // The input at the bottom of the chat: a multi-line box (Enter sends, Shift+Enter breaks the line, or Ctrl+Enter
-// sends when configured), ↑ recalls earlier messages, context chips with their size, send / stop. The draft is
-// kept by the extension (it survives hiding the view and reloading the window) and in the webview state.
-import { type ContextChip, protocolLimits, type WebviewToExtensionMessage } from '../shared/webviewProtocol';
+// sends when configured), ↑ recalls earlier messages, context chips with their size and the meter of what the next
+// message costs, the `@` picker and the `/` menu above the input, send / stop. The draft is kept by the extension
+// (it survives hiding the view and reloading the window) and in the webview state.
+import {
+  type ContextBudget,
+  type ContextChip,
+  type ExtensionToWebviewMessage,
+  protocolLimits,
+  type WebviewToExtensionMessage,
+} from '../shared/webviewProtocol';
+import { contextChip } from './contextChips';
+import { ContextMeter } from './contextMeter';
+import { ContextPicker } from './contextPicker';
 import { h, iconButton } from './dom';
+import { InputListbox } from './inputListbox';
+import { SlashMenu } from './slashMenu';
 import { counted, format, type WebviewStrings } from './webviewStrings';
+
+type ContextSuggestions = Extract<ExtensionToWebviewMessage, { type: 'contextSuggestions' }>;
+
+/** Where the caret is in an `@` or `/` word that opens a popup: the word's start and the text after its sign. */
+interface Trigger {
+  sign: '@' | '/';
+  start: number;
+  query: string;
+}
+
+/**
+ * The trigger the caret at `caret` is in: `@` at the start or after whitespace, up to the caret without whitespace;
+ * `/` as the first thing in the input, followed only by a command's letters.
+ */
+function triggerAt(value: string, caret: number): Trigger | undefined {
+  const before = value.slice(0, caret);
+  const slash = /^\s*\/([\w-]*)$/.exec(before);
+  if (slash) return { sign: '/', start: before.indexOf('/'), query: slash[1] ?? '' };
+  const at = /(^|\s)@([^\s@]*)$/.exec(before);
+  if (at) return { sign: '@', start: at.index + (at[1] ?? '').length, query: at[2] ?? '' };
+  return undefined;
+}
 
 export class Composer {
   readonly element: HTMLElement;
   readonly input: HTMLTextAreaElement;
   private readonly chips: HTMLElement;
+  /** The chips waiting to go with the next message (suggested ones included). */
+  private contexts: readonly ContextChip[] = [];
+  private readonly meter: ContextMeter;
+  private readonly listbox: InputListbox;
+  private readonly picker: ContextPicker;
+  private readonly slashMenu: SlashMenu;
+  /** The trigger whose popup the user closed with Escape: it stays closed until another one is typed. */
+  private dismissed: Trigger | undefined;
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private sendOnEnter = true;
@@ -44,10 +86,13 @@ export class Composer {
       placeholder: strings.inputPlaceholderEnter,
     });
     this.chips = h('div', { class: 'chips composer-chips', 'aria-live': 'polite' });
+    this.meter = new ContextMeter(strings);
+    this.listbox = new InputListbox(this.input, 'input-listbox');
+    this.picker = new ContextPicker(strings, post, this.listbox, () => this.replaceTrigger(''));
+    this.slashMenu = new SlashMenu(strings, post, this.listbox, (text) => this.replaceTrigger(text));
     this.sendButton = iconButton('send', strings.send, { id: 'send', class: 'icon-button primary' });
     this.stopButton = iconButton('debug-stop', strings.stop, { id: 'stop', class: 'icon-button danger', hidden: true });
-    const addSelection = iconButton('selection', strings.addSelection, { id: 'add-selection' });
-    const addFile = iconButton('file-add', strings.addFile, { id: 'add-file' });
+    const addContext = iconButton('mention', strings.addContext, { id: 'add-context', 'aria-haspopup': 'listbox' });
 
     this.problem = h('div', { id: 'composer-problem', class: 'composer-problem', role: 'alert', hidden: true });
     // The note's live region stays in the document (empty when not editing), so its text is announced when set.
@@ -64,7 +109,7 @@ export class Composer {
       },
       strings.cancel,
     );
-    this.input.setAttribute('aria-describedby', 'composer-problem composer-editing-note');
+    this.input.setAttribute('aria-describedby', 'composer-problem composer-editing-note context-meter-warning');
     this.element = h(
       'footer',
       { class: 'composer' },
@@ -76,23 +121,30 @@ export class Composer {
         this.cancelEditButton,
       ),
       this.chips,
-      h('div', { class: 'input-row' }, this.input),
+      this.meter.element,
+      h('div', { class: 'input-row' }, this.listbox.element, this.input),
       this.problem,
-      h('div', { class: 'composer-actions' }, addSelection, addFile, h('span', { class: 'spacer' }), this.stopButton, this.sendButton),
+      h('div', { class: 'composer-actions' }, addContext, h('span', { class: 'spacer' }), this.stopButton, this.sendButton),
     );
 
     this.sendButton.addEventListener('click', () => this.submit());
     this.cancelEditButton.addEventListener('click', () => this.cancelEdit());
     this.stopButton.addEventListener('click', () => this.post({ type: 'stop' }));
-    addSelection.addEventListener('click', () => this.post({ type: 'addContext', kind: 'selection' }));
-    addFile.addEventListener('click', () => this.post({ type: 'addContext', kind: 'file' }));
+    addContext.addEventListener('click', () => this.startContextQuery());
     this.input.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.input.addEventListener('input', () => {
       this.showProblem(undefined);
       this.autosize();
       this.historyIndex = this.history.length;
       this.draftChanged();
+      this.updatePopup(true);
     });
+    // The caret moved (a click, ←/→, Home/End): the open popup follows its word, or closes when it left it.
+    this.input.addEventListener('click', () => this.updatePopup(false));
+    this.input.addEventListener('keyup', (event) => {
+      if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) this.updatePopup(false);
+    });
+    this.input.addEventListener('blur', () => this.closePopups());
   }
 
   configure(options: { sendOnEnter: boolean; draft: string; history: string[] }): void {
@@ -116,27 +168,36 @@ export class Composer {
     this.sendButton.hidden = busy;
   }
 
-  setContexts(contexts: readonly ContextChip[]): void {
-    this.chips.replaceChildren(
-      ...contexts.map((chip) => {
-        const remove = iconButton('close', format(this.strings.removeContext, chip.label), { class: 'icon-button chip-remove' });
-        remove.addEventListener('click', () => this.post({ type: 'removeContext', contextId: chip.id }));
-        const size = format(this.strings.contextSize, chip.chars.toLocaleString());
-        return h(
-          'span',
-          {
-            class: `chip${chip.truncated ? ' chip-truncated' : ''}`,
-            'data-id': chip.id,
-            title: chip.truncated ? `${size} — ${this.strings.contextTruncated}` : size,
-          },
-          h('span', { class: `codicon codicon-${chip.kind === 'file' ? 'file' : 'code'}`, 'aria-hidden': 'true' }),
-          h('span', { class: 'chip-label' }, chip.label),
-          h('span', { class: 'chip-size' }, size),
-          chip.truncated ? h('span', { class: 'codicon codicon-warning', 'aria-label': this.strings.contextTruncated }) : undefined,
-          remove,
-        );
-      }),
-    );
+  /**
+   * The chips waiting to go with the next message, and what it would cost (no budget: no meter). A chip control
+   * that had the focus keeps it across the update (the same chip's, or its neighbour's when it went).
+   */
+  setContexts(contexts: readonly ContextChip[], budget?: ContextBudget): void {
+    this.contexts = contexts;
+    const focused = document.activeElement;
+    const focusedChip = focused && this.chips.contains(focused) ? focused.closest<HTMLElement>('.chip') : null;
+    const restore = focusedChip
+      ? {
+          id: focusedChip.dataset['id'],
+          remove: focused?.classList.contains('chip-remove') === true,
+          index: Array.prototype.indexOf.call(this.chips.children, focusedChip),
+        }
+      : undefined;
+    this.chips.replaceChildren(...contexts.map((chip) => contextChip(chip, { strings: this.strings, post: this.post })));
+    if (restore) {
+      const chips = Array.from(this.chips.children) as HTMLElement[];
+      const chip = chips.find((element) => element.dataset['id'] === restore.id) ?? chips[Math.min(restore.index, chips.length - 1)];
+      const target =
+        chip?.querySelector<HTMLElement>(restore.remove ? '.chip-remove' : 'button.chip-body') ??
+        chip?.querySelector<HTMLElement>('button');
+      (target ?? this.input).focus();
+    }
+    this.meter.setBudget(budget);
+  }
+
+  /** The extension's answer to the `@` picker's query. */
+  showSuggestions(answer: ContextSuggestions): void {
+    this.picker.receive(answer);
   }
 
   /**
@@ -146,6 +207,7 @@ export class Composer {
   editMessage(messageId: string, text: string, laterMessages: number): void {
     if (this.editing === undefined) this.draftBeforeEdit = this.input.value;
     clearTimeout(this.draftTimer);
+    this.closePopups();
     this.editing = messageId;
     this.input.value = text;
     this.showProblem(undefined);
@@ -184,6 +246,7 @@ export class Composer {
   }
 
   setDraft(text: string): void {
+    this.closePopups();
     this.input.value = text;
     this.autosize();
     this.draftChanged();
@@ -198,7 +261,7 @@ export class Composer {
   private submit(): void {
     const text = this.input.value;
     if (this.busy && !this.editing) return;
-    if (text.trim() === '' && this.chips.childElementCount === 0) return;
+    if (text.trim() === '' && !this.contexts.some((chip) => chip.suggested !== true)) return;
     // The extension would refuse a message beyond the protocol's limit: say so here and keep the draft.
     if (text.length > protocolLimits.longText) {
       const locale = document.documentElement.lang || undefined;
@@ -208,6 +271,7 @@ export class Composer {
       return;
     }
     this.showProblem(undefined);
+    this.closePopups();
     const edited = this.editing;
     if (edited !== undefined) {
       const removed = this.laterMessages;
@@ -240,6 +304,13 @@ export class Composer {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    // An open popup has the keys it uses first: its Escape must not also end an edit, its Enter must not send.
+    if (this.listbox.isOpen && this.listbox.handleKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.key === 'Escape') this.dismissed = this.currentTrigger();
+      return;
+    }
     if (event.key === 'Enter' && !event.isComposing) {
       const ctrl = event.ctrlKey || event.metaKey;
       if ((this.sendOnEnter && !event.shiftKey && !ctrl && !event.altKey) || (!this.sendOnEnter && ctrl)) {
@@ -280,6 +351,66 @@ export class Composer {
     return !this.input.value.slice(this.input.selectionEnd).includes('\n');
   }
 
+  /** The trigger the caret is in, if any (none while text is selected). */
+  private currentTrigger(): Trigger | undefined {
+    const { selectionStart, selectionEnd, value } = this.input;
+    return selectionStart === selectionEnd ? triggerAt(value, selectionStart) : undefined;
+  }
+
+  /**
+   * Opens, filters or closes the `@` picker or the `/` menu for the word at the caret. `typed`: the text changed
+   * (a popup may open); otherwise the caret only moved (an open popup follows it or closes).
+   */
+  private updatePopup(typed: boolean): void {
+    const trigger = this.currentTrigger();
+    const dismissed = this.dismissed;
+    if (trigger === undefined || dismissed === undefined || trigger.sign !== dismissed.sign || trigger.start !== dismissed.start)
+      this.dismissed = undefined;
+    if (trigger === undefined || this.dismissed !== undefined) {
+      this.closePopups();
+      return;
+    }
+    if (!typed && !this.listbox.isOpen) return;
+    if (trigger.sign === '@') {
+      this.slashMenu.close();
+      this.picker.show(trigger.query);
+    } else {
+      this.picker.close();
+      this.slashMenu.show(trigger.query);
+    }
+  }
+
+  private closePopups(): void {
+    this.listbox.close();
+  }
+
+  /** The "@" button: an `@` at the caret (after a space when needed), and the picker opens for it. */
+  private startContextQuery(): void {
+    const { selectionStart, selectionEnd, value } = this.input;
+    const needsSpace = selectionStart > 0 && !/\s/.test(value[selectionStart - 1] ?? '');
+    this.input.focus();
+    this.input.setRangeText(needsSpace ? ' @' : '@', selectionStart, selectionEnd, 'end');
+    this.autosize();
+    this.draftChanged();
+    this.dismissed = undefined;
+    this.updatePopup(true);
+  }
+
+  /** Replaces the `@…` or `/…` word at the caret (all of it, also past the caret) with `text`. */
+  private replaceTrigger(text: string): void {
+    const trigger = this.currentTrigger();
+    if (trigger === undefined) return;
+    const { value, selectionStart: caret } = this.input;
+    const start = trigger.start;
+    let end = caret + (/^\S*/.exec(value.slice(caret))?.[0].length ?? 0);
+    // Taking a word out of a sentence leaves one space, not two (the word starts the text or follows whitespace).
+    if (text === '' && /[ \t]/.test(value[end] ?? '')) end += 1;
+    this.input.setRangeText(text, start, end, 'end');
+    this.historyIndex = this.history.length;
+    this.autosize();
+    this.draftChanged();
+  }
+
   private draftChanged(): void {
     // While editing, the input holds the sent message: the saved draft stays the one put aside.
     if (this.editing !== undefined) return;
@@ -288,8 +419,9 @@ export class Composer {
     this.draftTimer = setTimeout(() => this.post({ type: 'draftChanged', text: this.input.value }), 300);
   }
 
-  /** Grows the box with its content, up to a third of the view. */
+  /** Grows the box with its content, up to a third of the view; the meter counts the draft. */
   private autosize(): void {
+    this.meter.setDraft(this.input.value);
     this.input.style.height = 'auto';
     const max = Math.max(80, Math.floor(window.innerHeight / 3));
     this.input.style.height = `${Math.min(this.input.scrollHeight + 2, max)}px`;

@@ -10,6 +10,7 @@ import {
   type MessageView,
   type WebviewToExtensionMessage,
 } from '../shared/webviewProtocol';
+import { acceptUriDrops } from './acceptUriDrops';
 import { Composer } from './composer';
 import { h } from './dom';
 import { MessageList } from './messageList';
@@ -60,6 +61,10 @@ const messages = new MessageList(
 
 const app = document.getElementById('app');
 app?.replaceChildren(toolbar.element, toolbar.historyPanel, messages.element, notices, composer.element, announcer);
+if (app) {
+  app.dataset['dropHint'] = strings.dropHint;
+  acceptUriDrops(app, (uris) => post({ type: 'addContextUris', uris }));
+}
 
 function userHistory(list: readonly MessageView[]): string[] {
   return list.filter((message) => message.role === 'user').map((message) => message.content);
@@ -141,7 +146,7 @@ function handle(message: ExtensionToWebviewMessage): void {
         draft: message.draft || saved?.draft || '',
         history: userHistory(message.conversation.messages),
       });
-      composer.setContexts(message.contexts);
+      composer.setContexts(message.contexts, message.budget);
       composer.setBusy(message.busy);
       return;
     }
@@ -181,7 +186,10 @@ function handle(message: ExtensionToWebviewMessage): void {
       toolbar.setModels(message.groups, message.current, message.loading);
       return;
     case 'contexts':
-      composer.setContexts(message.contexts);
+      composer.setContexts(message.contexts, message.budget);
+      return;
+    case 'contextSuggestions':
+      composer.showSuggestions(message);
       return;
     case 'focusInput':
       composer.focus();

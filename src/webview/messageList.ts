@@ -12,6 +12,7 @@ import type {
   MessageView,
   WebviewToExtensionMessage,
 } from '../shared/webviewProtocol';
+import { contextChip } from './contextChips';
 import { h, iconButton } from './dom';
 import { createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
 import { format, type WebviewStrings } from './webviewStrings';
@@ -168,14 +169,7 @@ export class MessageList {
   private renderUser(view: MessageView): RenderedMessage {
     const edit = iconButton('edit', this.strings.edit, { class: 'icon-button message-action' });
     edit.addEventListener('click', () => this.onEdit(view));
-    const chips = (view.contexts ?? []).map((chip) =>
-      h(
-        'span',
-        { class: 'chip', title: chip.truncated ? this.strings.contextTruncated : format(this.strings.contextSize, chip.chars) },
-        h('span', { class: `codicon codicon-${chip.kind === 'file' ? 'file' : 'code'}`, 'aria-hidden': 'true' }),
-        ` ${chip.label}`,
-      ),
-    );
+    const chips = (view.contexts ?? []).map((chip) => contextChip(chip, { strings: this.strings, post: this.post, messageId: view.id }));
     const element = h(
       'article',
       { class: 'message user', 'data-id': view.id, 'aria-label': this.strings.you },

@@ -67,7 +67,11 @@ export interface ModelInfo {
   id: string;
   /** A human name when the provider gives one. */
   name?: string;
-  contextLength?: number;
+  /**
+   * How many input tokens the model accepts, when the provider's list says so (OpenRouter, Groq, vLLM, Gemini,
+   * Anthropic); the context meter falls back to a dated table otherwise (src/core/context/contextWindows.ts).
+   */
+  contextWindow?: number;
 }
 
 /** A configured chat provider: one protocol, one base URL, one key (given to it, never read by it). */

@@ -26,6 +26,10 @@ export interface SwitchboardSettings {
   imagesTimeoutSeconds: number;
   maxRetries: number;
   responseCache: boolean;
+  /** Globs of files never read as chat context (`switchboard.context.exclude`; docs/security.md). */
+  contextExclude: string[];
+  /** Attach AGENTS.md and its kin to every turn (`switchboard.context.projectInstructions`). */
+  projectInstructions: boolean;
 }
 
 /** One thing wrong with the user's settings, in words that name the setting. */
@@ -34,6 +38,47 @@ export interface SettingProblem {
   setting: string;
   message: string;
 }
+
+/**
+ * The default of `switchboard.context.exclude`: the engine's defaultContextExclude (src/core/context/
+ * contextExclusion.ts), repeated here and in package.json so that reading settings does not load the engine bundle;
+ * a unit test keeps the three equal.
+ */
+export const defaultContextExcludeSetting: readonly string[] = [
+  '.env',
+  '.env.*',
+  '*.env',
+  '.envrc',
+  '*.pem',
+  '*.key',
+  '*.p8',
+  '*.p12',
+  '*.pfx',
+  '*.crt',
+  '*.cer',
+  '*.der',
+  '*.jks',
+  '*.keystore',
+  '*.ppk',
+  '*.gpg',
+  '*.kdbx',
+  'id_rsa*',
+  'id_dsa*',
+  'id_ecdsa*',
+  'id_ed25519*',
+  '.npmrc',
+  '.yarnrc.yml',
+  '.pypirc',
+  '.netrc',
+  '_netrc',
+  '.git-credentials',
+  '.htpasswd',
+  'credentials',
+  'credentials.json',
+  '*.tfstate',
+  '*.tfstate.*',
+  '*.tfvars',
+];
 
 export const defaultSettings: SwitchboardSettings = {
   providers: [],
@@ -49,6 +94,8 @@ export const defaultSettings: SwitchboardSettings = {
   imagesTimeoutSeconds: 300,
   maxRetries: 2,
   responseCache: false,
+  contextExclude: [...defaultContextExcludeSetting],
+  projectInstructions: true,
 };
 
 const modelRefSchema = z
@@ -69,6 +116,11 @@ const scalarSettings = {
   'requests.deadlineSeconds': { field: 'deadlineSeconds', schema: z.number().check(z.gte(10), z.lte(86_400)) },
   'images.timeoutSeconds': { field: 'imagesTimeoutSeconds', schema: z.number().check(z.gte(10), z.lte(3600)) },
   'requests.maxRetries': { field: 'maxRetries', schema: z.int().check(z.gte(0), z.lte(10)) },
+  'context.exclude': {
+    field: 'contextExclude',
+    schema: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.maxLength(1000)),
+  },
+  'context.projectInstructions': { field: 'projectInstructions', schema: z.boolean() },
 } as const satisfies Record<string, { field: keyof SwitchboardSettings; schema: z.ZodMiniType }>;
 
 export type SettingKey = keyof typeof scalarSettings | 'providers';
@@ -83,7 +135,7 @@ const providerSettingSchema = z.intersection(providerEntrySchema, z.looseObject(
  * repository's `.vscode/settings.json` never decides where a request or a key goes.
  */
 export function readSwitchboardSettings(get: (key: SettingKey) => unknown): { settings: SwitchboardSettings; problems: SettingProblem[] } {
-  const settings: SwitchboardSettings = { ...defaultSettings, providers: [] };
+  const settings: SwitchboardSettings = { ...defaultSettings, providers: [], contextExclude: [...defaultSettings.contextExclude] };
   const problems: SettingProblem[] = [];
 
   for (const [key, { field, schema }] of Object.entries(scalarSettings)) {

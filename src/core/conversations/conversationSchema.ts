@@ -45,6 +45,7 @@ const contextItemSchema = z.object({
   startLine: z.exactOptional(line),
   endLine: z.exactOptional(line),
   truncated: z.exactOptional(z.boolean()),
+  note: z.exactOptional(z.object({ id: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
 });
 
 // Long fields are accepted here, never a reason to call a whole conversation corrupt (issue 13: a 10,000-character

@@ -4,13 +4,13 @@
 // (see providers/partsAsText.ts), so adding a part never changes a message's shape.
 
 /**
- * What a context item was taken from. `selection` and `file` exist today; the others are the kinds the context
- * issue adds (a folder listing, the Problems panel, terminal output, a diff), named now so stored conversations
- * and every `switch` over kinds are ready for them.
+ * What a context item was taken from: the selection, a file, a folder (a listing plus the files that fit), the
+ * Problems panel, the active terminal's last command, the working tree's diff, or the project's instructions file
+ * (AGENTS.md and its kin, docs/chat.md).
  */
-export type ContextKind = 'selection' | 'file' | 'folder' | 'problems' | 'terminal' | 'diff';
+export type ContextKind = 'selection' | 'file' | 'folder' | 'problems' | 'terminal' | 'diff' | 'instructions';
 
-export const contextKinds: readonly ContextKind[] = ['selection', 'file', 'folder', 'problems', 'terminal', 'diff'];
+export const contextKinds: readonly ContextKind[] = ['selection', 'file', 'folder', 'problems', 'terminal', 'diff', 'instructions'];
 
 export interface ContextItem {
   kind: ContextKind;
@@ -26,6 +26,18 @@ export interface ContextItem {
   endLine?: number;
   /** Set when `text` was cut to the context budget (docs/editor-commands.md: never silently). */
   truncated?: boolean;
+  /** Why the text is partial or missing (an excluded, binary, deleted or too large file; shell integration off). */
+  note?: ContextNote;
+}
+
+/**
+ * A context item's note as data: a message id of errors/errorTemplates.ts and flat parameters, so the chip says it
+ * in the UI's language. Stored as read (an id unknown to this version is shown by its id, never a reason to refuse a
+ * conversation); turned into an ErrorText with readErrorText when shown.
+ */
+export interface ContextNote {
+  id: string;
+  params: Readonly<Record<string, string | number>>;
 }
 
 export interface TextPart {
@@ -89,7 +101,10 @@ export function textPart(text: string): TextPart {
 }
 
 export function contextPart(context: ContextItem): ContextPart {
-  return { type: 'context', context: { ...context } };
+  return {
+    type: 'context',
+    context: { ...context, ...(context.note ? { note: { id: context.note.id, params: { ...context.note.params } } } : {}) },
+  };
 }
 
 /** The message's text: its text parts, joined. What a derived `content` used to be. */

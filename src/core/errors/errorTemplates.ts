@@ -3,6 +3,8 @@
 // layer looks up a translation (src/vscode/errors/localizedErrorTemplates.ts; l10n/bundle.l10n.ru.json has one for
 // every template). `{name}` is a parameter; `{status}` is ` (429)` or nothing, `{detail}` is `: “provider
 // text”` or nothing, so a template reads as one sentence whichever of them are there.
+// The activation bundle does not carry this table: it reads it from the engine bundle on first use
+// (src/vscode/errors/lazyErrorTemplates.ts, swapped in by esbuild.js).
 export const errorTemplates = {
   /** An error whose sentence was built before messages became data: shown as it is. */
   text: '{text}',
@@ -59,6 +61,29 @@ export const errorTemplates = {
   'turn.noModel': 'No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”.',
   'turn.noFinalEvent': 'The answer ended without a final event.',
 
+  // Why a context item (a chip) holds less than its file or folder (src/core/context/, docs/chat.md). Sent to the
+  // model in English too (renderContextItem), so it knows what it was not shown.
+  'context.excluded': '{name} matches switchboard.context.exclude, so it was not read.',
+  'context.binary': '{name} is a binary file, so it was not read.',
+  'context.tooLarge': '{name} is {size} KB, more than the {limit} KB a context file may have, so it was not read.',
+  'context.notUtf8': '{name} is not UTF-8 text, so it was not read.',
+  'context.missing': '{name} was not found; it may have been moved or deleted.',
+  'context.unreadable': '{name} could not be read ({detail}).',
+  'context.notAFile': '{name} is not a regular file, so it was not read.',
+  'context.notAFolder': '{name} is not a folder.',
+  'context.folderCapped':
+    '{name} has more entries than the {count} looked at: the rest are not listed, and {read} of the {total} files listed are included.',
+  'context.folderPartial': '{read} of the {total} files in {name} are included; the rest are listed by name only.',
+  'context.outsideWorkspace': '{path} is outside the workspace folders, so it was not read.',
+  'context.shellIntegrationOff':
+    'The terminal “{terminal}” has no shell integration, so its output cannot be read. Turn on terminal.integrated.shellIntegration.enabled and open a new terminal.',
+  'context.noTerminal': 'No terminal is open.',
+  'context.noTerminalCommand': 'No command has finished in “{terminal}” since Switchboard started.',
+  'context.noGit': 'The built-in Git extension is disabled or finds no repository in this workspace.',
+  'context.noChanges': 'There are no staged or unstaged changes.',
+  'context.noProblems': 'No errors, warnings or infos are reported.',
+  'context.untrusted': 'This workspace is not trusted, so its instructions are not read.',
+
   'config.needsKind': 'The provider “{provider}” in “switchboard.providers” needs a `kind` (openai, anthropic, gemini or sydney).',
   'config.needsBaseUrl': 'The provider “{provider}” in “switchboard.providers” needs a `baseUrl`.',
   'config.baseUrlNotUrl': 'The base URL of “{provider}” is not a URL: “{url}”.',
@@ -98,6 +123,62 @@ export const errorTemplates = {
     "The model “{model}” was not found at {provider}{status}{detail}. Choose another image model (“switchboard.images.model”). Or check the provider's base URL.",
   'http.notFound.image':
     "The requested model was not found at {provider}{status}{detail}. Choose another image model (“switchboard.images.model”). Or check the provider's base URL.",
+
+  // Downloading an image from the URL a provider answered with (images/downloadImage.ts).
+  'download.notUrl': '{provider} answered with an image address that is not a URL: “{url}”.',
+  'download.scheme': '{provider} answered with an image address Switchboard will not open ({scheme} is not http or https).',
+  'download.credentials': '{provider} answered with an image address that contains a user name or password; Switchboard will not open it.',
+  'download.moved': 'The image moved{status}.',
+  'download.failed': 'Downloading the image from {host} failed{status}.',
+  'download.expired': 'Downloading the image from {host} failed{status}. The link may have expired; generate the image again.',
+  'download.tooManyRedirects': 'The image at {host} redirected more than {max} times; Switchboard stopped following it.',
+  'download.insecureRedirect':
+    'The image at {host} redirected from https to plain http ({next}); Switchboard will not follow a redirect that drops encryption.',
+  'download.timeout': 'The image at {host} did not arrive within {duration}. Try again later.',
+  'download.tooLarge':
+    'The image at {host} is larger than {size}, more than any generated image should be; Switchboard stopped downloading it.',
+  'download.refused':
+    'Switchboard did not download the image from {where}: that is {kind}. Images named in an answer are downloaded only from public addresses.',
+  'download.refused.trusted':
+    "Switchboard did not download the image from {where}: that is {kind}. Images named in an answer are downloaded only from public addresses, or from the same kind of address as {provider}'s own base URL.",
+  'download.resolvesTo': '{host}, which resolves to {address}',
+  'address.public': 'a public address',
+  'address.loopback': 'a loopback address (this computer)',
+  'address.unspecified': 'the unspecified address (this computer)',
+  'address.private': 'a private-network address',
+  'address.shared': 'a carrier-grade NAT (shared) address',
+  'address.linkLocal': 'a link-local address (where cloud metadata services answer)',
+  'address.multicast': 'a multicast address',
+  'address.reserved': 'a reserved or special-purpose address',
+  'size.bytes': '{value} bytes',
+  'size.kb': '{value} KB',
+  'size.mb': '{value} MB',
+
+  // What a provider's own request checks refuse (stability, sydney, fusionBrain and openAi image providers).
+  'image.check.stabilityStyle': 'Stability has no style “{style}”: use one of {styles}.',
+  'image.check.formats': '{label} makes {formats} images, not {format}.',
+  'image.check.v1PngOnly': 'Stability v1 engines make PNG images only, not {format}.',
+  'image.check.aspectRatios': '{label} accepts only these aspect ratios: {listed}. {value} is not one of them.',
+  'image.check.ratioNotSize': '{label} takes an aspect ratio ({listed}), not a pixel size: {size} is {ratio}, none of them.',
+  'image.check.sizes': '{label} accepts only these sizes: {listed}. {value} is not one of them.',
+  'image.check.sideFromTo': '{label} sizes must be multiples of {step} from {min} to {max}: {value} is not.',
+  'image.check.sideUpTo': '{label} sizes must be multiples of {step} up to {max}: {value} is not.',
+  'image.check.sydneyModel': 'The Sydney gateway makes images with sdxl or kandinsky, not “{model}”.',
+  'image.check.fusionBrainModel': 'Fusion Brain makes images with the model “{kandinsky}” (or a pipeline id from its list), not “{model}”.',
+  'image.check.kandinskyStyle': "A Kandinsky style is a name from Fusion Brain's style list, like ANIME or UHD: “{style}” is not.",
+  'image.check.chooseModel': 'Choose an image model, e.g. gpt-image-1.',
+  'image.check.transparentJpeg': 'A transparent background needs the png or webp format; {label} cannot make a transparent jpeg.',
+  'image.check.compressionFormat':
+    'Output compression applies to the jpeg and webp formats only: choose one of them, or leave the compression out.',
+  'image.check.squareOrNot': '{label} makes square (1:1), landscape (3:2) or portrait (2:3) images: {value} is not one of them.',
+  'image.check.reason.sydneyNegative': 'the gateway takes one for sdxl only',
+  'image.check.reason.fusionBrainSeed': 'Fusion Brain does not let you choose one',
+  'image.check.reason.openAiNegative': 'say what to leave out in the prompt itself',
+  'image.label.sydneyModel': '{model} on the Sydney gateway',
+  'image.label.sydneyGateway': 'The Sydney gateway',
+  'image.leading.none': 'there are none',
+  'image.leading.text': "they start with '{text}'",
+  'image.leading.bytes': 'they start with bytes {bytes}',
 
   'imageRequest.emptyPrompt': 'The prompt is empty: describe the image to generate.',
   'imageRequest.promptTooLong': 'The prompt is {length} characters; {label} accepts at most {max}.',

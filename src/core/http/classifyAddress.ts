@@ -2,7 +2,6 @@
 // reach into this computer or the networks around it (server-side request forgery).
 // Follows the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and updates) and the OWASP Server-Side Request Forgery Prevention Cheat Sheet.
 import { isIPv4, isIPv6 } from 'node:net';
-import { assertNever } from '../assertNever';
 
 export type AddressClass =
   | 'public'
@@ -27,30 +26,6 @@ export function classifyAddress(address: string): AddressClass | undefined {
   if (isIPv4(bare)) return classifyV4(parseV4(bare));
   if (isIPv6(bare)) return classifyV6(parseV6(bare));
   return undefined;
-}
-
-/** Words for a message: "… is {description}". */
-export function describeAddressClass(kind: AddressClass): string {
-  switch (kind) {
-    case 'public':
-      return 'a public address';
-    case 'loopback':
-      return 'a loopback address (this computer)';
-    case 'unspecified':
-      return 'the unspecified address (this computer)';
-    case 'private':
-      return 'a private-network address';
-    case 'shared':
-      return 'a carrier-grade NAT (shared) address';
-    case 'link-local':
-      return 'a link-local address (where cloud metadata services answer)';
-    case 'multicast':
-      return 'a multicast address';
-    case 'reserved':
-      return 'a reserved or special-purpose address';
-    default:
-      return assertNever(kind, 'address class');
-  }
 }
 
 type V4Range = readonly [base: string, prefix: number, kind: AddressClass];

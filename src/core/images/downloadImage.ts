@@ -8,13 +8,14 @@
 // goes only to public addresses (checked after DNS, when it is made: see AddressPolicy), unless the provider's own
 // base URL is itself on a non-public address: a local gateway's images may then come from the same kind of address.
 import type { ErrorContext } from '../errors/errorContext';
+import { durationText, errorText, type ErrorText } from '../errors/errorText';
+import type { ErrorMessageId } from '../errors/errorTemplates';
 import type { HttpErrorResponse } from '../errors/mapHttpError';
 import { ProviderError, type ProviderErrorKind } from '../errors/providerError';
-import { formatDuration } from '../formatDuration';
 import { AddressPolicy, AddressRefusedError } from '../http/addressPolicy';
-import { describeAddressClass } from '../http/classifyAddress';
+import type { AddressClass } from '../http/classifyAddress';
 import type { HttpClient, RetryNotice } from '../http/httpClient';
-import { formatBytes } from './formatBytes';
+import { bytesText } from './formatBytes';
 import { BodyTooLargeError, readLimitedBytes } from './readLimitedBytes';
 
 export interface DownloadImageOptions {
@@ -71,34 +72,22 @@ export async function downloadImage(url: string, options: DownloadImageOptions):
       } catch (error) {
         if (!(error instanceof DownloadRedirect)) throw error;
         if (redirects >= maxRedirects) {
-          throw fail(
-            context,
-            'invalid-response',
-            `The image at ${host} redirected more than ${maxRedirects} times; Switchboard stopped following it.`,
-          );
+          throw fail(context, 'invalid-response', errorText('download.tooManyRedirects', { host, max: maxRedirects }));
         }
         const next = parseDownloadUrl(error.location, context);
         if (from.protocol === 'https:' && next.protocol === 'http:') {
-          throw fail(
-            context,
-            'invalid-response',
-            `The image at ${from.host} redirected from https to plain http (${next.host}); Switchboard will not follow a redirect that drops encryption.`,
-          );
+          throw fail(context, 'invalid-response', errorText('download.insecureRedirect', { host: from.host, next: next.host }));
         }
         current = next;
       }
     }
   } catch (error) {
     if (timedOut && !options.signal?.aborted) {
-      throw fail(context, 'timeout', `The image at ${host} did not arrive within ${formatDuration(options.timeLimitMs)}. Try again later.`);
+      throw fail(context, 'timeout', errorText('download.timeout', { host, duration: durationText(options.timeLimitMs) }));
     }
     if (error instanceof AddressRefusedError) throw refused(error, context, options.providerBaseUrl);
     if (error instanceof BodyTooLargeError) {
-      throw fail(
-        context,
-        'invalid-response',
-        `The image at ${host} is larger than ${formatBytes(options.maxBytes)}, more than any generated image should be; Switchboard stopped downloading it.`,
-      );
+      throw fail(context, 'invalid-response', errorText('download.tooLarge', { host, size: bytesText(options.maxBytes) }));
     }
     throw error;
   } finally {
@@ -115,22 +104,18 @@ function parseDownloadUrl(url: string, context: ErrorContext): URL {
     throw fail(
       context,
       'invalid-response',
-      `${context.provider} answered with an image address that is not a URL: “${context.redact(url.slice(0, 120))}”.`,
+      errorText('download.notUrl', { provider: context.provider, url: context.redact(url.slice(0, 120)) }),
     );
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw fail(
       context,
       'invalid-response',
-      `${context.provider} answered with an image address Switchboard will not open (${parsed.protocol} is not http or https).`,
+      errorText('download.scheme', { provider: context.provider, scheme: context.redact(parsed.protocol).slice(0, 40) }),
     );
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw fail(
-      context,
-      'invalid-response',
-      `${context.provider} answered with an image address that contains a user name or password; Switchboard will not open it.`,
-    );
+    throw fail(context, 'invalid-response', errorText('download.credentials', { provider: context.provider }));
   }
   return parsed;
 }
@@ -144,7 +129,13 @@ class DownloadRedirect extends ProviderError {
     context: ErrorContext,
     status: number,
   ) {
-    super({ kind: 'bad-request', provider: context.provider, status, retryable: false, message: `The image moved (${status}).` });
+    super({
+      kind: 'bad-request',
+      provider: context.provider,
+      status,
+      retryable: false,
+      text: errorText('download.moved', { status: ` (${status})` }),
+    });
   }
 }
 
@@ -173,12 +164,13 @@ function downloadHttpError(response: HttpErrorResponse, context: ErrorContext, f
             : status >= 500
               ? 'server'
               : 'bad-request';
-  const hint = status === 403 || status === 404 || status === 410 ? ' The link may have expired; generate the image again.' : '';
+  // A signed image link that has run out answers 403 or 404 (410 on some hosts): making the image again gives a new one.
+  const expired = status === 403 || status === 404 || status === 410;
   return new ProviderError({
     kind,
     provider: context.provider,
     status,
-    message: `Downloading the image from ${host} failed (${status}).${hint}`,
+    text: errorText(expired ? 'download.expired' : 'download.failed', { host, status: ` (${status})` }),
     ...(context.model !== undefined ? { model: context.model } : {}),
   });
 }
@@ -188,18 +180,30 @@ function downloadHttpError(response: HttpErrorResponse, context: ErrorContext, f
  * will not fetch; nothing in the person's request would change that, and asking again gets the same kind of answer.
  */
 function refused(error: AddressRefusedError, context: ErrorContext, providerBaseUrl: string | undefined): ProviderError {
-  const where = error.host === error.address ? error.address : `${error.host}, which resolves to ${error.address}`;
-  const rule =
-    providerBaseUrl === undefined
-      ? 'Images named in an answer are downloaded only from public addresses.'
-      : `Images named in an answer are downloaded only from public addresses, or from the same kind of address as ${context.provider}'s own base URL.`;
+  const address = context.redact(error.address);
+  const where = error.host === error.address ? address : errorText('download.resolvesTo', { host: context.redact(error.host), address });
+  const kind = errorText(addressClassPhrase[error.addressClass]);
   return fail(
     context,
     'invalid-response',
-    context.redact(`Switchboard did not download the image from ${where}: that is ${describeAddressClass(error.addressClass)}. ${rule}`),
+    providerBaseUrl === undefined
+      ? errorText('download.refused', { where, kind })
+      : errorText('download.refused.trusted', { where, kind, provider: context.provider }),
   );
 }
 
-function fail(context: ErrorContext, kind: ProviderErrorKind, message: string): ProviderError {
-  return new ProviderError({ kind, provider: context.provider, message, ...(context.model !== undefined ? { model: context.model } : {}) });
+/** How a refusal names the kind of address: "… that is {kind}". */
+const addressClassPhrase: Readonly<Record<AddressClass, ErrorMessageId>> = {
+  public: 'address.public',
+  loopback: 'address.loopback',
+  unspecified: 'address.unspecified',
+  private: 'address.private',
+  shared: 'address.shared',
+  'link-local': 'address.linkLocal',
+  multicast: 'address.multicast',
+  reserved: 'address.reserved',
+};
+
+function fail(context: ErrorContext, kind: ProviderErrorKind, text: ErrorText): ProviderError {
+  return new ProviderError({ kind, provider: context.provider, text, ...(context.model !== undefined ? { model: context.model } : {}) });
 }

@@ -140,19 +140,19 @@ export class FusionBrainImageProvider extends HttpImageProvider {
     const checks = new ImageRequestChecks(this.id, 'Kandinsky', request);
     const model = request.model.trim();
     if (model !== kandinskyModel && !/^[A-Za-z0-9-]{1,64}$/.test(model)) {
-      checks.fail(`Fusion Brain makes images with the model “${kandinskyModel}” (or a pipeline id from its list), not “${request.model}”.`);
+      checks.fail(errorText('image.check.fusionBrainModel', { kandinsky: kandinskyModel, model: request.model }));
     }
     checks.prompt(maxPromptLength);
     checks.count(10);
-    checks.unsupported('seed', 'Fusion Brain does not let you choose one');
+    checks.unsupported('seed', errorText('image.check.reason.fusionBrainSeed'));
     if (request.style !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(request.style)) {
-      checks.fail(`A Kandinsky style is a name from Fusion Brain's style list, like ANIME or UHD: “${request.style}” is not.`);
+      checks.fail(errorText('image.check.kandinskyStyle', { style: request.style }));
     }
     const size = checks.size();
     if (size !== undefined) {
       for (const side of [size.width, size.height]) {
         if (side % sideStep !== 0 || side > maxSide) {
-          checks.fail(`Kandinsky sizes must be multiples of ${sideStep} up to ${maxSide}: ${side} is not.`);
+          checks.fail(errorText('image.check.sideUpTo', { label: 'Kandinsky', step: sideStep, max: maxSide, value: side }));
         }
       }
       return size;

@@ -9,15 +9,14 @@ import type { ImageRequest } from './imageTypes';
 export class ImageRequestChecks {
   constructor(
     private readonly provider: string,
-    /** How the model is named in messages, e.g. `Kandinsky` or `SDXL`. */
-    private readonly label: string,
+    /** How the model is named in messages, e.g. `Kandinsky` or `SDXL` (a phrase when it has words to translate). */
+    private readonly label: string | ErrorText,
     private readonly request: ImageRequest,
   ) {}
 
-  /** A message id with its parameters (translated in the UI), or one English sentence from a provider's own checks. */
-  fail(words: string | ErrorText): never {
-    const said = typeof words === 'string' ? { message: words } : { text: words };
-    throw new ProviderError({ kind: 'bad-request', provider: this.provider, model: this.request.model, ...said });
+  /** Refuses the request with a message id and its parameters (translated in the UI), for a provider's own checks too. */
+  fail(text: ErrorText): never {
+    throw new ProviderError({ kind: 'bad-request', provider: this.provider, model: this.request.model, text });
   }
 
   prompt(maxLength: number | undefined): void {
@@ -54,7 +53,7 @@ export class ImageRequestChecks {
   }
 
   /** A field the provider cannot honour (it would change the picture, so it is refused rather than dropped). */
-  unsupported(field: 'negativePrompt' | 'seed' | 'style', reason?: string): void {
+  unsupported(field: 'negativePrompt' | 'seed' | 'style', reason?: ErrorText): void {
     const value = this.request[field];
     if (value === undefined || value === '') return;
     const id = {

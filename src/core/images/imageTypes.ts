@@ -62,7 +62,10 @@ export type ImageProgressType = 'queued' | 'processing' | 'downloading' | 'waiti
 
 export interface ImageProgress {
   type: ImageProgressType;
-  /** One line for a progress notification, e.g. "Kandinsky is drawing" or the error that is retried. */
+  /**
+   * One English line for the log, e.g. "Kandinsky is drawing". The notification words the state itself (from `type`),
+   * in the UI's language.
+   */
   detail?: string;
   /** How long the wait is (rate limit, retry backoff). */
   waitMs?: number;

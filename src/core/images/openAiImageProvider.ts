@@ -5,6 +5,7 @@
 // downloaded without the key.
 import type { ErrorContext } from '../errors/errorContext';
 import { invalidResponseError } from '../errors/errorFactories';
+import { errorText } from '../errors/errorText';
 import { openAiModelListSchema } from '../providers/openAiSchemas';
 import { formatSize } from './aspectRatio';
 import { HttpImageProvider, type ImageProviderConfig, maxBase64ImageBytes, type Progress } from './httpImageProvider';
@@ -124,11 +125,11 @@ export class OpenAiImageProvider extends HttpImageProvider {
     const gptImage = isGptImage(request.model);
     const label = request.model.trim() === '' ? 'OpenAI' : request.model;
     const checks = new ImageRequestChecks(this.id, label, request);
-    if (request.model.trim() === '') checks.fail('Choose an image model, e.g. gpt-image-1.');
+    if (request.model.trim() === '') checks.fail(errorText('image.check.chooseModel'));
     checks.prompt(gptImage ? 32_000 : undefined);
     checks.count(10);
     checks.unsupported('seed');
-    checks.unsupported('negativePrompt', 'say what to leave out in the prompt itself');
+    checks.unsupported('negativePrompt', errorText('image.check.reason.openAiNegative'));
     checks.unsupported('style');
     const size = this.size(request, checks, gptImage, label);
     if (!gptImage) return size === undefined ? {} : { size };
@@ -137,10 +138,10 @@ export class OpenAiImageProvider extends HttpImageProvider {
     const moderation = checks.choiceOption('moderation', moderations);
     const outputCompression = checks.numberOption(['outputCompression', 'output_compression'], 0, 100, true);
     if (background === 'transparent' && request.outputFormat === 'jpeg') {
-      checks.fail(`A transparent background needs the png or webp format; ${label} cannot make a transparent jpeg.`);
+      checks.fail(errorText('image.check.transparentJpeg', { label }));
     }
     if (outputCompression !== undefined && request.outputFormat !== 'jpeg' && request.outputFormat !== 'webp') {
-      checks.fail('Output compression applies to the jpeg and webp formats only: choose one of them, or leave the compression out.');
+      checks.fail(errorText('image.check.compressionFormat'));
     }
     return {
       ...(size !== undefined ? { size } : {}),
@@ -165,11 +166,11 @@ export class OpenAiImageProvider extends HttpImageProvider {
       const text = `${ratio.width}:${ratio.height}`;
       size = byRatio[text];
       if (size === undefined) {
-        checks.fail(`${label} makes square (1:1), landscape (3:2) or portrait (2:3) images: ${text} is not one of them.`);
+        checks.fail(errorText('image.check.squareOrNot', { label, value: text }));
       }
     }
     if (size !== undefined && gptImage && !(gptImageSizes as readonly string[]).includes(size)) {
-      checks.fail(`${label} accepts only these sizes: ${listed}. ${size} is not one of them.`);
+      checks.fail(errorText('image.check.sizes', { label, listed, value: size }));
     }
     return size;
   }

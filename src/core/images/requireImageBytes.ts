@@ -1,5 +1,6 @@
 import type { ErrorContext } from '../errors/errorContext';
-import { errorText } from '../errors/errorText';
+import { errorText, type ErrorText } from '../errors/errorText';
+import type { Redactor } from '../errors/redactSecrets';
 import { ProviderError } from '../errors/providerError';
 import { detectImageMimeType } from './detectImageMimeType';
 import type { ImageMimeType } from './imageTypes';
@@ -22,7 +23,7 @@ function fail(bytes: Uint8Array, context: ErrorContext, where: string): never {
           provider: context.provider,
           count: bytes.length,
           where,
-          leading: context.redact(describeLeadingBytes(bytes)),
+          leading: describeLeadingBytes(bytes, context.redact),
         });
   throw new ProviderError({
     kind: 'invalid-response',
@@ -32,12 +33,16 @@ function fail(bytes: Uint8Array, context: ErrorContext, where: string): never {
   });
 }
 
-/** `they start with '<html>'` or `they start with bytes 00 01 02 …`: what the first bytes of a non-image look like. */
-export function describeLeadingBytes(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'there are none';
+/**
+ * `they start with '<html>'` or `they start with bytes 00 01 02 …`: what the first bytes of a non-image look like,
+ * as a phrase of an error message (the quoted text scrubbed by `redact`).
+ */
+export function describeLeadingBytes(bytes: Uint8Array, redact: Redactor = (text) => text): ErrorText {
+  if (bytes.length === 0) return errorText('image.leading.none');
   const head = bytes.subarray(0, 24);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
   // eslint-disable-next-line no-control-regex
-  if (/^[^\x00-\x08\x0e-\x1f\ufffd]+$/.test(text)) return `they start with '${text.replace(/\s+/g, ' ').trim()}'`;
-  return `they start with bytes ${Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ')}`;
+  if (/^[^\x00-\x08\x0e-\x1f\ufffd]+$/.test(text))
+    return errorText('image.leading.text', { text: redact(text.replace(/\s+/g, ' ').trim()) });
+  return errorText('image.leading.bytes', { bytes: Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ') });
 }

@@ -12,7 +12,7 @@ import { ProviderError } from '../errors/providerError';
 import type { HttpResponse } from '../http/httpClient';
 import { formatSize, nearestSize, ratioOf, sizeForRatio, type ImageSize } from './aspectRatio';
 import { encodeMultipart, type MultipartPart } from './encodeMultipart';
-import { formatBytes } from './formatBytes';
+import { bytesText } from './formatBytes';
 import { defaultMaxImageBytes, HttpImageProvider, imageIndex, maxBase64ImageBytes, type Progress } from './httpImageProvider';
 import { ImageRequestChecks } from './imageRequestChecks';
 import type { GeneratedImage, ImageKeyCheck, ImageModelInfo, ImageRequest, ImageResult, ImageStyle } from './imageTypes';
@@ -85,7 +85,9 @@ export class StabilityImageProvider extends HttpImageProvider {
     const model: StabilityModel = parseStabilityModel(request.model, this.id);
     const checks = new ImageRequestChecks(this.id, model.label, request);
     if (request.style !== undefined && request.style !== '' && !stabilityStylePresets.some((s) => s.name === request.style)) {
-      checks.fail(`Stability has no style “${request.style}”: use one of ${stabilityStylePresets.map((s) => s.name).join(', ')}.`);
+      checks.fail(
+        errorText('image.check.stabilityStyle', { style: request.style, styles: stabilityStylePresets.map((s) => s.name).join(', ') }),
+      );
     }
     if (model.api === 'v2beta') {
       checks.prompt(10_000);
@@ -94,7 +96,7 @@ export class StabilityImageProvider extends HttpImageProvider {
       checks.seed(maxSeed);
       const formats = model.endpoint === 'sd3' ? ['png', 'jpeg'] : ['png', 'jpeg', 'webp'];
       if (request.outputFormat !== undefined && !formats.includes(request.outputFormat)) {
-        checks.fail(`${model.label} makes ${formats.join(', ')} images, not ${request.outputFormat}.`);
+        checks.fail(errorText('image.check.formats', { label: model.label, formats: formats.join(', '), format: request.outputFormat }));
       }
       const cfgScale = model.endpoint === 'sd3' ? checks.numberOption(['cfgScale', 'cfg_scale'], 1, 10, false) : undefined;
       const aspectRatio = this.v2AspectRatio(request, checks, model.label);
@@ -111,7 +113,7 @@ export class StabilityImageProvider extends HttpImageProvider {
     checks.count(10);
     checks.seed(maxSeed + 1);
     if (request.outputFormat !== undefined && request.outputFormat !== 'png') {
-      checks.fail(`Stability v1 engines make PNG images only, not ${request.outputFormat}.`);
+      checks.fail(errorText('image.check.v1PngOnly', { format: request.outputFormat }));
     }
     const cfgScale = checks.numberOption(['cfgScale', 'cfg_scale'], 0, 35, false);
     const steps = checks.numberOption(['steps'], 10, 50, true);
@@ -132,7 +134,7 @@ export class StabilityImageProvider extends HttpImageProvider {
     if (ratio !== undefined) {
       const text = `${ratio.width}:${ratio.height}`;
       if (!(stabilityAspectRatios as readonly string[]).includes(text)) {
-        checks.fail(`${label} accepts only these aspect ratios: ${listed}. ${text} is not one of them.`);
+        checks.fail(errorText('image.check.aspectRatios', { label, listed, value: text }));
       }
       return text;
     }
@@ -140,7 +142,7 @@ export class StabilityImageProvider extends HttpImageProvider {
     if (size === undefined) return undefined;
     const reduced = ratioOf(size);
     if (!(stabilityAspectRatios as readonly string[]).includes(reduced)) {
-      checks.fail(`${label} takes an aspect ratio (${listed}), not a pixel size: ${formatSize(size)} is ${reduced}, none of them.`);
+      checks.fail(errorText('image.check.ratioNotSize', { label, listed, size: formatSize(size), ratio: reduced }));
     }
     return reduced;
   }
@@ -153,7 +155,7 @@ export class StabilityImageProvider extends HttpImageProvider {
       const listed = sdxlSizes.map(formatSize).join(', ');
       if (size !== undefined) {
         if (!sdxlSizes.some((s) => s.width === size.width && s.height === size.height)) {
-          checks.fail(`SDXL accepts only these sizes: ${listed}. ${formatSize(size)} is not one of them.`);
+          checks.fail(errorText('image.check.sizes', { label: 'SDXL', listed, value: formatSize(size) }));
         }
         return size;
       }
@@ -162,7 +164,7 @@ export class StabilityImageProvider extends HttpImageProvider {
     if (size !== undefined) {
       for (const side of [size.width, size.height]) {
         if (side % 64 !== 0 || side < 320 || side > 1536) {
-          checks.fail(`Stable Diffusion v1 sizes must be multiples of 64 from 320 to 1536: ${side} is not.`);
+          checks.fail(errorText('image.check.sideFromTo', { label: 'Stable Diffusion v1', step: 64, min: 320, max: 1536, value: side }));
         }
       }
       return size;
@@ -247,7 +249,7 @@ export class StabilityImageProvider extends HttpImageProvider {
       throw new ProviderError({
         kind: 'invalid-response',
         provider: this.id,
-        text: errorText('image.tooLarge', { provider: this.id, size: formatBytes(error.maxBytes) }),
+        text: errorText('image.tooLarge', { provider: this.id, size: bytesText(error.maxBytes) }),
         ...(context.model !== undefined ? { model: context.model } : {}),
       });
     }

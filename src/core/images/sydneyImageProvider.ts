@@ -4,6 +4,7 @@
 // request; the gateway's per-model limits (sdxl 3/min, 1000/day…) are the rate limiter's defaults for this preset.
 import { parseErrorBody } from '../errors/errorBodyInfo';
 import type { ErrorContext } from '../errors/errorContext';
+import { errorText } from '../errors/errorText';
 import { mapErrorInfo } from '../errors/mapHttpError';
 import { formatSize, ratioOf } from './aspectRatio';
 import { HttpImageProvider, imageIndex, type Progress } from './httpImageProvider';
@@ -54,7 +55,7 @@ export class SydneyImageProvider extends HttpImageProvider {
         const text = JSON.stringify(answer);
         throw mapErrorInfo(undefined, parseErrorBody(text, 'application/json'), context);
       }
-      const url = new URL(answer.url, this.config.baseUrl).href;
+      const url = resolveImageUrl(answer.url, this.config.baseUrl);
       images.push(this.image(await this.download(url, context, request.signal, progress, index), context));
     }
     return { provider: this.id, model: request.model, images };
@@ -77,21 +78,23 @@ export class SydneyImageProvider extends HttpImageProvider {
 
   /** Validates (throwing `bad-request` naming the limit) and returns the `ar` to send, if any. */
   private plan(request: ImageRequest): string | undefined {
-    const checks = new ImageRequestChecks(this.id, `${request.model} on the Sydney gateway`, request);
+    const checks = new ImageRequestChecks(this.id, errorText('image.label.sydneyModel', { model: request.model }), request);
     if (!(sydneyImageModels as readonly string[]).includes(request.model)) {
-      checks.fail(`The Sydney gateway makes images with ${sydneyImageModels.join(' or ')}, not “${request.model}”.`);
+      // The template names both models (sydneyImageModels), so that `or` is translated with the rest.
+      checks.fail(errorText('image.check.sydneyModel', { model: request.model }));
     }
     checks.prompt(undefined);
     checks.count(10);
     checks.unsupported('seed');
     checks.unsupported('style');
-    if (request.model !== 'sdxl') checks.unsupported('negativePrompt', 'the gateway takes one for sdxl only');
+    if (request.model !== 'sdxl') checks.unsupported('negativePrompt', errorText('image.check.reason.sydneyNegative'));
     const listed = sydneyAspectRatios.join(', ');
+    const gateway = errorText('image.label.sydneyGateway');
     const ratio = checks.aspectRatio();
     if (ratio !== undefined) {
       const text = `${ratio.width}:${ratio.height}`;
       if (!(sydneyAspectRatios as readonly string[]).includes(text)) {
-        checks.fail(`The Sydney gateway accepts only these aspect ratios: ${listed}. ${text} is not one of them.`);
+        checks.fail(errorText('image.check.aspectRatios', { label: gateway, listed, value: text }));
       }
       return text;
     }
@@ -99,10 +102,20 @@ export class SydneyImageProvider extends HttpImageProvider {
     if (size === undefined) return undefined;
     const reduced = ratioOf(size);
     if (!(sydneyAspectRatios as readonly string[]).includes(reduced)) {
-      checks.fail(
-        `The Sydney gateway takes an aspect ratio (${listed}), not a pixel size: ${formatSize(size)} is ${reduced}, none of them.`,
-      );
+      checks.fail(errorText('image.check.ratioNotSize', { label: gateway, listed, size: formatSize(size), ratio: reduced }));
     }
     return reduced;
+  }
+}
+
+/**
+ * The gateway may answer with a path on itself. An address that is no URL at all goes on as it is, so that
+ * downloadImage refuses it with a message that says so (not as an unexpected failure).
+ */
+function resolveImageUrl(url: string, baseUrl: string): string {
+  try {
+    return new URL(url, baseUrl).href;
+  } catch {
+    return url;
   }
 }

@@ -7,6 +7,7 @@ import { anthropicModelListSchema } from './anthropicSchemas';
 import { AnthropicStreamDecoder } from './anthropicStreamDecoder';
 import type { ChatEventQueue } from './chatEventQueue';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
+import { tokenCount } from './tokenCount';
 
 export interface AnthropicConfig extends ChatProviderConfig {
   /** `max_tokens` is required by the API; used when the request sets none. Default 4096. */
@@ -48,7 +49,15 @@ export class AnthropicProvider extends HttpChatProvider {
     for (let page = 0; page < 5; page++) {
       const query = `?limit=1000${after !== undefined ? `&after_id=${encodeURIComponent(after)}` : ''}`;
       const list = await this.getJson(this.versioned(`/models${query}`), anthropicModelListSchema, context, signal, 'The model list');
-      for (const model of list.data) models.push({ id: model.id, ...(model.display_name ? { name: model.display_name } : {}) });
+      for (const model of list.data) {
+        // `max_input_tokens`: "Maximum input context window size in tokens" (Anthropic API reference, "List Models").
+        const window = tokenCount(model.max_input_tokens);
+        models.push({
+          id: model.id,
+          ...(model.display_name ? { name: model.display_name } : {}),
+          ...(window !== undefined ? { contextWindow: window } : {}),
+        });
+      }
       if (list.has_more !== true || !list.last_id) break;
       after = list.last_id;
     }

@@ -31,8 +31,9 @@ export const anthropicMessageDeltaSchema = z.object({
   usage,
 });
 
+/** `max_input_tokens` is a recent addition to the API reference ("List Models"); an answer without it has no window. */
 export const anthropicModelListSchema = z.object({
-  data: z.array(z.object({ id: z.string(), display_name: z.optional(z.nullable(z.string())) })),
+  data: z.array(z.object({ id: z.string(), display_name: z.optional(z.nullable(z.string())), max_input_tokens: count })),
   has_more: z.optional(z.boolean()),
   last_id: z.optional(z.nullable(z.string())),
 });

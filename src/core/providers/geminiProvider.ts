@@ -8,6 +8,7 @@ import type { ChatEventQueue } from './chatEventQueue';
 import { geminiModelListSchema } from './geminiSchemas';
 import { GeminiStreamDecoder } from './geminiStreamDecoder';
 import { HttpChatProvider } from './httpChatProvider';
+import { tokenCount } from './tokenCount';
 
 export class GeminiProvider extends HttpChatProvider {
   readonly kind = 'gemini' as const;
@@ -40,10 +41,12 @@ export class GeminiProvider extends HttpChatProvider {
       for (const model of list.models ?? []) {
         // Only models that can chat; embedding and image models are listed too.
         if (!(model.supportedGenerationMethods ?? []).includes('generateContent')) continue;
+        // `inputTokenLimit`: the most input tokens the model takes (Gemini API reference, "Models", Model resource).
+        const window = tokenCount(model.inputTokenLimit);
         models.push({
           id: modelId(model.name),
           ...(model.displayName ? { name: model.displayName } : {}),
-          ...(typeof model.inputTokenLimit === 'number' ? { contextLength: model.inputTokenLimit } : {}),
+          ...(window !== undefined ? { contextWindow: window } : {}),
         });
       }
       if (!list.nextPageToken) break;

@@ -6,6 +6,7 @@ import type { HttpResponse } from '../http/httpClient';
 import type { ChatEventQueue } from './chatEventQueue';
 import { isChatModelId, isOpenAiApi } from './chatModelFilter';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
+import { tokenCount } from './tokenCount';
 import { openAiModelListSchema } from './openAiSchemas';
 import { OpenAiStreamDecoder } from './openAiStreamDecoder';
 import { messagesAsText } from './partsAsText';
@@ -68,11 +69,20 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
     const filter = { openAi: isOpenAiApi(this.id, this.config.baseUrl) };
     return list.data
       .filter((model) => isChatModelId(model.id, filter))
-      .map((model) => ({
-        id: model.id,
-        ...(model.name ? { name: model.name } : {}),
-        ...(typeof model.context_length === 'number' ? { contextLength: model.context_length } : {}),
-      }));
+      .map((model) => {
+        // OpenRouter's `context_length` is the model's largest window over its providers (it routes a long prompt to
+        // one that takes it, says its API reference, "List available models"); `top_provider` only when that is missing.
+        const window =
+          tokenCount(model.context_length) ??
+          tokenCount(model.top_provider?.context_length) ??
+          tokenCount(model.context_window) ??
+          tokenCount(model.max_model_len);
+        return {
+          id: model.id,
+          ...(model.name ? { name: model.name } : {}),
+          ...(window !== undefined ? { contextWindow: window } : {}),
+        };
+      });
   }
 
   protected authHeaders(): Record<string, string> {

@@ -40,12 +40,19 @@ function isPlainChunk(value: unknown): value is OpenAiChunk {
 
 export const validateOpenAiChunk = fastValidator(openAiChunkSchema, isPlainChunk, 'A stream chunk');
 
+/**
+ * OpenAI lists only `id`; compatible servers add how much input a model takes, each under its own name:
+ * OpenRouter `context_length` (and `top_provider.context_length`), Groq `context_window`, vLLM `max_model_len`.
+ */
 export const openAiModelListSchema = z.object({
   data: z.array(
     z.object({
       id: z.string(),
       name: z.optional(z.nullable(z.string())),
       context_length: count,
+      top_provider: z.optional(z.nullable(z.object({ context_length: count }))),
+      context_window: count,
+      max_model_len: count,
     }),
   ),
 });

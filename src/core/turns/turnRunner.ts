@@ -31,6 +31,11 @@ export interface RunTurnOptions {
   answerId?: string;
   /** The message of the error when the recipe names no model (the extension passes its localized one). */
   noModelMessage?: string;
+  /**
+   * Last changes to the request before it goes to `model` (the chosen one): the extension makes it fit the model's
+   * context window (context/fitRequestToWindow.ts). The conversation keeps everything; only what is sent changes.
+   */
+  prepareRequest?: (request: Omit<ChatRequest, 'model'>, model: string) => Promise<Omit<ChatRequest, 'model'>>;
 }
 
 /**
@@ -66,8 +71,9 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
   };
 
   const stopped = (): boolean => options.signal?.aborted === true;
-  const request = requestFor(conversation, recipe, options.signal);
+  let request = requestFor(conversation, recipe, options.signal);
   try {
+    if (options.prepareRequest !== undefined && chosen !== undefined && !stopped()) request = await options.prepareRequest(request, chosen);
     if (stopped()) {
       apply({ type: 'done', finishReason: 'cancelled' });
     } else if (recipe.models.length === 0) {

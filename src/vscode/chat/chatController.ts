@@ -7,14 +7,18 @@
 import * as vscode from 'vscode';
 import type { Conversation, ContextItem } from '../../core/conversations/conversation';
 import { userParts } from '../../core/conversations/conversationOps';
-import type { ConversationStore } from '../../core/conversations/conversationStore';
+import type { ConversationStorage } from './lazyConversationStore';
 import { textPart } from '../../core/conversations/messagePart';
+import { withoutRepeatedInstructions } from '../../core/conversations/repeatedInstructions';
 import { editAndResend, regenerate, retry } from '../../core/turns/turnActions';
 import { runTurn } from '../../core/turns/turnRunner';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { SettingsService } from '../settings/settingsService';
 import { type AttachedView, ChatViewPort } from './chatViewPort';
+import { ChatContext } from './chatContext';
+import { ContextBudgetFeed } from './contextBudgetFeed';
+import type { LastEditorTracker } from './lastEditorTracker';
 import { ContextTray } from './contextTray';
 import { ConversationHistory } from './conversationHistory';
 import { EditUndo } from './editUndo';
@@ -28,13 +32,14 @@ import { toConversationView } from './toConversationView';
 const draftKey = 'switchboard.chat.draft';
 
 export interface ChatControllerDeps {
-  store: ConversationStore;
+  store: ConversationStorage & { dispose(): Promise<void> };
   host: ProviderEngineHost;
   settings: SettingsService;
   catalog: ModelCatalog;
   /** This window's state (the open conversation, the draft): the workspace state, never the global one. */
   state: vscode.Memento;
   log: vscode.LogOutputChannel;
+  editors: LastEditorTracker;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -43,6 +48,9 @@ export class ChatController implements vscode.Disposable {
   readonly history: ConversationHistory;
   readonly models: ModelPickerFeed;
   readonly contexts: ContextTray;
+  readonly budget: ContextBudgetFeed;
+  /** What the chat can be pointed at: the `@` picker, Add to Chat, the active file, the project's instructions. */
+  readonly context: ChatContext;
   /** Generates images for `/image <prompt>` typed into the chat; set by the image feature. */
   imageGenerator: ChatImageGenerator | undefined;
   private readonly turns: ChatTurns;
@@ -50,10 +58,20 @@ export class ChatController implements vscode.Disposable {
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.open = new OpenConversation(deps.store, deps.state, this.port, deps.log);
-    this.turns = new ChatTurns(this.open, this.port, deps.host, deps.log);
+    this.turns = new ChatTurns(
+      this.open,
+      this.port,
+      deps.host,
+      deps.log,
+      () => void this.budget.refresh(),
+      (model) => this.budget.windowTokens(model),
+    );
     this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port);
     this.models = new ModelPickerFeed(this.port, deps.settings, deps.catalog);
     this.contexts = new ContextTray(this.port);
+    this.budget = new ContextBudgetFeed(this.contexts, this.open, deps.settings, deps.host);
+    this.open.onShown = () => void this.budget.refresh();
+    this.context = new ChatContext(this.contexts, this.port, this.open, deps.editors, deps.settings, deps.host, deps.log);
     this.undo = new EditUndo(this.open, this.port);
   }
 
@@ -68,10 +86,13 @@ export class ChatController implements vscode.Disposable {
       conversation: toConversationView(this.open.current, (path) => view.imageSrc(path)),
       draft: this.deps.state.get<string>(draftKey, ''),
       contexts: this.contexts.chips,
+      ...(this.contexts.currentBudget ? { budget: this.contexts.currentBudget } : {}),
       currentModel: this.deps.settings.settings.chatModel,
       sendOnEnter: vscode.workspace.getConfiguration('switchboard').get<boolean>('chat.sendOnEnter', true),
       busy: this.busy,
     });
+    void this.budget.refresh();
+    void this.context.start();
   }
 
   get busy(): boolean {
@@ -85,7 +106,7 @@ export class ChatController implements vscode.Disposable {
 
   async send(text: string): Promise<void> {
     const trimmed = text.trim();
-    if (trimmed === '' && this.contexts.items.length === 0) return;
+    if (trimmed === '' && !this.contexts.hasAttached) return;
     await this.moveOn();
     const image = /^\/image(?:\s+([\s\S]*))?$/.exec(trimmed);
     const prompt = image?.[1]?.trim();
@@ -104,7 +125,9 @@ export class ChatController implements vscode.Disposable {
       this.port.post({ type: 'setDraft', text });
       return;
     }
-    const parts = userParts(trimmed, image ? [] : this.contexts.items);
+    // Context is read now, as it is when sent (an edited file goes out edited), and stored as sent.
+    const contexts = image ? [] : withoutRepeatedInstructions(await this.contexts.readForSend(), this.open.current);
+    const parts = userParts(trimmed, contexts);
     this.open.ask(parts, image ? undefined : recipe);
     if (!image) this.contexts.clear();
     await this.deps.state.update(draftKey, '');
@@ -182,8 +205,10 @@ export class ChatController implements vscode.Disposable {
   /** Stops the answer being streamed and writes every pending save (awaited by deactivate). */
   async dispose(): Promise<void> {
     this.models.dispose();
+    this.budget.dispose();
+    this.context.dispose();
     await this.turns.stop();
-    await this.deps.store.flush();
+    await this.deps.store.dispose();
   }
 
   /** Before a turn or another conversation: the one streaming stops, and the last edit is no longer undone. */

@@ -3,6 +3,7 @@
 // (batched while it streams, at once when it ends).
 import * as vscode from 'vscode';
 import type { Conversation } from '../../core/conversations/conversation';
+import type { FittableRequest } from '../../core/context/fitRequestToWindow';
 import type { RunTurnOptions } from '../../core/turns/turnRunner';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ChatViewPort } from './chatViewPort';
@@ -20,6 +21,10 @@ export class ChatTurns {
     private readonly port: ChatViewPort,
     private readonly host: ProviderEngineHost,
     private readonly log: vscode.LogOutputChannel,
+    /** Called when a turn has ended and been saved (the context meter counts the new history). */
+    private readonly onSettled: () => void = () => undefined,
+    /** The context window of a model, when known (the request is made to fit it). */
+    private readonly windowOf: (model: string) => Promise<number | undefined> = () => Promise.resolve(undefined),
   ) {}
 
   get busy(): boolean {
@@ -48,6 +53,7 @@ export class ChatTurns {
     const done = run(before, {
       chat: (models, request) => this.host.get().chat(models, request),
       signal: controller.signal,
+      prepareRequest: (request, model) => this.fitToWindow(request, model),
       noModelMessage: vscode.l10n.t(
         'No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.',
       ),
@@ -74,7 +80,30 @@ export class ChatTurns {
         if (this.active?.controller === controller) this.active = undefined;
         this.port.post({ type: 'busy', busy: this.busy });
         await this.open.save();
+        this.onSettled();
       });
     this.active = { controller, done };
+  }
+
+  /** Leaves out the oldest turns, then cuts the largest attachments, when the request would not fit the model's window. */
+  private async fitToWindow(request: FittableRequest, model: string): Promise<FittableRequest> {
+    const window = await this.windowOf(model);
+    if (window === undefined) return request;
+    const fitted = this.host.module().fitRequestToWindow(request, window);
+    if (fitted.droppedMessages > 0 || fitted.cutContexts > 0) {
+      this.log.info(
+        `Fitted the request to ${model}'s ${window}-token window: ${fitted.droppedMessages} messages left out, ${fitted.cutContexts} contexts cut`,
+      );
+      this.port.notice(
+        vscode.l10n.t(
+          'To fit {0}’s context window, this request leaves out {1} earlier messages and cuts {2} attachments. The conversation keeps them all.',
+          model,
+          fitted.droppedMessages,
+          fitted.cutContexts,
+        ),
+        'warning',
+      );
+    }
+    return fitted.request;
   }
 }

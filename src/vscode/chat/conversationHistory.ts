@@ -1,8 +1,10 @@
 // The list of past conversations and what can be done with one: open, rename, delete, export as Markdown.
 import * as vscode from 'vscode';
 import { renameConversation } from '../../core/conversations/conversationOps';
-import type { ConversationStore } from '../../core/conversations/conversationStore';
+import type { ConversationStorage } from './lazyConversationStore';
 import { exportMarkdown } from '../../core/conversations/exportMarkdown';
+import { exportFileName } from '../../core/conversations/exportFileName';
+import { describeMessageError } from '../errors/describeError';
 import type { ChatViewPort } from './chatViewPort';
 import { OpenConversation } from './openConversation';
 
@@ -14,7 +16,7 @@ export interface ChatTurns {
 
 export class ConversationHistory {
   constructor(
-    private readonly store: ConversationStore,
+    private readonly store: ConversationStorage,
     private readonly open: OpenConversation,
     private readonly turns: ChatTurns,
     private readonly port: ChatViewPort,
@@ -78,18 +80,13 @@ export class ConversationHistory {
       model: vscode.l10n.t('Model'),
       usage: (usage) => vscode.l10n.t('Tokens: {0} in, {1} out', usage.inputTokens ?? '?', usage.outputTokens ?? '?'),
       stopped: vscode.l10n.t('Stopped before the answer was complete.'),
-      error: (error) => vscode.l10n.t('Error ({0}): {1}', error.kind, error.message),
+      error: (error) => vscode.l10n.t('Error ({0}): {1}', error.kind, describeMessageError(error)),
       fallback: (from) => vscode.l10n.t('Answered instead of {0}/{1}, which failed.', from.provider, from.model),
       cached: vscode.l10n.t('Replayed from the response cache.'),
       contextHeader: (item) => item.label + (item.path && item.path !== item.label ? ` (${item.path})` : ''),
     });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const fileName = `${
-      conversation.title
-        .replace(/[^\p{L}\p{N}]+/gu, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 60) || 'chat'
-    }.md`;
+    const fileName = exportFileName(conversation.title);
     const uri =
       target ??
       (await vscode.window.showSaveDialog({

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { Conversation, TurnRecipe } from '../../core/conversations/conversation';
 import type { MessagePart } from '../../core/conversations/messagePart';
 import { appendUserMessage, createConversation, settleInterrupted } from '../../core/conversations/conversationOps';
-import type { ConversationStore, ForkedSave, MergedSave } from '../../core/conversations/conversationStore';
+import type { ForkedSave, MergedSave } from '../../core/conversations/conversationStore';
+import type { ConversationStorage } from './lazyConversationStore';
 import type { ChatViewPort } from './chatViewPort';
 import { pageBefore } from '../../shared/messagePage';
 import { toConversationView, toMessageView } from './toConversationView';
@@ -19,9 +20,11 @@ const lastConversationKey = 'switchboard.chat.lastConversation';
 export class OpenConversation {
   private conversation: Conversation = OpenConversation.fresh();
   private loaded: Promise<void> | undefined;
+  /** Called after the whole conversation was shown (opened, replaced, merged): the context meter follows. */
+  onShown: () => void = () => undefined;
 
   constructor(
-    private readonly store: ConversationStore,
+    private readonly store: ConversationStorage,
     /** This window's state: the workspace state, never the global one. */
     private readonly state: vscode.Memento,
     private readonly port: ChatViewPort,
@@ -73,6 +76,7 @@ export class OpenConversation {
 
   show(busy: boolean): void {
     this.port.post({ type: 'conversation', conversation: toConversationView(this.conversation, (path) => this.port.imageSrc(path)), busy });
+    this.onShown();
   }
 
   /**

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Conversation, ConversationMessage, ContextItem } from '../../core/conversations/conversation';
+import { describeContextNote } from '../errors/describeError';
+import { estimateTokens } from '../../core/context/estimateTokens';
 import { type ContextChip, type ConversationView, fitText, type MessageView, protocolLimits } from '../../shared/webviewProtocol';
 import { errorActionsFor } from './errorActions';
 import { contextsOf, imagesOf, textOf } from '../../core/conversations/messagePart';
@@ -63,12 +65,13 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
 export function toContextChip(item: ContextItem, id: string): ContextChip {
   return {
     id,
-    // The webview knows two chip kinds so far; the context issue adds the others to its protocol.
-    kind: item.kind === 'selection' ? 'selection' : 'file',
+    kind: item.kind,
     label: short(item.label),
     chars: item.text.length,
+    tokens: estimateTokens(item.text),
     ...(item.language ? { language: short(item.language) } : {}),
     ...(item.truncated ? { truncated: true } : {}),
+    ...(item.note ? { note: short(describeContextNote(item.note)) } : {}),
   };
 }
 

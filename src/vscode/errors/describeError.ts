@@ -25,3 +25,8 @@ function localize(messageId: unknown, params: unknown): string | undefined {
   const text = readErrorText(messageId, params);
   return text === undefined ? undefined : renderErrorText(text, localizedErrorTemplate);
 }
+
+/** A context chip's note (why its text is partial or missing) in the UI's language; its id when this version does not know it. */
+export function describeContextNote(note: { id: string; params: Readonly<Record<string, string | number>> }): string {
+  return localize(note.id, note.params) ?? note.id;
+}

@@ -132,7 +132,7 @@ export class ImageGenerator {
         if (signal?.aborted) controller.abort();
         return provider.generate({ ...fullRequest, signal: controller.signal }, (event) => {
           const message = describeProgress(event);
-          this.log.info(`Image ${model}: ${message}`);
+          this.log.info(`Image ${model}: ${message}${event.detail !== undefined ? ` (${event.detail})` : ''}`);
           progress.report({ message });
         });
       },
@@ -366,9 +366,9 @@ function describeProgress(event: ImageProgress): string {
       : '';
   switch (event.type) {
     case 'queued':
-      return vscode.l10n.t('queued{0}', of) + (event.detail ? ` — ${event.detail}` : '');
+      return vscode.l10n.t('queued{0}', of);
     case 'processing':
-      return vscode.l10n.t('drawing{0}', of) + (event.detail ? ` — ${event.detail}` : '');
+      return vscode.l10n.t('drawing{0}', of);
     case 'downloading':
       return vscode.l10n.t('downloading{0}', of);
     case 'waiting-rate-limit':

@@ -71,7 +71,8 @@ export class SelectionCommands {
 
   async ask(): Promise<void> {
     const target = await this.target();
-    this.chat.contexts.add(target.contextItem);
+    const item = target.contextItem;
+    await this.chat.contexts.addRead(item, `selection:${item.path ?? item.label}#${item.startLine ?? 0}-${item.endLine ?? 0}`);
     await this.chatView.reveal();
     this.chat.port.post({ type: 'focusInput' });
   }

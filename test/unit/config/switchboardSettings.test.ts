@@ -81,4 +81,30 @@ describe('settings', () => {
     assert.equal(parseModelRef('/gpt-4o'), undefined);
     assert.equal(parseModelRef('openai/'), undefined);
   });
+
+  it('reads switchboard.context.exclude and switchboard.context.projectInstructions', () => {
+    const { settings, problems } = read({ 'context.exclude': ['*.secret', 'config/private/**'], 'context.projectInstructions': false });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.contextExclude, ['*.secret', 'config/private/**']);
+    assert.equal(settings.projectInstructions, false);
+  });
+
+  it('keeps the default exclusions when switchboard.context.exclude is not a list of globs', () => {
+    for (const value of ['.env', [''], [42], { '.env': true }]) {
+      const { settings, problems } = read({ 'context.exclude': value, 'context.projectInstructions': 'yes' });
+      assert.deepEqual(
+        problems.map((p) => p.setting),
+        ['switchboard.context.exclude', 'switchboard.context.projectInstructions'],
+      );
+      assert.ok(settings.contextExclude.includes('.env'), `defaults kept for ${JSON.stringify(value)}`);
+      assert.equal(settings.projectInstructions, true);
+    }
+  });
+
+  it('gives each reading its own copy of the default exclusions', () => {
+    const first = read({}).settings;
+    first.contextExclude.push('mutated');
+    assert.ok(!read({}).settings.contextExclude.includes('mutated'));
+    assert.ok(!defaultSettings.contextExclude.includes('mutated'));
+  });
 });

@@ -1,5 +1,6 @@
 // The lazy engine boundary, checked on the bundles themselves: activation loads dist/extension.js, which must
-// carry no HTTP client (docs/performance.md: activation stays small and fast); undici and every protocol client live in
+// carry no HTTP client, conversation store or file readers (docs/performance.md: activation stays small and fast);
+// undici, every protocol client and the conversation store live in
 // dist/engine.js, which ProviderEngineHost requires on first use. Builds both in memory with the exact options of
 // esbuild.js in production mode (what the VSIX ships), so dist/ is left alone.
 import * as assert from 'node:assert/strict';
@@ -71,6 +72,19 @@ describe('the bundles split at the lazy engine boundary', function () {
   it('the activation bundle loads the engine from dist/engine.js instead of containing it', () => {
     assert.ok(extension.requires.has('./engine.js'), 'dist/extension.js does not require ./engine.js');
     assert.ok(!extension.inputs.includes('src/core/engine.ts') && !extension.inputs.includes('src/core/providerEngine.ts'));
+  });
+
+  it('the conversation store, the error templates and the workspace-context readers load with the engine, not at activation', () => {
+    const lazySources = extension.inputs.filter(
+      (input) =>
+        input === 'src/core/conversations/conversationStore.ts' ||
+        input === 'src/core/errors/errorTemplates.ts' ||
+        /^src\/core\/context\/(?!estimateTokens\.ts$)/.test(input),
+    );
+    assert.deepEqual(lazySources, [], 'lazily used modules bundled into dist/extension.js');
+    assert.ok(engine.inputs.includes('src/core/conversations/conversationStore.ts'), 'the conversation store is not in dist/engine.js');
+    assert.ok(engine.inputs.includes('src/core/errors/errorTemplates.ts'), 'the error templates are not in dist/engine.js');
+    assert.ok(extension.inputs.includes('src/vscode/errors/lazyErrorTemplates.ts'), 'the templates’ stand-in is not in dist/extension.js');
   });
 
   it('the engine bundle carries the HTTP client', () => {

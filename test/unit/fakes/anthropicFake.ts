@@ -167,13 +167,29 @@ export function anthropicRateLimited(options: { retryAfterSeconds?: number; requ
   );
 }
 
-export function anthropicModels(ids: readonly string[]): ScriptedResponse {
+/**
+ * `GET /v1/models`. The current API reference ("List Models") adds `max_input_tokens` and `max_tokens` to each model;
+ * give `limits` for that shape, leave it out for the older one without them.
+ */
+export function anthropicModels(
+  ids: readonly string[],
+  limits: Readonly<Record<string, { maxInputTokens: number; maxTokens: number }>> = {},
+): ScriptedResponse {
   return {
     status: 200,
     headers: { ...json, 'request-id': anthropicRequestId() },
     chunks: [
       JSON.stringify({
-        data: ids.map((id) => ({ type: 'model', id, display_name: id.toUpperCase(), created_at: '2025-01-01T00:00:00Z' })),
+        data: ids.map((id) => {
+          const limit = limits[id];
+          return {
+            type: 'model',
+            id,
+            display_name: id.toUpperCase(),
+            created_at: '2025-01-01T00:00:00Z',
+            ...(limit !== undefined ? { max_input_tokens: limit.maxInputTokens, max_tokens: limit.maxTokens } : {}),
+          };
+        }),
         has_more: false,
         first_id: ids[0] ?? null,
         last_id: ids[ids.length - 1] ?? null,

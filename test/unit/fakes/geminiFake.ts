@@ -145,7 +145,14 @@ export function geminiStreamErrorFrame(
   return geminiFrame({ error: { code: status, message, status: statusName } }, eol);
 }
 
-export function geminiModels(models: ReadonlyArray<{ name: string; methods: string[] }>): ScriptedResponse {
+/**
+ * `models.list` as the Gemini API reference ("Models") shows it: Model resources with `inputTokenLimit` (default here
+ * 1000; `null` leaves the field out, to check a list that does not say it) and `outputTokenLimit`.
+ */
+export function geminiModels(
+  models: ReadonlyArray<{ name: string; methods: string[]; inputTokenLimit?: number | null }>,
+  nextPageToken?: string,
+): ScriptedResponse {
   return {
     status: 200,
     headers: json,
@@ -155,10 +162,11 @@ export function geminiModels(models: ReadonlyArray<{ name: string; methods: stri
           name: m.name,
           version: '001',
           displayName: m.name.toUpperCase(),
-          inputTokenLimit: 1000,
+          ...(m.inputTokenLimit === null ? {} : { inputTokenLimit: m.inputTokenLimit ?? 1000 }),
           outputTokenLimit: 8192,
           supportedGenerationMethods: m.methods,
         })),
+        ...(nextPageToken !== undefined ? { nextPageToken } : {}),
       }),
     ],
   };

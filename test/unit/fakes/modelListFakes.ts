@@ -1,6 +1,7 @@
 // What real OpenAI-compatible `GET /models` lists hold: every model of the account or server, chat or not. Ids as
 // OpenAI's "Models" pages and API reference ("List models"), Groq's "Supported models" page and Ollama's
 // OpenAI-compatibility page (`/v1/models` lists every pulled model, embedding ones too) name them.
+import type { ScriptedResponse } from './fakeHttpServer';
 
 /** OpenAI: chat models (on /chat/completions) and the rest of a typical account's list. */
 export const openAiChatIds = [
@@ -89,3 +90,61 @@ export const openRouterChatIds = [
   'openai/gpt-3.5-turbo-instruct',
   'anthropic/claude-sonnet-4',
 ] as const;
+
+/** 2026-01-01T00:00:00Z, as every model's `created` (nothing reads it). */
+const created = 1_767_225_600;
+const json = { 'content-type': 'application/json' };
+
+/**
+ * Groq's `GET /openai/v1/models` as its API reference ("Models", List models) shows it: each model has
+ * `context_window` (tokens), `active` and `max_completion_tokens` besides OpenAI's fields.
+ */
+export function groqModelList(models: ReadonlyArray<{ id: string; contextWindow: number }>): ScriptedResponse {
+  return {
+    status: 200,
+    headers: json,
+    chunks: [
+      JSON.stringify({
+        object: 'list',
+        data: models.map((model) => ({
+          id: model.id,
+          object: 'model',
+          created,
+          owned_by: 'Meta',
+          active: true,
+          context_window: model.contextWindow,
+          public_apps: null,
+          max_completion_tokens: 32_768,
+        })),
+      }),
+    ],
+  };
+}
+
+/**
+ * vLLM's OpenAI-compatible `GET /v1/models`, as its server's ModelCard (vllm/entrypoints/openai/protocol.py) writes
+ * it: the served model with `root`, `parent` and `max_model_len`, the context it was started with.
+ */
+export function vllmModelList(id: string, maxModelLen: number): ScriptedResponse {
+  return {
+    status: 200,
+    headers: json,
+    chunks: [
+      JSON.stringify({
+        object: 'list',
+        data: [
+          {
+            id,
+            object: 'model',
+            created,
+            owned_by: 'vllm',
+            root: id,
+            parent: null,
+            max_model_len: maxModelLen,
+            permission: [{ id: 'modelperm-fake0001', object: 'model_permission', created, allow_sampling: true, organization: '*' }],
+          },
+        ],
+      }),
+    ],
+  };
+}

@@ -78,20 +78,48 @@ export function openRouterModeration(reasons: readonly string[], flaggedInput: s
   return { status: 403, headers: json, chunks: [JSON.stringify(openRouterModerationBody(reasons, flaggedInput, model))] };
 }
 
-/** A slice of the public model list (ids as OpenRouter names them, with its `name` and `context_length`). */
-export function openRouterModels(ids: readonly string[]): ScriptedResponse {
+/** One model of the list: its window (`null` where OpenRouter has none) and its first provider's, if different. */
+export interface OpenRouterModelSpec {
+  id: string;
+  contextLength: number | null;
+  /** `top_provider.context_length`; default the same as `contextLength`. */
+  topProviderContextLength?: number | null;
+}
+
+/**
+ * A slice of the public model list, each model with the fields of OpenRouter's API reference ("List available
+ * models"): `context_length`, `architecture`, `pricing` (strings of dollars per token), `top_provider`,
+ * `per_request_limits`, `supported_parameters`. A bare id gets a 128,000-token window.
+ */
+export function openRouterModels(models: ReadonlyArray<string | OpenRouterModelSpec>): ScriptedResponse {
   return {
     status: 200,
     headers: json,
     chunks: [
       JSON.stringify({
-        data: ids.map((id) => ({
-          id,
-          canonical_slug: id,
-          name: id,
-          context_length: 128_000,
-          architecture: { modality: 'text->text', input_modalities: ['text'], output_modalities: ['text'] },
-        })),
+        data: models.map((model) => {
+          const spec: OpenRouterModelSpec = typeof model === 'string' ? { id: model, contextLength: 128_000 } : model;
+          const top = spec.topProviderContextLength === undefined ? spec.contextLength : spec.topProviderContextLength;
+          return {
+            id: spec.id,
+            canonical_slug: spec.id,
+            name: spec.id,
+            created: 1_767_225_600,
+            description: `${spec.id} on OpenRouter.`,
+            context_length: spec.contextLength,
+            architecture: {
+              modality: 'text->text',
+              input_modalities: ['text'],
+              output_modalities: ['text'],
+              tokenizer: 'Other',
+              instruct_type: null,
+            },
+            pricing: { prompt: '0.0000003', completion: '0.0000012', request: '0', image: '0', web_search: '0', internal_reasoning: '0' },
+            top_provider: { context_length: top, max_completion_tokens: 16_384, is_moderated: false },
+            per_request_limits: null,
+            supported_parameters: ['max_tokens', 'temperature', 'top_p', 'stop'],
+          };
+        }),
       }),
     ],
   };

@@ -5,7 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as https from 'node:https';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { errorText, fillTemplate, renderErrorText } from '../../../src/core/errors/errorText';
+import { errorTemplates } from '../../../src/core/errors/errorTemplates';
 import type { ProviderError } from '../../../src/core/errors/providerError';
 import type { HttpClient, HttpClientOptions } from '../../../src/core/http/httpClient';
 import { createImageProvider } from '../../../src/core/images/createImageProvider';
@@ -71,6 +75,14 @@ describe('image downloads: which addresses an image URL may reach', () => {
         error.message,
         /^Switchboard did not download the image from 127\.0\.0\.1: that is a loopback address \(this computer\)\. Images named in an answer are downloaded only from public addresses, or from the same kind of address as sydney's own base URL\.$/,
       );
+      assert.equal(error.messageId, 'download.refused.trusted');
+      assert.deepEqual(error.params, { where: '127.0.0.1', kind: errorText('address.loopback'), provider: 'sydney' });
+      // The whole sentence, the kind of address included, is data: in Russian no English word is left.
+      const ru = JSON.parse(readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.ru.json'), 'utf8')) as Record<string, string>;
+      assert.equal(
+        renderErrorText({ id: error.messageId, params: error.params }, (id, params) => fillTemplate(ru[errorTemplates[id]] ?? '', params)),
+        'Switchboard не стал скачивать изображение с 127.0.0.1: это адрес обратной петли (этот компьютер). Изображения из ответа скачиваются только с публичных адресов или с адресов того же вида, что и базовый URL sydney.',
+      );
       assert.equal(gateway.requests.length, 1, 'the generation itself went to the gateway');
       assert.deepEqual(proxy.seen, [`sydney.example:${portOf(gateway)}`]);
       assert.equal(images.requests.length, 0);
@@ -83,23 +95,29 @@ describe('image downloads: which addresses an image URL may reach', () => {
         error.message,
         /did not download the image from images\.example, which resolves to 127\.0\.0\.1: that is a loopback address/,
       );
+      assert.deepEqual(error.params['where'], errorText('download.resolvesTo', { host: 'images.example', address: '127.0.0.1' }));
       assert.ok(dns.asked.includes('images.example'));
       assert.equal(images.requests.length, 0);
     });
 
     it('refuses link-local (cloud metadata), private and mapped addresses', async () => {
-      const cases: readonly (readonly [string, RegExp])[] = [
-        ['http://169.254.169.254/latest/meta-data/iam/security-credentials/', /169\.254\.169\.254: that is a link-local address/],
-        ['http://10.0.0.7/x.png', /10\.0\.0\.7: that is a private-network address/],
-        ['http://[::ffff:a9fe:a9fe]/x.png', /::ffff:a9fe:a9fe: that is a link-local address/],
-        ['http://0.0.0.0:80/x.png', /0\.0\.0\.0: that is the unspecified address/],
-        ['http://100.100.100.200/x.png', /100\.100\.100\.200: that is a carrier-grade NAT \(shared\) address/],
+      const cases: readonly (readonly [string, RegExp, string])[] = [
+        [
+          'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+          /169\.254\.169\.254: that is a link-local address/,
+          'address.linkLocal',
+        ],
+        ['http://10.0.0.7/x.png', /10\.0\.0\.7: that is a private-network address/, 'address.private'],
+        ['http://[::ffff:a9fe:a9fe]/x.png', /::ffff:a9fe:a9fe: that is a link-local address/, 'address.linkLocal'],
+        ['http://0.0.0.0:80/x.png', /0\.0\.0\.0: that is the unspecified address/, 'address.unspecified'],
+        ['http://100.100.100.200/x.png', /100\.100\.100\.200: that is a carrier-grade NAT \(shared\) address/, 'address.shared'],
       ];
-      for (const [url, message] of cases) {
+      for (const [url, message, kind] of cases) {
         gateway.enqueue(sydneyImageUrl(url));
         const error = await failure(publicSydney().generate({ model: 'sdxl', prompt: 'x' }));
         assert.equal(error.kind, 'invalid-response', url);
         assert.match(error.message, message);
+        assert.deepEqual(error.params['kind'], { id: kind, params: {} }, url);
       }
     });
 
@@ -169,6 +187,7 @@ describe('image downloads: which addresses an image URL may reach', () => {
       gateway.enqueue(jsonResponse({ created: 1, data: [{ url: 'http://169.254.169.254/latest/meta-data/' }] }));
       const error = await failure(local.generate({ model: 'local-diffusion', prompt: 'x' }));
       assert.match(error.message, /^Switchboard did not download the image from 169\.254\.169\.254: that is a link-local address/);
+      assert.equal(error.messageId, 'download.refused.trusted');
       gateway.enqueue(jsonResponse({ created: 1, data: [{ url: `${images.origin}/ok.png` }] }));
       images.enqueue(imageResponse(tinyPng));
       assert.equal((await local.generate({ model: 'local-diffusion', prompt: 'x' })).images.length, 1);
@@ -202,6 +221,8 @@ describe('image downloads: which addresses an image URL may reach', () => {
         error.message,
         /^The image at 127\.0\.0\.1:\d+ redirected from https to plain http \(127\.0\.0\.1:\d+\); Switchboard will not follow a redirect that drops encryption\.$/,
       );
+      assert.equal(error.messageId, 'download.insecureRedirect');
+      assert.deepEqual(error.params, { host: new URL(secureOrigin).host, next: `127.0.0.1:${portOf(images)}` });
       assert.equal(images.requests.length, 0);
 
       gateway.enqueue(sydneyImageUrl(`${secureOrigin}/up`));

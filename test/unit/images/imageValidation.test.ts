@@ -173,6 +173,80 @@ describe('Image request validation', () => {
     });
   });
 
+  describe('each refusal is a message id with its parameters (translated in the UI)', () => {
+    /** What `validate` throws for the request. */
+    function refusal(id: 'stability' | 'fusionbrain' | 'openai' | 'sydney', request: ImageRequest): ProviderError {
+      try {
+        provider(id).validate(request);
+      } catch (error) {
+        assert.ok(error instanceof ProviderError);
+        assert.equal(error.kind, 'bad-request');
+        return error;
+      }
+      assert.fail('expected the request to be refused');
+    }
+
+    it('Stability', () => {
+      const sdxl = refusal('stability', { model: 'v1/stable-diffusion-xl-1024-v1-0', prompt: 'x', width: 1000, height: 1000 });
+      assert.equal(sdxl.messageId, 'image.check.sizes');
+      assert.equal(sdxl.params['label'], 'SDXL');
+      assert.equal(sdxl.params['value'], '1000x1000');
+      const v1 = refusal('stability', { model: 'v1/stable-diffusion-v1-6', prompt: 'x', width: 500, height: 512 });
+      assert.equal(v1.messageId, 'image.check.sideFromTo');
+      assert.deepEqual(v1.params, { label: 'Stable Diffusion v1', step: 64, min: 320, max: 1536, value: 500 });
+      assert.equal(v1.message, 'Stable Diffusion v1 sizes must be multiples of 64 from 320 to 1536: 500 is not.');
+      const ratio = refusal('stability', { model: 'core', prompt: 'x', width: 1000, height: 700 });
+      assert.equal(ratio.messageId, 'image.check.ratioNotSize');
+      assert.equal(ratio.params['ratio'], '10:7');
+      assert.equal(refusal('stability', { model: 'core', prompt: 'x', style: 'watercolor' }).messageId, 'image.check.stabilityStyle');
+      const format = refusal('stability', { model: 'sd3', prompt: 'x', outputFormat: 'webp' });
+      assert.deepEqual(format.params, { label: 'Stable Diffusion 3.5', formats: 'png, jpeg', format: 'webp' });
+      const png = refusal('stability', { model: 'v1/stable-diffusion-v1-6', prompt: 'x', outputFormat: 'jpeg' });
+      assert.equal(png.messageId, 'image.check.v1PngOnly');
+      assert.equal(png.message, 'Stability v1 engines make PNG images only, not jpeg.');
+      assert.equal(refusal('stability', { model: 'core', prompt: 'x', aspectRatio: '4:3' }).messageId, 'image.check.aspectRatios');
+    });
+
+    it('Sydney: the model is named in a phrase, and so is the reason a field is refused', () => {
+      const count = refusal('sydney', { model: 'sdxl', prompt: 'x', count: 11 });
+      assert.equal(count.messageId, 'imageRequest.count');
+      assert.deepEqual(count.params['label'], { id: 'image.label.sydneyModel', params: { model: 'sdxl' } });
+      assert.equal(count.message, 'sdxl on the Sydney gateway makes 1 to 10 images per request: 11 is not possible.');
+      const negative = refusal('sydney', { model: 'kandinsky', prompt: 'x', negativePrompt: 'blur' });
+      assert.deepEqual(negative.params['reason'], {
+        id: 'imageRequest.reason',
+        params: { reason: { id: 'image.check.reason.sydneyNegative', params: {} } },
+      });
+      assert.equal(
+        negative.message,
+        'kandinsky on the Sydney gateway takes no negative prompt (the gateway takes one for sdxl only). Leave the negative prompt empty.',
+      );
+      const model = refusal('sydney', { model: 'midjourney', prompt: 'x' });
+      assert.equal(model.messageId, 'image.check.sydneyModel');
+      assert.deepEqual(model.params, { model: 'midjourney' });
+      const ratio = refusal('sydney', { model: 'sdxl', prompt: 'x', width: 1000, height: 700 });
+      assert.equal(ratio.messageId, 'image.check.ratioNotSize');
+      assert.equal(
+        ratio.message,
+        'The Sydney gateway takes an aspect ratio (16:9, 3:2, 1:1, 2:3, 9:16), not a pixel size: 1000x700 is 10:7, none of them.',
+      );
+    });
+
+    it('Kandinsky and OpenAI', () => {
+      const side = refusal('fusionbrain', { model: 'kandinsky', prompt: 'x', width: 1000, height: 1024 });
+      assert.equal(side.messageId, 'image.check.sideUpTo');
+      assert.deepEqual(side.params, { label: 'Kandinsky', step: 64, max: 1024, value: 1000 });
+      assert.equal(refusal('fusionbrain', { model: 'kandinsky', prompt: 'x', style: 'no style!' }).messageId, 'image.check.kandinskyStyle');
+      assert.equal(refusal('fusionbrain', { model: 'not kandinsky', prompt: 'x' }).messageId, 'image.check.fusionBrainModel');
+      assert.equal(refusal('openai', { model: ' ', prompt: 'x' }).messageId, 'image.check.chooseModel');
+      assert.equal(
+        refusal('openai', { model: 'gpt-image-1', prompt: 'x', outputFormat: 'png', options: { outputCompression: 50 } }).messageId,
+        'image.check.compressionFormat',
+      );
+      assert.equal(refusal('openai', { model: 'gpt-image-1', prompt: 'x', aspectRatio: '16:9' }).messageId, 'image.check.squareOrNot');
+    });
+  });
+
   describe('keys never appear in messages', () => {
     it('provider text that echoes the key or the secret is redacted', async () => {
       server.onRequest((request) => {

@@ -98,6 +98,8 @@ describe('Sydney gateway image provider', () => {
     const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'invalid-response');
     assert.match(error.message, /The image at 127\.0\.0\.1:\d+ is larger than 20 MB.*stopped downloading/);
+    assert.equal(error.messageId, 'download.tooLarge');
+    assert.deepEqual(error.params, { host: new URL(images.origin).host, size: { id: 'size.mb', params: { value: 20 } } });
     assert.equal((await images.requests[0]?.closed)?.completed, false, 'the server sees the client hang up');
   });
 
@@ -110,6 +112,7 @@ describe('Sydney gateway image provider', () => {
     });
     const error = await failure(provider({ downloadMaxBytes: 1000 }).generate({ model: 'sdxl', prompt: 'x' }));
     assert.match(error.message, /larger than 1000 bytes/);
+    assert.deepEqual(error.params['size'], { id: 'size.bytes', params: { value: 1000 } });
   });
 
   it('gives up on an image URL that never answers', async () => {
@@ -118,6 +121,8 @@ describe('Sydney gateway image provider', () => {
     const error = await failure(provider({ downloadTimeLimitMs: 200 }).generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'timeout');
     assert.match(error.message, /did not arrive within 200 ms/);
+    assert.equal(error.messageId, 'download.timeout');
+    assert.deepEqual(error.params['duration'], { id: 'duration.ms', params: { value: 200 } });
     assert.equal((await images.requests[0]?.closed)?.completed, false);
   });
 
@@ -146,6 +151,8 @@ describe('Sydney gateway image provider', () => {
       error.message,
       /sydney sent 22 bytes that are not a PNG, JPEG or WebP image \(they start with '<html>Not found<\/html>'\)/,
     );
+    assert.equal(error.messageId, 'image.notImage');
+    assert.deepEqual(error.params['leading'], { id: 'image.leading.text', params: { text: '<html>Not found</html>' } });
   });
 
   it('reports an expired image link (404 at the image host)', async () => {
@@ -154,6 +161,20 @@ describe('Sydney gateway image provider', () => {
     const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
     assert.equal(error.kind, 'not-found');
     assert.match(error.message, /Downloading the image from .* failed \(404\)/);
+    assert.equal(error.messageId, 'download.expired');
+    assert.deepEqual(error.params, { host: new URL(images.origin).host, status: ' (404)' });
+    assert.equal(
+      error.message,
+      `Downloading the image from ${new URL(images.origin).host} failed (404). The link may have expired; generate the image again.`,
+    );
+  });
+
+  it('refuses an image address that is not a URL by name, not as an unexpected failure', async () => {
+    gateway.enqueue(sydneyImageUrl('http://[::1/cat.png'));
+    const error = await failure(provider().generate({ model: 'sdxl', prompt: 'x' }));
+    assert.equal(error.kind, 'invalid-response');
+    assert.equal(error.messageId, 'download.notUrl');
+    assert.equal(error.message, 'sydney answered with an image address that is not a URL: “http://[::1/cat.png”.');
   });
 
   it('goes through the rate limiter: the 4th sdxl image in a minute waits, and says so', async () => {

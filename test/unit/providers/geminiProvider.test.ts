@@ -119,7 +119,7 @@ describe('Gemini provider', () => {
       ]),
     );
     const models = await provider().listModels();
-    assert.deepEqual(models, [{ id: 'gemini-a', name: 'MODELS/GEMINI-A', contextLength: 1000 }]);
+    assert.deepEqual(models, [{ id: 'gemini-a', name: 'MODELS/GEMINI-A', contextWindow: 1000 }]);
     assert.equal(server.requests[0]?.url, '/v1beta/models?pageSize=1000');
     assert.equal(server.requests[0]?.headers['x-goog-api-key'], key);
   });

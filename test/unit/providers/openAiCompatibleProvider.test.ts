@@ -221,7 +221,7 @@ describe('OpenAI-compatible provider', () => {
     assert.equal(server.requests[0]?.headers.authorization, `Bearer ${key}`);
   });
 
-  it('lists OpenRouter models with their names and context lengths', async () => {
+  it('lists OpenRouter models with their names and context windows', async () => {
     server.enqueue({
       status: 200,
       headers: { 'content-type': 'application/json' },
@@ -230,7 +230,7 @@ describe('OpenAI-compatible provider', () => {
       ],
     });
     assert.deepEqual(await provider({ id: 'openrouter' }).listModels(), [
-      { id: 'meta-llama/llama-3.1-8b-instruct', name: 'Llama 3.1 8B', contextLength: 131072 },
+      { id: 'meta-llama/llama-3.1-8b-instruct', name: 'Llama 3.1 8B', contextWindow: 131072 },
     ]);
   });
 
