@@ -13,7 +13,16 @@ export function packageAndUnpackVsix(intoDir: string): string {
   const vsix = path.join(intoDir, 'switchboard.vsix');
   execFileSync(
     process.execPath,
-    [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix],
+    // The same flags as `npm run package`: README images stay relative links into the package, which the editor's
+    // extension page shows from the installed files (the repository URL is not a public host vsce knows).
+    [
+      path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--no-rewrite-relative-links',
+      '--out',
+      vsix,
+    ],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'ignore', 'inherit'],

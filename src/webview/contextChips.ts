@@ -49,6 +49,14 @@ export function kindIcon(strings: WebviewStrings, kind: ContextKindView | 'file'
   return h('span', { class: `codicon codicon-${kindIcons[kind]}`, role: 'img', 'aria-label': name, title: name });
 }
 
+/**
+ * The chip's text: a file's or folder's name says what it is with the icon alone, but "workspace" or "bash" does not,
+ * so the chips of the editor's own sources name their kind too ("Problems: workspace").
+ */
+function visibleLabel(strings: WebviewStrings, chip: ContextChip): string {
+  return chip.kind === 'problems' || chip.kind === 'terminal' || chip.kind === 'diff' ? `${kindName(strings, chip.kind)}: ${chip.label}` : chip.label;
+}
+
 /** One chip. */
 export function contextChip(chip: ContextChip, options: ContextChipOptions): HTMLElement {
   const { strings, post, messageId } = options;
@@ -60,7 +68,7 @@ export function contextChip(chip: ContextChip, options: ContextChipOptions): HTM
   const content = [
     suggested ? h('span', { class: 'codicon codicon-add', 'aria-hidden': 'true' }) : undefined,
     kindIcon(strings, chip.kind),
-    h('span', { class: 'chip-label' }, chip.label),
+    h('span', { class: 'chip-label' }, visibleLabel(strings, chip)),
     h('span', { class: 'chip-size' }, tokens),
     warning !== ''
       ? h(

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { editor } from './harness/rootHooks';
 
@@ -39,5 +39,16 @@ describe('the packaged VSIX', () => {
     assert.ok(sizes.vsix <= 600, `VSIX is ${sizes.vsix.toFixed(1)} KB (budget 600 KB)`);
     assert.ok(sizes.extension <= 150, `the code loaded at activation is ${sizes.extension.toFixed(1)} KB (budget 150 KB)`);
     assert.ok(sizes.webview <= 300, `the webview bundle is ${sizes.webview.toFixed(1)} KB (budget 300 KB)`);
+  });
+
+  it('ships every image its README shows, linked relatively so the editor shows it from the package', () => {
+    const unpacked = path.join(editor().dirs.root, 'build', 'vsix', 'extension');
+    const readme = readFileSync(path.join(unpacked, 'readme.md'), 'utf8');
+    const images = Array.from(readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g), (match) => match[1] ?? '');
+    assert.ok(images.length > 0, 'the README shows no image');
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is not a relative link into the package`);
+      assert.ok(statSync(path.join(unpacked, image)).isFile(), `${image} is not in the package`);
+    }
   });
 });

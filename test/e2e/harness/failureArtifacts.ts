@@ -26,11 +26,15 @@ export async function saveFailureArtifacts(session: EditorSession, testTitle: st
   return dir;
 }
 
-/** A screenshot kept for people to look at, whether or not the test failed. */
-export async function saveScreenshot(session: EditorSession, name: string): Promise<string> {
+/**
+ * A screenshot kept for people to look at, whether or not the test failed: the whole window, or only the part
+ * `selector` names (the side bar with the chat, for the README).
+ */
+export async function saveScreenshot(session: EditorSession, name: string, selector?: string): Promise<string> {
   const dir = path.join(resultsDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${slug(name)}.png`);
-  await session.page.screenshot({ path: file, timeout: 10_000 });
+  if (selector === undefined) await session.page.screenshot({ path: file, timeout: 10_000 });
+  else await session.page.locator(selector).first().screenshot({ path: file, timeout: 10_000 });
   return file;
 }

@@ -26,6 +26,8 @@ export type ChatReply = (body: { model: string; messages: { role: string; conten
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   models = ['fake-model-a', 'fake-model-b'];
+  /** Context windows listed with the models, as Groq's and vLLM's lists say them (`context_window`). */
+  windows: Record<string, number> = {};
   reply: ChatReply = () => ({ pieces: ['Hello', ' from', ' the fake', ' model.'] });
   /** How long an image generation takes before the server answers at all. */
   imageDelayMs = 0;
@@ -69,7 +71,16 @@ export class FakeOpenAiServer {
     if (request.method === 'GET' && path.endsWith('/models')) {
       response.writeHead(200, { 'content-type': 'application/json', ...requestId });
       response.end(
-        JSON.stringify({ object: 'list', data: this.models.map((id) => ({ id, object: 'model', created, owned_by: 'system' })) }),
+        JSON.stringify({
+          object: 'list',
+          data: this.models.map((id) => ({
+            id,
+            object: 'model',
+            created,
+            owned_by: 'system',
+            ...(this.windows[id] !== undefined ? { context_window: this.windows[id] } : {}),
+          })),
+        }),
       );
       return;
     }

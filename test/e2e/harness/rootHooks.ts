@@ -33,6 +33,8 @@ export const mochaHooks = {
     this.timeout(25 * 60_000);
     servers = { user: await FakeOpenAiServer.start(), workspace: await FakeOpenAiServer.start() };
     servers.workspace.models = ['workspace-model-should-never-be-listed'];
+    // The chat model's window, for the context meter (large enough for every other suite's messages).
+    servers.user.windows = { 'fake-model-a': 16_000 };
     session = await startEditorSession({
       userSettings: {
         'switchboard.providers': [

@@ -1,0 +1,165 @@
+// Workspace context in the real editor, as a person uses it (issue 14): `@` in the chat input picks a file, a folder
+// and the Problems panel, and the request that reaches the fake provider holds exactly those contents and never a
+// file of switchboard.context.exclude; Add to Chat from the explorer's context menu on two selected files gives two
+// chips; the meter warns before a message that does not fit the model's context window.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { runFromCommandPalette } from './harness/commandPalette';
+import { saveScreenshot } from './harness/failureArtifacts';
+import { editor, fakeServers } from './harness/rootHooks';
+import { findWebviewFrame } from './harness/webviewFrames';
+
+const apiSource = 'export function handleRequest() {\n  return "api-marker-5d1f";\n}\n';
+const dbSource = 'export const pool = "db-marker-77c2";\n';
+const secret = 'SECRET_TOKEN=never-leaves-the-machine-9e4b';
+
+async function chatFrame(): Promise<Frame> {
+  await runFromCommandPalette(editor().page, 'Switchboard: Open Chat');
+  return findWebviewFrame(editor().page, '#input');
+}
+
+/** Types `@query` into the input, waits for the row, and picks it with the keyboard. */
+async function pickWithAt(frame: Frame, query: string, row: RegExp): Promise<void> {
+  const input = frame.locator('#input');
+  await input.press('End');
+  await input.pressSequentially(` @${query}`, { delay: 40 });
+  const option = frame.locator('.input-popup:not([hidden]) .input-option', { hasText: row }).first();
+  await option.waitFor({ state: 'visible', timeout: 20_000 });
+  // Arrow down until the wanted row is the active one, then Enter (keyboard first).
+  for (let step = 0; step < 30; step++) {
+    if ((await option.getAttribute('aria-selected')) === 'true') break;
+    await input.press('ArrowDown');
+  }
+  assert.equal(await option.getAttribute('aria-selected'), 'true', `the row ${String(row)} never became active`);
+  await input.press('Enter');
+  await frame.locator('.input-popup').first().waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+function pendingChip(frame: Frame, label: string) {
+  return frame.locator('.composer-chips .chip', { hasText: label });
+}
+
+describe('workspace context in the real editor', () => {
+  before(async () => {
+    const workspace = editor().dirs.workspace;
+    mkdirSync(path.join(workspace, 'src', 'server'), { recursive: true });
+    writeFileSync(path.join(workspace, 'src', 'server', 'api.ts'), apiSource);
+    writeFileSync(path.join(workspace, 'src', 'server', 'db.ts'), dbSource);
+    // In the folder that is attached, and a name the default switchboard.context.exclude covers.
+    writeFileSync(path.join(workspace, 'src', 'server', '.env'), `${secret}\n`);
+    writeFileSync(path.join(workspace, 'settings-broken.json'), '{\n  "name": "demo"\n  "version": 1\n}\n');
+  });
+
+  it('@ picks a file, a folder and the problems, and the request holds exactly those, never .env', async function () {
+    this.timeout(180_000);
+    const { page } = editor();
+    const { user } = fakeServers();
+    // The JSON language server reports the missing comma once the file is open.
+    await runFromCommandPalette(page, 'Go to File...', { keepOpen: true });
+    await page.keyboard.type('settings-broken.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'settings-broken.json' }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'settings-broken.json' }).waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar-item[id="status.problems"]', { hasText: /[1-9]/ }).first().waitFor({ timeout: 60_000 });
+
+    await runFromCommandPalette(page, 'Switchboard: New Chat');
+    const frame = await chatFrame();
+    // The active file is offered, not attached: it goes only when turned on.
+    await pendingChip(frame, 'settings-broken.json').waitFor({ timeout: 20_000 });
+    assert.match((await pendingChip(frame, 'settings-broken.json').getAttribute('class')) ?? '', /chip-suggested/);
+
+    await frame.locator('#input').fill('What is wrong here?');
+    await pickWithAt(frame, 'api', /api\.ts/);
+    await pendingChip(frame, 'api.ts').waitFor({ timeout: 20_000 });
+    await pickWithAt(frame, 'server', /^\s*server/);
+    await pendingChip(frame, 'server').waitFor({ timeout: 20_000 });
+    await pickWithAt(frame, 'prob', /Problems/);
+    await frame
+      .locator('.composer-chips .chip', { hasText: /Problems|problems/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    // The folder chip says that one of its files was not read.
+    const folderChip = pendingChip(frame, 'server');
+    await folderChip.locator('.chip-warning').waitFor({ timeout: 20_000 });
+    await saveScreenshot(editor(), 'context chips before sending');
+
+    // The picker open, for the README.
+    await frame.locator('#input').pressSequentially(' @ap', { delay: 40 });
+    await frame
+      .locator('.input-popup:not([hidden]) .input-option', { hasText: /api\.ts/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await saveScreenshot(editor(), 'context picker open');
+    await saveScreenshot(editor(), 'context picker in the side bar', '.part.sidebar');
+    await frame.locator('#input').press('Escape');
+    await frame.locator('#input').press('Backspace');
+    await frame.locator('#input').press('Backspace');
+    await frame.locator('#input').press('Backspace');
+    await frame.locator('#input').press('Backspace');
+
+    const before = user.requestsTo('/chat/completions').length;
+    user.reply = () => ({ pieces: ['The JSON file misses a comma.'] });
+    await frame.locator('#input').press('Enter');
+    await frame.locator('article.message.assistant .message-body', { hasText: 'misses a comma' }).last().waitFor({ timeout: 30_000 });
+    const request = user.requestsTo('/chat/completions')[before];
+    assert.ok(request, 'no request reached the provider');
+    const sent = request.body;
+    assert.ok(sent.includes('api-marker-5d1f'), 'the picked file is in the request');
+    assert.ok(sent.includes('db-marker-77c2'), 'the folder’s files are in the request');
+    assert.match(sent, /settings-broken\.json/, 'the problems name the broken file');
+    assert.match(sent, /[Ee]xpected comma|comma expected/i, 'the problem’s message is in the request');
+    assert.ok(!sent.includes('never-leaves-the-machine'), '.env was read and sent');
+    assert.ok(!sent.includes('"name": "demo"'), 'the suggested file that was not turned on was sent');
+    assert.ok(sent.includes('What is wrong here?'));
+    // The sent message keeps its chips; the composer's attached ones are gone (the suggestion stays).
+    const question = frame.locator('article.message.user').last();
+    assert.equal(await question.locator('.chip').count(), 3);
+    assert.equal(await pendingChip(frame, 'api.ts').count(), 0);
+  });
+
+  it('Add to Chat from the explorer on two selected files gives two chips', async function () {
+    this.timeout(120_000);
+    const { page } = editor();
+    await runFromCommandPalette(page, 'Switchboard: New Chat');
+    await runFromCommandPalette(page, 'View: Show Explorer');
+    const explorer = page.locator('.explorer-folders-view');
+    await explorer.waitFor({ timeout: 20_000 });
+    const row = (name: string) => explorer.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${name.replace('.', '\\.')}\\s*$`) });
+    if ((await row('api.ts').count()) === 0) {
+      if ((await row('server').count()) === 0) await row('src').first().click();
+      await row('server').first().click();
+    }
+    await row('api.ts').first().click();
+    await row('db.ts')
+      .first()
+      .click({ modifiers: ['Control'] });
+    await row('db.ts').first().click({ button: 'right', modifiers: [] });
+    const item = page.locator('.context-view .action-item', { hasText: /^Add to Chat$/ });
+    await item.first().waitFor({ timeout: 15_000 });
+    await item.first().click();
+    const frame = await findWebviewFrame(page, '#input');
+    await pendingChip(frame, 'api.ts').waitFor({ timeout: 20_000 });
+    await pendingChip(frame, 'db.ts').waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator('.composer-chips .chip:not(.chip-suggested)').count(), 2);
+    await saveScreenshot(editor(), 'add to chat from the explorer');
+  });
+
+  it('the meter warns before a message that does not fit the model’s context window', async function () {
+    this.timeout(60_000);
+    const frame = await chatFrame();
+    const meter = frame.locator('.context-meter');
+    await meter.waitFor({ state: 'visible', timeout: 20_000 });
+    // The fake lists fake-model-a with a 16,000-token window, as Groq's and vLLM's lists say it.
+    assert.match((await meter.textContent()) ?? '', /16/);
+    const warning = frame.locator('#context-meter-warning');
+    assert.equal(await warning.isVisible(), false);
+    await frame.locator('#input').fill('word '.repeat(14_000));
+    await warning.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await warning.textContent()) ?? '', /leaves out the oldest messages first/);
+    await saveScreenshot(editor(), 'context meter warning');
+    await frame.locator('#input').fill('');
+    await warning.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+});
