@@ -54,7 +54,9 @@ export function kindIcon(strings: WebviewStrings, kind: ContextKindView | 'file'
  * so the chips of the editor's own sources name their kind too ("Problems: workspace").
  */
 function visibleLabel(strings: WebviewStrings, chip: ContextChip): string {
-  return chip.kind === 'problems' || chip.kind === 'terminal' || chip.kind === 'diff' ? `${kindName(strings, chip.kind)}: ${chip.label}` : chip.label;
+  return chip.kind === 'problems' || chip.kind === 'terminal' || chip.kind === 'diff'
+    ? `${kindName(strings, chip.kind)}: ${chip.label}`
+    : chip.label;
 }
 
 /** One chip. */
