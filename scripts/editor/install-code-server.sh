@@ -9,6 +9,11 @@
 # installs and builds VS Code's own native modules), so this one install allows them all.
 set -euo pipefail
 
+# Run from `npm start` or `npm test`, this script inherits npm's environment: NODE and npm_node_execpath point at the
+# machine's Node 20 and npm_config_* at its npm setup, and code-server's install script then finds Node 20 and stops.
+# The install below must see only the Node 24 it is given.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -E '^(npm_.*|NODE)$' || true)
+
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
 CACHE_ROOT="${SWITCHBOARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard}"

@@ -117,6 +117,9 @@ describe('workspace context in the real editor', () => {
     const question = frame.locator('article.message.user').last();
     assert.equal(await question.locator('.chip').count(), 3);
     assert.equal(await pendingChip(frame, 'api.ts').count(), 0);
+    // A sent chip opens what it refers to.
+    await question.locator('.chip', { hasText: 'api.ts' }).locator('.chip-body').click();
+    await page.locator('.tab.active', { hasText: 'api.ts' }).waitFor({ timeout: 20_000 });
   });
 
   it('Add to Chat from the explorer on two selected files gives two chips', async function () {
