@@ -64,11 +64,18 @@ const extensionBuild = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // The engine is its own bundle, required on first use (src/vscode/engine/providerEngineHost.ts).
-  external: ['vscode', './engine.js'],
+  // The engine is its own bundle, required on first use (src/vscode/engine/providerEngineHost.ts); so is applying
+  // code (src/vscode/edits/loadApplyCode.ts).
+  external: ['vscode', './engine.js', './applyCode.js'],
   plugins: [problemMatcherPlugin, lazyErrorTemplatesPlugin],
   mainFields: ['module', 'main'],
 };
+
+/**
+ * The VS Code side of applying code from an answer (placement questions, target files, reviews and their commands):
+ * extension-host code like dist/extension.js, required on the first Apply or selection edit to keep activation small.
+ */
+const applyCodeBuild = { ...extensionBuild, entryPoints: { applyCode: 'src/vscode/edits/applyCodeModule.ts' } };
 
 /**
  * The provider engine: undici, zod and every protocol client. Kept out of the activation bundle so that
@@ -118,7 +125,7 @@ function testBuilds() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['vscode', 'mocha'],
+      external: ['vscode', 'mocha', './applyCode.js'],
     },
     {
       ...common,
@@ -135,7 +142,7 @@ function testBuilds() {
 }
 
 async function main() {
-  const builds = tests ? testBuilds() : [extensionBuild, engineBuild, webviewBuild];
+  const builds = tests ? testBuilds() : [extensionBuild, applyCodeBuild, engineBuild, webviewBuild];
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
@@ -157,7 +164,7 @@ async function main() {
 }
 
 // The bundles' options, for the unit test that checks what the activation bundle pulls in.
-module.exports = { extensionBuild, engineBuild };
+module.exports = { extensionBuild, applyCodeBuild, engineBuild };
 
 if (require.main === module) {
   main().catch((error) => {

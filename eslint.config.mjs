@@ -31,6 +31,7 @@ const engineModules = [
   '**/core/context/**',
   '**/core/conversations/conversationStore',
   '!**/core/context/estimateTokens',
+  '!**/core/context/defaultContextExclude',
   '**/core/prompts/**',
   '**/core/edits/**',
   '**/core/keys/check*',
@@ -99,6 +100,28 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'This module belongs to the lazily loaded engine bundle: import only its types here, and reach its values through ProviderEngineHost (get() or module()).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Applying code is its own lazily loaded bundle (dist/applyCode.js, src/vscode/edits/applyCodeModule.ts): code
+    // outside src/vscode/edits reaches it only through ChangeReviews and loadApplyCode, which stay at activation.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/edits/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
+            {
+              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
+              allowTypeImports: true,
+              message:
+                'This module belongs to the lazily loaded apply-code bundle: import only its types here, and reach its values through loadApplyCode() or ChangeReviews.',
             },
           ],
         },

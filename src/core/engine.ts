@@ -49,3 +49,10 @@ export type { FileToRead, ReadContextOptions } from './context/readFileContext';
 export { readFolderContext } from './context/readFolderContext';
 export type { FolderToRead, ReadFolderOptions } from './context/readFolderContext';
 export { fitRequestToWindow } from './context/fitRequestToWindow';
+
+// Applying code (issue 15): where a code block from an answer belongs in its file, and writing it there with the
+// file's line endings and indentation (docs/chat.md, "Applying code").
+export { placeFragment } from './edits/placeFragment';
+export type { PlaceFragmentInput, PlacedRange, Placement, PlacementRule, SymbolOutline } from './edits/placeFragment';
+export { applyPlacement, insertFragmentAt } from './edits/applyPlacement';
+export { scanFences } from './edits/scanFences';

@@ -189,7 +189,20 @@ export const webviewToExtensionMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queryContext'), requestId: count, query: shortText }),
   /** A `/` command picked from the menu (other than `/image`, which the input keeps). */
   z.object({ type: z.literal('slashCommand'), command: slashCommandSchema }),
-  z.object({ type: z.literal('codeAction'), action: codeActionSchema, code: longText, language: z.optional(shortText) }),
+  /**
+   * A code block's button. `info` is the fence's whole info string (it may name the target file: codeBlockTarget.ts);
+   * `messageId` the answer it belongs to (the file its question was about is the next guess for the target).
+   */
+  z.object({
+    type: z.literal('codeAction'),
+    action: codeActionSchema,
+    code: longText,
+    language: z.optional(shortText),
+    info: z.optional(shortText),
+    messageId: z.optional(id),
+  }),
+  /** "Apply all": every code block of the answer that names a file, in one multi-file review. */
+  z.object({ type: z.literal('applyAll'), messageId: id }),
   z.object({ type: z.literal('openLink'), href: shortText }),
   z.object({ type: z.literal('errorAction'), action: errorActionSchema, messageId: z.optional(id) }),
   /** The input's text, so a draft survives hiding the view and reloading the window. */

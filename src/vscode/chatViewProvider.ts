@@ -155,8 +155,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       case 'slashCommand':
         await vscode.commands.executeCommand(slashCommands[message.command]);
         return;
+      case 'applyAll': {
+        const answer = this.chat.current.messages.find((candidate) => candidate.id === message.messageId);
+        const text = answer ? answer.parts.map((part) => (part.type === 'text' ? part.text : '')).join('') : '';
+        const result = await this.codeActions.applyAll(text, message.messageId);
+        if (result) this.chat.port.notice(result);
+        return;
+      }
       case 'codeAction': {
-        const result = await this.codeActions.run(message.action, message.code, message.language);
+        const result = await this.codeActions.run(message.action, message.code, message.language, message.info, message.messageId);
         if (result) this.chat.port.notice(result);
         return;
       }

@@ -8,6 +8,7 @@ import { LazyConversationStore } from './chat/lazyConversationStore';
 import { CodeBlockActions } from './chat/codeBlockActions';
 import { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
+import { ChangeReviews } from './edits/changeReviews';
 import { ProposalDocuments } from './edits/proposalDocuments';
 import { ImageGenerator } from './images/imageGenerator';
 import { SelectionCodeActions } from './selection/selectionCodeActions';
@@ -40,7 +41,14 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
 
   const editors = new LastEditorTracker();
   const proposals = new ProposalDocuments();
-  context.subscriptions.push(editors, proposals, vscode.workspace.registerTextDocumentContentProvider(ProposalDocuments.scheme, proposals));
+  const reviews = new ChangeReviews(proposals);
+  context.subscriptions.push(
+    editors,
+    proposals,
+    reviews,
+    reviews.registerCommands(),
+    vscode.workspace.registerTextDocumentContentProvider(ProposalDocuments.scheme, proposals),
+  );
   // The store (in the engine bundle) is built, and touches the disk, only when the chat first needs it.
   const store = new LazyConversationStore(
     () =>
@@ -59,14 +67,24 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   shutdown = () => chat.dispose();
   const images = new ImageGenerator(providerEngineHost, keys, settings, context.globalState, editors, log);
   chat.imageGenerator = (prompt, signal) => images.forChat(prompt, signal);
-  const chatView = new ChatViewProvider(context.extensionUri, log, chat, new CodeBlockActions(editors, proposals));
+  const chatView = new ChatViewProvider(
+    context.extensionUri,
+    log,
+    chat,
+    new CodeBlockActions({
+      editors,
+      reviews,
+      engine: () => providerEngineHost.module(),
+      questionFiles: (id) => chat.context.questionFiles(id),
+    }),
+  );
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
       webviewOptions: { retainContextWhenHidden: false },
     }),
   );
   context.subscriptions.push(createModelStatusItem(settings));
-  const selection = new SelectionCommands(providerEngineHost, settings, chat, chatView, editors, proposals, log);
+  const selection = new SelectionCommands(providerEngineHost, settings, chat, chatView, editors, reviews, log);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new SelectionCodeActions(), {
       providedCodeActionKinds: SelectionCodeActions.kinds,

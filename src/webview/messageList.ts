@@ -5,6 +5,7 @@
 // renders: while it follows the end, messages that leave the last page are dropped, DOM and text, so a view left open
 // for a thousand answers holds the same as one opened on them (the soak benchmark, bench/soak, holds it to that).
 import { lastPage, pageSize } from '../shared/messagePage';
+import { protocolLimits } from '../shared/webviewProtocol';
 import type {
   ConversationView,
   ErrorAction,
@@ -14,7 +15,7 @@ import type {
 } from '../shared/webviewProtocol';
 import { contextChip } from './contextChips';
 import { h, iconButton } from './dom';
-import { createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
+import { codeBlockPaths, createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
 import { format, type WebviewStrings } from './webviewStrings';
 
 export { pageSize };
@@ -64,15 +65,32 @@ export class MessageList {
         copy: strings.copy,
         insertAtCursor: strings.insertAtCursor,
         applyAsDiff: strings.applyAsDiff,
+        applyTo: strings.applyTo,
         saveAsNewFile: strings.saveAsNewFile,
         codeBlock: strings.codeBlock,
+        codeBlockFile: strings.codeBlockFile,
         codeActions: strings.codeActions,
         plainText: strings.plainText,
         image: strings.image,
       },
       onLinkClick: (href) => this.post({ type: 'openLink', href }),
+    };
+  }
+
+  /** The renderer's options for one answer: its code blocks' buttons say which answer they belong to. */
+  private markdownOptionsFor(messageId: string): MarkdownRenderOptions {
+    return {
+      ...this.markdownOptions,
       onCodeAction: (action, block) =>
-        this.post({ type: 'codeAction', action, code: block.code, ...(block.language ? { language: block.language } : {}) }),
+        this.post({
+          type: 'codeAction',
+          action,
+          code: block.code,
+          ...(block.language ? { language: block.language } : {}),
+          // The info string names the file (codeBlockTarget.ts); one longer than the protocol carries names none.
+          ...(block.info && block.info.length <= protocolLimits.shortText ? { info: block.info } : {}),
+          messageId,
+        }),
     };
   }
 
@@ -215,10 +233,10 @@ export class MessageList {
     );
     const item: RenderedMessage = { view, element };
     if (view.status === 'streaming') {
-      item.renderer = createStreamingRenderer(body, this.markdownOptions);
+      item.renderer = createStreamingRenderer(body, this.markdownOptionsFor(view.id));
       if (view.content) item.renderer.append(view.content);
     } else {
-      body.append(renderMarkdown(view.content, this.markdownOptions));
+      body.append(renderMarkdown(view.content, this.markdownOptionsFor(view.id)));
     }
     this.updateAssistantChrome(item);
     return item;
@@ -287,8 +305,29 @@ export class MessageList {
           : undefined;
       const regenerate = iconButton('refresh', this.strings.regenerate, { class: 'icon-button message-action regenerate' });
       regenerate.addEventListener('click', () => this.post({ type: 'regenerate' }));
-      footer.replaceChildren(...[usage, regenerate].filter((node): node is HTMLElement => node !== undefined));
+      const applyAll = view.status === 'streaming' ? undefined : this.applyAllButton(view.id, element);
+      footer.replaceChildren(...[usage, applyAll, regenerate].filter((node): node is HTMLElement => node !== undefined));
     }
+  }
+
+  /**
+   * "Apply all (N files)" for a finished answer whose code blocks name two or more different files (docs/chat.md,
+   * "Applying code"); undefined otherwise. Reads the files the code block widgets found when they were built.
+   */
+  private applyAllButton(messageId: string, element: HTMLElement): HTMLButtonElement | undefined {
+    const body = element.querySelector('.message-body');
+    const files = [...new Set(body ? codeBlockPaths(body) : [])];
+    if (files.length < 2) return undefined;
+    const label = format(this.strings.applyAllLabel, files.length);
+    const button = h(
+      'button',
+      // The tooltip lists the files (the first ten): what "all" is, before anything opens.
+      { type: 'button', class: 'secondary-button apply-all', 'aria-label': label, title: [label, ...files.slice(0, 10)].join('\n') },
+      h('span', { class: 'codicon codicon-diff-multiple', 'aria-hidden': 'true' }),
+      format(this.strings.applyAll, files.length),
+    );
+    button.addEventListener('click', () => this.post({ type: 'applyAll', messageId }));
+    return button;
   }
 
   /** Only the last answer can be regenerated, and not while one is streaming. */

@@ -7,6 +7,7 @@ import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
 import { editor, fakeServers } from './harness/rootHooks';
 import { findWebviewFrame } from './harness/webviewFrames';
+import type { Locator, Page } from 'playwright-core';
 import { notification } from './harness/workbench';
 
 const original = [
@@ -29,6 +30,11 @@ function writeTarget(name: string): string {
 
 async function textOf(relative: string): Promise<string> {
   return (await editor().bridge.documentText(relative)).text;
+}
+
+/** A button of the active editor's title bar (Accept / Reject of a proposal live there), by its label's start. */
+function titleAction(page: Page, label: string): Locator {
+  return page.locator(`.editor-group-container.active .editor-actions .action-label[aria-label^="${label}"]`).first();
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -69,7 +75,7 @@ describe('selection commands in the real editor', () => {
     await saveScreenshot(editor(), 'explain selection in chat');
   });
 
-  it('refactors with a fixed instruction: the diff, accept, the file exactly as proposed, undo restores it', async () => {
+  it('refactors with a fixed instruction: the diff, accept on its title bar, the file exactly as proposed, undo restores it', async () => {
     const { page, bridge } = editor();
     const { user } = fakeServers();
     user.reply = () => ({ pieces: [fencedReply] });
@@ -77,14 +83,19 @@ describe('selection commands in the real editor', () => {
     await bridge.select(file, 0, 2);
     const before = user.requestsTo('/chat/completions').length;
     const running = bridge.executeCommand<string>('switchboard.refactorSelection', { instruction: 'use a template string' });
-    const ask = notification(page, 'Apply the proposed change?');
-    await ask.waitFor({ timeout: 20_000 });
-    // The diff shows the original and the proposal side by side before anything changes.
-    await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 10_000 });
+    // The diff shows the original and the proposal side by side before anything changes; Accept and Reject wait
+    // on its title bar (not in a notification that hides itself).
+    await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 20_000 });
+    const accept = titleAction(page, 'Accept Proposed Change');
+    await accept.waitFor({ timeout: 20_000 });
+    await titleAction(page, 'Reject Proposed Change').waitFor({ timeout: 5_000 });
+    assert.equal(await titleAction(page, 'Accept All Proposed Changes').count(), 0, 'Accept All is for several files');
     assert.equal(await textOf(file), original, 'the file changed before the proposal was accepted');
     await saveScreenshot(editor(), 'refactor diff before accept');
-    await ask.locator('.monaco-button', { hasText: 'Accept' }).click();
+    await accept.click();
     assert.equal(await running, 'applied');
+    // Deciding closes the diff, and the buttons go with it.
+    await titleAction(page, 'Accept Proposed Change').waitFor({ state: 'detached', timeout: 10_000 });
     const expected = `${proposed}\n\nexport const answer = 42;\n`;
     assert.equal(await textOf(file), expected);
     const prompt =
@@ -101,9 +112,9 @@ describe('selection commands in the real editor', () => {
     const file = writeTarget('refactorReject');
     await bridge.select(file, 0, 2);
     const running = bridge.executeCommand<string>('switchboard.refactorSelection', { instruction: 'use a template string' });
-    const ask = notification(page, 'Apply the proposed change?');
-    await ask.waitFor({ timeout: 20_000 });
-    await ask.locator('.monaco-button', { hasText: 'Reject' }).click();
+    const reject = titleAction(page, 'Reject Proposed Change');
+    await reject.waitFor({ timeout: 20_000 });
+    await reject.click();
     assert.equal(await running, 'rejected');
     const state = await bridge.documentText(file);
     assert.equal(state.text, original);

@@ -92,7 +92,7 @@ describe('workspace context in the real editor', () => {
       .first()
       .waitFor({ timeout: 20_000 });
     await saveScreenshot(editor(), 'context picker open');
-    await saveScreenshot(editor(), 'context picker in the side bar', '.part.sidebar');
+    await saveScreenshot(editor(), 'context picker in the side bar', { selector: '.part.sidebar', bottom: 260 });
     await frame.locator('#input').press('Escape');
     await frame.locator('#input').press('Backspace');
     await frame.locator('#input').press('Backspace');
@@ -126,8 +126,10 @@ describe('workspace context in the real editor', () => {
     this.timeout(120_000);
     const { page } = editor();
     await runFromCommandPalette(page, 'Switchboard: New Chat');
-    await runFromCommandPalette(page, 'View: Show Explorer');
     const explorer = page.locator('.explorer-folders-view');
+    // The Explorer's icon in the activity bar, as a person opens it (the palette's "Show Explorer" can land on
+    // "Show Explorer Tab" variants).
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click();
     await explorer.waitFor({ timeout: 20_000 });
     const row = (name: string) => explorer.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${name.replace('.', '\\.')}\\s*$`) });
     if ((await row('api.ts').count()) === 0) {

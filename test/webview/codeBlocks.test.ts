@@ -68,7 +68,7 @@ describe('code blocks', function () {
     assert.equal(await block().locator('code').textContent(), 'def f():\n    return 1');
   });
 
-  it('the toolbar buttons hand the exact code, language and index to onCodeAction', async () => {
+  it('the toolbar buttons hand the exact code, language, info string and index to onCodeAction', async () => {
     const first = "const html = '<script>alert(1)</script> &amp; \\u0000';\n\tif (a < b && c > d) {}  \n";
     const second = 'SELECT 1;';
     const text = `Two blocks:\n\n\`\`\`ts\n${first}\`\`\`\n\n- in a list:\n\n  \`\`\`sql\n  ${second}\n  \`\`\`\n`;
@@ -83,8 +83,16 @@ describe('code blocks', function () {
       const { actions } = await page.call('recorded');
       assert.equal(actions.length, 8, mode);
       for (const [i, action] of ['copy', 'insertAtCursor', 'applyAsDiff', 'saveAsNewFile'].entries()) {
-        assert.deepEqual(actions[2 * i], { action, block: { code: first.slice(0, -1), language: 'ts', index: 0 } }, `${mode} ${action}`);
-        assert.deepEqual(actions[2 * i + 1], { action, block: { code: second, language: 'sql', index: 1 } }, `${mode} ${action}`);
+        assert.deepEqual(
+          actions[2 * i],
+          { action, block: { code: first.slice(0, -1), language: 'ts', info: 'ts', index: 0 } },
+          `${mode} ${action}`,
+        );
+        assert.deepEqual(
+          actions[2 * i + 1],
+          { action, block: { code: second, language: 'sql', info: 'sql', index: 1 } },
+          `${mode} ${action}`,
+        );
       }
     }
   });
@@ -130,7 +138,7 @@ describe('code blocks', function () {
     await page.page.keyboard.press('ArrowLeft');
     await page.page.keyboard.press('Enter');
     const { actions } = await page.call('recorded');
-    assert.deepEqual(actions, [{ action: 'saveAsNewFile', block: { code: 'package main', language: 'go', index: 0 } }]);
+    assert.deepEqual(actions, [{ action: 'saveAsNewFile', block: { code: 'package main', language: 'go', info: 'go', index: 0 } }]);
     assert.equal(await page.page.locator('#app button[tabindex="0"]').count(), 1, 'one tab stop per toolbar');
   });
 

@@ -2,6 +2,7 @@
 // `switchboard.providers` on its own, so one bad value produces one problem that names it while everything else
 // keeps working with its valid value or its default.
 import * as z from 'zod/mini';
+import { defaultContextExclude } from '../context/defaultContextExclude';
 import { providerEntrySchema, type ProviderEntry } from '../providers/providerEntry';
 import { rateLimitsSchema, type RateLimits } from '../chat/rateLimits';
 import { parseModelRef } from './modelRef';
@@ -39,46 +40,8 @@ export interface SettingProblem {
   message: string;
 }
 
-/**
- * The default of `switchboard.context.exclude`: the engine's defaultContextExclude (src/core/context/
- * contextExclusion.ts), repeated here and in package.json so that reading settings does not load the engine bundle;
- * a unit test keeps the three equal.
- */
-export const defaultContextExcludeSetting: readonly string[] = [
-  '.env',
-  '.env.*',
-  '*.env',
-  '.envrc',
-  '*.pem',
-  '*.key',
-  '*.p8',
-  '*.p12',
-  '*.pfx',
-  '*.crt',
-  '*.cer',
-  '*.der',
-  '*.jks',
-  '*.keystore',
-  '*.ppk',
-  '*.gpg',
-  '*.kdbx',
-  'id_rsa*',
-  'id_dsa*',
-  'id_ecdsa*',
-  'id_ed25519*',
-  '.npmrc',
-  '.yarnrc.yml',
-  '.pypirc',
-  '.netrc',
-  '_netrc',
-  '.git-credentials',
-  '.htpasswd',
-  'credentials',
-  'credentials.json',
-  '*.tfstate',
-  '*.tfstate.*',
-  '*.tfvars',
-];
+/** The default of `switchboard.context.exclude` (its own file, shared with the engine's matcher). */
+export const defaultContextExcludeSetting: readonly string[] = defaultContextExclude;
 
 export const defaultSettings: SwitchboardSettings = {
   providers: [],

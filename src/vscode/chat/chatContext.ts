@@ -2,6 +2,7 @@
 // to Chat and drops, the active editor's file offered as a chip, the project's instructions on every turn, and
 // opening what a chip refers to. The sources themselves live in src/vscode/context/; this class connects them to the
 // chat's ContextTray and view.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ContextItem } from '../../core/conversations/messagePart';
@@ -128,6 +129,26 @@ export class ChatContext implements vscode.Disposable {
     if (item) await openStoredContext(item);
   }
 
+  /**
+   * The files the question before answer `answerId` was about (its file and selection chips), for applying the
+   * answer's code when a block names no file of its own.
+   */
+  questionFiles(answerId: string): vscode.Uri[] {
+    const messages = this.open.current.messages;
+    const index = messages.findIndex((message) => message.id === answerId);
+    const question = messages
+      .slice(0, Math.max(0, index))
+      .reverse()
+      .find((message) => message.role === 'user');
+    if (!question) return [];
+    return contextsOf(question.parts)
+      .filter((item) => (item.kind === 'file' || item.kind === 'selection') && item.path !== undefined)
+      .flatMap((item) => {
+        const uri = existingInWorkspace(item.path ?? '');
+        return uri ? [uri] : [];
+      });
+  }
+
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
@@ -171,6 +192,17 @@ async function openStoredContext(item: ContextItem): Promise<void> {
       await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), preview: true });
     }
   }
+}
+
+/** A stored path as the URI of the first workspace folder (on disk) that has it, without waiting. */
+function existingInWorkspace(relative: string): vscode.Uri | undefined {
+  if (path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) return undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  for (const folder of folders) {
+    const uri = vscode.Uri.joinPath(folder.uri, relative);
+    if (uri.scheme === 'file' && existsSync(uri.fsPath)) return uri;
+  }
+  return folders[0] ? vscode.Uri.joinPath(folders[0].uri, relative) : undefined;
 }
 
 /** A stored (workspace-relative) path as a URI of the first workspace folder that has it. */

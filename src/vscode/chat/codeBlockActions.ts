@@ -1,11 +1,12 @@
 // What the buttons of a code block in the chat do (docs/chat.md): copy, insert at the cursor of the last active
-// editor, apply as a diff to that editor, save as a new file. Model output is text here: it is never executed.
+// editor, apply (placed in its file and shown as a diff to accept or reject), save as a new file; and "Apply all"
+// for an answer's blocks that name files, in one multi-file review. Applying lives in the apply-code bundle
+// (src/vscode/edits/codeApplier.ts), loaded on the first Apply. Model output is text here: it is never executed.
 import * as vscode from 'vscode';
 import type { CodeAction } from '../../shared/webviewProtocol';
 import { assertNever } from '../../shared/assertNever';
-import { askToApply, DiffProposal } from '../edits/diffProposal';
-import type { ProposalDocuments } from '../edits/proposalDocuments';
-import type { LastEditorTracker } from './lastEditorTracker';
+import type { ChangeReviews } from '../edits/changeReviews';
+import type { CodeApplier, CodeApplierDeps } from '../edits/codeApplier';
 
 const extensionsByLanguage: Record<string, string> = {
   typescript: 'ts',
@@ -45,12 +46,17 @@ const extensionsByLanguage: Record<string, string> = {
 };
 
 export class CodeBlockActions {
-  constructor(
-    private readonly editors: LastEditorTracker,
-    private readonly documents: ProposalDocuments,
-  ) {}
+  /** `deps.reviews.load()` gives the apply-code bundle. */
+  constructor(private readonly deps: CodeApplierDeps & { reviews: ChangeReviews }) {}
 
-  async run(action: CodeAction, code: string, language: string | undefined): Promise<string | undefined> {
+  /** Runs a code block's button; resolves to a message for the chat, if there is something to say. */
+  async run(
+    action: CodeAction,
+    code: string,
+    language: string | undefined,
+    info?: string,
+    messageId?: string,
+  ): Promise<string | undefined> {
     switch (action) {
       case 'copy':
         await vscode.env.clipboard.writeText(code);
@@ -58,7 +64,7 @@ export class CodeBlockActions {
       case 'insertAtCursor':
         return this.insert(code);
       case 'applyAsDiff':
-        return this.applyAsDiff(code);
+        return this.applier().applyAsDiff(code, language, info, messageId);
       case 'saveAsNewFile':
         return this.saveAsNewFile(code, language);
       default:
@@ -66,8 +72,20 @@ export class CodeBlockActions {
     }
   }
 
+  /**
+   * "Apply all": every block of the answer that names a file, in ONE review (a file that does not exist is
+   * created); blocks naming no file are left out, and the result says so.
+   */
+  applyAll(answerText: string, messageId: string): Promise<string | undefined> {
+    return this.applier().applyAll(answerText, messageId);
+  }
+
+  private applier(): CodeApplier {
+    return new (this.deps.reviews.load().CodeApplier)(this.deps);
+  }
+
   private async insert(code: string): Promise<string | undefined> {
-    const editor = this.editors.editor;
+    const editor = this.deps.editors.editor;
     if (!editor) throw new Error(vscode.l10n.t('Open a file to insert the code into.'));
     // Replaces the selection when there is one, like typing or pasting would.
     const done = await editor.edit((builder) => {
@@ -76,36 +94,6 @@ export class CodeBlockActions {
     if (!done) throw new Error(vscode.l10n.t('The code could not be inserted (the editor changed meanwhile).'));
     await vscode.window.showTextDocument(editor.document, editor.viewColumn);
     return undefined;
-  }
-
-  private async applyAsDiff(code: string): Promise<string | undefined> {
-    const editor = this.editors.editor;
-    if (!editor) throw new Error(vscode.l10n.t('Open the file the code is for, then apply it again.'));
-    const document = editor.document;
-    // The selection when there is one, else the whole file: the diff shows exactly what will change.
-    const range = editor.selection.isEmpty ? document.validateRange(new vscode.Range(0, 0, document.lineCount, 0)) : editor.selection;
-    const proposal = new DiffProposal(this.documents, {
-      document,
-      range,
-      title: vscode.l10n.t('{0} ↔ proposal from the chat', vscode.workspace.asRelativePath(document.uri)),
-    });
-    proposal.setReplacement(code);
-    await proposal.show();
-    const outcome = await askToApply(proposal);
-    switch (outcome) {
-      case 'applied':
-        return vscode.l10n.t('Applied. Undo with Ctrl+Z (Cmd+Z).');
-      case 'rejected':
-        return undefined;
-      case 'conflict':
-        throw new Error(
-          vscode.l10n.t('The file changed while the diff was open, so nothing was applied. Apply the code again to see a fresh diff.'),
-        );
-      case 'failed':
-        throw new Error(vscode.l10n.t('VS Code could not apply the change.'));
-      default:
-        return assertNever(outcome, 'proposal outcome');
-    }
   }
 
   private async saveAsNewFile(code: string, language: string | undefined): Promise<string | undefined> {

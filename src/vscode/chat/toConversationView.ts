@@ -31,7 +31,9 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
       id: message.id,
       role: 'user',
       content: long(textOf(message.parts)),
-      ...(contexts.length ? { contexts: contexts.map((item, index) => toContextChip(item, `${message.id}-${index}`)) } : {}),
+      ...(contexts.length
+        ? { contexts: contexts.map((item, index) => ({ ...toContextChip(item, `${message.id}-${index}`), ...openableIf(item) })) }
+        : {}),
     };
   }
   const images = imagesOf(message.parts).flatMap((image) => {
@@ -60,6 +62,12 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
     ...(message.fallbackFrom ? { fallbackFrom: short(`${message.fallbackFrom.provider}/${message.fallbackFrom.model}`) } : {}),
     ...(images.length > 0 ? { images } : {}),
   };
+}
+
+/** A sent chip opens what it came from (ChatContext.openChip): a file, folder or selection by its path, or a view. */
+function openableIf(item: ContextItem): { openable?: true } {
+  const opens = item.kind === 'problems' || item.kind === 'terminal' || item.kind === 'diff' || item.path !== undefined;
+  return opens ? { openable: true } : {};
 }
 
 export function toContextChip(item: ContextItem, id: string): ContextChip {

@@ -11,11 +11,21 @@ export class ProposalDocuments implements vscode.TextDocumentContentProvider, vs
   readonly onDidChange = this.changeEmitter.event;
   private counter = 0;
 
-  /** A new virtual document; `name` keeps the file name (and so the language) of the original. */
-  create(name: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: ProposalDocuments.scheme, path: `/${++this.counter}/${name}` });
-    this.texts.set(uri.toString(), text);
-    return uri;
+  /** `scheme`: another one only where a second instance shares the extension host (the in-editor tests). */
+  constructor(readonly scheme: string = ProposalDocuments.scheme) {}
+
+  /**
+   * The two sides of one file's diff. Their path is the file's workspace-relative path (so both sides get its
+   * language, and the multi-file diff editor shows its name and folder); the query tells them and each proposal apart.
+   */
+  createPair(filePath: string, original: string, proposed: string): { originalUri: vscode.Uri; proposalUri: vscode.Uri } {
+    const path = `/${filePath.replace(/^\/+/, '')}`;
+    const id = ++this.counter;
+    const originalUri = vscode.Uri.from({ scheme: this.scheme, path, query: `${id}-original` });
+    const proposalUri = vscode.Uri.from({ scheme: this.scheme, path, query: `${id}-proposal` });
+    this.texts.set(originalUri.toString(), original);
+    this.texts.set(proposalUri.toString(), proposed);
+    return { originalUri, proposalUri };
   }
 
   update(uri: vscode.Uri, text: string): void {

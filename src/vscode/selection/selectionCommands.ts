@@ -1,5 +1,6 @@
 // The selection commands (docs/editor-commands.md): explain and ask go to the chat; refactor, fix and document stream a proposal
-// into a diff view and apply it as one undoable edit on accept; generate tests writes a new, unsaved test file
+// into a diff view, with Accept / Reject on the diff itself (changeReviews.ts), and apply it as one undoable edit on
+// accept; generate tests writes a new, unsaved test file
 // next to the source. Every command takes an optional argument object, so keybindings and tests run it without
 // prompts.
 import * as path from 'node:path';
@@ -17,8 +18,8 @@ import { assertNever } from '../../shared/assertNever';
 import type { ChatController } from '../chat/chatController';
 import type { LastEditorTracker } from '../chat/lastEditorTracker';
 import type { ChatViewProvider } from '../chatViewProvider';
-import { askToApply, DiffProposal } from '../edits/diffProposal';
-import type { ProposalDocuments } from '../edits/proposalDocuments';
+import type { ChangeReviews } from '../edits/changeReviews';
+import type { FileProposal } from '../edits/fileProposal';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
 import { startCommand } from '../startCommand';
@@ -33,7 +34,7 @@ export interface SelectionCommandArgs {
   instruction?: string;
   /** Work on this range of the active editor instead of the selection (0-based lines). */
   range?: RangeArgument;
-  /** refactor / fix / document: accept or reject the proposal without asking (tests, automation). */
+  /** refactor / fix / document: accept or reject the proposal at once instead of waiting for Accept / Reject on the diff (tests, automation). */
   apply?: 'accept' | 'reject';
 }
 
@@ -49,7 +50,7 @@ export class SelectionCommands {
     private readonly chat: ChatController,
     private readonly chatView: ChatViewProvider,
     private readonly editors: LastEditorTracker,
-    private readonly proposals: ProposalDocuments,
+    private readonly reviews: ChangeReviews,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -150,12 +151,16 @@ export class SelectionCommands {
     if (command === 'fix') request.diagnostics = diagnosticsIn(target);
     const prompt = this.host.module().buildSelectionPrompt(request, this.templates());
 
-    const proposal = new DiffProposal(this.proposals, {
-      document: target.document,
-      range: target.range,
-      title: vscode.l10n.t('{0}: original ↔ proposal ({1})', path.basename(target.document.uri.path), commandTitle(command)),
-    });
-    await proposal.show();
+    // The diff and its review come from the apply-code bundle (src/vscode/edits/loadApplyCode.ts).
+    const proposal = this.reviews
+      .load()
+      .FileProposal.forDocument(
+        this.reviews.documents,
+        target.document,
+        target.document.getText(),
+        vscode.l10n.t('{0}: original ↔ proposal ({1})', path.basename(target.document.uri.path), commandTitle(command)),
+      );
+    await proposal.showDiff();
     let lastPush = 0;
     const reply = await this.stream(
       prompt,
@@ -165,40 +170,57 @@ export class SelectionCommands {
         const now = Date.now();
         if (now - lastPush < diffRefreshMs) return;
         lastPush = now;
-        proposal.setReplacement(this.host.module().extractCodeSoFar(text));
+        proposal.replaceRange(target.range, this.host.module().extractCodeSoFar(text));
       },
     );
     if (reply === undefined) {
-      await proposal.close();
+      await this.discard(proposal);
       return 'cancelled';
     }
     const extracted = this.host.module().extractCodeFromReply(reply, target.document.languageId);
     if (extracted.kind === 'no-code') {
-      await proposal.close();
+      await this.discard(proposal);
       this.reportNoCode(extracted.reason, reply);
       return 'no-code';
     }
-    proposal.setReplacement(
+    proposal.replaceRange(
+      target.range,
       this.host.module().reindentToOriginal(extracted.code, target.text, {
         eol: target.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
         tabSize: Number(target.editor.options.tabSize) || 4,
       }),
     );
     if (extracted.note) void vscode.window.showWarningMessage(extracted.note);
-    if (proposal.fileChanged()) return this.reportConflict(proposal, command, args);
-    const outcome = await askToApply(proposal, args?.apply);
+    if (await proposal.changedSinceProposal()) {
+      await this.discard(proposal);
+      return this.reportConflict(command, args);
+    }
+    // Accept / Reject wait on the diff's title bar (and their keybindings) until the user decides.
+    const review = await this.reviews.open([proposal], { title: proposal.title });
+    if (args?.apply) await review.decide(args.apply, [proposal]);
+    const [result] = await review.done;
+    const outcome = result?.outcome ?? 'rejected';
     switch (outcome) {
       case 'applied':
       case 'rejected':
         return outcome;
       case 'conflict':
-        return this.reportConflict(undefined, command, args);
+        return this.reportConflict(command, args);
       case 'failed':
         void vscode.window.showErrorMessage(vscode.l10n.t('VS Code could not apply the change.'));
         return 'failed';
       default:
         return assertNever(outcome, 'proposal outcome');
     }
+  }
+
+  /** Closes a proposal's diff that never became a review (cancelled, no code, or the file changed meanwhile). */
+  private async discard(proposal: FileProposal): Promise<void> {
+    await this.reviews
+      .load()
+      .closeProposalTabs([proposal.proposalUri])
+      .catch((error: unknown) => this.log.warn(`Closing the proposal failed: ${errorDetail(error)}`));
+    proposal.release();
   }
 
   /**
@@ -296,8 +318,7 @@ export class SelectionCommands {
       .then(undefined, (error: unknown) => this.log.warn(`Showing the answer failed: ${errorDetail(error)}`));
   }
 
-  private reportConflict(proposal: DiffProposal | undefined, command: EditCommand, args?: SelectionCommandArgs): EditOutcome {
-    proposal?.close().catch((error: unknown) => this.log.warn(`Closing the proposal failed: ${errorDetail(error)}`));
+  private reportConflict(command: EditCommand, args?: SelectionCommandArgs): EditOutcome {
     const again = vscode.l10n.t('Run Again');
     void vscode.window
       .showWarningMessage(

@@ -21,7 +21,7 @@ import { GroupedAppender } from './committedGroups';
 import { isClosingFence, mayBecomeClosingFence, parseFenceOpener, type FenceOpener } from './fenceLines';
 import { attachMarkdownInteractions } from './markdownInteractions';
 import { patchNodes } from './patchNodes';
-import { fenceLanguage, type MarkdownEnv, type MarkdownToken, type References } from './markdownParser';
+import { fenceLanguage, type MarkdownEnv, type MarkdownToken, type ParsedCodeBlock, type References } from './markdownParser';
 import { createRenderContext, type HighlightCounters } from './renderContext';
 import { markdownRootClass, type MarkdownRenderOptions } from './renderMarkdown';
 import { renderTokens } from './renderTokens';
@@ -71,6 +71,8 @@ interface CommittedPart {
 interface OpenFence {
   opener: FenceOpener;
   language: string;
+  /** The opener's info string, trimmed as markdown-it's renderer gets it (markdownParser.ts). */
+  info: string;
   index: number;
   element: HTMLElement;
   body: Text;
@@ -108,7 +110,7 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
   let tailNodes: Node[] = [];
   let pendingCR = false;
   let committedCodeCount = 0;
-  let codeBlocks: { code: string; language: string; open: boolean }[] = [];
+  let codeBlocks: ParsedCodeBlock[] = [];
   let references: References = Object.create(null) as References;
   let labels: string[] = [];
   let fence: OpenFence | undefined;
@@ -122,7 +124,7 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
     container,
     (index): CodeBlockInfo | undefined => {
       const block = codeBlocks[index];
-      return block && !block.open ? { code: block.code, language: block.language, index } : undefined;
+      return block && !block.open ? { code: block.code, language: block.language, info: block.info, index } : undefined;
     },
     options,
   );
@@ -213,14 +215,15 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
 
   const closeFence = (open: OpenFence, content: string, end: number): void => {
     const code = content.endsWith('\n') ? content.slice(0, -1) : content;
-    const element = createCodeBlockElement({ code, language: open.language, open: false }, open.index, context);
+    const block: ParsedCodeBlock = { code, language: open.language, info: open.info, open: false };
+    const element = createCodeBlockElement(block, open.index, context);
     // The line break markdown-it writes after a block, so the DOM is the same as a static render's.
     const lineBreak = document.createTextNode('\n');
     open.element.remove();
     committed.append([element, lineBreak]);
     tailNodes = [];
     codeBlocks.length = open.index;
-    codeBlocks.push({ code, language: open.language, open: false });
+    codeBlocks.push(block);
     parts.push({ src: tail.slice(0, end), nodes: [element, lineBreak], codeStart: open.index, codeCount: 1, labelsKnown: labels.length });
     committedCodeCount = open.index + 1;
     stats.committedParts++;
@@ -232,8 +235,9 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
   const openFence = (opener: FenceOpener, openerEnd: number): boolean => {
     removeTailNodes();
     const language = fenceLanguage(md, opener.info);
+    const info = opener.info.trim();
     const index = committedCodeCount;
-    const element = createCodeBlockElement({ code: '', language, open: true }, index, context);
+    const element = createCodeBlockElement({ code: '', language, info, open: true }, index, context);
     const codeElement = element.querySelector('code')!;
     const body = document.createTextNode('');
     const pending = document.createTextNode('');
@@ -241,8 +245,8 @@ export function createStreamingRenderer(container: HTMLElement, options: Markdow
     container.append(element);
     tailNodes = [element];
     codeBlocks.length = index;
-    codeBlocks.push({ code: '', language, open: true });
-    fence = { opener, language, index, element, body, pending, code: '', partial: '', consumed: openerEnd };
+    codeBlocks.push({ code: '', language, info, open: true });
+    fence = { opener, language, info, index, element, body, pending, code: '', partial: '', consumed: openerEnd };
     return feedFence(fence, tail.slice(openerEnd));
   };
 

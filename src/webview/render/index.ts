@@ -2,6 +2,6 @@
 // in markdown.css beside this file. See README.md here for the design.
 export { createStreamingRenderer, type StreamingRenderer, type StreamingRenderStats } from './createStreamingRenderer';
 export { renderMarkdown, markdownRootClass, type MarkdownRenderOptions } from './renderMarkdown';
-export { codeActions, type CodeAction, type CodeBlockInfo } from './codeBlockElement';
+export { codeActions, codeBlockPaths, type CodeAction, type CodeBlockInfo } from './codeBlockElement';
 export type { MarkdownCallbacks } from './markdownInteractions';
 export { defaultMarkdownStrings, type MarkdownStrings } from './markdownStrings';

@@ -14,6 +14,8 @@ export interface ParsedCodeBlock {
   code: string;
   /** The first word of the fence's info string, as written (may be empty). */
   language: string;
+  /** The fence's whole info string, trimmed (markdown-it's `token.info`; it may name the file); '' for indented code. */
+  info: string;
   /** Still streaming: its closing fence has not arrived, so it is neither highlighted nor actionable yet. */
   open: boolean;
 }
@@ -61,18 +63,18 @@ function createMarkdownParser(): Markdown {
   const md = MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
   const { escapeHtml } = md.utils;
 
-  const codeBlock = (token: MarkdownToken, language: string, env: MarkdownEnv): string => {
+  const codeBlock = (token: MarkdownToken, language: string, info: string, env: MarkdownEnv): string => {
     const scratch = env.sbRender;
     if (!scratch) throw new Error('markdownParser: render through renderTokens, which provides the scratch space');
     const code = token.content.endsWith('\n') ? token.content.slice(0, -1) : token.content;
-    const index = scratch.codeBlocks.push({ code, language, open: token.type === 'fence' && scratch.isOpenFence(token) }) - 1;
+    const index = scratch.codeBlocks.push({ code, language, info, open: token.type === 'fence' && scratch.isOpenFence(token) }) - 1;
     return `<pre ${codePlaceholderAttribute}="${index}"></pre>\n`;
   };
   md.renderer.rules.fence = (tokens, idx, _options, env) => {
     const token = tokens[idx]!;
-    return codeBlock(token, fenceLanguage(md, token.info), env ?? {});
+    return codeBlock(token, fenceLanguage(md, token.info), token.info.trim(), env ?? {});
   };
-  md.renderer.rules.code_block = (tokens, idx, _options, env) => codeBlock(tokens[idx]!, '', env ?? {});
+  md.renderer.rules.code_block = (tokens, idx, _options, env) => codeBlock(tokens[idx]!, '', '', env ?? {});
 
   md.renderer.rules.image = (tokens, idx, options, env: MarkdownEnv | undefined, self) => {
     const token = tokens[idx]!;

@@ -4,6 +4,8 @@
 export interface MarkdownStrings {
   /** aria-label of a code block; `{language}` is replaced with the block's language label. */
   codeBlock: string;
+  /** aria-label of a code block that names its file; `{language}` and `{path}` are replaced. */
+  codeBlockFile: string;
   /** aria-label of the toolbar above a code block. */
   codeActions: string;
   /** Shown as the language label of a code block without a language. */
@@ -11,6 +13,8 @@ export interface MarkdownStrings {
   copy: string;
   insertAtCursor: string;
   applyAsDiff: string;
+  /** Name and tooltip of the Apply button of a block that names its file; `{path}` is replaced. */
+  applyTo: string;
   saveAsNewFile: string;
   /** Text of a Markdown image, which is shown as a link (remote images are never loaded); `{alt}` is replaced. */
   image: string;
@@ -18,11 +22,13 @@ export interface MarkdownStrings {
 
 export const defaultMarkdownStrings: MarkdownStrings = {
   codeBlock: 'Code block: {language}',
+  codeBlockFile: 'Code block: {language}, {path}',
   codeActions: 'Code actions',
   plainText: 'text',
   copy: 'Copy',
   insertAtCursor: 'Insert at cursor',
   applyAsDiff: 'Apply as diff',
+  applyTo: 'Apply to {path}',
   saveAsNewFile: 'Save as new file',
   image: 'Image: {alt}',
 };

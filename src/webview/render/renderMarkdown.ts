@@ -27,7 +27,7 @@ export function renderMarkdown(text: string, options: MarkdownRenderOptions = {}
   const env: MarkdownEnv = {};
   const { nodes, codeBlocks } = renderTokens(context, context.md.parse(text, env), env, 0);
   root.append(...groupNodes(nodes));
-  const blocks: CodeBlockInfo[] = codeBlocks.map(({ code, language }, index) => ({ code, language, index }));
+  const blocks: CodeBlockInfo[] = codeBlocks.map(({ code, language, info }, index) => ({ code, language, info, index }));
   attachMarkdownInteractions(root, (index) => blocks[index], options);
   return root;
 }

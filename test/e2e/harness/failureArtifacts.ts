@@ -28,13 +28,30 @@ export async function saveFailureArtifacts(session: EditorSession, testTitle: st
 
 /**
  * A screenshot kept for people to look at, whether or not the test failed: the whole window, or only the part
- * `selector` names (the side bar with the chat, for the README).
+ * `selector` names (the side bar with the chat), or only the `bottom` pixels of it (the README's pictures ship in the
+ * VSIX and count against its size budget).
  */
-export async function saveScreenshot(session: EditorSession, name: string, selector?: string): Promise<string> {
+export async function saveScreenshot(
+  session: EditorSession,
+  name: string,
+  options: { selector?: string; bottom?: number } = {},
+): Promise<string> {
   const dir = path.join(resultsDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${slug(name)}.png`);
-  if (selector === undefined) await session.page.screenshot({ path: file, timeout: 10_000 });
-  else await session.page.locator(selector).first().screenshot({ path: file, timeout: 10_000 });
+  if (options.selector === undefined) {
+    await session.page.screenshot({ path: file, timeout: 10_000 });
+  } else if (options.bottom === undefined) {
+    await session.page.locator(options.selector).first().screenshot({ path: file, timeout: 10_000 });
+  } else {
+    const box = await session.page.locator(options.selector).first().boundingBox();
+    if (!box) throw new Error(`${options.selector} is not on screen`);
+    const height = Math.min(options.bottom, box.height);
+    await session.page.screenshot({
+      path: file,
+      timeout: 10_000,
+      clip: { x: box.x, y: box.y + box.height - height, width: box.width, height },
+    });
+  }
   return file;
 }

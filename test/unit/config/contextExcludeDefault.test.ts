@@ -1,7 +1,6 @@
-// `switchboard.context.exclude` has one default written three times: the engine's (what is excluded when the setting
-// is unset), the settings reader's (so reading settings does not load the engine bundle) and package.json's (what the
-// Settings editor shows and edits). They must never drift apart: a secret the engine protects by default must be in
-// the list a user sees and edits.
+// `switchboard.context.exclude` has one default (src/core/context/defaultContextExclude.ts), used by the engine's
+// matcher and the settings reader, and written again in package.json (what the Settings editor shows and edits).
+// They must never drift apart: a secret the engine protects by default must be in the list a user sees and edits.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

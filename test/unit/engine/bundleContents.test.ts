@@ -79,7 +79,7 @@ describe('the bundles split at the lazy engine boundary', function () {
       (input) =>
         input === 'src/core/conversations/conversationStore.ts' ||
         input === 'src/core/errors/errorTemplates.ts' ||
-        /^src\/core\/context\/(?!estimateTokens\.ts$)/.test(input),
+        /^src\/core\/context\/(?!(estimateTokens|defaultContextExclude)\.ts$)/.test(input),
     );
     assert.deepEqual(lazySources, [], 'lazily used modules bundled into dist/extension.js');
     assert.ok(engine.inputs.includes('src/core/conversations/conversationStore.ts'), 'the conversation store is not in dist/engine.js');

@@ -243,6 +243,7 @@ const api = {
       'data-language',
       'data-state',
       'data-action',
+      'data-path',
     ]);
     for (const element of Array.from(app().querySelectorAll('*'))) {
       if (!allowedTags.has(element.tagName)) problems.push(`element <${element.tagName.toLowerCase()}>`);
