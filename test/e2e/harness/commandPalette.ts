@@ -24,7 +24,18 @@ export async function runFromCommandPalette(page: Page, title: string, options: 
       if (attempt >= 4) throw error;
     }
   }
-  await input.fill(`>${title}`);
+  // On a loaded machine the palette can still be opening (its input inert) when it first shows: wait, then retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+    }
+  }
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
