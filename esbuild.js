@@ -78,6 +78,18 @@ const extensionBuild = {
 const applyCodeBuild = { ...extensionBuild, entryPoints: { applyCode: 'src/vscode/edits/applyCodeModule.ts' } };
 
 /**
+ * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
+ * fetch, WebSocket, caches and mocks besides, ~270 KB the engine never runs.
+ */
+const undiciSubsetPlugin = {
+  name: 'undici-subset',
+  setup(build) {
+    const subset = path.join(__dirname, 'src', 'core', 'http', 'undiciSubset.cjs');
+    build.onResolve({ filter: /^undici$/ }, (args) => (args.importer === subset ? undefined : { path: subset }));
+  },
+};
+
+/**
  * The provider engine: undici, zod and every protocol client. Kept out of the activation bundle so that
  * activation loads ~20 KB instead of ~600 KB (docs/performance.md); the extension requires it on first use.
  */
@@ -88,6 +100,7 @@ const engineBuild = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  plugins: [problemMatcherPlugin, undiciSubsetPlugin],
   mainFields: ['module', 'main'],
 };
 

@@ -252,7 +252,13 @@ export const extensionToWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('focusInput') }),
   /** Put text into the input (e.g. an edit of an earlier message), without sending it. */
   z.object({ type: z.literal('setDraft'), text: longText }),
-  z.object({ type: z.literal('notice'), text: shortText, level: z.enum(['info', 'warning', 'error']) }),
+  /** A notice over the input; `actions` are buttons that fix what it says (a send with no model chosen). */
+  z.object({
+    type: z.literal('notice'),
+    text: shortText,
+    level: z.enum(['info', 'warning', 'error']),
+    actions: z.optional(z.array(errorActionSchema)),
+  }),
   /** The answer to `loadEarlier` with the same `requestId`: the messages just before its `beforeId`, oldest first. */
   z.object({
     type: z.literal('earlierMessages'),

@@ -1,7 +1,8 @@
 // The popup list above the chat input that the `@` picker and the `/` menu share. It follows the WAI-ARIA
 // Authoring Practices' combobox pattern with a listbox popup: focus stays in the text box, which points at the list
-// (aria-controls, aria-expanded) and at the active option (aria-activedescendant); the options are never focused. The
-// text box stays a textarea (role=combobox is not valid on one), so only those attributes are added to it.
+// (aria-controls, while it is open) and at the active option (aria-activedescendant); the options are never focused.
+// The text box stays a textarea (role=combobox is not valid on one), so it gets only the attributes WAI-ARIA 1.2
+// allows on a textbox, and not aria-expanded (axe's aria-allowed-attr rule reports it as critical).
 import { h } from './dom';
 
 export interface ListboxRow {
@@ -40,7 +41,6 @@ export class InputListbox {
       if (index >= 0) this.pick(index);
     });
     input.setAttribute('aria-autocomplete', 'list');
-    input.setAttribute('aria-expanded', 'false');
   }
 
   get isOpen(): boolean {
@@ -65,7 +65,6 @@ export class InputListbox {
     this.status.hidden = status === undefined;
     this.element.hidden = false;
     this.owner = owner;
-    this.input.setAttribute('aria-expanded', 'true');
     this.input.setAttribute('aria-controls', this.id);
     this.highlight();
   }
@@ -76,7 +75,6 @@ export class InputListbox {
     this.rows = [];
     this.list.replaceChildren();
     this.element.hidden = true;
-    this.input.setAttribute('aria-expanded', 'false');
     this.input.removeAttribute('aria-controls');
     this.input.removeAttribute('aria-activedescendant');
   }

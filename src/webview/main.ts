@@ -6,6 +6,7 @@ import './render/markdown.css';
 import './chat.css';
 import {
   parseExtensionToWebviewMessage,
+  type ErrorAction,
   type ExtensionToWebviewMessage,
   type MessageView,
   type WebviewToExtensionMessage,
@@ -70,7 +71,7 @@ function userHistory(list: readonly MessageView[]): string[] {
   return list.filter((message) => message.role === 'user').map((message) => message.content);
 }
 
-function showNotice(text: string, level: 'info' | 'warning' | 'error'): void {
+function showNotice(text: string, level: 'info' | 'warning' | 'error', actions: readonly ErrorAction[] = []): void {
   const icon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info';
   const close = h(
     'button',
@@ -82,6 +83,14 @@ function showNotice(text: string, level: 'info' | 'warning' | 'error'): void {
     { class: `notice notice-${level}` },
     h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
     h('span', { class: 'notice-text' }, text),
+    ...actions.map((action) => {
+      const button = h('button', { type: 'button', class: 'secondary-button' }, messages.actionLabel(action));
+      button.addEventListener('click', () => {
+        notice.remove();
+        post({ type: 'errorAction', action });
+      });
+      return button;
+    }),
     close,
   );
   close.addEventListener('click', () => notice.remove());
@@ -138,6 +147,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       document.body.dataset['version'] = message.version;
       toolbar.setTitle(message.conversation.messages.length > 0 ? message.conversation.title : '');
       toolbar.setModels([], message.currentModel, false);
+      messages.setModelChosen(message.currentModel !== '');
       conversationId = message.conversation.id;
       messages.show(message.conversation, message.busy);
       const saved = vscode.getState() as SavedState | undefined;
@@ -184,6 +194,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       return;
     case 'models':
       toolbar.setModels(message.groups, message.current, message.loading);
+      messages.setModelChosen(message.current !== '');
       return;
     case 'contexts':
       composer.setContexts(message.contexts, message.budget);
@@ -199,7 +210,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       composer.focus();
       return;
     case 'notice':
-      showNotice(message.text, message.level);
+      showNotice(message.text, message.level, message.actions);
       return;
     case 'earlierMessages':
       messages.showEarlier(message);

@@ -41,6 +41,7 @@ export class MessageList {
   private pending: { requestId: number; beforeId: string } | undefined;
   private lastRequestId = 0;
   private busy = false;
+  private modelChosen = true;
   private scrollQueued = false;
   private readonly markdownOptions: MarkdownRenderOptions;
 
@@ -51,13 +52,14 @@ export class MessageList {
     private readonly onEdit: (message: MessageView) => void,
   ) {
     // aria-live stays off on the list itself: a screen reader would read every streamed chunk. Finished answers
-    // are announced once through the view's live region instead.
+    // are announced once through the view's live region instead. The list scrolls, so it is a tab stop (the arrow
+    // keys then scroll it; axe's scrollable-region-focusable), named apart from the "Conversations" history list.
     this.element = h('section', {
       id: 'messages',
       class: 'messages',
       role: 'log',
       'aria-live': 'off',
-      'aria-label': strings.history,
+      'aria-label': strings.messageList,
       tabindex: '0',
     });
     this.markdownOptions = {
@@ -339,7 +341,8 @@ export class MessageList {
     }
   }
 
-  private actionLabel(action: ErrorAction): string {
+  /** The label of an action button (also for the notices' buttons). */
+  actionLabel(action: ErrorAction): string {
     switch (action) {
       case 'setKey':
         return this.strings.actionSetKey;
@@ -445,15 +448,30 @@ export class MessageList {
     this.post({ type: 'loadEarlier', requestId: this.lastRequestId, conversationId: this.conversationId, beforeId: oldest.id });
   }
 
+  /** Whether a chat model is chosen: without one, the empty state is the first step (docs/chat.md). */
+  setModelChosen(chosen: boolean): void {
+    if (chosen === this.modelChosen) return;
+    this.modelChosen = chosen;
+    this.element.querySelector('#empty-state')?.replaceWith(this.emptyState());
+  }
+
   private emptyState(): HTMLElement {
-    return h(
+    const section = h(
       'section',
       { id: 'empty-state', class: 'empty-state', 'aria-labelledby': 'empty-state-title' },
       h('div', { class: 'codicon codicon-comment-discussion empty-state-icon', 'aria-hidden': 'true' }),
       h('h2', { id: 'empty-state-title' }, this.strings.emptyTitle),
-      h('p', {}, this.strings.emptyBody),
-      h('p', { class: 'empty-state-hint' }, this.strings.emptyHint),
     );
+    if (this.modelChosen) {
+      section.append(h('p', {}, this.strings.emptyBody), h('p', { class: 'empty-state-hint' }, this.strings.emptyHint));
+      return section;
+    }
+    // No model yet (a fresh profile): one sentence and the one button that does the next step. The model picker it
+    // opens lists the local servers that answer and every cloud provider, those without a key as "set key…" rows.
+    const next = h('button', { type: 'button', id: 'empty-state-next', class: 'empty-state-action' }, this.strings.emptyChooseModel);
+    next.addEventListener('click', () => this.post({ type: 'errorAction', action: 'switchModel' }));
+    section.append(h('p', {}, this.strings.emptyNoModel), next, h('p', { class: 'empty-state-hint' }, this.strings.emptyHint));
+    return section;
   }
 
   /** Whether the list is scrolled to (nearly) its end: the reader follows new text. */

@@ -7,6 +7,8 @@ const en = {
   emptyBody:
     'Chat with the model of your choice — cloud or local. Select code and use the Switchboard commands to explain, refactor, fix, document or test it.',
   emptyHint: 'Keys stay in VS Code’s secret storage.',
+  emptyNoModel: 'No model is chosen yet: pick a local server’s model, or a cloud provider and set its key.',
+  emptyChooseModel: 'Choose a model…',
   inputLabel: 'Message',
   inputPlaceholderEnter: 'Ask Switchboard… (/image to draw)',
   inputPlaceholderCtrlEnter: 'Ask Switchboard… (Ctrl+Enter: send, /image: draw)',
@@ -14,6 +16,7 @@ const en = {
   stop: 'Stop',
   newChat: 'New chat',
   history: 'Conversations',
+  messageList: 'Messages of this conversation',
   exportChat: 'Export as Markdown',
   addContext: 'Add context… (@)',
   removeContext: 'Remove {0}',
@@ -117,6 +120,8 @@ const ru: WebviewStrings = {
   emptyBody:
     'Общайтесь с выбранной моделью — облачной или локальной. Выделите код и используйте команды Switchboard, чтобы объяснить, переработать, исправить, задокументировать или покрыть его тестами.',
   emptyHint: 'Ключи хранятся в защищённом хранилище VS Code.',
+  emptyNoModel: 'Модель ещё не выбрана: возьмите модель локального сервера или облачного провайдера, задав его ключ.',
+  emptyChooseModel: 'Выбрать модель…',
   inputLabel: 'Сообщение',
   inputPlaceholderEnter: 'Спросите Switchboard… (/image — картинка)',
   inputPlaceholderCtrlEnter: 'Спросите Switchboard… (Ctrl+Enter — отправить, /image — картинка)',
@@ -124,6 +129,7 @@ const ru: WebviewStrings = {
   stop: 'Остановить',
   newChat: 'Новый чат',
   history: 'Разговоры',
+  messageList: 'Сообщения этого разговора',
   exportChat: 'Экспорт в Markdown',
   addContext: 'Добавить контекст… (@)',
   removeContext: 'Убрать {0}',

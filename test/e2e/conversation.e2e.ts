@@ -3,6 +3,7 @@
 // output that tries to run code.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
+import { darkTheme, highContrastTheme, lightTheme, switchColorTheme } from './harness/colorThemes';
 import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
 import { editor, fakeServers } from './harness/rootHooks';
@@ -213,15 +214,15 @@ describe('the chat panel in the real editor', () => {
     const frame = await chatFrame();
     await ask(frame, 'Greet me in Python');
     await lastAnswer(frame).locator('.message-body', { hasText: 'def greet' }).waitFor({ timeout: 15_000 });
-    for (const theme of ['Default Light Modern', 'Default High Contrast', 'Default Dark Modern']) {
-      await editor().bridge.setUserSetting('workbench.colorTheme', theme);
-      await editor().page.waitForTimeout(1500);
+    for (const theme of [lightTheme, highContrastTheme, darkTheme]) {
+      // The picture is named after the theme, so it is taken only once the workbench and the webview are in it.
+      await switchColorTheme(editor(), frame, theme);
       const colors = await frame.evaluate(() => ({
         text: getComputedStyle(document.body).color,
         background: getComputedStyle(document.body).backgroundColor,
       }));
-      assert.notEqual(colors.text, colors.background, `${theme}: text and background have the same colour`);
-      await saveScreenshot(editor(), `chat theme ${theme}`);
+      assert.notEqual(colors.text, colors.background, `${theme.name}: text and background have the same colour`);
+      await saveScreenshot(editor(), `chat theme ${theme.name}`);
     }
   });
 });

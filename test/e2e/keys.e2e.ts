@@ -58,10 +58,19 @@ describe('keys, settings and the model picker in the real editor', () => {
     await password.waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type(key);
     await page.keyboard.press('Enter');
-    await notification(page, 'The OpenAI key works: 2 models available.').waitFor({ state: 'visible', timeout: 30_000 });
+    const works = notification(page, 'The OpenAI key works: 2 models available.');
+    await works.waitFor({ state: 'visible', timeout: 30_000 });
     const check = user.requestsTo('/v1/models').find((request) => request.headers.authorization === `Bearer ${key}`);
     assert.ok(check, 'the key check did not reach the user-configured server with the key');
     await saveScreenshot(editor(), 'api key works notification');
+
+    // The next step is offered: choosing one of that provider's models, which the status bar then shows.
+    await works.locator('.monaco-button', { hasText: 'Choose a Model' }).click();
+    await quickPickRow(page, /fake-model-b.*openai/).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await quickPickRow(page, /local-fake/).count(), 0, 'the picker after a key lists only that provider');
+    assert.equal(await quickPickRow(page, /set key…/).count(), 0, 'the picker after a key lists only that provider');
+    await quickPickRow(page, /fake-model-b.*openai/).click();
+    await statusBarItem(page, 'fake-model-b').waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   it('lists models live, grouped by provider, and never asks the server a workspace setting names', async () => {
@@ -79,6 +88,8 @@ describe('keys, settings and the model picker in the real editor', () => {
       separators.some((text) => text.includes('Local fake')),
       `separators: ${separators.join(' | ')}`,
     );
+    // A cloud provider without a key is a row that sets it, not missing from the list.
+    await quickPickRow(page, 'Anthropic — set key…').waitFor({ state: 'visible', timeout: 15_000 });
     await saveScreenshot(editor(), 'model picker');
     await quickInput(page).locator('input').fill('fake-model-b');
     await quickPickRow(page, /fake-model-b.*openai/).click();

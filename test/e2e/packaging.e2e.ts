@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { editor } from './harness/rootHooks';
 
@@ -39,6 +39,11 @@ describe('the packaged VSIX', () => {
     assert.ok(sizes.vsix <= 600, `VSIX is ${sizes.vsix.toFixed(1)} KB (budget 600 KB)`);
     assert.ok(sizes.extension <= 150, `the code loaded at activation is ${sizes.extension.toFixed(1)} KB (budget 150 KB)`);
     assert.ok(sizes.webview <= 300, `the webview bundle is ${sizes.webview.toFixed(1)} KB (budget 300 KB)`);
+    const allJs = readdirSync(unpacked)
+      .filter((file) => file.endsWith('.js'))
+      .reduce((sum, file) => sum + kb(path.join(unpacked, file)), 0);
+    console.log(`      all shipped JavaScript ${allJs.toFixed(1)} KB`);
+    assert.ok(allJs <= 1200, `all shipped JavaScript is ${allJs.toFixed(1)} KB (budget 1,200 KB)`);
   });
 
   it('ships every image its README shows, linked relatively so the editor shows it from the package', () => {
@@ -50,5 +55,26 @@ describe('the packaged VSIX', () => {
       assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is not a relative link into the package`);
       assert.ok(statSync(path.join(unpacked, image)).isFile(), `${image} is not in the package`);
     }
+  });
+
+  it('carries the icon, the gallery banner and the links the marketplace page shows, from the manifest', () => {
+    const vsix = path.join(editor().dirs.root, 'build', 'switchboard.vsix');
+    const vsixManifest = execFileSync('unzip', ['-p', vsix, 'extension.vsixmanifest'], { encoding: 'utf8' });
+    const manifest = JSON.parse(readFileSync(path.join(editor().dirs.root, 'build', 'vsix', 'extension', 'package.json'), 'utf8')) as {
+      version: string;
+      icon: string;
+      galleryBanner: { color: string; theme: string };
+      bugs: { url: string };
+    };
+    const property = (id: string): string | undefined =>
+      new RegExp(`<Property Id="Microsoft\\.VisualStudio\\.Services\\.${id.replace(/\./g, '\\.')}" Value="([^"]*)"`).exec(
+        vsixManifest,
+      )?.[1];
+    assert.match(vsixManifest, new RegExp(`<Identity [^>]*Version="${manifest.version.replace(/\./g, '\\.')}"`));
+    assert.match(vsixManifest, new RegExp(`<Icon>extension/${manifest.icon}</Icon>`));
+    assert.equal(property('Branding.Color'), manifest.galleryBanner.color);
+    assert.equal(property('Branding.Theme'), manifest.galleryBanner.theme);
+    assert.equal(property('Links.Support'), manifest.bugs.url);
+    assert.ok(property('Links.Repository'), 'the repository link');
   });
 });

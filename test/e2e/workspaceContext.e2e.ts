@@ -139,9 +139,16 @@ describe('workspace context in the real editor', () => {
     if (!opened) await runFromCommandPalette(page, 'View: Show Explorer');
     await explorer.waitFor({ timeout: 20_000 });
     const row = (name: string) => explorer.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${name.replace('.', '\\.')}\\s*$`) });
+    // A folder is clicked only while it is collapsed: the explorer may be revealing the active editor's file at this
+    // moment (expanding the same folders), and a click on an expanded folder collapses it.
+    const expand = async (name: string): Promise<void> => {
+      const folder = row(name).first();
+      await folder.waitFor({ timeout: 20_000 });
+      if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
+    };
     if ((await row('api.ts').count()) === 0) {
-      if ((await row('server').count()) === 0) await row('src').first().click();
-      await row('server').first().click();
+      await expand('src');
+      await expand('server');
     }
     await row('api.ts').first().click();
     await row('db.ts')

@@ -155,35 +155,41 @@ describe('code blocks', function () {
   it('colors come from VS Code theme variables in dark, light and high-contrast themes', async () => {
     const themes = {
       'vscode-dark': {
+        '--vscode-editor-foreground': '#cccccc',
         '--vscode-debugTokenExpression-boolean': '#4e94ce',
         '--vscode-debugTokenExpression-string': '#ce9178',
         '--vscode-textCodeBlock-background': '#0a0a0a66',
         '--vscode-contrastBorder': 'transparent',
       },
       'vscode-light': {
+        '--vscode-editor-foreground': '#3b3b3b',
         '--vscode-debugTokenExpression-boolean': '#0000ff',
         '--vscode-debugTokenExpression-string': '#a31515',
         '--vscode-textCodeBlock-background': '#dcdcdc66',
         '--vscode-contrastBorder': 'transparent',
       },
       'vscode-high-contrast': {
+        '--vscode-editor-foreground': '#ffffff',
         '--vscode-debugTokenExpression-boolean': '#75bdfe',
         '--vscode-debugTokenExpression-string': '#f48771',
         '--vscode-textCodeBlock-background': '#000000',
         '--vscode-contrastBorder': '#6fc3df',
       },
     };
+    // Token colours are mixed a quarter toward the code's text colour, for contrast on the block (markdown.css).
+    const tokenColor = (token: string, variables: { '--vscode-editor-foreground': string }): string =>
+      `color-mix(in srgb, ${token} 75%, ${variables['--vscode-editor-foreground']})`;
     await page.call('mountStatic', '```ts\nconst s = "x";\n```\n');
     for (const [kind, variables] of Object.entries(themes)) {
       await page.call('setTheme', kind, variables);
       assert.equal(
         await page.call('computedColor', '.hljs-keyword'),
-        await page.call('resolveColor', variables['--vscode-debugTokenExpression-boolean']),
+        await page.call('resolveColor', tokenColor(variables['--vscode-debugTokenExpression-boolean'], variables)),
         kind,
       );
       assert.equal(
         await page.call('computedColor', '.hljs-string'),
-        await page.call('resolveColor', variables['--vscode-debugTokenExpression-string']),
+        await page.call('resolveColor', tokenColor(variables['--vscode-debugTokenExpression-string'], variables)),
         kind,
       );
       assert.equal(

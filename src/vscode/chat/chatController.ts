@@ -121,6 +121,7 @@ export class ChatController implements vscode.Disposable {
       this.port.notice(
         vscode.l10n.t('No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.'),
         'error',
+        ['switchModel', 'setKey', 'openSettings'],
       );
       this.port.post({ type: 'setDraft', text });
       return;

@@ -1,7 +1,7 @@
 // Where the chat's extension side talks to its webview (issue 13): one object, injected once into every part of
 // the chat (the session, the history, the model picker), that posts to whichever webview is attached — or to
 // nothing while the view is hidden. Parts never swap callbacks among themselves.
-import type { ExtensionToWebviewMessage } from '../../shared/webviewProtocol';
+import type { ErrorAction, ExtensionToWebviewMessage } from '../../shared/webviewProtocol';
 
 export interface AttachedView {
   post(message: ExtensionToWebviewMessage): void;
@@ -28,7 +28,7 @@ export class ChatViewPort {
     return this.view?.imageSrc(path);
   }
 
-  notice(text: string, level: 'info' | 'warning' | 'error' = 'info'): void {
-    this.post({ type: 'notice', text, level });
+  notice(text: string, level: 'info' | 'warning' | 'error' = 'info', actions: readonly ErrorAction[] = []): void {
+    this.post({ type: 'notice', text, level, ...(actions.length > 0 ? { actions: [...actions] } : {}) });
   }
 }

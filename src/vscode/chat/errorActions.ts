@@ -1,7 +1,12 @@
 import type { ErrorAction } from '../../shared/webviewProtocol';
 
-/** The actions that can fix an error of each kind, shown next to it in the chat (docs/chat.md). */
-export function errorActionsFor(kind: string): ErrorAction[] {
+/**
+ * The actions that can fix an error of each kind, shown next to it in the chat (docs/chat.md). An answer that had
+ * no model to go to (`noModel`: none chosen yet, as on a fresh profile) offers setting a key first: without one, no
+ * cloud provider has models to switch to.
+ */
+export function errorActionsFor(kind: string, options: { noModel?: boolean } = {}): ErrorAction[] {
+  if (options.noModel === true && kind === 'not-found') return ['setKey', 'switchModel', 'openSettings'];
   switch (kind) {
     case 'auth':
       return ['setKey', 'switchModel'];

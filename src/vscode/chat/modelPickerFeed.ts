@@ -1,7 +1,8 @@
 // The data behind the chat panel's model picker: the chat models listed live from every provider with a usable
 // key (the same lists as "Select Chat Model"), and the choice written to the user's settings.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ModelGroup } from '../../shared/webviewProtocol';
+import { describeListFailure } from '../models/describeListFailure';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { SettingsService } from '../settings/settingsService';
 import type { ChatViewPort } from './chatViewPort';
@@ -22,19 +23,21 @@ export class ModelPickerFeed implements vscode.Disposable {
 
   async request(refresh: boolean): Promise<void> {
     this.port.post({ type: 'models', groups: [], current: this.settings.settings.chatModel, loading: true });
-    const providers = await this.catalog.chatProviders();
-    const groups: ModelGroup[] = await Promise.all(
-      providers.map(async (entry) => {
+    const { usable, keyless } = await this.catalog.chatProvidersByKey();
+    const listed: ModelGroup[] = await Promise.all(
+      usable.map(async (entry) => {
         const result = await this.catalog.models(entry, refresh);
         return {
           provider: entry.id,
           label: entry.label,
           models: result.models.map((model) => model.id),
-          ...(result.error ? { error: result.error.message } : {}),
+          ...(result.error ? { error: describeListFailure(entry, result.error) } : {}),
         };
       }),
     );
-    this.port.post({ type: 'models', groups, current: this.settings.settings.chatModel, loading: false });
+    // Providers without a key are named too ("OpenAI — set key…"), so a fresh profile sees what there is to set up.
+    const unset = keyless.map((entry) => ({ provider: entry.id, label: entry.label, models: [], error: vscode.l10n.t('set key…') }));
+    this.port.post({ type: 'models', groups: [...listed, ...unset], current: this.settings.settings.chatModel, loading: false });
   }
 
   async select(model: string): Promise<void> {

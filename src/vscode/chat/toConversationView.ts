@@ -54,7 +54,7 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
           error: {
             kind: message.error.kind,
             message: short(describeMessageError(message.error)),
-            actions: errorActionsFor(message.error.kind),
+            actions: errorActionsFor(message.error.kind, { noModel: message.model === undefined }),
           },
         }
       : {}),

@@ -8,6 +8,7 @@ import { assertNever } from '../../shared/assertNever';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 import { startCommand } from '../startCommand';
 import { describeKeyStatus } from './describeKeyStatus';
+import { isChatProvider } from '../models/modelCatalog';
 import { describeError } from '../errors/describeError';
 
 export interface ApiKeyCommandArgs {
@@ -142,7 +143,7 @@ export class ApiKeyCommands {
   private reportCheck(entry: ResolvedProviderEntry, check: KeyCheck): void {
     switch (check.result) {
       case 'works':
-        void vscode.window.showInformationMessage(describeWorkingKey(entry.label, check));
+        this.offerModels(entry, describeWorkingKey(entry.label, check));
         return;
       case 'rejected': {
         const again = vscode.l10n.t('Set the Key Again');
@@ -162,13 +163,26 @@ export class ApiKeyCommands {
         );
         return;
       case 'unverified':
-        void vscode.window.showInformationMessage(
+        this.offerModels(
+          entry,
           vscode.l10n.t('The {0} key was saved. {0} has no free way to check a key; the first request will tell.', entry.label),
         );
         return;
       default:
         assertNever(check, 'key check');
     }
+  }
+
+  /** A key that works leads on to the next step, choosing one of the provider's models (docs/chat.md). */
+  private offerModels(entry: ResolvedProviderEntry, text: string): void {
+    if (!isChatProvider(entry)) {
+      void vscode.window.showInformationMessage(text);
+      return;
+    }
+    const choose = vscode.l10n.t('Choose a Model');
+    void vscode.window.showInformationMessage(text, choose).then((choice) => {
+      if (choice === choose) startCommand('switchboard.selectModel', { provider: entry.id });
+    });
   }
 }
 

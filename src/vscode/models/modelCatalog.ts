@@ -7,6 +7,11 @@ import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost
 
 const chatKinds = new Set(['openai', 'anthropic', 'gemini', 'sydney']);
 
+/** Whether a provider answers chat (image-only ones such as Stability AI do not). */
+export function isChatProvider(entry: ResolvedProviderEntry): boolean {
+  return entry.preset?.chat ?? chatKinds.has(entry.kind);
+}
+
 export class ModelCatalog {
   private readonly lists = new Map<string, Promise<ProviderModels>>();
 
@@ -17,13 +22,22 @@ export class ModelCatalog {
 
   /** Chat providers whose key is there (stored, session, environment) or not needed. */
   async chatProviders(): Promise<ResolvedProviderEntry[]> {
+    return (await this.chatProvidersByKey()).usable;
+  }
+
+  /**
+   * Every chat provider, split by whether it can be listed now: `keyless` ones need a key first. The pickers show
+   * them too, as rows that set the key, so a new user sees every provider there is (docs/chat.md).
+   */
+  async chatProvidersByKey(): Promise<{ usable: ResolvedProviderEntry[]; keyless: ResolvedProviderEntry[] }> {
     const usable: ResolvedProviderEntry[] = [];
+    const keyless: ResolvedProviderEntry[] = [];
     for (const entry of this.host.get().providerEntries().entries) {
-      if (!(entry.preset?.chat ?? chatKinds.has(entry.kind))) continue;
+      if (!isChatProvider(entry)) continue;
       const status = await this.keys.status(keyInfoOf(entry));
-      if (status.source !== 'missing') usable.push(entry);
+      (status.source === 'missing' ? keyless : usable).push(entry);
     }
-    return usable;
+    return { usable, keyless };
   }
 
   /** The models of one provider, listed once per session unless `refresh`. */

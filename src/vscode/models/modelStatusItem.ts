@@ -6,6 +6,7 @@ export function createModelStatusItem(settings: SettingsService): vscode.Disposa
   const item = vscode.window.createStatusBarItem('switchboard.model', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Switchboard Chat Model');
   item.command = 'switchboard.selectModel';
+  // Follows every change of `switchboard.chat.model`, from the pickers or settings.json alike.
   const update = (): void => {
     const model = settings.settings.chatModel;
     item.text = model ? `$(hubot) ${model.slice(model.indexOf('/') + 1)}` : `$(hubot) ${vscode.l10n.t('Select a model')}`;

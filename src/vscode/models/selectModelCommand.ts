@@ -1,16 +1,26 @@
 // `switchboard.selectModel`: a QuickPick of the chat models listed live from every provider with a usable key,
 // grouped by provider, with "type a model id" and "refresh"; the choice is saved to `switchboard.chat.model`.
+// Providers without a key are rows too ("OpenAI — set key…"): picking one sets its key, then lists its models, so
+// the picker is never a dead end on a fresh profile (docs/chat.md).
 import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
 import type { ProviderModels } from '../../core/providerEngine';
 import type { SettingsService } from '../settings/settingsService';
-import { startCommand } from '../startCommand';
 import type { ModelCatalog } from './modelCatalog';
 import { describeError } from '../errors/describeError';
+import { describeListFailure } from './describeListFailure';
 
 export interface SelectModelArgs {
   /** `providerId/modelId`: set it without asking. */
   model?: string;
+  /** List only this provider's models (after its key was set). */
+  provider?: string;
+}
+
+/** What `switchboard.setApiKey` resolves to, as far as choosing a model next needs it. */
+interface KeySetResult {
+  provider: string;
+  check: string;
 }
 
 type Item = vscode.QuickPickItem & { action?: 'type' | 'refresh' | 'setKey'; model?: string; provider?: string };
@@ -41,7 +51,12 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
     const mine = ++generation;
     picker.busy = true;
     picker.items = fixedItems();
-    const providers = await catalog.chatProviders();
+    const all = await catalog.chatProvidersByKey();
+    const only = (entry: { id: string }): boolean => args?.provider === undefined || entry.id === args.provider;
+    const providers = all.usable.filter(only);
+    const keyless = keylessItems(all.keyless.filter(only));
+    if (mine !== generation) return;
+    picker.items = [...fixedItems(), ...keyless];
     const results: ProviderModels[] = [];
     await Promise.all(
       providers.map(async (entry) => {
@@ -50,14 +65,16 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
         results.push(result);
         // Keep the provider order stable however the answers arrive.
         results.sort((a, b) => providers.indexOf(a.entry) - providers.indexOf(b.entry));
-        picker.items = [...fixedItems(), ...toItems(results, settings.settings.chatModel)];
+        picker.items = [...fixedItems(), ...toItems(results, settings.settings.chatModel), ...keyless];
       }),
     );
     if (mine === generation) picker.busy = false;
     if (providers.length === 0 && mine === generation) {
       picker.items = [
         ...fixedItems(),
-        { label: `$(key) ${vscode.l10n.t('No provider has a key yet: set one')}`, action: 'setKey', alwaysShow: true },
+        ...(keyless.length > 0
+          ? keyless
+          : [{ label: `$(key) ${vscode.l10n.t('No provider has a key yet: set one')}`, action: 'setKey' as const, alwaysShow: true }]),
       ];
     }
   };
@@ -73,7 +90,7 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
 
   return new Promise<string | undefined>((resolve) => {
     let settled = false;
-    const finish = (value: string | undefined): void => {
+    const finish = (value: string | undefined | Promise<string | undefined>): void => {
       if (settled) return;
       settled = true;
       resolve(value);
@@ -96,8 +113,9 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
           reload(true);
           return;
         case 'setKey':
-          finish(undefined);
-          startCommand('switchboard.setApiKey', item.provider ? { provider: item.provider } : undefined);
+          // Set the key (once this picker is gone), then go on to that provider's models: the command resolves to
+          // the model finally chosen.
+          finish(Promise.resolve(item.provider).then(setKeyThenChoose));
           return;
         case 'type': {
           picker.hide();
@@ -123,6 +141,30 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
   });
 }
 
+/** Runs Set API Key (for `provider`, or asking which) and, unless the key was refused, opens the picker on its models. */
+async function setKeyThenChoose(provider: string | undefined): Promise<string | undefined> {
+  const result = await vscode.commands.executeCommand<KeySetResult | undefined>(
+    'switchboard.setApiKey',
+    ...(provider !== undefined ? [{ provider }] : []),
+  );
+  if (!result || result.check === 'rejected') return undefined;
+  return vscode.commands.executeCommand<string | undefined>('switchboard.selectModel', { provider: result.provider });
+}
+
+/** A row per chat provider that has no key yet; picking it sets the key (and then lists its models). */
+function keylessItems(entries: readonly { id: string; label: string }[]): Item[] {
+  if (entries.length === 0) return [];
+  return [
+    { label: vscode.l10n.t('Needs a key'), kind: vscode.QuickPickItemKind.Separator },
+    ...entries.map((entry) => ({
+      label: `$(key) ${vscode.l10n.t('{0} — set key…', entry.label)}`,
+      description: entry.id,
+      action: 'setKey' as const,
+      provider: entry.id,
+    })),
+  ];
+}
+
 function toItems(results: readonly ProviderModels[], current: string): Item[] {
   const items: Item[] = [];
   for (const { entry, models, error } of results) {
@@ -137,7 +179,7 @@ function toItems(results: readonly ProviderModels[], current: string): Item[] {
     }
     if (error) {
       items.push({
-        label: `$(warning) ${describeError(error)}`,
+        label: `$(warning) ${describeListFailure(entry, error)}`,
         ...(error.kind === 'auth' ? { description: vscode.l10n.t('set the key'), action: 'setKey' as const } : {}),
         provider: entry.id,
         alwaysShow: true,

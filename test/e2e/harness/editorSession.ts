@@ -51,6 +51,9 @@ export const defaultUserSettings: Record<string, unknown> = {
   'update.mode': 'none',
   'workbench.colorTheme': 'Default Dark Modern',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The sample workspace has an AGENTS.md (to show the instructions chip); tests that count chips or read the sent
+  // message turn it on themselves.
+  'switchboard.context.projectInstructions': false,
 };
 
 /** Assembles the runner extension: its manifest, its bundle, and the compiled in-host suites. */
