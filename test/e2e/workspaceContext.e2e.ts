@@ -139,25 +139,33 @@ describe('workspace context in the real editor', () => {
     if (!opened) await runFromCommandPalette(page, 'View: Show Explorer');
     await explorer.waitFor({ timeout: 20_000 });
     const row = (name: string) => explorer.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${name.replace('.', '\\.')}\\s*$`) });
-    // A folder is clicked only while it is collapsed: the explorer may be revealing the active editor's file at this
-    // moment (expanding the same folders), and a click on an expanded folder collapses it.
-    const expand = async (name: string): Promise<void> => {
-      const folder = row(name).first();
-      await folder.waitFor({ timeout: 20_000 });
-      if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
-    };
+    // Open api.ts and reveal it in the explorer (expanding src/server) rather than clicking folders, which races with
+    // the explorer's own reveal of the active file (a click on a folder it just expanded collapses it).
     if ((await row('api.ts').count()) === 0) {
-      await expand('src');
-      await expand('server');
+      await runFromCommandPalette(page, 'Go to File...', { keepOpen: true });
+      await page.keyboard.type('src/server/api.ts');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'api.ts' }).first().waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'api.ts' }).waitFor({ timeout: 20_000 });
+      // Already the active editor, it is not revealed again by itself: ask for it.
+      await runFromCommandPalette(page, 'File: Reveal Active File in Explorer View');
     }
+    await row('api.ts').first().waitFor({ timeout: 20_000 });
+    await row('db.ts').first().waitFor({ timeout: 20_000 });
     await row('api.ts').first().click();
     await row('db.ts')
       .first()
       .click({ modifiers: ['Control'] });
     await row('db.ts').first().click({ button: 'right', modifiers: [] });
-    const item = page.locator('.context-view .action-item', { hasText: /^Add to Chat$/ });
-    await item.first().waitFor({ timeout: 15_000 });
-    await item.first().click();
+    const item = page.locator('.context-view .action-item', { hasText: /^Add to Chat$/ }).first();
+    await item.waitFor({ timeout: 15_000 });
+    // The menu reacts to the item's link; a click while it is still opening can be lost, so Enter on the hovered
+    // item is the fallback (the menu stays open until one of them takes).
+    await item.locator('a.action-menu-item').click();
+    if (await item.isVisible()) {
+      await item.hover();
+      await page.keyboard.press('Enter');
+    }
     const frame = await findWebviewFrame(page, '#input');
     await pendingChip(frame, 'api.ts').waitFor({ timeout: 20_000 });
     await pendingChip(frame, 'db.ts').waitFor({ timeout: 20_000 });

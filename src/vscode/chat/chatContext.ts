@@ -55,7 +55,7 @@ export class ChatContext implements vscode.Disposable {
       this.files.onDidUpdate(() => {
         if (this.lastQuery) this.query(this.lastQuery.requestId, this.lastQuery.query);
       }),
-      vscode.window.onDidChangeActiveTextEditor(() => void this.suggestActiveFile()),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.offerActiveFile()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshInstructions()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refreshInstructions()),
       settings.onDidChange(() => void this.refreshInstructions()),
@@ -64,7 +64,7 @@ export class ChatContext implements vscode.Disposable {
 
   /** The view is (again) ready: offer the active file, attach the project's instructions. */
   async start(): Promise<void> {
-    await Promise.all([this.suggestActiveFile(), this.refreshInstructions()]);
+    await Promise.all([this.offerActiveFile(), this.refreshInstructions()]);
   }
 
   /** `@selection`, `@file`, `@problems`, `@terminal`, `@changes`. */
@@ -153,7 +153,8 @@ export class ChatContext implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 
-  private async suggestActiveFile(): Promise<void> {
+  /** The active editor's file as a suggested chip (again after a send took the attached one). */
+  async offerActiveFile(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
     // Output panels and the like are editors too, but not anything a person means by "the current file".
     const offered = document && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') ? document : undefined;

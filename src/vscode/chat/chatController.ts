@@ -130,7 +130,10 @@ export class ChatController implements vscode.Disposable {
     const contexts = image ? [] : withoutRepeatedInstructions(await this.contexts.readForSend(), this.open.current);
     const parts = userParts(trimmed, contexts);
     this.open.ask(parts, image ? undefined : recipe);
-    if (!image) this.contexts.clear();
+    if (!image) {
+      this.contexts.clear();
+      void this.context.offerActiveFile();
+    }
     await this.deps.state.update(draftKey, '');
     this.turns.start(prompt ? imageTurn(prompt, this.imageGenerator, this.port) : runTurn);
   }

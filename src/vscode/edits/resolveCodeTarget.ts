@@ -59,7 +59,8 @@ export async function resolveNamedPath(named: string, hints: CodeTargetHints): P
       ...ordered.map((folder) => vscode.Uri.joinPath(folder.uri, relative)),
     ];
   }
-  if (relative === '' || relative === '.' || relative.split('/').includes('.git')) {
+  // Case-insensitive: on Windows and macOS `.GIT` is the same folder.
+  if (relative === '' || relative === '.' || relative.split('/').some((part) => part.toLowerCase() === '.git')) {
     return {
       kind: 'refused',
       message: vscode.l10n.t('Switchboard does not write {0}: code goes into files of the workspace, never into .git.', named),
