@@ -71,8 +71,16 @@ function userHistory(list: readonly MessageView[]): string[] {
   return list.filter((message) => message.role === 'user').map((message) => message.content);
 }
 
-function showNotice(text: string, level: 'info' | 'warning' | 'error', actions: readonly ErrorAction[] = []): void {
-  const icon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info';
+/**
+ * A notice over the input: an icon, its text, the buttons that act on it, and a close button. A button's action
+ * runs after the notice is gone.
+ */
+function noticeElement(options: {
+  className: string;
+  icon: string;
+  text: string;
+  buttons: readonly { button: HTMLButtonElement; run: () => void }[];
+}): HTMLElement {
   const close = h(
     'button',
     { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close },
@@ -80,20 +88,32 @@ function showNotice(text: string, level: 'info' | 'warning' | 'error', actions: 
   );
   const notice = h(
     'div',
-    { class: `notice notice-${level}` },
-    h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
-    h('span', { class: 'notice-text' }, text),
-    ...actions.map((action) => {
-      const button = h('button', { type: 'button', class: 'secondary-button' }, messages.actionLabel(action));
-      button.addEventListener('click', () => {
-        notice.remove();
-        post({ type: 'errorAction', action });
-      });
-      return button;
-    }),
+    { class: `notice ${options.className}` },
+    h('span', { class: `codicon codicon-${options.icon}`, 'aria-hidden': 'true' }),
+    h('span', { class: 'notice-text' }, options.text),
+    ...options.buttons.map(({ button }) => button),
     close,
   );
+  for (const { button, run } of options.buttons) {
+    button.addEventListener('click', () => {
+      notice.remove();
+      run();
+    });
+  }
   close.addEventListener('click', () => notice.remove());
+  return notice;
+}
+
+function showNotice(text: string, level: 'info' | 'warning' | 'error', actions: readonly ErrorAction[] = []): void {
+  const notice = noticeElement({
+    className: `notice-${level}`,
+    icon: level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info',
+    text,
+    buttons: actions.map((action) => ({
+      button: h('button', { type: 'button', class: 'secondary-button' }, messages.actionLabel(action)),
+      run: () => post({ type: 'errorAction', action }),
+    })),
+  });
   notices.append(notice);
   if (level === 'info') setTimeout(() => notice.remove(), 6000);
 }
@@ -106,27 +126,21 @@ function offerUndo(removed: number): void {
     { type: 'button', id: 'undo-edit', class: 'secondary-button', title: strings.undoEdit, 'aria-label': strings.undoEdit },
     strings.undo,
   );
-  const close = h(
-    'button',
-    { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close },
-    h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }),
-  );
-  const notice = h(
-    'div',
-    { class: 'notice notice-info notice-undo' },
-    h('span', { class: 'codicon codicon-discard', 'aria-hidden': 'true' }),
-    h('span', { class: 'notice-text' }, counted(strings, 'editedNote', removed)),
-    undo,
-    close,
-  );
-  undo.addEventListener('click', () => {
-    notice.remove();
-    post({ type: 'undoEdit' });
-    composer.focus();
+  undoOffer = noticeElement({
+    className: 'notice-info notice-undo',
+    icon: 'discard',
+    text: counted(strings, 'editedNote', removed),
+    buttons: [
+      {
+        button: undo,
+        run: () => {
+          post({ type: 'undoEdit' });
+          composer.focus();
+        },
+      },
+    ],
   });
-  close.addEventListener('click', () => notice.remove());
-  undoOffer = notice;
-  notices.append(notice);
+  notices.append(undoOffer);
 }
 
 /**

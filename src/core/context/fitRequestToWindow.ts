@@ -3,8 +3,8 @@
 // contexts are cut, the largest first (planContextFit). The question's own text and the system prompt are never cut.
 // Estimates are estimateTokens', so the fit is approximate; the reserve left for the answer absorbs the difference.
 import type { ChatMessage, ChatRequest } from '../chat/chatTypes';
-import { renderContextItem } from '../conversations/renderContextItem';
-import { copyPart, cutText, type MessagePart } from '../conversations/messagePart';
+import { partsTokens, partTokens } from '../conversations/partTokens';
+import { copyPart, cutText } from '../conversations/messagePart';
 import { planContextFit } from './contextBudget';
 import { estimateTokens } from './estimateTokens';
 
@@ -37,10 +37,8 @@ export function fitRequestToWindow(request: FittableRequest, window: number): Fi
     if (message.role === 'user' || last === undefined) turns.push([message]);
     else last.push(message);
   }
-  const partTokens = (part: MessagePart): number =>
-    part.type === 'text' ? estimateTokens(part.text) : part.type === 'context' ? estimateTokens(renderContextItem(part.context)) : 0;
   const contexts = question.parts.flatMap((part, index) => (part.type === 'context' ? [{ id: String(index), part }] : []));
-  const questionText = question.parts.filter((part) => part.type !== 'context').reduce((sum, part) => sum + partTokens(part), 0);
+  const questionText = partsTokens(question.parts.filter((part) => part.type !== 'context'));
 
   const plan = planContextFit({
     // The question goes last as history that is never dropped; its contexts are what may be cut.

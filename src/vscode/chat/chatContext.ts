@@ -36,6 +36,11 @@ export class ChatContext implements vscode.Disposable {
   private readonly files: WorkspaceFileIndex;
   private readonly subscriptions: vscode.Disposable[] = [];
   private lastQuery: { requestId: number; query: string } | undefined;
+  /**
+   * Set once a view has shown the chat: until then, switching editors or changing settings reads nothing (reading a
+   * chip's file loads the engine bundle, which a user who never opens the chat should not pay for).
+   */
+  private started = false;
 
   constructor(
     private readonly tray: ContextTray,
@@ -55,15 +60,24 @@ export class ChatContext implements vscode.Disposable {
       this.files.onDidUpdate(() => {
         if (this.lastQuery) this.query(this.lastQuery.requestId, this.lastQuery.query);
       }),
-      vscode.window.onDidChangeActiveTextEditor(() => void this.offerActiveFile()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshInstructions()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refreshInstructions()),
-      settings.onDidChange(() => void this.refreshInstructions()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        if (this.started) void this.offerActiveFile();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.started) void this.refreshInstructions();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        if (this.started) void this.refreshInstructions();
+      }),
+      settings.onDidChange(() => {
+        if (this.started) void this.refreshInstructions();
+      }),
     );
   }
 
   /** The view is (again) ready: offer the active file, attach the project's instructions. */
   async start(): Promise<void> {
+    this.started = true;
     await Promise.all([this.offerActiveFile(), this.refreshInstructions()]);
   }
 
@@ -195,9 +209,14 @@ async function openStoredContext(item: ContextItem): Promise<void> {
   }
 }
 
+/** A stored path is data from disk: it may name a file inside a workspace folder, never one outside. */
+function staysInFolder(relative: string): boolean {
+  return !path.isAbsolute(relative) && !relative.split(/[\\/]/).includes('..');
+}
+
 /** A stored path as the URI of the first workspace folder (on disk) that has it, without waiting. */
 function existingInWorkspace(relative: string): vscode.Uri | undefined {
-  if (path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) return undefined;
+  if (!staysInFolder(relative)) return undefined;
   const folders = vscode.workspace.workspaceFolders ?? [];
   for (const folder of folders) {
     const uri = vscode.Uri.joinPath(folder.uri, relative);
@@ -208,8 +227,7 @@ function existingInWorkspace(relative: string): vscode.Uri | undefined {
 
 /** A stored (workspace-relative) path as a URI of the first workspace folder that has it. */
 async function findInWorkspace(relative: string): Promise<vscode.Uri | undefined> {
-  // A stored path is data from disk: it names a file inside a workspace folder or nothing.
-  if (path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) return undefined;
+  if (!staysInFolder(relative)) return undefined;
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const uri = vscode.Uri.joinPath(folder.uri, relative);
     try {

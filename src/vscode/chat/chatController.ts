@@ -69,7 +69,7 @@ export class ChatController implements vscode.Disposable {
     this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port);
     this.models = new ModelPickerFeed(this.port, deps.settings, deps.catalog);
     this.contexts = new ContextTray(this.port);
-    this.budget = new ContextBudgetFeed(this.contexts, this.open, deps.settings, deps.host);
+    this.budget = new ContextBudgetFeed(this.contexts, this.open, deps.settings, deps.host, this.port);
     this.open.onShown = () => void this.budget.refresh();
     this.context = new ChatContext(this.contexts, this.port, this.open, deps.editors, deps.settings, deps.host, deps.log);
     this.undo = new EditUndo(this.open, this.port);

@@ -20,6 +20,11 @@ export class ChatViewPort {
     this.view = undefined;
   }
 
+  /** Whether a webview is there to show what is posted. */
+  get attached(): boolean {
+    return this.view !== undefined;
+  }
+
   post(message: ExtensionToWebviewMessage): void {
     this.view?.post(message);
   }

@@ -4,10 +4,12 @@
 // chips, the model or the conversation change; the webview adds its own estimate of the draft as the user types.
 import type * as vscode from 'vscode';
 import { estimateTokens } from '../../core/context/estimateTokens';
-import { renderContextItem } from '../../core/conversations/renderContextItem';
+import { contextPart } from '../../core/conversations/messagePart';
+import { partsTokens } from '../../core/conversations/partTokens';
 import { toChatMessages } from '../../core/conversations/toChatMessages';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
+import type { ChatViewPort } from './chatViewPort';
 import type { ContextTray } from './contextTray';
 import type { OpenConversation } from './openConversation';
 
@@ -22,19 +24,22 @@ export class ContextBudgetFeed implements vscode.Disposable {
     private readonly open: OpenConversation,
     private readonly settings: SettingsService,
     private readonly host: ProviderEngineHost,
+    private readonly port: ChatViewPort,
   ) {
     this.subscriptions = [tray.onDidChange(() => void this.refresh()), settings.onDidChange(() => void this.refresh())];
   }
 
-  /** Works the budget out again and hands it to the tray, which posts it with the chips. */
+  /** Works the budget out again and hands it to the tray, which posts it with the chips (only while a view shows it). */
   async refresh(): Promise<void> {
+    // Nobody sees the meter, and the window comes from the engine bundle: the next attach works it out.
+    if (!this.port.attached) return;
     const generation = ++this.generation;
     const model = this.settings.settings.chatModel;
     if (model === '') {
       this.tray.setBudget(undefined);
       return;
     }
-    const contextTokens = this.tray.attachedPreviews.reduce((sum, item) => sum + estimateTokens(renderContextItem(item)), 0);
+    const contextTokens = partsTokens(this.tray.attachedPreviews.map(contextPart));
     const historyTokens = this.historyTokens();
     const window = await this.windowOf(model);
     // A later refresh (another chip, another model) has already started: its figures win.
@@ -58,12 +63,7 @@ export class ContextBudgetFeed implements vscode.Disposable {
 
   private historyTokens(): number {
     let tokens = estimateTokens(this.settings.settings.systemPrompt);
-    for (const message of toChatMessages(this.open.current)) {
-      for (const part of message.parts) {
-        if (part.type === 'text') tokens += estimateTokens(part.text);
-        else if (part.type === 'context') tokens += estimateTokens(renderContextItem(part.context));
-      }
-    }
+    for (const message of toChatMessages(this.open.current)) tokens += partsTokens(message.parts);
     return tokens;
   }
 
