@@ -66,7 +66,7 @@ const extensionBuild = {
   target: 'node20',
   // The engine is its own bundle, required on first use (src/vscode/engine/providerEngineHost.ts); so is applying
   // code (src/vscode/edits/loadApplyCode.ts).
-  external: ['vscode', './engine.js', './applyCode.js'],
+  external: ['vscode', './engine.js', './applyCode.js', './imageCommands.js'],
   plugins: [problemMatcherPlugin, lazyErrorTemplatesPlugin],
   mainFields: ['module', 'main'],
 };
@@ -76,6 +76,12 @@ const extensionBuild = {
  * extension-host code like dist/extension.js, required on the first Apply or selection edit to keep activation small.
  */
 const applyCodeBuild = { ...extensionBuild, entryPoints: { applyCode: 'src/vscode/edits/applyCodeModule.ts' } };
+
+/**
+ * Generating, editing and animating images (the commands' dialogs, saving, inserting references): extension-host code
+ * required on the first image command, `/image` or image button in the chat (src/vscode/images/loadImageCommands.ts).
+ */
+const imageCommandsBuild = { ...extensionBuild, entryPoints: { imageCommands: 'src/vscode/images/imageCommandsModule.ts' } };
 
 /**
  * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
@@ -116,8 +122,9 @@ const webviewBuild = {
   // font is copied beside it under a fixed name.
   loader: { '.ttf': 'file' },
   assetNames: '[name]',
-  // The UI's Russian strings as UTF-8 (2 bytes a letter) rather than \uXXXX escapes (6): ~9 KB of the 300 KB budget
-  // (docs/performance.md). The webview document declares UTF-8, which a script without a charset of its own inherits.
+  // Non-ASCII characters (typographic quotes, ellipses, arrows) as UTF-8 rather than \uXXXX escapes; the Russian
+  // strings are not in the bundle at all (l10n/webview.ru.json, put into the document by the extension). The webview
+  // document declares UTF-8, which a script without a charset of its own inherits.
   charset: 'utf8',
 };
 
@@ -138,7 +145,7 @@ function testBuilds() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['vscode', 'mocha', './applyCode.js'],
+      external: ['vscode', 'mocha', './applyCode.js', './imageCommands.js'],
     },
     {
       ...common,
@@ -155,7 +162,7 @@ function testBuilds() {
 }
 
 async function main() {
-  const builds = tests ? testBuilds() : [extensionBuild, applyCodeBuild, engineBuild, webviewBuild];
+  const builds = tests ? testBuilds() : [extensionBuild, applyCodeBuild, imageCommandsBuild, engineBuild, webviewBuild];
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
@@ -177,7 +184,7 @@ async function main() {
 }
 
 // The bundles' options, for the unit test that checks what the activation bundle pulls in.
-module.exports = { extensionBuild, applyCodeBuild, engineBuild };
+module.exports = { extensionBuild, applyCodeBuild, imageCommandsBuild, engineBuild };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -129,6 +129,33 @@ export default tseslint.config(
     },
   },
   {
+    // The image commands are their own lazily loaded bundle (dist/imageCommands.js,
+    // src/vscode/images/imageCommandsModule.ts): code outside src/vscode/images reaches them only through ImageFeature.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/images/**', 'src/vscode/edits/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
+            {
+              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
+              allowTypeImports: true,
+              message: 'Apply-code bundle module: import only its types (see above).',
+            },
+            {
+              group: ['**/images/*', '!**/images/imageFeature', '!**/images/loadImageCommands', '!**/core/images/*'],
+              allowTypeImports: true,
+              message:
+                'This module belongs to the lazily loaded image-commands bundle: import only its types here, and reach its values through ImageFeature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -5,6 +5,7 @@
 //   soak     1,000 streamed answers into one open chat view: heap, DOM          (bench/soak/soakBench.ts)
 //   startup  bundle and VSIX sizes, activate() in the real editor               (bench/startup/startupBench.ts)
 //   picker   the `@` picker's first results and keystrokes on 10,000 files     (bench/picker/pickerBench.ts)
+//   images   downscaling a 12-megapixel photo for vision in the webview         (bench/images/imageBench.ts)
 // Writes bench/results/summary.json and summary.md (each bench also writes its own <name>.json). Every figure is a
 // ratio of two things measured in the same run, except the few absolutes docs/performance.md states as budgets. Exit code:
 // 0 all budgets met, 1 a budget missed, 2 a benchmark could not run.
@@ -92,6 +93,7 @@ const steps: Step[] = [
   { name: 'soak', script: 'bench/soak/soakBench.ts', env: { BENCH_SKIP_BUILD: '1' }, read: readBenchResult },
   { name: 'startup', script: 'bench/startup/startupBench.ts', env: { BENCH_SKIP_BUILD: '1' }, read: readBenchResult },
   { name: 'picker', script: 'bench/picker/pickerBench.ts', env: {}, read: readBenchResult },
+  { name: 'images', script: 'bench/images/imageBench.ts', env: {}, read: readBenchResult },
 ];
 
 function runStep(step: Step): Promise<{ code: number | null; tail: string }> {

@@ -22,10 +22,20 @@ export { extractCodeFromReply } from './edits/extractCode';
 export { extractCodeSoFar } from './edits/extractCodeSoFar';
 export { reindentToOriginal } from './edits/reindent';
 export { pickFreeTestFilePath, proposeTestFilePath } from './edits/testFileName';
-export { imageReference } from './images/imageReference';
+export { imageReference, referenceSyntaxOf } from './images/imageReference';
+export { planImageReference } from './images/planImageReference';
+export type { ReferencePlan, ReferenceTarget } from './images/planImageReference';
 export { relativeImagePath } from './images/relativeImagePath';
 export { resolveImageFolder } from './images/resolveImageFolder';
 export { writeImageFiles } from './images/writeImageFiles';
+
+// Editing and animating images (issue 16, docs/images.md "Editing and animating"): the source image read and checked,
+// videos saved, and a sidecar read back for a variation.
+export { readSourceImage } from './images/readSourceImage';
+export { readImageSidecar } from './images/readImageSidecar';
+export type { ImageSidecar } from './images/readImageSidecar';
+export { writeVideoFile } from './images/writeVideoFile';
+export type { WrittenVideo } from './images/writeVideoFile';
 
 // The conversation store (its schema, merging and forking, the files on disk): first needed when the chat opens a
 // conversation, so it is built then (src/vscode/chat/lazyConversationStore.ts), not at activation.
@@ -56,3 +66,9 @@ export { placeFragment } from './edits/placeFragment';
 export type { PlaceFragmentInput, PlacedRange, Placement, PlacementRule, SymbolOutline } from './edits/placeFragment';
 export { applyPlacement, insertFragmentAt } from './edits/applyPlacement';
 export { scanFences } from './edits/scanFences';
+
+// Images attached to chat messages (issue 16): stored once by content hash in the extension's storage, and what a
+// request becomes for a model that cannot see them.
+export { AttachmentStore, referencedAttachments } from './attachments/attachmentStore';
+export { imagesAsNotes } from './chat/imagesAsNotes';
+export type { VisionAnswer } from './providers/visionSupport';

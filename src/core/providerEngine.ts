@@ -21,12 +21,17 @@ import { ProviderError } from './errors/providerError';
 import { HttpClient, type HttpClientOptions, type ObservedResponse } from './http/httpClient';
 import { createImageProvider } from './images/createImageProvider';
 import type { ImageModelInfo, ImageProvider } from './images/imageTypes';
+import { createImageAnimator, entryAnimatesImages } from './images/createImageAnimator';
+import { createImageEditor, entryEditsImages } from './images/createImageEditor';
+import type { ImageAnimator, ImageEditor } from './images/imageEditTypes';
 import { checkProviderKey, type KeyCheck } from './keys/checkProviderKey';
 import type { ProviderCredentials } from './keys/keyStore';
 import { createChatProvider, resolveProviderEntry, type ResolvedProviderEntry } from './providers/createChatProvider';
 import { ModelQuirks } from './providers/modelQuirks';
-import { ollamaContextWindow } from './providers/ollamaContextWindow';
+import { type OllamaShow, ollamaShow, ollamaWindowFromShow } from './providers/ollamaContextWindow';
 import { providerPresets } from './providers/providerPresets';
+import { lookUpVision } from './providers/visionLookup';
+import { modelSeesImages, type VisionAnswer } from './providers/visionSupport';
 
 export interface ProviderEngineOptions {
   /** Reads a provider's key (and secret) when a client is built; never cached here beyond the client. */
@@ -61,13 +66,21 @@ export class ProviderEngine {
   private readonly quirks = new ModelQuirks();
   /** Context windows found this session (issue 14): the model lists seen, Ollama's answer per model. */
   private readonly windows = new ContextWindowCache({
-    list: async (entry) => {
-      const listed = await this.listModels(entry.id, AbortSignal.timeout(15_000));
-      return listed.error === undefined ? listed.models : undefined;
+    list: (entry) => this.listOnce(entry),
+    probeOllama: async (entry, model, signal) => {
+      const show = await this.showOllama(entry, model, signal);
+      return show === undefined ? undefined : ollamaWindowFromShow(show);
     },
-    probeOllama: (entry, model, signal) => ollamaContextWindow(entry, model, this.listHttp, signal),
     log: (message) => this.options.log?.(message),
   });
+
+  /**
+   * Model lists this session (issue 16: the context window and image input read the same list), per provider id:
+   * the last good one, or the listing in flight (undefined when it failed).
+   */
+  private readonly lists = new Map<string, Promise<readonly ModelInfo[] | undefined>>();
+  /** Ollama's `/api/show` answers this session, per provider and model: one request tells the window and vision. */
+  private readonly ollamaShows = new Map<string, Promise<OllamaShow | undefined>>();
 
   constructor(private readonly options: ProviderEngineOptions) {
     this.limiter = new RateLimiter({
@@ -90,6 +103,8 @@ export class ProviderEngine {
     this.listHttp = new HttpClient({ ...config.http, ...log, maxRetries: 0, onResponse });
     this.cache.enabled = config.responseCache;
     this.windows.clear();
+    this.lists.clear();
+    this.ollamaShows.clear();
     const byId = new Map<string, ProviderSetting>();
     for (const preset of providerPresets) byId.set(preset.id, { id: preset.id });
     for (const entry of config.providers) byId.set(entry.id, entry);
@@ -203,6 +218,42 @@ export class ProviderEngine {
     });
   }
 
+  /** Whether a provider entry can edit images (Stability AI's edit endpoints, OpenAI's image edits). */
+  editsImages(entry: ResolvedProviderEntry): boolean {
+    return this.makesImages(entry) && entryEditsImages(entry);
+  }
+
+  /** Whether a provider entry can animate images (Stability AI's image-to-video). */
+  animatesImages(entry: ResolvedProviderEntry): boolean {
+    return this.makesImages(entry) && entryAnimatesImages(entry);
+  }
+
+  /**
+   * A ready image editor for a provider id (issue 16), with its key and the shared rate limiter; a `bad-request`
+   * ProviderError naming the provider when it cannot edit.
+   */
+  async imageEditor(id: string): Promise<ImageEditor> {
+    const entry = this.requireEntry(id);
+    return createImageEditor(entry, await this.options.credentials(entry), { http: this.http, rateLimiter: this.limiter });
+  }
+
+  /** A ready image animator for a provider id; a `bad-request` ProviderError naming the provider when it cannot animate. */
+  async imageAnimator(id: string): Promise<ImageAnimator> {
+    const entry = this.requireEntry(id);
+    return createImageAnimator(entry, await this.options.credentials(entry), {
+      http: this.http,
+      rateLimiter: this.limiter,
+      // The video is polled for, like Fusion Brain's images: within the same limit as any generation's answer.
+      ...(this.config.http.generationTimeoutMs !== undefined ? { timeLimitMs: this.config.http.generationTimeoutMs } : {}),
+    });
+  }
+
+  private requireEntry(id: string): ResolvedProviderEntry {
+    const entry = this.entry(id);
+    if (entry) return entry;
+    throw new ProviderError({ kind: 'not-found', provider: id, text: errorText('config.noSuchProvider', { provider: id }) });
+  }
+
   /** The image models of one provider; a failure is returned with the provider, not thrown. */
   async listImageModels(
     id: string,
@@ -229,6 +280,7 @@ export class ProviderEngine {
       const seen = new Set(listed.map((model) => model.id));
       const models = [...listed, ...typed.filter((model) => !seen.has(model.id))];
       this.windows.remember(id, models);
+      this.lists.set(id, Promise.resolve(models));
       return { entry, models };
     } catch (error) {
       return { entry, models: typed, error: error as ProviderError };
@@ -244,6 +296,54 @@ export class ProviderEngine {
     const ref = parseModelRef(modelRef);
     if (ref === undefined) return Promise.resolve(undefined);
     return this.windows.lookup(this.entry(ref.provider), ref.model, signal);
+  }
+
+  /**
+   * Whether `modelRef` (`providerId/modelId`) takes images (issue 16): the provider entry's `vision` setting, then
+   * what the provider says (its model list, Ollama's model information), then the dated table
+   * (src/core/providers/visionSupport.ts); `vision: undefined` when nothing knows. Never throws.
+   */
+  vision(modelRef: string, signal?: AbortSignal): Promise<VisionAnswer> {
+    const ref = parseModelRef(modelRef);
+    if (ref === undefined) return Promise.resolve({ vision: undefined, source: 'table' });
+    const entry = this.entry(ref.provider);
+    // A provider that is not configured: only the model's name can tell.
+    if (entry === undefined) return Promise.resolve(modelSeesImages({ id: ref.provider, kind: 'openai' }, ref.model));
+    return lookUpVision(
+      entry,
+      ref.model,
+      {
+        list: (listed) => this.listOnce(listed),
+        showOllama: (shown, model) => this.showOllama(shown, model, AbortSignal.timeout(3_000)),
+        log: (message) => this.options.log?.(message),
+      },
+      signal,
+    );
+  }
+
+  /** The provider's model list, listed at most once a session (a list the picker fetched counts). */
+  private listOnce(entry: ResolvedProviderEntry): Promise<readonly ModelInfo[] | undefined> {
+    let list = this.lists.get(entry.id);
+    if (list === undefined) {
+      list = this.listModels(entry.id, AbortSignal.timeout(15_000)).then(
+        (listed) => (listed.error === undefined ? listed.models : undefined),
+        () => undefined,
+      );
+      this.lists.set(entry.id, list);
+    }
+    return list;
+  }
+
+  /** Ollama's answer about one model, asked once a session (within `signal`, the first caller's limit). */
+  private showOllama(entry: ResolvedProviderEntry, model: string, signal: AbortSignal): Promise<OllamaShow | undefined> {
+    const key = `${entry.id}\n${model}`;
+    let show = this.ollamaShows.get(key);
+    if (show === undefined) {
+      show = ollamaShow(entry, model, this.listHttp, signal);
+      show.catch(() => undefined); // each caller hears of the failure itself
+      this.ollamaShows.set(key, show);
+    }
+    return show;
   }
 }
 

@@ -2,7 +2,7 @@
 // its (validated) messages; the ChatController holds the state.
 import * as vscode from 'vscode';
 import { errorDetail } from '../core/errors/errorFactories';
-import { createNonce, renderWebviewDocument } from '../core/webviewDocument';
+import { createNonce, readWebviewStringTable, renderWebviewDocument } from '../core/webviewDocument';
 import { assertNever } from '../shared/assertNever';
 import {
   parseWebviewToExtensionMessage,
@@ -27,12 +27,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   static readonly viewId = 'switchboard.chatView';
 
   private view: vscode.WebviewView | undefined;
+  /** The last model pick, still being written to the settings. */
+  private modelSelection: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly chat: ChatController,
     private readonly codeActions: CodeBlockActions,
+    /** The extension's global storage (attachments live in its `attachments` folder). */
+    private readonly storageUri: vscode.Uri,
   ) {}
 
   resolveWebviewView(webviewView: vscode.WebviewView): void {
@@ -43,7 +47,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     webview.options = {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [distUri, mediaUri, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)],
+      localResourceRoots: [
+        distUri,
+        mediaUri,
+        // Images attached to messages (their thumbnails), stored by the extension (ChatImages).
+        vscode.Uri.joinPath(this.storageUri, 'attachments'),
+        ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri),
+      ],
     };
     webview.html = renderWebviewDocument({
       cspSource: webview.cspSource,
@@ -52,6 +62,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'webview.css')).toString()],
       lang: vscode.env.language,
       title: vscode.l10n.t('Switchboard Chat'),
+      // The view's strings in the display language (l10n/webview.<lang>.json); English is built into the view.
+      strings: readWebviewStringTable(vscode.Uri.joinPath(this.extensionUri, 'l10n').fsPath, vscode.env.language),
     });
     webviewView.onDidDispose(() => {
       if (this.view === webviewView) {
@@ -94,6 +106,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         this.log.error(`Chat view: ${message.message}`);
         return;
       case 'send':
+        // A send right after a model was picked (the "Use …" button of a notice posts both) goes to the new model.
+        await this.modelSelection;
         await this.chat.send(message.text);
         return;
       case 'stop':
@@ -131,9 +145,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       case 'requestModels':
         await this.chat.models.request(message.refresh);
         return;
-      case 'selectModel':
-        await this.chat.models.select(message.model);
+      case 'selectModel': {
+        const selection = this.chat.models.select(message.model);
+        this.modelSelection = selection.catch(() => undefined);
+        await selection;
         return;
+      }
       case 'addContext':
         await this.chat.context.addFromEditor(message.kind, message.activeFile === true);
         return;
@@ -175,6 +192,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         return;
       case 'draftChanged':
         await this.chat.saveDraft(message.text);
+        return;
+      case 'attachImage':
+        await this.chat.images.attachDownscaled(message);
+        return;
+      case 'imageAction':
+        await this.chat.images.action(message.action, message.path, message.messageId);
         return;
       case 'loadEarlier':
         await this.chat.open.ready();

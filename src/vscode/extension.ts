@@ -10,7 +10,7 @@ import { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
 import { ChangeReviews } from './edits/changeReviews';
 import { ProposalDocuments } from './edits/proposalDocuments';
-import { ImageGenerator } from './images/imageGenerator';
+import { ImageFeature } from './images/imageFeature';
 import { SelectionCodeActions } from './selection/selectionCodeActions';
 import { SelectionCommands } from './selection/selectionCommands';
 import { ProviderEngineHost } from './engine/providerEngineHost';
@@ -61,12 +61,25 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
       }),
   );
   // The open conversation and the draft are this window's (workspace state), so two windows never share them.
-  const chat = new ChatController({ store, host: providerEngineHost, settings, catalog, state: context.workspaceState, log, editors });
+  const chat = new ChatController({
+    store,
+    host: providerEngineHost,
+    settings,
+    catalog,
+    state: context.workspaceState,
+    log,
+    editors,
+    attachmentsDirectory: path.join(context.globalStorageUri.fsPath, 'attachments'),
+  });
   context.subscriptions.push(chat);
   // Subscriptions are disposed without waiting; deactivate() waits for the answer being saved.
   shutdown = () => chat.dispose();
-  const images = new ImageGenerator(providerEngineHost, keys, settings, context.globalState, editors, log);
-  chat.imageGenerator = (prompt, signal) => images.forChat(prompt, signal);
+  // Generating, editing and animating images: a bundle of its own, loaded on first use (imageFeature.ts).
+  const images = new ImageFeature({ host: providerEngineHost, keys, settings, state: context.globalState, editors, log });
+  chat.imageGenerator = (prompt, signal) => images.generator.forChat(prompt, signal);
+  chat.images.insertReference = async (image, alt) => {
+    await images.generator.insertReference([image], alt);
+  };
   const chatView = new ChatViewProvider(
     context.extensionUri,
     log,
@@ -77,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
       engine: () => providerEngineHost.module(),
       questionFiles: (id) => chat.context.questionFiles(id),
     }),
+    context.globalStorageUri,
   );
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
@@ -93,7 +107,17 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
       providedCodeActionKinds: SelectionCodeActions.kinds,
     }),
   );
-  registerCommands(context, { log, settings, catalog, apiKeys, chat, chatView, editors, images, selection });
+  registerCommands(context, {
+    log,
+    settings,
+    catalog,
+    apiKeys,
+    chat,
+    chatView,
+    editors,
+    images,
+    selection,
+  });
 
   const activationMs = performance.now() - started;
   log.info(`Switchboard ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(2)} ms`);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ChatController } from './chat/chatController';
 import type { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
-import type { GenerateImageArgs, ImageGenerator } from './images/imageGenerator';
+import type { GenerateImageArgs } from './images/imageGenerator';
+import type { ImageFeature } from './images/imageFeature';
 import type { SelectionCommandArgs, SelectionCommands } from './selection/selectionCommands';
 import type { ApiKeyCommandArgs, ApiKeyCommands } from './keys/apiKeyCommands';
 import type { ModelCatalog } from './models/modelCatalog';
@@ -20,7 +21,7 @@ export interface CommandServices {
   chat: ChatController;
   chatView: ChatViewProvider;
   editors: LastEditorTracker;
-  images: ImageGenerator;
+  images: ImageFeature;
   selection: SelectionCommands;
 }
 
@@ -61,6 +62,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
       await services.chatView.reveal();
       await services.chat.contexts.add(sources);
     },
+    addImages: (uris) => services.chat.images.attachFiles(uris),
   });
   register('switchboard.addToChat', (first?: unknown, all?: unknown) => addToChat(first, all));
 
@@ -77,7 +79,10 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   register<SelectionCommandArgs>('switchboard.documentSelection', (args) => services.selection.document(args));
   register<SelectionCommandArgs>('switchboard.generateTests', (args) => services.selection.generateTests(args));
 
-  register<GenerateImageArgs>('switchboard.generateImage', (args) => services.images.command(args));
+  register<GenerateImageArgs>('switchboard.generateImage', (args) => services.images.generator.command(args));
+  // The explorer's context menu passes the clicked image's Uri; keybindings and tasks pass an argument object.
+  register('switchboard.editImage', (first?: unknown) => services.images.edit.run(first));
+  register('switchboard.animateImage', (first?: unknown) => services.images.animate.run(first));
 
   register('switchboard.showLog', () => {
     services.log.show(true);

@@ -195,6 +195,16 @@ export class Composer {
     this.meter.setBudget(budget);
   }
 
+  /** The image chips waiting to go with the next message. */
+  attachedImages(): number {
+    return this.contexts.filter((chip) => chip.kind === 'image' && chip.suggested !== true).length;
+  }
+
+  /** Sends what the input holds, with its chips, as Enter does (the notice's model switch sends again with it). */
+  send(): void {
+    this.submit();
+  }
+
   /** The extension's answer to the `@` picker's query. */
   showSuggestions(answer: ContextSuggestions): void {
     this.picker.receive(answer);

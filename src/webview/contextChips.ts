@@ -21,6 +21,7 @@ const kindIcons: Record<ContextKindView, string> = {
   terminal: 'terminal',
   diff: 'git-compare',
   instructions: 'book',
+  image: 'file-media',
 };
 
 /** The kind's name (for screen readers and the icon's tooltip). */
@@ -40,6 +41,8 @@ export function kindName(strings: WebviewStrings, kind: ContextKindView): string
       return strings.kindDiff;
     case 'instructions':
       return strings.kindInstructions;
+    case 'image':
+      return strings.kindImage;
   }
 }
 
@@ -67,10 +70,13 @@ export function contextChip(chip: ContextChip, options: ContextChipOptions): HTM
   const tokens = format(strings.contextTokens, formatTokens(chip.tokens));
   const warning = [chip.note, chip.truncated ? strings.contextTruncated : undefined].filter((text) => text !== undefined).join(' — ');
   const details = [`${kindName(strings, chip.kind)}: ${chip.label}`, tokens, warning].filter((text) => text !== '').join(', ');
+  // An image chip shows its picture, named by its label, where other chips have their kind's icon.
+  const thumbnail =
+    chip.kind === 'image' && chip.thumbnail ? h('img', { class: 'chip-thumbnail', src: chip.thumbnail, alt: chip.label }) : undefined;
   const content = [
     suggested ? h('span', { class: 'codicon codicon-add', 'aria-hidden': 'true' }) : undefined,
-    kindIcon(strings, chip.kind),
-    h('span', { class: 'chip-label' }, visibleLabel(strings, chip)),
+    thumbnail ?? kindIcon(strings, chip.kind),
+    h('span', { class: 'chip-label', 'aria-hidden': thumbnail ? 'true' : undefined }, visibleLabel(strings, chip)),
     h('span', { class: 'chip-size' }, tokens),
     warning !== ''
       ? h(
@@ -98,7 +104,9 @@ export function contextChip(chip: ContextChip, options: ContextChipOptions): HTM
   }
   let remove: HTMLButtonElement | undefined;
   if (pending) {
-    remove = iconButton('close', format(strings.removeContext, chip.label), { class: 'icon-button chip-remove' });
+    remove = iconButton('close', format(chip.kind === 'image' ? strings.removeImage : strings.removeContext, chip.label), {
+      class: 'icon-button chip-remove',
+    });
     remove.addEventListener('click', () => post({ type: 'removeContext', contextId: chip.id }));
   }
   const classes = ['chip', suggested ? 'chip-suggested' : '', warning !== '' ? 'chip-warned' : ''].filter((name) => name !== '');

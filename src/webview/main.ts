@@ -14,17 +14,25 @@ import {
 import { acceptUriDrops } from './acceptUriDrops';
 import { Composer } from './composer';
 import { h } from './dom';
+import { base64ToFile } from './images/downscaleImage';
+import { ImageAttacher } from './images/imageAttacher';
+import { readPastedImages } from './images/readPastedImages';
 import { MessageList } from './messageList';
 import { Toolbar } from './toolbar';
 import { vscodeApi } from './vscodeApi';
-import { counted, webviewStringsFor } from './webviewStrings';
+import { counted, readWebviewStrings } from './webviewStrings';
 
 interface SavedState {
   draft?: string;
 }
 
 const vscode = vscodeApi();
-const strings = webviewStringsFor(document.documentElement.lang || 'en');
+const strings = readWebviewStrings(document, (keys) =>
+  vscode.postMessage({
+    type: 'reportError',
+    message: `The view's string table left out, kept in English: ${keys.slice(0, 10).join(', ')}`,
+  }),
+);
 /** What the user does next to the conversation ends the offer to undo an edit (the extension forgets it too). */
 const endsUndo = new Set<WebviewToExtensionMessage['type']>([
   'send',
@@ -60,12 +68,30 @@ const messages = new MessageList(
   (message: MessageView) => composer.editMessage(message.id, message.content, messages.countAfter(message.id) ?? 0),
 );
 
+// Pasted and dropped pictures (issue 16); a refusal is a notice naming the file, and the draft stays.
+const images = new ImageAttacher(
+  strings,
+  post,
+  (text) => showNotice(text, 'warning'),
+  () => composer.attachedImages(),
+);
+
 const app = document.getElementById('app');
 app?.replaceChildren(toolbar.element, toolbar.historyPanel, messages.element, notices, composer.element, announcer);
 if (app) {
   app.dataset['dropHint'] = strings.dropHint;
-  acceptUriDrops(app, (uris) => post({ type: 'addContextUris', uris }));
+  acceptUriDrops(
+    app,
+    (uris) => post({ type: 'addContextUris', uris }),
+    (files) => void images.attach(files),
+  );
 }
+document.addEventListener('paste', (event) => {
+  const files = readPastedImages(event.clipboardData);
+  if (files.length === 0) return;
+  event.preventDefault();
+  void images.attach(files);
+});
 
 function userHistory(list: readonly MessageView[]): string[] {
   return list.filter((message) => message.role === 'user').map((message) => message.content);
@@ -104,15 +130,35 @@ function noticeElement(options: {
   return notice;
 }
 
-function showNotice(text: string, level: 'info' | 'warning' | 'error', actions: readonly ErrorAction[] = []): void {
+type NoticeMessage = Extract<ExtensionToWebviewMessage, { type: 'notice' }>;
+
+/**
+ * A notice with its buttons. `switchModel` (a model that can do what was refused) chooses that model, then sends the
+ * input as it is, with its chips: the draft was kept for this.
+ */
+function showNotice(
+  text: string,
+  level: 'info' | 'warning' | 'error',
+  actions: readonly ErrorAction[] = [],
+  switchModel?: NoticeMessage['switchModel'],
+): void {
+  const buttons = actions.map((action) => ({
+    button: h('button', { type: 'button', class: 'secondary-button' }, messages.actionLabel(action)),
+    run: () => post({ type: 'errorAction', action }),
+  }));
+  if (switchModel)
+    buttons.unshift({
+      button: h('button', { type: 'button', class: 'secondary-button notice-switch-model' }, switchModel.label),
+      run: () => {
+        post({ type: 'selectModel', model: switchModel.model });
+        composer.send();
+      },
+    });
   const notice = noticeElement({
     className: `notice-${level}`,
     icon: level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info',
     text,
-    buttons: actions.map((action) => ({
-      button: h('button', { type: 'button', class: 'secondary-button' }, messages.actionLabel(action)),
-      run: () => post({ type: 'errorAction', action }),
-    })),
+    buttons,
   });
   notices.append(notice);
   if (level === 'info') setTimeout(() => notice.remove(), 6000);
@@ -212,6 +258,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       return;
     case 'contexts':
       composer.setContexts(message.contexts, message.budget);
+      images.chipsChanged();
       return;
     case 'contextSuggestions':
       composer.showSuggestions(message);
@@ -219,12 +266,16 @@ function handle(message: ExtensionToWebviewMessage): void {
     case 'focusInput':
       composer.focus();
       return;
+    case 'downscaleImage':
+      // An image file the extension read (Add to Chat, the @ picker, Ask about this image): attached as if pasted.
+      void images.attach([base64ToFile(message.data, message.name, message.mimeType)]);
+      return;
     case 'setDraft':
       composer.setDraft(message.text);
       composer.focus();
       return;
     case 'notice':
-      showNotice(message.text, message.level, message.actions);
+      showNotice(message.text, message.level, message.actions, message.switchModel);
       return;
     case 'earlierMessages':
       messages.showEarlier(message);

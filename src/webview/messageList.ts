@@ -15,6 +15,7 @@ import type {
 } from '../shared/webviewProtocol';
 import { contextChip } from './contextChips';
 import { h, iconButton } from './dom';
+import { messageImages } from './images/messageImages';
 import { codeBlockPaths, createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
 import { format, type WebviewStrings } from './webviewStrings';
 
@@ -201,6 +202,7 @@ export class MessageList {
         edit,
       ),
       chips.length > 0 ? h('div', { class: 'chips' }, ...chips) : undefined,
+      messageImages(view, this.strings, this.post),
       h('div', { class: 'message-text' }, view.content),
     );
     const answer = this.messages[this.indexOf(view.id) + 1];
@@ -294,10 +296,14 @@ export class MessageList {
       }
     }
 
-    const images = element.querySelector('.message-images');
-    images?.replaceChildren(
-      ...(view.images ?? []).map((image) => h('figure', {}, h('img', { src: image.src, alt: image.alt }), h('figcaption', {}, image.path))),
-    );
+    // Rebuilt only when they changed, so a toolbar keeps the focus across the answer's other updates.
+    const images = element.querySelector<HTMLElement>(':scope > .message-images');
+    const imagesKey = JSON.stringify(view.images ?? []);
+    if (images && images.dataset['key'] !== imagesKey) {
+      const shown = messageImages(view, this.strings, this.post) ?? h('div', { class: 'message-images' });
+      shown.dataset['key'] = imagesKey;
+      images.replaceWith(shown);
+    }
 
     const footer = element.querySelector('.message-footer');
     if (footer) {

@@ -1,8 +1,13 @@
-// The chat view's own strings, in every language the extension ships (docs/chat.md: English and Russian at least).
-// The extension puts VS Code's display language into <html lang>, and the webview picks its table from it.
+// The chat view's own strings. English is built into the bundle: the defaults, and the table's type. Every other
+// language the extension ships (docs/chat.md: Russian at least) is a JSON file, l10n/webview.<lang>.json, which the
+// extension host reads for VS Code's display language and puts into the webview document as a JSON block that is
+// never run (src/core/webviewDocument.ts); readWebviewStrings takes it from there. So the bundle carries one language
+// whatever the number shipped (its budget is 300 KB, docs/performance.md), and a unit test holds every JSON table to
+// the English keys and placeholders (test/webview/webviewStringTables.test.ts).
 // `{0}`, `{1}` are placeholders filled by `format`.
 
-const en = {
+/** The English table: the view's defaults. */
+export const englishStrings = {
   emptyTitle: 'Ask Switchboard',
   emptyBody:
     'Chat with the model of your choice — cloud or local. Select code and use the Switchboard commands to explain, refactor, fix, document or test it.',
@@ -31,6 +36,8 @@ const en = {
   kindTerminal: 'Terminal output',
   kindDiff: 'Changes',
   kindInstructions: 'Project instructions',
+  kindImage: 'Image',
+  removeImage: 'Remove image {0}',
   pickerLabel: 'Add context',
   pickSelection: 'Selection',
   pickFile: 'Current file',
@@ -111,127 +118,63 @@ const en = {
   codeActions: 'Code actions',
   plainText: 'text',
   image: 'Image: {alt}',
+  imageActions: 'Image actions: {0}',
+  imageInsertReference: 'Insert reference',
+  imageOpen: 'Open',
+  imageReveal: 'Reveal in Explorer',
+  imageEdit: 'Edit…',
+  imageAnimate: 'Animate…',
+  imageAsk: 'Ask about this image',
+  imageSvg: '{0} was not attached: a vector image cannot be sent to a model. Export it as a PNG and attach that.',
+  imageGif:
+    '{0} was not attached: GIF images are not accepted, animated or not (of an animation a model sees only one frame, and not every provider reads GIF). Convert it to PNG.',
+  imageTooLarge: '{0} was not attached: it is {1} MB, and an image can be at most {2} MB.',
+  imageTooManyPixels: '{0} was not attached: it is {1} × {2} pixels, more than {3} megapixels.',
+  imageUnreadable: '{0} was not attached: it could not be read as an image (damaged, or in a format the chat cannot read).',
+  imageStillTooLarge: '{0} was not attached: even made smaller it is over {1} MB.',
+  imageTooMany: 'Not attached: {0}. A message carries at most {1} images.',
 } as const;
 
-export type WebviewStrings = { readonly [K in keyof typeof en]: string };
+export type WebviewStrings = { readonly [K in keyof typeof englishStrings]: string };
+export type WebviewStringKey = keyof WebviewStrings;
 
-const ru: WebviewStrings = {
-  emptyTitle: 'Спросите Switchboard',
-  emptyBody:
-    'Общайтесь с выбранной моделью — облачной или локальной. Выделите код и используйте команды Switchboard, чтобы объяснить, переработать, исправить, задокументировать или покрыть его тестами.',
-  emptyHint: 'Ключи хранятся в защищённом хранилище VS Code.',
-  emptyNoModel: 'Модель ещё не выбрана: возьмите модель локального сервера или облачного провайдера, задав его ключ.',
-  emptyChooseModel: 'Выбрать модель…',
-  inputLabel: 'Сообщение',
-  inputPlaceholderEnter: 'Спросите Switchboard… (/image — картинка)',
-  inputPlaceholderCtrlEnter: 'Спросите Switchboard… (Ctrl+Enter — отправить, /image — картинка)',
-  send: 'Отправить',
-  stop: 'Остановить',
-  newChat: 'Новый чат',
-  history: 'Разговоры',
-  messageList: 'Сообщения этого разговора',
-  exportChat: 'Экспорт в Markdown',
-  addContext: 'Добавить контекст… (@)',
-  removeContext: 'Убрать {0}',
-  contextSize: 'символов: {0}',
-  contextTokens: 'токенов: ~{0}',
-  contextOpen: 'Открыть {0}',
-  contextSuggested: 'Предложено: {0} — нажмите, чтобы приложить',
-  kindSelection: 'Выделение',
-  kindFile: 'Файл',
-  kindFolder: 'Папка',
-  kindProblems: 'Проблемы',
-  kindTerminal: 'Вывод терминала',
-  kindDiff: 'Изменения',
-  kindInstructions: 'Инструкции проекта',
-  pickerLabel: 'Добавить контекст',
-  pickSelection: 'Выделение',
-  pickFile: 'Текущий файл',
-  pickProblems: 'Проблемы: все',
-  pickProblemsFile: 'Проблемы в текущем файле',
-  pickTerminal: 'Терминал: вывод последней команды',
-  pickDiff: 'Изменения: рабочая копия относительно HEAD',
-  pickIndexing: 'Индексация рабочей области…',
-  pickNoMatches: 'Подходящих файлов нет',
-  slashLabel: 'Команды',
-  slashImage: 'Нарисовать картинку по описанию',
-  slashExplain: 'Объяснить выделенный код',
-  slashRefactor: 'Переработать выделенный код',
-  slashFix: 'Исправить выделенный код',
-  slashDocument: 'Задокументировать выделенный код',
-  slashTests: 'Написать тесты для выделенного кода',
-  meterLabel: 'Заполнение контекстного окна',
-  meterOf: 'токенов: ~{0} из {1}',
-  meterParts: 'токенов: разговор ~{0}, вложения ~{1}, сообщение ~{2}',
-  meterSourceProvider: '{0}: контекстное окно {1} токенов, по данным провайдера',
-  meterSourceTable: '{0}: контекстное окно {1} токенов, по таблице известных моделей Switchboard',
-  meterOver:
-    'Примерно на {0} токенов больше, чем вмещает контекстное окно {1} ({2} токенов): при отправке сначала будут опущены самые старые сообщения, затем урезаны самые большие вложения.',
-  dropHint: 'Отпустите, чтобы добавить как контекст',
-  messageTooLong:
-    'В сообщении {0} символов, а одно сообщение вмещает не больше {1}. Ничего не отправлено, текст остался на месте: сократите его или приложите файл как контекст.',
-  contextTruncated: 'обрезано до лимита контекста',
-  model: 'Модель',
-  modelLoading: 'Загрузка моделей…',
-  modelNone: 'Выберите модель…',
-  refreshModels: 'Обновить списки моделей',
-  you: 'Вы',
-  assistant: 'Ответ',
-  statusStopped: 'Остановлено',
-  statusError: 'Ошибка',
-  streaming: 'Отвечает…',
-  usage: 'токенов: {0} на входе, {1} на выходе',
-  cached: 'из кэша ответов',
-  fallbackFrom: 'ответ вместо {0}',
-  regenerate: 'Сгенерировать заново',
-  edit: 'Изменить и отправить',
-  saveAndResend: 'Отправить',
-  cancel: 'Отмена',
-  editingNoteNone: 'Вы изменяете отправленное сообщение: при отправке оно будет заменено.',
-  editingNoteOne: 'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а следующее за ним сообщение удалено.',
-  editingNoteOther: 'Вы изменяете отправленное сообщение: при отправке оно будет заменено, а сообщения после него удалены (их {0}).',
-  cancelEdit: 'Отмена изменения (Escape): вернётся ваш черновик',
-  editedNoteNone: 'Сообщение изменено и отправлено заново.',
-  editedNoteOne: 'Сообщение изменено и отправлено заново; следующее за ним сообщение удалено.',
-  editedNoteOther: 'Сообщение изменено и отправлено заново; сообщения после него удалены (их {0}).',
-  undo: 'Вернуть',
-  undoEdit: 'Отменить изменение: вернуть разговор, каким он был',
-  notSentAsHistory: 'не передаётся модели как история',
-  failedTurnTitle: 'Этот обмен не удался до первого слова, поэтому модель его не получает. «Повторить» заменит его.',
-  actionSetKey: 'Задать API-ключ',
-  actionOpenSettings: 'Открыть настройки',
-  actionRetry: 'Повторить',
-  actionSwitchModel: 'Сменить модель',
-  actionOpenLog: 'Показать журнал',
-  showEarlier: 'Показать ещё {0} сообщений',
-  noConversations: 'Сохранённых разговоров пока нет.',
-  rename: 'Переименовать',
-  delete: 'Удалить',
-  deleteConfirm: 'Удалить «{0}»? Это нельзя отменить.',
-  renamePrompt: 'Новое название',
-  messages: 'сообщений: {0}',
-  answerReady: 'Ответ от {0}: {1}',
-  close: 'Закрыть',
-  copy: 'Копировать',
-  insertAtCursor: 'Вставить в позицию курсора',
-  applyAsDiff: 'Применить через diff',
-  applyTo: 'Применить к файлу {path}',
-  applyAll: 'Применить всё (файлов: {0})',
-  applyAllLabel: 'Применить все изменения (файлов: {0})',
-  saveAsNewFile: 'Сохранить как новый файл',
-  codeBlock: 'Блок кода: {language}',
-  codeBlockFile: 'Блок кода: {language}, {path}',
-  codeActions: 'Действия с кодом',
-  plainText: 'текст',
-  image: 'Изображение: {alt}',
-};
+const en: WebviewStrings = englishStrings;
 
-const tables: Record<string, WebviewStrings> = { en, ru };
+/** The placeholders of a string (`{0}`, `{path}`), sorted: a translation must keep exactly the English ones. */
+export function placeholdersOf(text: string): string[] {
+  return (text.match(/\{\w+\}/g) ?? []).sort();
+}
 
-/** The strings for a BCP 47 tag such as `ru` or `en-GB`; English when the language is not shipped. */
-export function webviewStringsFor(lang: string): WebviewStrings {
-  const primary = lang.toLowerCase().split('-')[0] ?? 'en';
-  return tables[primary] ?? en;
+/**
+ * The table the extension put into the document (`<script type="application/json" id="strings">`), over English:
+ * a string that is missing, not a string, or has other placeholders than the English one stays English, and its key
+ * goes to `onIgnored` (the view reports it to the extension's log). No table (English, or a language not shipped):
+ * the English strings.
+ */
+export function readWebviewStrings(doc: Document, onIgnored?: (keys: string[]) => void): WebviewStrings {
+  const text = doc.getElementById('strings')?.textContent;
+  if (!text) return en;
+  let table: unknown;
+  try {
+    table = JSON.parse(text);
+  } catch {
+    onIgnored?.(['(not JSON)']);
+    return en;
+  }
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+    onIgnored?.(['(not an object)']);
+    return en;
+  }
+  const given = table as Record<string, unknown>;
+  const strings: Record<string, string> = { ...en };
+  const ignored: string[] = [];
+  for (const key of Object.keys(en) as WebviewStringKey[]) {
+    const value = given[key];
+    if (typeof value === 'string' && value !== '' && placeholdersOf(value).join() === placeholdersOf(en[key]).join()) strings[key] = value;
+    else ignored.push(key);
+  }
+  if (ignored.length > 0) onIgnored?.(ignored);
+  return strings as WebviewStrings;
 }
 
 /** Fills `{0}`, `{1}`… in a string of the table. */

@@ -14,6 +14,16 @@ function generatedFiles(): string[] {
   return existsSync(folder) ? readdirSync(folder).sort() : [];
 }
 
+async function editorGroupCount(): Promise<number> {
+  return editor().page.locator('.part.editor .editor-group-container').count();
+}
+
+async function sideBarTitle(): Promise<string | null> {
+  const title = editor().page.locator('.part.sidebar .composite.title');
+  await title.waitFor({ state: 'visible', timeout: 10_000 });
+  return title.textContent();
+}
+
 async function openInEditor(name: string): Promise<void> {
   await editor().bridge.cursorAtEnd(name);
   await editor().page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
@@ -25,13 +35,14 @@ describe('image generation in the real editor', () => {
     const { user } = fakeServers();
     await openInEditor('README.md');
     const before = generatedFiles();
+    const groupsBefore = await editorGroupCount();
     await runFromCommandPalette(page, 'Switchboard: Generate Image', { keepOpen: true });
     await quickInput(page).locator('input').fill('a lighthouse at dusk');
     await page.keyboard.press('Enter');
     // The model picker opens with the default model as "last used" on top.
     await quickPickRow(page, 'gpt-image-1').waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
-    await quickPickRow(page, '1024x1024').waitFor({ timeout: 10_000 });
+    await quickPickRow(page, /1024x1024\s*Square/).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     const offer = notification(page, /Insert a reference into README\.md\?/);
     await offer.waitFor({ timeout: 30_000 });
@@ -62,11 +73,81 @@ describe('image generation in the real editor', () => {
       await page.waitForTimeout(200);
     }
     assert.ok(readme.includes(`![a lighthouse at dusk](assets/generated/${image})`), `README.md has no reference:\n${readme}`);
-    // The explorer shows the new file and the preview is open beside the editor.
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: image }).first().waitFor({ timeout: 10_000 });
+    // The preview is open in the group already there: no new group.
     await page.locator('.tab', { hasText: image }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await editorGroupCount(), groupsBefore, 'the preview opened a new editor group');
     await page.waitForTimeout(1000);
     await saveScreenshot(editor(), 'image generated into the workspace');
+  });
+
+  it('asks step by step with Back, keeps the selection of a TypeScript file, and leaves the chat and the layout alone', async () => {
+    const { page, bridge } = editor();
+    await runFromCommandPalette(page, 'Switchboard: Open Chat');
+    await findWebviewFrame(page, '#input');
+    const file = 'src/fibonacci.ts';
+    const original = (await bridge.documentText(file)).text;
+    const lastLine = original.trimEnd().split('\n').length - 1;
+    await bridge.select(file, 0, lastLine); // the whole function
+    await page.locator('.tab.active', { hasText: 'fibonacci.ts' }).waitFor({ timeout: 10_000 });
+    const selected = original.trimEnd();
+    assert.match((await sideBarTitle()) ?? '', /Switchboard: Chat/i, 'the chat is not in the side bar to begin with');
+    const groupsBefore = await editorGroupCount();
+    const before = generatedFiles();
+
+    await runFromCommandPalette(page, 'Switchboard: Generate Image', { keepOpen: true });
+    const title = quickInput(page).locator('.quick-input-title');
+    await title.filter({ hasText: 'Switchboard: Generate Image (1/3)' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.type('a lighthouse keeper');
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: '(2/3)' }).waitFor({ timeout: 20_000 });
+    await quickPickRow(page, 'gpt-image-1').waitFor({ timeout: 20_000 });
+    // Back, from the keyboard (workbench.action.quickInputBack: Ctrl+Alt+- on Linux), shows the prompt as typed.
+    await page.keyboard.press('Control+Alt+Minus');
+    await title.filter({ hasText: '(1/3)' }).waitFor({ timeout: 10_000 });
+    assert.equal(await quickInput(page).locator('input').inputValue(), 'a lighthouse keeper');
+    await page.keyboard.type(', at night');
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: '(2/3)' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: '(3/3)' }).waitFor({ timeout: 10_000 });
+    await quickPickRow(page, /1536x1024\s*Landscape/).waitFor({ timeout: 10_000 });
+    await quickPickRow(page, /1024x1536\s*Portrait/).waitFor({ timeout: 10_000 });
+    await saveScreenshot(editor(), 'image generation step 3 of 3 with shapes');
+    // Back from the size to the model, forward again: the model chosen is the one highlighted.
+    await page.keyboard.press('Control+Alt+Minus');
+    await title.filter({ hasText: '(2/3)' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: '(3/3)' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('ArrowDown'); // 1536x1024, Landscape
+    await page.keyboard.press('Enter');
+
+    const offer = notification(page, /Insert a reference into fibonacci\.ts\?/);
+    await offer.waitFor({ timeout: 30_000 });
+    assert.ok(await offer.locator('.monaco-button', { hasText: 'Reveal in Explorer' }).first().isVisible(), 'no Reveal in Explorer button');
+    const request = fakeServers().user.requestsTo('/images/generations').at(-1);
+    const body = JSON.parse(request?.body ?? '{}') as { prompt?: string; size?: string };
+    assert.equal(body.prompt, 'a lighthouse keeper, at night');
+    assert.equal(body.size, '1536x1024');
+    await offer.locator('.monaco-button', { hasText: 'Insert Reference' }).first().click();
+
+    const image = generatedFiles().find((name) => !before.includes(name) && name.endsWith('.png'));
+    assert.ok(image, 'no image written');
+    const reference = `'../assets/generated/${image}'`;
+    let text = '';
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !text.includes(image)) {
+      text = (await bridge.documentText(file)).text;
+      await page.waitForTimeout(200);
+    }
+    // The selected function is still there, whole, and the reference comes after it on a line of its own.
+    assert.ok(text.includes(`${selected}\n${reference}`), `the selection was not kept, or the reference is not after it:\n${text}`);
+    assert.equal(text.replace(`\n${reference}`, ''), original);
+    // The side bar still shows the chat (not the Explorer), and no editor group was added.
+    assert.match((await sideBarTitle()) ?? '', /Switchboard: Chat/i, 'the side bar no longer shows the chat');
+    assert.equal(await page.locator('.part.sidebar .explorer-folders-view').isVisible(), false, 'the Explorer took the side bar');
+    assert.equal(await editorGroupCount(), groupsBefore, 'a new editor group was opened');
+    await saveScreenshot(editor(), 'image reference after the selected function');
+    await bridge.undo(file);
   });
 
   it('waits for a generation slower than the chat timeout, POSTs it exactly once, and saves it', async () => {

@@ -11,6 +11,7 @@ const runtimeFile = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^extension\/l10n\/webview\.[a-z-]+\.json$/,
   /^extension\/dist\/[\w-]+\.(js|css|ttf)$/,
   /^extension\/media\/[\w./-]+\.(css|svg|png)$/,
   /^extension\/(readme|changelog)\.md$/,
@@ -25,6 +26,7 @@ describe('the packaged VSIX', () => {
     const unexpected = listing.filter((entry) => !runtimeFile.some((pattern) => pattern.test(entry)));
     assert.deepEqual(unexpected, [], `files that should not ship: ${unexpected.join(', ')}`);
     assert.ok(listing.includes('extension/dist/extension.js') && listing.includes('extension/dist/webview.js'));
+    assert.ok(listing.includes('extension/l10n/webview.ru.json'), "the chat view's Russian strings");
 
     const unpacked = path.join(editor().dirs.root, 'build', 'vsix', 'extension', 'dist');
     const kb = (file: string): number => statSync(file).size / 1024;

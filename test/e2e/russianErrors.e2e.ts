@@ -1,6 +1,7 @@
 // An error built in src/core, shown in the UI's language (issue 13): a provider pointed at a fake Gemini that
 // rejects the key (400 API_KEY_INVALID, as the live service does); in an editor started with --locale ru the chat
-// shows the rejected-key message in Russian, from its message id and parameters.
+// shows the rejected-key message in Russian, from its message id and parameters, in a view whose own strings are
+// Russian too.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { FakeHttpServer } from '../unit/fakes/fakeHttpServer';
@@ -49,6 +50,9 @@ describe('errors from core in Russian', function () {
 
     await bridge.executeCommand('switchboard.openChat');
     const frame = await findWebviewFrame(page, '#input');
+    // The view's own strings come from l10n/webview.ru.json in the installed package, put into its document.
+    assert.equal(await frame.locator('#input').getAttribute('aria-label'), 'Сообщение');
+    assert.equal(await frame.locator('#send').getAttribute('aria-label'), 'Отправить');
     await frame.locator('#input').fill('Привет');
     await frame.locator('#input').press('Enter');
     const errorText = frame.locator('article.message.assistant').last().locator('.message-error .error-text');

@@ -72,6 +72,11 @@ export interface ModelInfo {
    * Anthropic); the context meter falls back to a dated table otherwise (src/core/context/contextWindows.ts).
    */
   contextWindow?: number;
+  /**
+   * Whether the model takes images as input, when the provider's list says so (OpenRouter's input modalities,
+   * Ollama's capabilities); otherwise a dated table answers (src/core/providers/visionSupport.ts).
+   */
+  vision?: boolean;
 }
 
 /** A configured chat provider: one protocol, one base URL, one key (given to it, never read by it). */

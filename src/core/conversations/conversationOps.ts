@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AssistantMessage, Conversation, ConversationMessage, TurnRecipe, UserMessage } from './conversation';
 import { conversationFormatVersion } from './conversation';
 import { deriveTitle, normalizeTitle } from './deriveTitle';
-import type { ContextItem, MessagePart } from './messagePart';
+import type { ContextItem, ImagePart, MessagePart } from './messagePart';
 import { contextPart, contextsOf, copyPart, textOf, textPart } from './messagePart';
 
 /** The English default title; the extension passes its localized one as `defaultTitle`. */
@@ -38,9 +38,9 @@ export function createConversation(options: CreateConversationOptions = {}): Con
   };
 }
 
-/** The parts of a message the user typed with chips attached: the contexts first (as sent today), then the text. */
-export function userParts(text: string, contexts: readonly ContextItem[] = []): MessagePart[] {
-  const parts: MessagePart[] = contexts.map(contextPart);
+/** The parts of a message the user typed with chips attached: the contexts first (as sent today), the images, then the text. */
+export function userParts(text: string, contexts: readonly ContextItem[] = [], images: readonly ImagePart[] = []): MessagePart[] {
+  const parts: MessagePart[] = [...contexts.map(contextPart), ...images.map((image) => ({ ...image }))];
   if (text !== '' || parts.length === 0) parts.push(textPart(text));
   return parts;
 }

@@ -65,6 +65,12 @@ export interface ImagePart {
   mimeType: string;
   /** The text shown in place of the image (for a generated image: its prompt, cut to maxAltLength). */
   alt: string;
+  /**
+   * The bytes, base64, only on a request about to be sent: the extension reads them from its attachment store just
+   * before sending (issue 16), and each protocol encodes them in its own form. Never stored: the conversation
+   * schema does not know the field, and parts are copied into requests, never the other way.
+   */
+  data?: string;
 }
 
 /** A model's request to call a tool. */

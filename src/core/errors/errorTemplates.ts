@@ -51,6 +51,8 @@ export const errorTemplates = {
     'Every model of the fallback chain is skipped for now because its provider kept failing ({providers}); try again in about {duration}.',
   'chat.circuitOpen': '{provider} failed several times in a row, so it is skipped for about {duration}.',
   'chat.unsupportedPart': '{provider}/{model} cannot take {part} parts yet.',
+  'chat.imageNotLoaded':
+    'The image “{image}” was not read before sending to {provider}/{model}, so nothing was sent. This is a bug in Switchboard; please report it.',
   'chat.part.image': 'image',
   'chat.part.toolCall': 'tool call',
   'chat.part.toolResult': 'tool result',
@@ -195,6 +197,49 @@ export const errorTemplates = {
   'imageRequest.wholeNumberOption': 'The option “{name}” must be a whole number from {min} to {max} for {label}: {value} is not.',
   'imageRequest.numberOption': 'The option “{name}” must be a number from {min} to {max} for {label}: {value} is not.',
   'imageRequest.choiceOption': 'The option “{name}” for {label} must be one of {choices}: {value} is not.',
+
+  // Editing and animating images (issue 16, docs/images.md "Editing and animating"): the source image read and
+  // checked before anything is sent, and what the video job says.
+  'sourceImage.empty': '{name} is empty: there is no image in it.',
+  'sourceImage.gif': '{name} is a GIF. GIFs, animated or not, are not accepted as a source image: convert it to PNG first.',
+  'sourceImage.svg': '{name} is an SVG: a vector image cannot be sent to an image service. Export it as a PNG first.',
+  'sourceImage.otherFormat': '{name} is a {format} image; only PNG, JPEG and WebP images are accepted. Convert it to PNG first.',
+  'sourceImage.unknown': '{name} is not a PNG, JPEG or WebP image ({leading}), so it cannot be used as a source image.',
+  'sourceImage.corrupt':
+    '{name} starts like a {format} image, but its size cannot be read from its header: the file is damaged or cut off.',
+  'imageEdit.check.format': '{label} takes {formats} images; {name} is {format}.',
+  'imageEdit.check.bytes': '{name} is {size}; {label} accepts at most {max}.',
+  'imageEdit.check.minSide': '{name} is {size} pixels; {label} needs every side to be at least {min} pixels.',
+  'imageEdit.check.maxSide': '{name} is {size} pixels; {label} accepts sides of at most {max} pixels.',
+  'imageEdit.check.minPixels': '{name} is {size} pixels ({pixels} in all); {label} needs at least {min} pixels.',
+  'imageEdit.check.maxPixels': '{name} is {size} pixels ({pixels} in all); {label} accepts at most {max} pixels.',
+  'imageEdit.check.square': '{label} takes square images only; {name} is {size} pixels.',
+  'imageEdit.check.exactSizes': '{label} takes images of exactly {listed} pixels; {name} is {size}. Resize or crop it first.',
+  'imageEdit.check.maskSize':
+    'The mask {mask} is {maskSize} pixels and the image {image} is {imageSize} pixels: they must be the same size.',
+  'imageEdit.check.maskAlpha':
+    'The mask {name} has no alpha channel: {label} changes the image where the mask is transparent, so the mask must be a PNG with transparency.',
+  'imageEdit.check.promptNeeded': '{label} needs a prompt for {operation}: describe what the result should show.',
+  'imageEdit.check.searchPromptNeeded': 'Search and replace needs a search prompt: name what to find in the image.',
+  'imageEdit.check.strengthNeeded':
+    'Image-to-image with {label} needs a strength from 0 to 1: how far the result may move away from the source.',
+  'imageEdit.check.strength': 'The strength must be a number from 0 to 1: {value} is not.',
+  'imageEdit.check.operation': '{label} cannot do {operation}; it offers {operations}.',
+  'imageEdit.check.noOperations': '{label} cannot edit images; choose another model.',
+  'imageEdit.check.notTaken': '{operation} takes no {field}; leave it out.',
+  'imageEdit.cannotEdit': '{label} cannot edit images. Choose Stability AI or OpenAI.',
+  'imageEdit.cannotAnimate': '{label} cannot animate images. Choose Stability AI.',
+  'video.endpointGone':
+    '{provider} says the image-to-video endpoint no longer exists ({status} for POST /v2beta/image-to-video){detail}. Switchboard cannot animate images with it.',
+  'video.timeout':
+    '{provider} did not finish the video within {duration} (job {job}). The job was started, so {provider} may still charge for it; Switchboard stopped waiting. To wait longer, raise “switchboard.images.timeoutSeconds”.',
+  'video.afterStart': '{message} The video job {job} had been started, so {provider} may still charge for it.',
+  'video.jobNotFound':
+    '{provider} has no video job {job} ({status}): results are kept for 24 hours, and only for the key that started them.',
+  'video.filtered': '{provider}’s content filter blocked this video. Try another image.',
+  'video.empty': '{provider} sent an empty answer instead of the video.',
+  'video.notMp4': '{provider} sent {count} bytes that are not an MP4 video ({leading}).',
+  'video.tooLarge': '{provider} sent a video larger than {size}; Switchboard stopped reading it.',
 
   'rateLimit.dailyLimit':
     'The daily limit of {limit} requests for {provider}/{model} is used up; it resets in {duration} (at {clock}). Choose another model or raise the limit in switchboard.providers.',

@@ -82,7 +82,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
   headers?: Readonly<Record<string, string>>;
-  body?: string;
+  /** Text, or bytes (multipart bodies that carry an image). */
+  body?: string | Uint8Array;
   /** Aborting it cancels the request at any stage and closes the connection. */
   signal?: AbortSignal;
   /** Who the request is for; words the errors. */

@@ -7,9 +7,9 @@ import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
 import { HttpClient } from '../http/httpClient';
 import type { Sleep } from '../http/sleep';
-import { type ProviderSecrets, resolveProviderEntry } from '../providers/createChatProvider';
+import { type ProviderSecrets, type ResolvedProviderEntry, resolveProviderEntry } from '../providers/createChatProvider';
 import type { ProviderEntry } from '../providers/providerEntry';
-import { findProviderPreset } from '../providers/providerPresets';
+import { findProviderPreset, type ProviderPreset } from '../providers/providerPresets';
 import { FusionBrainImageProvider } from './fusionBrainImageProvider';
 import type { ImageProviderConfig } from './httpImageProvider';
 import type { ImageProvider } from './imageTypes';
@@ -45,7 +45,7 @@ export function createImageProvider(
   secrets: ProviderSecrets = {},
   options: CreateImageProviderOptions = {},
 ): ImageProvider {
-  const resolved = resolveProviderEntry(entry);
+  const { resolved, preset, config } = imageProviderSetup(entry, secrets, options);
   if (resolved.preset !== undefined && !resolved.preset.images && resolved.preset.kind === resolved.kind) {
     throw new ProviderError({
       kind: 'bad-request',
@@ -53,21 +53,6 @@ export function createImageProvider(
       text: errorText('image.notAnImageProvider', { label: resolved.label }),
     });
   }
-  const preset = resolved.preset?.kind === resolved.kind ? resolved.preset : findProviderPreset(resolved.kind);
-  const config: ImageProviderConfig = {
-    id: resolved.id,
-    baseUrl: resolved.baseUrl,
-    headers: resolved.headers,
-    http: options.http ?? (defaultHttp ??= new HttpClient()),
-    requiresKey: resolved.requiresKey,
-    keyEnvVars: resolved.keyEnvVars,
-    ...(preset?.secretEnvVars !== undefined ? { secretEnvVars: preset.secretEnvVars } : {}),
-    ...(secrets.apiKey !== undefined ? { apiKey: secrets.apiKey } : {}),
-    ...(secrets.apiSecret !== undefined ? { apiSecret: secrets.apiSecret } : {}),
-    ...(options.rateLimiter !== undefined ? { rateLimiter: options.rateLimiter } : {}),
-    ...(options.downloadMaxBytes !== undefined ? { downloadMaxBytes: options.downloadMaxBytes } : {}),
-    ...(options.downloadTimeLimitMs !== undefined ? { downloadTimeLimitMs: options.downloadTimeLimitMs } : {}),
-  };
   const kind = resolved.kind;
   switch (kind) {
     case 'stability':
@@ -95,4 +80,36 @@ export function createImageProvider(
     default:
       return assertNever(kind, 'provider kind');
   }
+}
+
+export interface ImageProviderSetup {
+  resolved: ResolvedProviderEntry;
+  /** The preset of the entry's protocol (the entry's own when it has one of that kind). */
+  preset: ProviderPreset | undefined;
+  config: ImageProviderConfig;
+}
+
+/** The entry laid over its preset and the client configuration built from it (also for editors and animators). */
+export function imageProviderSetup(
+  entry: ProviderEntry,
+  secrets: ProviderSecrets = {},
+  options: CreateImageProviderOptions = {},
+): ImageProviderSetup {
+  const resolved = resolveProviderEntry(entry);
+  const preset = resolved.preset?.kind === resolved.kind ? resolved.preset : findProviderPreset(resolved.kind);
+  const config: ImageProviderConfig = {
+    id: resolved.id,
+    baseUrl: resolved.baseUrl,
+    headers: resolved.headers,
+    http: options.http ?? (defaultHttp ??= new HttpClient()),
+    requiresKey: resolved.requiresKey,
+    keyEnvVars: resolved.keyEnvVars,
+    ...(preset?.secretEnvVars !== undefined ? { secretEnvVars: preset.secretEnvVars } : {}),
+    ...(secrets.apiKey !== undefined ? { apiKey: secrets.apiKey } : {}),
+    ...(secrets.apiSecret !== undefined ? { apiSecret: secrets.apiSecret } : {}),
+    ...(options.rateLimiter !== undefined ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.downloadMaxBytes !== undefined ? { downloadMaxBytes: options.downloadMaxBytes } : {}),
+    ...(options.downloadTimeLimitMs !== undefined ? { downloadTimeLimitMs: options.downloadTimeLimitMs } : {}),
+  };
+  return { resolved, preset, config };
 }

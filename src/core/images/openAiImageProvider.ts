@@ -6,6 +6,7 @@
 import type { ErrorContext } from '../errors/errorContext';
 import { invalidResponseError } from '../errors/errorFactories';
 import { errorText } from '../errors/errorText';
+import type { HttpResponse } from '../http/httpClient';
 import { openAiModelListSchema } from '../providers/openAiSchemas';
 import { formatSize } from './aspectRatio';
 import { HttpImageProvider, type ImageProviderConfig, maxBase64ImageBytes, type Progress } from './httpImageProvider';
@@ -77,24 +78,36 @@ export class OpenAiImageProvider extends HttpImageProvider {
       },
       progress,
     );
+    return this.readImages(response, request.model, count, request.signal, context, progress);
+  }
+
+  /** The `data[]` images of a generation or edit answer, each checked, with the token usage (also for edits). */
+  protected async readImages(
+    response: HttpResponse,
+    model: string,
+    count: number,
+    signal: AbortSignal | undefined,
+    context: ErrorContext,
+    progress: Progress,
+  ): Promise<ImageResult> {
     const answer = await this.readJson(response, openAiImagesSchema, context, 'The answer', count * maxBase64ImageBytes);
     if (answer.data.length === 0) {
-      throw invalidResponseError({ provider: this.id, model: request.model }, 'expected data to hold at least one image');
+      throw invalidResponseError({ provider: this.id, model }, 'expected data to hold at least one image');
     }
     const images: GeneratedImage[] = [];
     for (const [i, item] of answer.data.entries()) {
       if (item.b64_json) {
         images.push(this.image(this.decodeBase64(item.b64_json, context, `data[${i}].b64_json`), context));
       } else if (item.url) {
-        images.push(this.image(await this.download(item.url, context, request.signal, progress), context));
+        images.push(this.image(await this.download(item.url, context, signal, progress), context));
       } else {
-        throw invalidResponseError({ provider: this.id, model: request.model }, `expected data[${i}].b64_json to hold the image`);
+        throw invalidResponseError({ provider: this.id, model }, `expected data[${i}].b64_json to hold the image`);
       }
     }
     const usage = answer.usage;
     return {
       provider: this.id,
-      model: request.model,
+      model,
       images,
       ...(usage != null && (usage.input_tokens != null || usage.output_tokens != null)
         ? {

@@ -217,7 +217,8 @@ export class StabilityImageProvider extends HttpImageProvider {
     return images;
   }
 
-  private async readV2Image(response: HttpResponse, context: ErrorContext): Promise<GeneratedImage> {
+  /** A v2beta image answer (bytes with headers, or JSON): also what the edit endpoints answer (stabilityImageEditor.ts). */
+  protected async readV2Image(response: HttpResponse, context: ErrorContext): Promise<GeneratedImage> {
     const type = response.headers['content-type'] ?? '';
     let bytes: Uint8Array;
     let finishReason = response.headers['finish-reason'];

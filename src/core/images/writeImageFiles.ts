@@ -3,11 +3,14 @@
 // with an exclusive create so two windows saving at once cannot overwrite each other), with a sidecar
 // `<same name>.json` holding what made it. Content-filtered images are not written: they come back as skipped,
 // with the reason, so the caller can say so. Nothing about keys is ever written.
+// Edits and videos (issue 16) are saved by the same rules; their sidecars also name the source file and the
+// operation, so a chain of edits can be followed back (`readImageSidecar` reads one for a variation).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { englishErrorText, errorText, type ErrorParams, type ErrorText } from '../errors/errorText';
 import type { ErrorMessageId } from '../errors/errorTemplates';
 import { detectImageMimeType } from './detectImageMimeType';
+import type { ImageEditOperation } from './imageEditTypes';
 import { imageExtension } from './imageExtension';
 import { imageFileName } from './imageFileName';
 import type { GeneratedImage, ImageMimeType } from './imageTypes';
@@ -31,6 +34,16 @@ export interface ImageMetadata {
   date: Date;
   /** Provider options (quality, steps…). Only plain values are kept, and none whose name suggests a secret. */
   options?: Readonly<Record<string, unknown>>;
+  /** The image this one was made from (an edit, a variation, a video), relative to its workspace folder. */
+  source?: string;
+  /** What was done to `source`. */
+  operation?: ImageEditOperation | 'animate';
+  /** `image-to-image`: how far from the source (0–1). */
+  strength?: number;
+  /** `search-and-replace`: what was looked for. */
+  searchPrompt?: string;
+  /** `edit`: the mask, relative to its workspace folder. */
+  mask?: string;
 }
 
 export interface WriteImageFilesOptions {
@@ -117,14 +130,14 @@ export async function writeImageFiles(
     const extension = imageExtension(mimeType);
     const name = imageFileName({
       date: metadata.date,
-      prompt: metadata.prompt,
+      prompt: nameText(metadata),
       ...(image.seed !== undefined ? { seed: image.seed } : {}),
       ...(images.length > 1 ? { index: index + 1 } : {}),
       extension,
     });
     const base = name.slice(0, -(extension.length + 1));
     const written = await writeUnique(folder, base, extension, image.bytes, sidecar, (fileName) =>
-      sidecarJson(metadata, image, index, images.length, fileName, mimeType),
+      sidecarJson(metadata, image.seed, index, images.length, fileName, mimeType),
     );
     result.written.push({
       index,
@@ -138,8 +151,8 @@ export async function writeImageFiles(
   return result;
 }
 
-/** Claims `base.ext` (or `base-2.ext`, …) and its sidecar with exclusive creates, then writes both. */
-async function writeUnique(
+/** Claims `base.ext` (or `base-2.ext`, …) and its sidecar with exclusive creates, then writes both (also for videos). */
+export async function writeUnique(
   folder: string,
   base: string,
   extension: string,
@@ -192,13 +205,14 @@ async function createExclusive(file: string): Promise<fs.FileHandle | undefined>
   }
 }
 
-function sidecarJson(
+/** The sidecar of one written file, as JSON text (also for videos). */
+export function sidecarJson(
   metadata: ImageMetadata,
-  image: GeneratedImage,
+  seed: number | string | undefined,
   index: number,
   total: number,
   fileName: string,
-  mimeType: ImageMimeType,
+  mimeType: ImageMimeType | 'video/mp4',
 ): string {
   const record: Record<string, unknown> = {
     file: fileName,
@@ -206,7 +220,12 @@ function sidecarJson(
     negativePrompt: metadata.negativePrompt,
     provider: metadata.provider,
     model: metadata.model,
-    seed: image.seed,
+    seed,
+    source: metadata.source,
+    operation: metadata.operation,
+    strength: metadata.strength,
+    searchPrompt: metadata.searchPrompt,
+    mask: metadata.mask,
     width: metadata.width,
     height: metadata.height,
     aspectRatio: metadata.aspectRatio,
@@ -222,6 +241,20 @@ function sidecarJson(
   return `${JSON.stringify(defined, null, 2)}\n`;
 }
 
+/**
+ * What a file is named after: the prompt, or for a result without one (remove-background, a video) the source's
+ * name and the operation, e.g. `lighthouse remove-background` (a leading date of the source's name is dropped, the
+ * new name has its own).
+ */
+export function nameText(metadata: ImageMetadata): string {
+  if (metadata.prompt.trim() !== '' || metadata.source === undefined) return metadata.prompt;
+  const stem = path.posix
+    .basename(metadata.source.replace(/\\/g, '/'))
+    .replace(/\.[^.]*$/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}-?/, '');
+  return [stem, metadata.operation].filter((part) => part !== undefined && part !== '').join(' ');
+}
+
 /** Plain values only (strings, numbers, booleans), and nothing named like a secret. */
 function plainOptions(options: Readonly<Record<string, unknown>> | undefined): Record<string, string | number | boolean> | undefined {
   if (options === undefined) return undefined;
@@ -233,7 +266,8 @@ function plainOptions(options: Readonly<Record<string, unknown>> | undefined): R
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
-async function requireInside(workspaceRoot: string, folder: string): Promise<void> {
+/** Refuses (an Error with the reason) a folder outside the workspace folder, symbolic links included. */
+export async function requireInside(workspaceRoot: string, folder: string): Promise<void> {
   const relative = path.relative(workspaceRoot, folder);
   const check = isInside(path.resolve(workspaceRoot), path.resolve(folder))
     ? await resolveImageFolder(workspaceRoot, relative === '' ? '.' : relative)

@@ -3,6 +3,7 @@
 import type { ChatRequest, ModelInfo } from '../chat/chatTypes';
 import type { ErrorContext } from '../errors/errorContext';
 import { alternateTurns } from './alternateTurns';
+import { anthropicContent } from './anthropicContent';
 import { anthropicModelListSchema } from './anthropicSchemas';
 import { AnthropicStreamDecoder } from './anthropicStreamDecoder';
 import type { ChatEventQueue } from './chatEventQueue';
@@ -27,13 +28,14 @@ export class AnthropicProvider extends HttpChatProvider {
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const { system, turns } = alternateTurns(request, this.id);
+    const messages = turns.map(anthropicContent);
     // Anthropic takes 0–1 (temperatureRange.ts); recent Claude models refuse any temperature.
     const response = await this.withTemperature('anthropic', request, sink, (temperature, observe) => {
       const body = {
         model: request.model,
         max_tokens: request.maxTokens ?? this.defaultMaxTokens,
         ...(system !== undefined ? { system } : {}),
-        messages: turns,
+        messages,
         ...(temperature !== undefined ? { temperature } : {}),
         stream: true,
       };

@@ -6,6 +6,7 @@ import type { ErrorContext } from '../errors/errorContext';
 import { alternateTurns } from './alternateTurns';
 import type { ChatEventQueue } from './chatEventQueue';
 import { geminiModelListSchema } from './geminiSchemas';
+import { geminiParts } from './geminiParts';
 import { GeminiStreamDecoder } from './geminiStreamDecoder';
 import { HttpChatProvider } from './httpChatProvider';
 import { tokenCount } from './tokenCount';
@@ -15,7 +16,7 @@ export class GeminiProvider extends HttpChatProvider {
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const { system, turns } = alternateTurns(request, this.id);
-    const contents = turns.map((turn) => ({ role: turn.role === 'assistant' ? 'model' : 'user', parts: [{ text: turn.content }] }));
+    const contents = turns.map(geminiParts);
     const path = `/models/${encodeURIComponent(modelId(request.model))}:streamGenerateContent?alt=sse`;
     const response = await this.withTemperature('gemini', request, sink, (temperature, observe) => {
       const generationConfig = {

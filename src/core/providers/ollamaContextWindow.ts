@@ -13,6 +13,10 @@
 //     whatever OLLAMA_CONTEXT_LENGTH says. 4096 (capped by the trained length) is what a default install gets on a
 //     common machine; a meter that assumed the trained 128k there would let the front of a long prompt be cut
 //     without a word, and one that is too small only warns early. docs/providers.md tells how to make it exact.
+//
+// The same answer says whether the model sees images: `capabilities` lists `vision` for those that do (Ollama's API
+// reference, "Show Model Information"; older versions leave the field out), so one request serves both
+// (ProviderEngine keeps each answer for the session).
 import * as z from 'zod/mini';
 import type { ErrorContext } from '../errors/errorContext';
 import { createRedactor } from '../errors/redactSecrets';
@@ -31,6 +35,8 @@ const ollamaPort = '11434';
 const showSchema = z.object({
   parameters: z.optional(z.nullable(z.string())),
   model_info: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  // Read loosely (ollamaVisionFromShow): an odd value must not cost the context window.
+  capabilities: z.optional(z.unknown()),
 });
 
 export type OllamaShow = z.infer<typeof showSchema>;
@@ -64,6 +70,13 @@ export function ollamaWindowFromShow(show: OllamaShow): number {
   return trained !== undefined ? Math.min(used, trained) : used;
 }
 
+/** Whether the model takes images, from an `/api/show` answer; undefined when it does not say (an older Ollama). */
+export function ollamaVisionFromShow(show: OllamaShow): boolean | undefined {
+  const capabilities = show.capabilities;
+  if (!Array.isArray(capabilities) || !capabilities.every((capability) => typeof capability === 'string')) return undefined;
+  return capabilities.includes('vision');
+}
+
 function trainedLength(info: Record<string, unknown> | undefined): number | undefined {
   const architecture = info?.['general.architecture'];
   if (typeof architecture !== 'string') return undefined;
@@ -71,17 +84,29 @@ function trainedLength(info: Record<string, unknown> | undefined): number | unde
   return typeof length === 'number' ? tokenCount(length) : undefined;
 }
 
-/**
- * Asks the entry's Ollama for one model's window (once, no retry: the caller caches the answer and a failure means
- * "unknown"). Only the entry's own headers go with it, never its key: the native API is beside the base URL, not
- * under it (docs/security.md), and Ollama itself takes no key. Throws a ProviderError (e.g. 404 "model … not found").
- */
+/** Asks the entry's Ollama for one model's window (see ollamaShow). */
 export async function ollamaContextWindow(
   entry: Pick<ResolvedProviderEntry, 'id' | 'baseUrl' | 'headers'>,
   model: string,
   http: HttpClient,
   signal: AbortSignal,
 ): Promise<number | undefined> {
+  const show = await ollamaShow(entry, model, http, signal);
+  return show === undefined ? undefined : ollamaWindowFromShow(show);
+}
+
+/**
+ * Asks the entry's Ollama about one model (once, no retry: the caller caches the answer and a failure means
+ * "unknown"); undefined when the base URL has no native API beside it. Only the entry's own headers go with it, never
+ * its key: the native API is beside the base URL, not under it (docs/security.md), and Ollama itself takes no key.
+ * Throws a ProviderError (e.g. 404 "model … not found").
+ */
+export async function ollamaShow(
+  entry: Pick<ResolvedProviderEntry, 'id' | 'baseUrl' | 'headers'>,
+  model: string,
+  http: HttpClient,
+  signal: AbortSignal,
+): Promise<OllamaShow | undefined> {
   const root = ollamaNativeRoot(entry.baseUrl);
   if (root === undefined) return undefined;
   const context: ErrorContext = { provider: entry.id, model, operation: 'models', redact: createRedactor([]) };
@@ -95,6 +120,5 @@ export async function ollamaContextWindow(
     signal,
   });
   const what = 'The model information';
-  const show = parseResponse(showSchema, parseJsonText(await response.text(1024 * 1024), context, what), context, what);
-  return ollamaWindowFromShow(show);
+  return parseResponse(showSchema, parseJsonText(await response.text(1024 * 1024), context, what), context, what);
 }

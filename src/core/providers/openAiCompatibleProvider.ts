@@ -7,9 +7,9 @@ import type { ChatEventQueue } from './chatEventQueue';
 import { isChatModelId, isOpenAiApi } from './chatModelFilter';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
 import { tokenCount } from './tokenCount';
-import { openAiModelListSchema } from './openAiSchemas';
+import { type OpenAiMessage, openAiMessages } from './openAiMessages';
+import { listedVision, openAiModelListSchema } from './openAiSchemas';
 import { OpenAiStreamDecoder } from './openAiStreamDecoder';
-import { messagesAsText } from './partsAsText';
 
 export interface OpenAiCompatibleConfig extends ChatProviderConfig {
   /** `max_completion_tokens` (OpenAI's current name) or `max_tokens` (what most compatible servers read). */
@@ -39,11 +39,13 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
    * model refuses the temperature, once more without that (openWithTemperature).
    */
   private openStream(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<HttpResponse> {
+    // Encoded once (images included) and checked before anything is sent; every attempt sends the same messages.
+    const messages = openAiMessages(request, this.id);
     return this.withTemperature('openai', request, sink, async (temperature, observe) => {
       for (let attempt = 0; ; attempt++) {
         const includeUsage = this.streamUsage;
         let refusedStreamOptions = false;
-        const body = this.body(request, includeUsage, temperature);
+        const body = this.body(request, messages, includeUsage, temperature);
         try {
           return await this.postForStream('/chat/completions', body, context, sink, (response) => {
             // Not every compatible server knows `stream_options`; such a server says so with a 400/422 naming it.
@@ -77,10 +79,12 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
           tokenCount(model.top_provider?.context_length) ??
           tokenCount(model.context_window) ??
           tokenCount(model.max_model_len);
+        const vision = listedVision(model.architecture);
         return {
           id: model.id,
           ...(model.name ? { name: model.name } : {}),
           ...(window !== undefined ? { contextWindow: window } : {}),
+          ...(vision !== undefined ? { vision } : {}),
         };
       });
   }
@@ -90,15 +94,12 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
     return key ? { authorization: `Bearer ${key}` } : {};
   }
 
-  private body(request: ChatRequest, includeUsage: boolean, temperature: number | undefined): Record<string, unknown> {
-    const messages: Array<{ role: string; content: string }> = [];
-    if (request.systemPrompt !== undefined && request.systemPrompt.trim() !== '') {
-      messages.push({ role: 'system', content: request.systemPrompt });
-    }
-    for (const message of messagesAsText(request, this.id)) {
-      // A `tool` message needs a tool_call_id Switchboard does not track; send its text as the user's.
-      messages.push({ role: message.role === 'tool' ? 'user' : message.role, content: message.content });
-    }
+  private body(
+    request: ChatRequest,
+    messages: OpenAiMessage[],
+    includeUsage: boolean,
+    temperature: number | undefined,
+  ): Record<string, unknown> {
     return {
       model: request.model,
       messages,

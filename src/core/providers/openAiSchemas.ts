@@ -43,6 +43,8 @@ export const validateOpenAiChunk = fastValidator(openAiChunkSchema, isPlainChunk
 /**
  * OpenAI lists only `id`; compatible servers add how much input a model takes, each under its own name:
  * OpenRouter `context_length` (and `top_provider.context_length`), Groq `context_window`, vLLM `max_model_len`.
+ * OpenRouter also says what a model reads, `architecture.input_modalities` (`["text", "image"]`); `architecture` is
+ * read loosely (listedVision), since another server may use the name for something else, and must not fail the list.
  */
 export const openAiModelListSchema = z.object({
   data: z.array(
@@ -53,6 +55,18 @@ export const openAiModelListSchema = z.object({
       top_provider: z.optional(z.nullable(z.object({ context_length: count }))),
       context_window: count,
       max_model_len: count,
+      architecture: z.optional(z.unknown()),
     }),
   ),
 });
+
+/**
+ * Whether a listed model takes images, from OpenRouter's `architecture.input_modalities` (its API reference, "List
+ * available models"); undefined when the list does not say.
+ */
+export function listedVision(architecture: unknown): boolean | undefined {
+  if (!isObject(architecture)) return undefined;
+  const modalities = architecture.input_modalities;
+  if (!Array.isArray(modalities) || !modalities.every((modality) => typeof modality === 'string')) return undefined;
+  return modalities.includes('image');
+}

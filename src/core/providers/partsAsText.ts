@@ -1,7 +1,11 @@
-// The parts every protocol can send today: text, and context items rendered as fenced blocks (renderContextItem).
-// Image and tool parts are refused before anything is sent (later issues teach each protocol to encode them), by
-// name, so a request never goes out silently without a part the user attached.
+// A message's parts as each protocol sends them: text and context items (rendered as fenced blocks,
+// renderContextItem) become one text, exactly as a text-only message has always been sent; images (issue 16) are
+// handed to the protocol's own encoder with their bytes (openAiMessages, anthropicContent, geminiParts). A protocol
+// with no image input (the Sydney gateway) takes `partsAsText`, which refuses images by name; tool parts are refused
+// by every protocol until a later issue teaches them. Every refusal happens before anything is sent, so a request
+// never goes out silently without a part the user attached.
 import type { ChatMessage, ChatRequest } from '../chat/chatTypes';
+import { cutText, type ImagePart } from '../conversations/messagePart';
 import { renderContextItem } from '../conversations/renderContextItem';
 import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
@@ -12,34 +16,42 @@ export interface PartsTarget {
   model: string;
 }
 
-/**
- * A message's parts as one text: contexts as fenced blocks, texts as they are, blank texts left out, joined by a
- * blank line (the form a message with context chips has always been sent in). Throws a `bad-request` ProviderError
- * naming the first part the protocol cannot take yet.
- */
-export function partsAsText(message: ChatMessage, target: PartsTarget): string {
-  const blocks: string[] = [];
-  for (const part of message.parts) {
-    switch (part.type) {
-      case 'text':
-        if (part.text.trim() !== '') blocks.push(part.text);
-        break;
-      case 'context':
-        blocks.push(renderContextItem(part.context));
-        break;
-      case 'image':
-      case 'tool-call':
-      case 'tool-result':
-        throw unsupportedPart(part.type, target);
-    }
-  }
-  // One text part goes as it is, whitespace included (what the user typed is what the model reads).
-  const only = message.parts[0];
-  if (message.parts.length === 1 && only?.type === 'text') return only.text;
-  return blocks.join('\n\n');
+/** An image on its way out: its bytes (base64) are there, checked. */
+export interface SendableImage {
+  mimeType: string;
+  /** The bytes, base64 (no `data:` prefix). */
+  data: string;
+  alt: string;
 }
 
-/** Every message of the request as text, checked before the first byte is sent. */
+/** What a protocol encodes for one message: its text (possibly empty) and its images, in order. */
+export interface TextAndImages {
+  text: string;
+  images: SendableImage[];
+}
+
+/**
+ * A message's text — contexts as fenced blocks, texts as they are, blank texts left out, joined by a blank line; a
+ * message whose only text-like part is one text part sends that text exactly as typed — and its images. Throws a
+ * `bad-request` ProviderError for a tool part, and for an image whose bytes were not read (a bug of the caller).
+ */
+export function textAndImages(message: ChatMessage, target: PartsTarget): TextAndImages {
+  const images: SendableImage[] = [];
+  const text = render(message, target, (image) => images.push(sendable(image, target)));
+  return { text, images };
+}
+
+/**
+ * A message's parts as one text, for a protocol without image input: like `textAndImages`, but an image part is
+ * refused by name (`chat.unsupportedPart`).
+ */
+export function partsAsText(message: ChatMessage, target: PartsTarget): string {
+  return render(message, target, () => {
+    throw unsupportedPart('image', target);
+  });
+}
+
+/** Every message of the request as text (images refused), checked before the first byte is sent. */
 export function messagesAsText(
   request: Pick<ChatRequest, 'messages' | 'model'>,
   provider: string,
@@ -48,7 +60,8 @@ export function messagesAsText(
   return request.messages.map((message) => ({ role: message.role, content: partsAsText(message, target) }));
 }
 
-function unsupportedPart(type: 'image' | 'tool-call' | 'tool-result', target: PartsTarget): ProviderError {
+/** The `chat.unsupportedPart` error: this protocol (or this role of its messages) cannot carry such a part. */
+export function unsupportedPart(type: 'image' | 'tool-call' | 'tool-result', target: PartsTarget): ProviderError {
   const names = { image: 'chat.part.image', 'tool-call': 'chat.part.toolCall', 'tool-result': 'chat.part.toolResult' } as const;
   return new ProviderError({
     kind: 'bad-request',
@@ -57,4 +70,52 @@ function unsupportedPart(type: 'image' | 'tool-call' | 'tool-result', target: Pa
     retryable: false,
     text: errorText('chat.unsupportedPart', { provider: target.provider, model: target.model, part: errorText(names[type]) }),
   });
+}
+
+function render(message: ChatMessage, target: PartsTarget, onImage: (image: ImagePart) => void): string {
+  const blocks: string[] = [];
+  let textLike = 0;
+  let lone: string | undefined;
+  for (const part of message.parts) {
+    switch (part.type) {
+      case 'text':
+        textLike++;
+        lone = part.text;
+        if (part.text.trim() !== '') blocks.push(part.text);
+        break;
+      case 'context':
+        textLike++;
+        blocks.push(renderContextItem(part.context));
+        break;
+      case 'image':
+        onImage(part);
+        break;
+      case 'tool-call':
+      case 'tool-result':
+        throw unsupportedPart(part.type, target);
+    }
+  }
+  // One text part goes as it is, whitespace included (what the user typed is what the model reads); images beside
+  // it do not change that.
+  if (textLike === 1 && lone !== undefined) return lone;
+  return blocks.join('\n\n');
+}
+
+/** The longest alt quoted in an error message (an alt may be a 1,000-character prompt). */
+const maxQuotedAlt = 80;
+
+function sendable(image: ImagePart, target: PartsTarget): SendableImage {
+  if (image.data === undefined || image.data === '') {
+    // The extension reads every image's bytes into the request just before sending (messagePart.ts); a request
+    // without them is a bug, said as one rather than sent without the picture.
+    const name = image.alt.trim() !== '' ? image.alt.replace(/\s+/g, ' ').trim() : (image.path ?? image.hash ?? image.mimeType);
+    throw new ProviderError({
+      kind: 'bad-request',
+      provider: target.provider,
+      model: target.model,
+      retryable: false,
+      text: errorText('chat.imageNotLoaded', { provider: target.provider, model: target.model, image: cutText(name, maxQuotedAlt) }),
+    });
+  }
+  return { mimeType: image.mimeType, data: image.data, alt: image.alt };
 }

@@ -25,6 +25,11 @@ export interface ProviderEntry {
   defaultMaxTokens?: number;
   /** Sydney: when to use `/v1/prompt`. */
   promptMode?: SydneyPromptMode;
+  /**
+   * Whether this provider's models take images, overriding the live list and the dated table (visionSupport.ts):
+   * for a server whose models Switchboard cannot judge, or one that strips images.
+   */
+  vision?: boolean;
 }
 
 const kinds = ['openai', 'anthropic', 'gemini', 'sydney', 'stability', 'fusionbrain'] as const;
@@ -41,4 +46,5 @@ export const providerEntrySchema = z.looseObject({
   requiresKey: z.optional(z.boolean()),
   defaultMaxTokens: z.optional(z.number().check(z.int(), z.positive())),
   promptMode: z.optional(z.enum(['auto', 'always', 'never'])),
+  vision: z.optional(z.boolean()),
 });

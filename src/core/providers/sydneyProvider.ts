@@ -1,6 +1,7 @@
 // The Sydney gateway (docs/providers.md): raw `Authorization: <key>`, `POST /v1/chat {model, messages}` → `{reply}` and
 // `POST /v1/prompt {model, prompt}` → `{reply}` (Claude-style prompts only). It does not stream: the stream is
 // `model`, one `text-delta` with the whole reply, `done`. It has no model list; the documented models are listed.
+// It has no image input: a message with an image is refused by name before anything is sent (partsAsText).
 import type { ChatRequest, ModelInfo } from '../chat/chatTypes';
 import type { ErrorContext } from '../errors/errorContext';
 import { mapStreamError } from '../errors/mapStreamError';

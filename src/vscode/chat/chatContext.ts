@@ -21,6 +21,7 @@ import { terminalContextSource } from '../context/terminalContextSource';
 import { TerminalOutputTracker } from '../context/terminalOutputTracker';
 import { WorkspaceFileIndex } from '../context/workspaceFileIndex';
 import type { ChatViewPort } from './chatViewPort';
+import { isImageFile } from './chatImages';
 import type { ContextTray } from './contextTray';
 import type { LastEditorTracker } from './lastEditorTracker';
 import type { OpenConversation } from './openConversation';
@@ -50,6 +51,8 @@ export class ChatContext implements vscode.Disposable {
     private readonly settings: SettingsService,
     host: ProviderEngineHost,
     log: vscode.LogOutputChannel,
+    /** Image files go to the chat as images, not as text (ChatImages.attachFiles). */
+    private readonly attachImages: (uris: readonly vscode.Uri[]) => Promise<void> = () => Promise.resolve(),
   ) {
     this.deps = { engine: () => host.module(), exclude: () => settings.settings.contextExclude };
     this.files = new WorkspaceFileIndex(() => host.module(), log);
@@ -121,7 +124,10 @@ export class ChatContext implements vscode.Disposable {
         return [];
       }
     });
-    await this.tray.add(await Promise.all(parsed.map((uri) => contextSourceForUri(uri, this.deps))));
+    const images = parsed.filter(isImageFile);
+    const others = parsed.filter((uri) => !isImageFile(uri));
+    if (others.length > 0) await this.tray.add(await Promise.all(others.map((uri) => contextSourceForUri(uri, this.deps))));
+    await this.attachImages(images);
   }
 
   /** The `@` picker's query: the best workspace files and folders known now (never waiting for the file search). */

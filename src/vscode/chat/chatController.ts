@@ -21,6 +21,7 @@ import { ContextBudgetFeed } from './contextBudgetFeed';
 import type { LastEditorTracker } from './lastEditorTracker';
 import { ContextTray } from './contextTray';
 import { ConversationHistory } from './conversationHistory';
+import { ChatImages } from './chatImages';
 import { EditUndo } from './editUndo';
 import { type ChatImageGenerator, imageTurn } from './imageTurn';
 import { ModelPickerFeed } from './modelPickerFeed';
@@ -40,10 +41,12 @@ export interface ChatControllerDeps {
   state: vscode.Memento;
   log: vscode.LogOutputChannel;
   editors: LastEditorTracker;
+  /** Where images attached to messages are stored (the extension's global storage). */
+  attachmentsDirectory: string;
 }
 
 export class ChatController implements vscode.Disposable {
-  readonly port = new ChatViewPort();
+  readonly port: ChatViewPort;
   readonly open: OpenConversation;
   readonly history: ConversationHistory;
   readonly models: ModelPickerFeed;
@@ -51,12 +54,16 @@ export class ChatController implements vscode.Disposable {
   readonly budget: ContextBudgetFeed;
   /** What the chat can be pointed at: the `@` picker, Add to Chat, the active file, the project's instructions. */
   readonly context: ChatContext;
+  /** Images pasted, dropped or picked into the chat, and the buttons on images in it (issue 16). */
+  readonly images: ChatImages;
   /** Generates images for `/image <prompt>` typed into the chat; set by the image feature. */
   imageGenerator: ChatImageGenerator | undefined;
   private readonly turns: ChatTurns;
   private readonly undo: EditUndo;
+  private garbageTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: ChatControllerDeps) {
+    this.port = new ChatViewPort(deps.attachmentsDirectory);
     this.open = new OpenConversation(deps.store, deps.state, this.port, deps.log);
     this.turns = new ChatTurns(
       this.open,
@@ -65,13 +72,28 @@ export class ChatController implements vscode.Disposable {
       deps.log,
       () => void this.budget.refresh(),
       (model) => this.budget.windowTokens(model),
+      (request, model) => this.images.prepare(request, model),
     );
     this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port);
     this.models = new ModelPickerFeed(this.port, deps.settings, deps.catalog);
     this.contexts = new ContextTray(this.port);
     this.budget = new ContextBudgetFeed(this.contexts, this.open, deps.settings, deps.host, this.port);
     this.open.onShown = () => void this.budget.refresh();
-    this.context = new ChatContext(this.contexts, this.port, this.open, deps.editors, deps.settings, deps.host, deps.log);
+    this.images = new ChatImages({
+      tray: this.contexts,
+      port: this.port,
+      open: this.open,
+      host: deps.host,
+      catalog: deps.catalog,
+      log: deps.log,
+      directory: deps.attachmentsDirectory,
+      reveal: async () => {
+        if (!this.port.attached) await vscode.commands.executeCommand('switchboard.chatView.focus');
+      },
+    });
+    this.context = new ChatContext(this.contexts, this.port, this.open, deps.editors, deps.settings, deps.host, deps.log, (uris) =>
+      this.images.attachFiles(uris),
+    );
     this.undo = new EditUndo(this.open, this.port);
   }
 
@@ -83,7 +105,7 @@ export class ChatController implements vscode.Disposable {
       type: 'init',
       version,
       locale: vscode.env.language,
-      conversation: toConversationView(this.open.current, (path) => view.imageSrc(path)),
+      conversation: toConversationView(this.open.current, (image) => this.port.partSrc(image)),
       draft: this.deps.state.get<string>(draftKey, ''),
       contexts: this.contexts.chips,
       ...(this.contexts.currentBudget ? { budget: this.contexts.currentBudget } : {}),
@@ -93,6 +115,23 @@ export class ChatController implements vscode.Disposable {
     });
     void this.budget.refresh();
     void this.context.start();
+    this.collectAttachmentsLater();
+  }
+
+  /**
+   * Once a session, a minute after the chat first showed, stored images no conversation refers to any more are
+   * removed (ChatImages.collectGarbage); never during startup, never twice.
+   */
+  private collectAttachmentsLater(): void {
+    if (this.garbageTimer !== undefined) return;
+    this.garbageTimer = setTimeout(() => {
+      this.images
+        .collectGarbage(this.deps.store)
+        .catch((error: unknown) =>
+          this.deps.log.warn(`Could not tidy the stored images: ${error instanceof Error ? error.message : String(error)}`),
+        );
+    }, 60_000);
+    this.garbageTimer.unref?.();
   }
 
   get busy(): boolean {
@@ -126,9 +165,16 @@ export class ChatController implements vscode.Disposable {
       this.port.post({ type: 'setDraft', text });
       return;
     }
+    // Images go only to a model that can see them: refused before anything is added (text and chips stay).
+    const images = image ? [] : this.contexts.imagesForSend();
+    const chosen = recipe.models[0];
+    if (images.length > 0 && chosen !== undefined && !(await this.images.mayGoTo(chosen))) {
+      this.port.post({ type: 'setDraft', text });
+      return;
+    }
     // Context is read now, as it is when sent (an edited file goes out edited), and stored as sent.
     const contexts = image ? [] : withoutRepeatedInstructions(await this.contexts.readForSend(), this.open.current);
-    const parts = userParts(trimmed, contexts);
+    const parts = userParts(trimmed, contexts, images);
     this.open.ask(parts, image ? undefined : recipe);
     if (!image) {
       this.contexts.clear();
@@ -208,6 +254,7 @@ export class ChatController implements vscode.Disposable {
 
   /** Stops the answer being streamed and writes every pending save (awaited by deactivate). */
   async dispose(): Promise<void> {
+    clearTimeout(this.garbageTimer);
     this.models.dispose();
     this.budget.dispose();
     this.context.dispose();

@@ -25,6 +25,9 @@ export class ChatTurns {
     private readonly onSettled: () => void = () => undefined,
     /** The context window of a model, when known (the request is made to fit it). */
     private readonly windowOf: (model: string) => Promise<number | undefined> = () => Promise.resolve(undefined),
+    /** The images of the request read from the store (or noted, for a model that cannot see them): ChatImages.prepare. */
+    private readonly prepareImages: (request: FittableRequest, model: string) => Promise<FittableRequest> = (request) =>
+      Promise.resolve(request),
   ) {}
 
   get busy(): boolean {
@@ -53,7 +56,8 @@ export class ChatTurns {
     const done = run(before, {
       chat: (models, request) => this.host.get().chat(models, request),
       signal: controller.signal,
-      prepareRequest: (request, model) => this.fitToWindow(request, model),
+      // Fitted first (an image counts as a fixed estimate), then the images that are still sent are read.
+      prepareRequest: async (request, model) => this.prepareImages(await this.fitToWindow(request, model), model),
       noModelMessage: vscode.l10n.t(
         'No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.',
       ),

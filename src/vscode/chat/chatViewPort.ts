@@ -1,6 +1,8 @@
 // Where the chat's extension side talks to its webview (issue 13): one object, injected once into every part of
 // the chat (the session, the history, the model picker), that posts to whichever webview is attached — or to
 // nothing while the view is hidden. Parts never swap callbacks among themselves.
+import { attachmentPath } from '../../core/attachments/attachmentPath';
+import type { ImagePart } from '../../core/conversations/messagePart';
 import type { ErrorAction, ExtensionToWebviewMessage } from '../../shared/webviewProtocol';
 
 export interface AttachedView {
@@ -11,6 +13,11 @@ export interface AttachedView {
 
 export class ChatViewPort {
   private view: AttachedView | undefined;
+
+  constructor(
+    /** Where images attached to messages are stored (core/attachments), for their thumbnails. */
+    private readonly attachmentsDirectory = '',
+  ) {}
 
   attach(view: AttachedView): void {
     this.view = view;
@@ -31,6 +38,12 @@ export class ChatViewPort {
 
   imageSrc(path: string): string | undefined {
     return this.view?.imageSrc(path);
+  }
+
+  /** An image part's file as a URI the webview may load: a generated image by its path, an attachment by its hash. */
+  partSrc(image: ImagePart): string | undefined {
+    if (image.hash !== undefined) return this.imageSrc(attachmentPath(this.attachmentsDirectory, image.hash, image.mimeType));
+    return image.path === undefined ? undefined : this.imageSrc(image.path);
   }
 
   notice(text: string, level: 'info' | 'warning' | 'error' = 'info', actions: readonly ErrorAction[] = []): void {

@@ -4,7 +4,8 @@
 // note) and read again when the message is sent, so an edited file goes out as it is then; the same item added twice
 // is one chip.
 import * as vscode from 'vscode';
-import type { ContextItem } from '../../core/conversations/messagePart';
+import type { ContextItem, ImagePart } from '../../core/conversations/messagePart';
+import { imageTokens } from '../../core/conversations/partTokens';
 import type { ContextBudget, ContextChip } from '../../shared/webviewProtocol';
 import type { PendingContext } from '../context/pendingContext';
 import type { ChatViewPort } from './chatViewPort';
@@ -21,8 +22,19 @@ interface TrayEntry {
   sticky: boolean;
 }
 
+/** An image waiting to go with the next message (issue 16): stored already, by hash. */
+export interface PendingImage {
+  hash: string;
+  mimeType: string;
+  /** The file name shown on the chip and sent as the image's alt. */
+  name: string;
+  /** Where the stored copy is (the chip's thumbnail). */
+  path: string;
+}
+
 export class ContextTray {
   private entries: TrayEntry[] = [];
+  private images: { id: string; image: PendingImage }[] = [];
   private counter = 0;
   /** Keys of suggestions the user dismissed; offered again only after the active editor changes to another file. */
   private dismissed = new Set<string>();
@@ -43,9 +55,9 @@ export class ContextTray {
     this.post();
   }
 
-  /** The chips the webview shows, suggestions included. */
+  /** The chips the webview shows, suggestions included, then the images. */
   get chips(): ContextChip[] {
-    return this.entries.map((entry) => {
+    const chips: ContextChip[] = this.entries.map((entry) => {
       const item = entry.preview ?? { kind: entry.source.kind, label: entry.source.label, text: '' };
       return {
         ...toContextChip(item, entry.id),
@@ -53,11 +65,34 @@ export class ContextTray {
         ...(entry.source.open ? { openable: true } : {}),
       };
     });
+    for (const { id, image } of this.images) {
+      const thumbnail = this.port.imageSrc(image.path);
+      chips.push({ id, kind: 'image', label: image.name, chars: 0, tokens: imageTokens, ...(thumbnail ? { thumbnail } : {}) });
+    }
+    return chips;
   }
 
   /** Whether the user attached anything (a message of only chips may be sent; the instructions alone are not a message). */
   get hasAttached(): boolean {
-    return this.entries.some((entry) => !entry.suggested && !entry.sticky);
+    return this.images.length > 0 || this.entries.some((entry) => !entry.suggested && !entry.sticky);
+  }
+
+  /** How many images wait to go with the next message. */
+  get imageCount(): number {
+    return this.images.length;
+  }
+
+  /** Attaches a stored image; the same picture attached twice is one chip. */
+  addImage(image: PendingImage): void {
+    if (!this.images.some((candidate) => candidate.image.hash === image.hash)) {
+      this.images.push({ id: `img-${++this.counter}`, image });
+    }
+    this.show();
+  }
+
+  /** The images as the message's parts (by hash: the conversation never carries their bytes). */
+  imagesForSend(): ImagePart[] {
+    return this.images.map(({ image }) => ({ type: 'image', hash: image.hash, mimeType: image.mimeType, alt: image.name }));
   }
 
   /** The previews of the attached chips (for the budget meter). */
@@ -133,6 +168,11 @@ export class ContextTray {
   }
 
   remove(id: string): void {
+    if (this.images.some((candidate) => candidate.id === id)) {
+      this.images = this.images.filter((candidate) => candidate.id !== id);
+      this.show();
+      return;
+    }
     const entry = this.entries.find((candidate) => candidate.id === id);
     if (!entry) return;
     if (entry.suggested) this.dismissed.add(entry.source.key);
@@ -166,9 +206,10 @@ export class ContextTray {
     );
   }
 
-  /** The chips were sent with a message: the attached ones go, the instructions and the suggestion stay. */
+  /** The chips were sent with a message: the attached ones and the images go, the instructions and the suggestion stay. */
   clear(): void {
     this.entries = this.entries.filter((entry) => entry.suggested || entry.sticky);
+    this.images = [];
     this.show();
   }
 

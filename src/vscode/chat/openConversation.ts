@@ -59,7 +59,7 @@ export class OpenConversation {
     });
     this.conversation = conversation;
     this.port.post({ type: 'title', title: conversation.title });
-    this.port.post({ type: 'message', message: toMessageView(message, (path) => this.port.imageSrc(path)) });
+    this.port.post({ type: 'message', message: toMessageView(message, (image) => this.port.partSrc(image)) });
   }
 
   /** Changes the conversation in memory (a streaming answer); `saveSoon` writes it. */
@@ -75,7 +75,11 @@ export class OpenConversation {
   }
 
   show(busy: boolean): void {
-    this.port.post({ type: 'conversation', conversation: toConversationView(this.conversation, (path) => this.port.imageSrc(path)), busy });
+    this.port.post({
+      type: 'conversation',
+      conversation: toConversationView(this.conversation, (image) => this.port.partSrc(image)),
+      busy,
+    });
     this.onShown();
   }
 
@@ -93,7 +97,7 @@ export class OpenConversation {
       type: 'earlierMessages',
       requestId: request.requestId,
       conversationId: this.conversation.id,
-      messages: page.messages.map((message) => toMessageView(message, (path) => this.port.imageSrc(path))),
+      messages: page.messages.map((message) => toMessageView(message, (image) => this.port.partSrc(image))),
       earlier: page.earlier,
     });
   }

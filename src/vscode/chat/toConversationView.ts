@@ -4,7 +4,7 @@ import { describeContextNote } from '../errors/describeError';
 import { estimateTokens } from '../../core/context/estimateTokens';
 import { type ContextChip, type ConversationView, fitText, type MessageView, protocolLimits } from '../../shared/webviewProtocol';
 import { errorActionsFor } from './errorActions';
-import { contextsOf, imagesOf, textOf } from '../../core/conversations/messagePart';
+import { contextsOf, type ImagePart, imagesOf, textOf } from '../../core/conversations/messagePart';
 import { lastPage } from '../../shared/messagePage';
 import { describeMessageError } from '../errors/describeError';
 
@@ -14,7 +14,10 @@ import { describeMessageError } from '../errors/describeError';
  * string is cut to the protocol's limit for its field (a 10,000-character image prompt is a long `alt`), so no
  * stored message can make the webview refuse it.
  */
-export function toConversationView(conversation: Conversation, imageSrc: (path: string) => string | undefined): ConversationView {
+/** A message image's file as a URI the webview may load (ChatViewPort.partSrc); undefined when it may not. */
+export type ImageSrc = (image: ImagePart) => string | undefined;
+
+export function toConversationView(conversation: Conversation, imageSrc: ImageSrc): ConversationView {
   const page = lastPage(conversation.messages);
   return {
     id: conversation.id,
@@ -24,7 +27,14 @@ export function toConversationView(conversation: Conversation, imageSrc: (path: 
   };
 }
 
-export function toMessageView(message: ConversationMessage, imageSrc: (path: string) => string | undefined): MessageView {
+export function toMessageView(message: ConversationMessage, imageSrc: ImageSrc): MessageView {
+  const images = imagesOf(message.parts).flatMap((image) => {
+    const src = imageSrc(image);
+    if (src === undefined) return [];
+    // An attachment is named by its hash (ChatImages finds it again by it); a generated image by its workspace path.
+    if (image.hash !== undefined) return [{ src, alt: short(image.alt), path: image.hash, attached: true }];
+    return image.path === undefined ? [] : [{ src, alt: short(image.alt), path: short(vscode.workspace.asRelativePath(image.path)) }];
+  });
   if (message.role === 'user') {
     const contexts = contextsOf(message.parts);
     return {
@@ -34,13 +44,9 @@ export function toMessageView(message: ConversationMessage, imageSrc: (path: str
       ...(contexts.length
         ? { contexts: contexts.map((item, index) => ({ ...toContextChip(item, `${message.id}-${index}`), ...openableIf(item) })) }
         : {}),
+      ...(images.length > 0 ? { images } : {}),
     };
   }
-  const images = imagesOf(message.parts).flatMap((image) => {
-    if (image.path === undefined) return [];
-    const src = imageSrc(image.path);
-    return src ? [{ src, alt: short(image.alt), path: short(vscode.workspace.asRelativePath(image.path)) }] : [];
-  });
   return {
     id: message.id,
     role: 'assistant',

@@ -17,7 +17,7 @@ export function showTurnUpdate(
   const status = (text: string): void => port.post({ type: 'status', messageId, text });
   const showAnswer = (): void => {
     const answer = conversation.messages.find((message) => message.id === messageId);
-    if (answer) port.post({ type: 'message', message: toMessageView(answer, (path) => port.imageSrc(path)) });
+    if (answer) port.post({ type: 'message', message: toMessageView(answer, (image) => port.partSrc(image)) });
   };
   switch (update.type) {
     case 'turn-start':

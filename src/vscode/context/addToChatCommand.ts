@@ -7,10 +7,13 @@ import { activeFileContextSource } from './activeFileContextSource';
 import type { ContextSourceDeps } from './contextSourceDeps';
 import { contextSourceForUri } from './contextSourceForUri';
 import type { PendingContext } from './pendingContext';
+import { isImageFile } from '../chat/chatImages';
 
 export interface AddToChatDeps extends ContextSourceDeps {
   /** Hands the sources to the chat (which reveals itself, reads them for their chips and dedupes by key). */
   add(sources: PendingContext[]): Promise<void>;
+  /** Hands image files to the chat, which attaches them as images (issue 16), not as text. */
+  addImages(uris: vscode.Uri[]): Promise<void>;
 }
 
 /** Most URIs one call adds (as many as the webview's `addContextUris` carries). */
@@ -21,7 +24,11 @@ export function addToChatCommand(deps: AddToChatDeps): (first?: unknown, all?: u
     const uris = urisOf(all).length > 0 ? urisOf(all) : urisOf(first);
     let sources: PendingContext[];
     if (uris.length > 0) {
-      sources = await Promise.all(uris.slice(0, maxUris).map((uri) => contextSourceForUri(uri, deps)));
+      const picked = uris.slice(0, maxUris);
+      const images = picked.filter(isImageFile);
+      sources = await Promise.all(picked.filter((uri) => !isImageFile(uri)).map((uri) => contextSourceForUri(uri, deps)));
+      if (images.length > 0) await deps.addImages(images);
+      if (sources.length === 0) return images.length;
     } else {
       const document = vscode.window.activeTextEditor?.document;
       if (!document) {

@@ -1,18 +1,21 @@
-// `switchboard.generateImage` and the chat's `/image` (docs/images.md): ask for a prompt, a model and options (remembered
-// between runs), generate under a cancellable progress notification that shows the provider's state, save into
-// the workspace (never outside it, never over a file), then reveal, preview and offer to insert a reference in the
-// active editor's own syntax.
+// `switchboard.generateImage` and the chat's `/image` (docs/images.md): ask for a prompt, a model and options in one
+// stepped flow with Back (remembered between runs), generate under a cancellable progress notification that shows
+// the provider's state, save into the workspace (never outside it, never over a file), then preview it in the
+// editor group already in use and offer to insert a reference in the active editor's own syntax, after the
+// selection, never over it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
 import type { ImageProgress, ImageRequest, ImageResult } from '../../core/images/imageTypes';
 import type { KeyStore } from '../../core/keys/keyStore';
+import type { ImageShape } from '../../core/images/imageShape';
 import type { ImageSizeChoice } from '../../core/images/imageSizeChoices';
 import type { WrittenImage } from '../../core/images/writeImageFiles';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
 import type { LastEditorTracker } from '../chat/lastEditorTracker';
 import { describeError } from '../errors/describeError';
+import { back, MultiStepInput, outcomeOf, runSteps } from './multiStepInput';
 
 /** The argument object of `switchboard.generateImage` (for keybindings, tasks and tests: no prompts at all). */
 export interface GenerateImageArgs {
@@ -49,6 +52,9 @@ interface RememberedOptions {
 const rememberedKey = 'switchboard.images.lastOptions';
 
 export class ImageGenerator {
+  /** The image previewed last, so the next preview goes to the same group while it is still open. */
+  private lastPreview: vscode.Uri | undefined;
+
   constructor(
     private readonly host: ProviderEngineHost,
     private readonly keys: KeyStore,
@@ -62,13 +68,10 @@ export class ImageGenerator {
   async command(args?: GenerateImageArgs): Promise<vscode.Uri[]> {
     const interactive = args === undefined;
     const remembered = this.state.get<RememberedOptions>(rememberedKey, {});
-    const prompt = args?.prompt ?? (await this.askPrompt());
-    if (prompt === undefined) return [];
-    const model = args?.model ?? (interactive ? await this.pickModel(remembered.model) : this.defaultModel(remembered.model));
-    if (model === undefined) {
-      if (interactive) return [];
-      throw new Error(vscode.l10n.t('No image model is set: pass one as “model”, or set switchboard.images.model.'));
-    }
+    // Where a reference may go later: the editor the person was in before anything opened over it.
+    const origin = this.originEditor();
+    let prompt = args?.prompt;
+    let model = args?.model;
     let size: ImageSizeChoice | undefined =
       args && (args.width !== undefined || args.aspectRatio !== undefined)
         ? {
@@ -79,11 +82,20 @@ export class ImageGenerator {
           }
         : undefined;
     let extras: Partial<ImageRequest> = {};
-    if (interactive) {
-      const picked = await this.pickOptions(model, remembered);
-      if (!picked) return [];
-      size = picked.size;
-      extras = picked.extras;
+    if (interactive || prompt === undefined) {
+      const answers = await this.askAll(interactive, remembered);
+      if (!answers) return [];
+      prompt = answers.prompt;
+      if (interactive) {
+        model = answers.model;
+        size = answers.size;
+        extras = answers.extras;
+      }
+    }
+    model ??= this.defaultModel(remembered.model);
+    if (model === undefined) {
+      if (interactive) return [];
+      throw new Error(vscode.l10n.t('No image model is set: pass one as “model”, or set switchboard.images.model.'));
     }
     const request: ImageRequest = {
       model: '',
@@ -103,8 +115,72 @@ export class ImageGenerator {
       ...(request.count ? { count: request.count } : {}),
     } satisfies RememberedOptions);
     const result = await this.generateAndSave(model, request, args?.folder);
-    if (result.uris.length > 0) await this.afterSaving(result, args?.insertReference ?? (interactive ? undefined : false));
+    if (result.uris.length > 0) await this.afterSaving(result, origin, args?.insertReference ?? (interactive ? undefined : false));
     return result.uris;
+  }
+
+  /**
+   * Inserts references to `uris` into the editor the user was last working in (never over its selection): the
+   * chat's "Insert reference" on an image, and the command's own offer. False when that editor's language has no
+   * way to refer to an image, or no editor is open.
+   */
+  async insertReference(uris: readonly vscode.Uri[], alt: string, origin = this.originEditor()): Promise<boolean> {
+    if (!origin || uris.length === 0) return false;
+    const document = origin.document.isClosed ? await vscode.workspace.openTextDocument(origin.document.uri) : origin.document;
+    const engine = this.host.module();
+    if (!engine.referenceSyntaxOf(document.languageId)) return false;
+    // The preview may have opened over the editor: bring it back (with the selection it had) to edit it in view.
+    const editor =
+      vscode.window.visibleTextEditors.find((candidate) => candidate.document === document) ??
+      (await vscode.window.showTextDocument(document, {
+        ...(origin.viewColumn !== undefined ? { viewColumn: origin.viewColumn } : {}),
+        selection: origin.selection,
+      }));
+    const selection = editor.selection;
+    const plan = engine.planImageReference(
+      {
+        languageId: document.languageId,
+        filePath: document.uri.fsPath,
+        text: document.getText(),
+        selection: {
+          start: { line: selection.start.line, character: selection.start.character },
+          end: { line: selection.end.line, character: selection.end.character },
+        },
+      },
+      uris.map((uri) => uri.fsPath),
+      alt,
+    );
+    if (!plan) return false;
+    // Offsets before the edit, to put a selection back exactly where its text went (an import above moves it).
+    const lineEnd = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const inserted = plan.insertions.map((insertion) => ({
+      offset: document.offsetAt(new vscode.Position(insertion.line, insertion.character)),
+      length: insertion.text.replace(/\n/g, lineEnd).length,
+    }));
+    const start = document.offsetAt(selection.start);
+    const end = document.offsetAt(selection.end);
+    const applied = await editor.edit((builder) => {
+      for (const insertion of plan.insertions) builder.insert(new vscode.Position(insertion.line, insertion.character), insertion.text);
+    });
+    if (!applied) return false;
+    const shift = (offset: number, atEdge: boolean) =>
+      offset +
+      inserted.filter((item) => item.offset < offset || (atEdge && item.offset === offset)).reduce((sum, item) => sum + item.length, 0);
+    if (!selection.isEmpty) {
+      // The editor may have stretched the selection over text inserted at its end: give it back its own text.
+      const startAt = document.positionAt(shift(start, true));
+      const endAt = document.positionAt(shift(end, false));
+      editor.selection = selection.isReversed ? new vscode.Selection(endAt, startAt) : new vscode.Selection(startAt, endAt);
+    }
+    const reference = inserted.find((item) => item.offset >= end) ?? inserted[0];
+    if (reference) {
+      const at = shift(reference.offset, false);
+      editor.revealRange(
+        new vscode.Range(document.positionAt(at), document.positionAt(at + reference.length)),
+        vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+      );
+    }
+    return true;
   }
 
   /** Generates and saves; throws with a message a person can act on. Used by the command and by `/image`. */
@@ -197,20 +273,144 @@ export class ImageGenerator {
     return this.settings.settings.imagesModel || remembered || undefined;
   }
 
-  private async askPrompt(): Promise<string | undefined> {
-    const prompt = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Switchboard: Generate Image'),
-      prompt: vscode.l10n.t('Describe the image'),
-      placeHolder: vscode.l10n.t('A lighthouse at dusk, watercolor'),
-      ignoreFocusOut: true,
-      validateInput: (text) => (text.trim() === '' ? vscode.l10n.t('Describe what to draw.') : undefined),
-    });
-    return prompt?.trim();
+  /**
+   * The questions as one flow (docs/images.md): prompt → model → size (→ "More options…": negative prompt,
+   * style, seed, number of images), each titled "Step n of m", with Back from step 2 on; going back shows the
+   * answers already given. With `interactive` false only the prompt is asked.
+   */
+  private async askAll(
+    interactive: boolean,
+    remembered: RememberedOptions,
+  ): Promise<{ prompt: string; model?: string; size?: ImageSizeChoice; extras: Partial<ImageRequest> } | undefined> {
+    const flow = new MultiStepInput(vscode.l10n.t('Switchboard: Generate Image'), interactive ? 3 : 1);
+    // Listing models can take seconds: start while the prompt is being typed.
+    const modelItems = interactive ? this.modelItems().catch((error: unknown) => error) : Promise.resolve([]);
+    let prompt = '';
+    let model: string | undefined;
+    let size: ImageSizeChoice | undefined;
+    let more = false;
+    let negativePrompt = '';
+    let style = '';
+    let seed = '';
+    let count: number | undefined = remembered.count;
+
+    const steps: (() => Promise<'next' | 'back' | 'cancel'>)[] = [
+      async () => {
+        const text = await flow.input(1, {
+          prompt: vscode.l10n.t('Describe the image'),
+          value: prompt,
+          placeholder: vscode.l10n.t('A lighthouse at dusk, watercolor'),
+          validate: (value) => (value.trim() === '' ? vscode.l10n.t('Describe what to draw.') : undefined),
+        });
+        if (typeof text === 'string') prompt = text.trim();
+        return outcomeOf(text);
+      },
+    ];
+    if (interactive) {
+      steps.push(
+        async () => {
+          const items = await modelItems;
+          if (!Array.isArray(items)) throw items;
+          if (items.length === 0) {
+            await this.offerSetKey();
+            return 'cancel';
+          }
+          const wanted = model ?? this.defaultModel(remembered.model);
+          const picked = await flow.pick(2, {
+            placeholder: vscode.l10n.t('Choose the image model'),
+            items,
+            activeItem: items.find((item) => item.model !== undefined && item.model === wanted),
+            matchOnDescription: true,
+          });
+          if (picked && picked !== back && picked.model !== model) {
+            model = picked.model;
+            size = undefined; // another model has other sizes
+          }
+          return outcomeOf(picked);
+        },
+        async () => {
+          const choices = model ? this.sizeChoices(model) : [];
+          if (choices.length === 0) {
+            flow.totalSteps = 2;
+            more = false;
+            return 'next';
+          }
+          for (;;) {
+            flow.totalSteps = more ? 7 : 3;
+            const picked = await flow.pick(3, this.sizeStep(choices, size ?? remembered.size, more));
+            if (picked === back || picked === undefined) return outcomeOf(picked);
+            if (picked.size) {
+              size = picked.size;
+              return 'next';
+            }
+            more = !more; // "More options…" is a switch: the size is still to be chosen
+          }
+        },
+        async () => {
+          if (!more) return 'next';
+          const text = await flow.input(4, {
+            prompt: vscode.l10n.t('What the image should not contain'),
+            value: negativePrompt,
+            placeholder: vscode.l10n.t('Negative prompt (optional)'),
+          });
+          if (typeof text === 'string') negativePrompt = text;
+          return outcomeOf(text);
+        },
+        async () => {
+          if (!more) return 'next';
+          const text = await flow.input(5, {
+            prompt: vscode.l10n.t('A style name the provider knows, e.g. photographic or ANIME'),
+            value: style,
+            placeholder: vscode.l10n.t('Style (optional)'),
+          });
+          if (typeof text === 'string') style = text;
+          return outcomeOf(text);
+        },
+        async () => {
+          if (!more) return 'next';
+          const text = await flow.input(6, {
+            prompt: vscode.l10n.t('A whole number, to get the same image again'),
+            value: seed,
+            placeholder: vscode.l10n.t('Seed (optional)'),
+            validate: (value) =>
+              value.trim() === '' || /^\d+$/.test(value.trim()) ? undefined : vscode.l10n.t('A whole number, or empty.'),
+          });
+          if (typeof text === 'string') seed = text;
+          return outcomeOf(text);
+        },
+        async () => {
+          if (!more) return 'next';
+          const items = ['1', '2', '3', '4'].map((label) => ({ label }));
+          const picked = await flow.pick(7, {
+            placeholder: vscode.l10n.t('Number of images'),
+            items,
+            activeItem: items.find((item) => item.label === String(count ?? 1)),
+          });
+          if (picked && picked !== back) count = Number(picked.label);
+          return outcomeOf(picked);
+        },
+      );
+    }
+    if (!(await runSteps(steps))) return undefined;
+    return {
+      prompt,
+      ...(model !== undefined ? { model } : {}),
+      ...(size ? { size } : {}),
+      extras: more
+        ? {
+            ...(negativePrompt.trim() ? { negativePrompt: negativePrompt.trim() } : {}),
+            ...(style.trim() ? { style: style.trim() } : {}),
+            ...(seed.trim() ? { seed: Number(seed.trim()) } : {}),
+            ...(count !== undefined ? { count } : {}),
+          }
+        : {},
+    };
   }
 
-  private async pickModel(remembered?: string): Promise<string | undefined> {
+  /** Every image model of every provider with a usable key, grouped by provider. */
+  private async modelItems(): Promise<ModelItem[]> {
     const engine = this.host.get();
-    const items: (vscode.QuickPickItem & { model?: string })[] = [];
+    const items: ModelItem[] = [];
     for (const entry of engine.providerEntries().entries) {
       if (!engine.makesImages(entry)) continue;
       const status = await this.keys.status(keyInfoOf(entry));
@@ -220,76 +420,50 @@ export class ImageGenerator {
       items.push({ label: entry.label, kind: vscode.QuickPickItemKind.Separator });
       for (const model of models) items.push({ label: model.id, description: model.name ?? entry.id, model: `${entry.id}/${model.id}` });
     }
-    if (items.length === 0) {
-      const setKey = vscode.l10n.t('Set API Key');
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('No image provider has a key yet. Set a key for Stability AI, Fusion Brain, OpenAI or the Sydney gateway.'),
-        setKey,
-      );
-      if (choice === setKey) await vscode.commands.executeCommand('switchboard.setApiKey');
-      return undefined;
-    }
-    const preferred = this.defaultModel(remembered);
+    if (items.length === 0) return items;
+    // The default model once more on top, under "Last used".
+    const preferred = this.defaultModel(this.state.get<RememberedOptions>(rememberedKey, {}).model);
     const last = items.find((item) => item.model !== undefined && item.model === preferred);
-    const picked = await vscode.window.showQuickPick(
-      last
-        ? [{ label: vscode.l10n.t('Last used'), kind: vscode.QuickPickItemKind.Separator }, { ...last, label: last.label }, ...items]
-        : items,
-      { title: vscode.l10n.t('Image model'), placeHolder: vscode.l10n.t('Choose the image model'), matchOnDescription: true },
-    );
-    return picked?.model;
+    return last ? [{ label: vscode.l10n.t('Last used'), kind: vscode.QuickPickItemKind.Separator }, { ...last }, ...items] : items;
   }
 
-  private async pickOptions(
-    model: string,
-    remembered: RememberedOptions,
-  ): Promise<{ size?: ImageSizeChoice; extras: Partial<ImageRequest> } | undefined> {
+  private async offerSetKey(): Promise<void> {
+    const setKey = vscode.l10n.t('Set API Key');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('No image provider has a key yet. Set a key for Stability AI, Fusion Brain, OpenAI or the Sydney gateway.'),
+      setKey,
+    );
+    if (choice === setKey) await vscode.commands.executeCommand('switchboard.setApiKey');
+  }
+
+  private sizeChoices(model: string): ImageSizeChoice[] {
     const ref = parseModelRef(model);
     const entry = ref ? this.host.get().entry(ref.provider) : undefined;
-    if (!ref || !entry) return { extras: {} };
-    const choices = this.host.module().imageSizeChoices(entry.kind, ref.model);
-    const more = vscode.l10n.t('More options…');
-    type Item = vscode.QuickPickItem & { size?: ImageSizeChoice; more?: boolean };
-    const items: Item[] = choices.map((size) => ({
-      label: size.label,
-      size,
-      ...(remembered.size?.label === size.label ? { description: vscode.l10n.t('last used') } : {}),
-    }));
-    items.sort((a, b) => Number(b.description !== undefined) - Number(a.description !== undefined));
-    items.push({ label: `$(settings) ${more}`, more: true, detail: vscode.l10n.t('Negative prompt, style, seed, number of images') });
-    const picked =
-      choices.length === 0
-        ? ({ label: '', more: false } as Item)
-        : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Size or aspect ratio') });
-    if (!picked) return undefined;
-    if (!picked.more) return { ...(picked.size ? { size: picked.size } : {}), extras: {} };
-    const size = items[0]?.size;
-    const negativePrompt = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Negative prompt (optional)'),
-      prompt: vscode.l10n.t('What the image should not contain'),
+    return ref && entry ? this.host.module().imageSizeChoices(entry.kind, ref.model) : [];
+  }
+
+  /** The size picker: each size with its shape (Square, Landscape, Portrait), and the "More options…" switch. */
+  private sizeStep(choices: readonly ImageSizeChoice[], current: ImageSizeChoice | undefined, more: boolean) {
+    const remembered = this.state.get<RememberedOptions>(rememberedKey, {}).size;
+    const items: SizeItem[] = choices.map((size) => {
+      const notes = [
+        size.shape ? shapeWord(size.shape) : undefined,
+        size.label === remembered?.label ? vscode.l10n.t('last used') : undefined,
+      ];
+      const description = notes.filter((note) => note !== undefined).join(' · ');
+      return { label: size.label, ...(description ? { description } : {}), size };
     });
-    if (negativePrompt === undefined) return undefined;
-    const style = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Style (optional)'),
-      prompt: vscode.l10n.t('A style name the provider knows, e.g. photographic or ANIME'),
+    items.push({
+      label: `${more ? '$(check)' : '$(settings)'} ${vscode.l10n.t('More options…')}`,
+      detail: more
+        ? vscode.l10n.t('On: after the size, ask for a negative prompt, style, seed and number of images')
+        : vscode.l10n.t('Negative prompt, style, seed, number of images'),
+      alwaysShow: true,
     });
-    if (style === undefined) return undefined;
-    const seed = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Seed (optional)'),
-      prompt: vscode.l10n.t('A whole number, to get the same image again'),
-      validateInput: (text) => (text.trim() === '' || /^\d+$/.test(text.trim()) ? undefined : vscode.l10n.t('A whole number, or empty.')),
-    });
-    if (seed === undefined) return undefined;
-    const count = await vscode.window.showQuickPick(['1', '2', '3', '4'], { title: vscode.l10n.t('Number of images') });
-    if (count === undefined) return undefined;
     return {
-      ...(size ? { size } : {}),
-      extras: {
-        ...(negativePrompt.trim() ? { negativePrompt: negativePrompt.trim() } : {}),
-        ...(style.trim() ? { style: style.trim() } : {}),
-        ...(seed.trim() ? { seed: Number(seed.trim()) } : {}),
-        count: Number(count),
-      },
+      placeholder: more ? vscode.l10n.t('Size or aspect ratio (more options follow)') : vscode.l10n.t('Size or aspect ratio'),
+      items,
+      activeItem: (current && items.find((item) => item.size !== undefined && item.size.label === current.label)) ?? items[0],
     };
   }
 
@@ -318,44 +492,94 @@ export class ImageGenerator {
     return { root: workspaceFolder.uri.fsPath, folder: resolved.folder };
   }
 
-  /** Reveal, preview, and offer (or, with `insert`, do) the reference in the editor the user was working in. */
-  private async afterSaving(result: GeneratedImages, insert: boolean | undefined): Promise<void> {
+  /**
+   * Preview the first image without fragmenting the layout or taking the side bar away from the chat, then say
+   * where it was saved, with the reference to insert (where the editor's language has one), Open and Reveal in
+   * Explorer as buttons. With `insert` true the reference goes in at once; with false it is not offered.
+   */
+  private async afterSaving(result: GeneratedImages, origin: OriginEditor | undefined, insert: boolean | undefined): Promise<void> {
     const first = result.uris[0];
     if (!first) return;
-    const editor = this.editors.editor;
-    await vscode.commands.executeCommand('revealInExplorer', first);
-    await vscode.commands.executeCommand('vscode.open', first, {
-      viewColumn: vscode.ViewColumn.Beside,
-      preview: true,
-      preserveFocus: true,
-    });
+    await this.preview(first);
     const relative = vscode.workspace.asRelativePath(first);
-    if (!editor || editor.document.uri.scheme === 'output' || insert === false) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', relative));
+    const offer =
+      origin !== undefined && insert !== false && this.host.module().referenceSyntaxOf(origin.document.languageId) !== undefined;
+    if (offer && insert === true) {
+      await this.insertReference(result.uris, result.prompt, origin);
       return;
     }
-    const engine = this.host.module();
-    const reference = () =>
-      result.uris
-        .map((uri) =>
-          engine.imageReference(
-            editor.document.languageId,
-            engine.relativeImagePath(editor.document.uri.fsPath, uri.fsPath, editor.document.languageId),
-            result.prompt,
-          ),
-        )
-        .join(editor.document.languageId === 'markdown' ? '\n\n' : '\n');
-    let doInsert = insert === true;
-    if (insert === undefined) {
-      const action = vscode.l10n.t('Insert Reference');
-      const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Saved {0}. Insert a reference into {1}?', relative, path.basename(editor.document.uri.fsPath)),
-        action,
-      );
-      doInsert = choice === action;
-    }
-    if (!doInsert) return;
-    await editor.edit((builder) => builder.replace(editor.selection, reference()));
+    const insertAction = vscode.l10n.t('Insert Reference');
+    const open = vscode.l10n.t('Open');
+    const reveal = vscode.l10n.t('Reveal in Explorer');
+    // Not awaited: a notification with buttons can stay unanswered in the notification centre for ever.
+    void (
+      offer
+        ? vscode.window.showInformationMessage(
+            vscode.l10n.t('Saved {0}. Insert a reference into {1}?', relative, path.basename(origin.document.uri.fsPath)),
+            insertAction,
+            reveal,
+          )
+        : vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', relative), open, reveal)
+    ).then(async (choice) => {
+      try {
+        if (choice === insertAction) await this.insertReference(result.uris, result.prompt, origin);
+        else if (choice === open) await vscode.commands.executeCommand('vscode.open', first, { preview: false });
+        else if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', first);
+      } catch (error) {
+        void vscode.window.showErrorMessage(describeError(error));
+      }
+    });
+  }
+
+  /**
+   * Opens the image in the group that still shows the previous preview, else in the active group: never a new
+   * group, never the focus, and the preview tab is reused (`preview: true`).
+   */
+  private async preview(uri: vscode.Uri): Promise<void> {
+    const previous = this.lastPreview?.toString();
+    const group =
+      previous === undefined
+        ? undefined
+        : vscode.window.tabGroups.all.find((candidate) => candidate.tabs.some((tab) => tabUri(tab)?.toString() === previous));
+    await vscode.commands.executeCommand('vscode.open', uri, {
+      viewColumn: group?.viewColumn ?? vscode.ViewColumn.Active,
+      preview: true,
+      preserveFocus: true,
+    } satisfies vscode.TextDocumentShowOptions);
+    this.lastPreview = uri;
+  }
+
+  /** The text editor the user is working in, as it is now (its selection, its group). */
+  private originEditor(): OriginEditor | undefined {
+    const editor = this.editors.editor;
+    if (!editor || editor.document.uri.scheme === 'output') return undefined;
+    return { document: editor.document, selection: editor.selection, viewColumn: editor.viewColumn };
+  }
+}
+
+/** What `insertReference` needs of an editor that may be hidden by then (a preview opened in its group). */
+interface OriginEditor {
+  document: vscode.TextDocument;
+  selection: vscode.Selection;
+  viewColumn: vscode.ViewColumn | undefined;
+}
+
+type ModelItem = vscode.QuickPickItem & { model?: string };
+type SizeItem = vscode.QuickPickItem & { size?: ImageSizeChoice };
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  const input = tab.input;
+  return input && typeof input === 'object' && 'uri' in input && input.uri instanceof vscode.Uri ? input.uri : undefined;
+}
+
+function shapeWord(shape: ImageShape): string {
+  switch (shape) {
+    case 'square':
+      return vscode.l10n.t('Square');
+    case 'landscape':
+      return vscode.l10n.t('Landscape');
+    case 'portrait':
+      return vscode.l10n.t('Portrait');
   }
 }
 

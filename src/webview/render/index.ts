@@ -3,5 +3,5 @@
 export { createStreamingRenderer, type StreamingRenderer, type StreamingRenderStats } from './createStreamingRenderer';
 export { renderMarkdown, markdownRootClass, type MarkdownRenderOptions } from './renderMarkdown';
 export { codeActions, codeBlockPaths, type CodeAction, type CodeBlockInfo } from './codeBlockElement';
-export type { MarkdownCallbacks } from './markdownInteractions';
+export { moveInToolbar, type MarkdownCallbacks } from './markdownInteractions';
 export { defaultMarkdownStrings, type MarkdownStrings } from './markdownStrings';

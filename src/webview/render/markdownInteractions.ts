@@ -61,8 +61,11 @@ export function attachMarkdownInteractions(
   };
 }
 
-/** Roving tab stop inside a code block toolbar (WAI-ARIA toolbar pattern): arrows, Home and End. */
-function moveInToolbar(button: HTMLElement, event: KeyboardEvent): void {
+/**
+ * Roving tab stop inside a toolbar of `button[data-action]`s (WAI-ARIA toolbar pattern): arrows, Home and End. A code
+ * block's toolbar, and an image's in the chat (src/webview/images/messageImages.ts).
+ */
+export function moveInToolbar(button: HTMLElement, event: KeyboardEvent): void {
   const toolbar = button.closest('[role="toolbar"]');
   if (!toolbar) return;
   const buttons = Array.from(toolbar.querySelectorAll<HTMLButtonElement>('button[data-action]')).filter((b) => !b.disabled);

@@ -4,13 +4,22 @@
 // Two fake OpenAI-compatible servers run beside it: `user` is where the user's own settings point the `openai`
 // provider (and a keyless `local-fake` provider); `workspace` is where the workspace's .vscode/settings.json
 // tries to point `openai`, which must never receive a request (docs/security.md).
+// A fake Stability AI (fakeStabilityServer.ts) answers the keyless `local-stability` entry, for Edit / Animate Image.
 import type { Context } from 'mocha';
 import { saveFailureArtifacts } from './failureArtifacts';
 import { startEditorSession, type EditorSession } from './editorSession';
 import { FakeOpenAiServer } from './fakeOpenAiServer';
+import { FakeStabilityServer } from './fakeStabilityServer';
 
 let session: EditorSession | undefined;
-let servers: { user: FakeOpenAiServer; workspace: FakeOpenAiServer } | undefined;
+let servers: FakeServers | undefined;
+
+/** `stability` is a fake Stability AI that the keyless `local-stability` entry points at (Edit / Animate Image). */
+export interface FakeServers {
+  user: FakeOpenAiServer;
+  workspace: FakeOpenAiServer;
+  stability: FakeStabilityServer;
+}
 
 /** The editor shared by the real-editor tests. */
 export function editor(): EditorSession {
@@ -19,7 +28,7 @@ export function editor(): EditorSession {
 }
 
 /** The fake provider servers the editor's settings point at. */
-export function fakeServers(): { user: FakeOpenAiServer; workspace: FakeOpenAiServer } {
+export function fakeServers(): FakeServers {
   if (!servers) throw new Error('the fake servers are not running');
   return servers;
 }
@@ -31,7 +40,11 @@ export const mochaHooks = {
   async beforeAll(this: Context): Promise<void> {
     // The first run on a machine installs code-server (minutes); every later one finds it cached.
     this.timeout(25 * 60_000);
-    servers = { user: await FakeOpenAiServer.start(), workspace: await FakeOpenAiServer.start() };
+    servers = {
+      user: await FakeOpenAiServer.start(),
+      workspace: await FakeOpenAiServer.start(),
+      stability: await FakeStabilityServer.start(),
+    };
     servers.workspace.models = ['workspace-model-should-never-be-listed'];
     // The chat model's window, for the context meter (large enough for every other suite's messages).
     servers.user.windows = { 'fake-model-a': 16_000 };
@@ -41,6 +54,7 @@ export const mochaHooks = {
           { id: 'openai', baseUrl: `${servers.user.origin}/v1` },
           { id: 'local-fake', kind: 'openai', label: 'Local fake', baseUrl: `${servers.user.origin}/v1`, requiresKey: false },
           { id: 'local-images', kind: 'openai', label: 'Local images', baseUrl: `${servers.user.origin}/v1`, requiresKey: false },
+          { id: 'local-stability', kind: 'stability', label: 'Local Stability', baseUrl: servers.stability.origin, requiresKey: false },
           invalidProviderEntry,
         ],
         'switchboard.chat.model': 'local-fake/fake-model-a',
@@ -74,6 +88,7 @@ export const mochaHooks = {
     session = undefined;
     await servers?.user.close();
     await servers?.workspace.close();
+    await servers?.stability.close();
     servers = undefined;
   },
 };

@@ -291,17 +291,26 @@ describe('workspace context sources in the extension host', () => {
     }
   });
 
-  it('Add to Chat takes the explorer selection (uri, uris[]) and tells files from folders', async () => {
+  it('Add to Chat takes the explorer selection (uri, uris[]), tells files from folders, and hands images over as images', async () => {
     let added: PendingContext[] = [];
+    let images: vscode.Uri[] = [];
     const command = addToChatCommand({
       ...deps,
       add: async (sources) => {
         added = sources;
       },
+      addImages: async (uris) => {
+        images = uris;
+      },
     });
     const file = scratch('src', 'app.ts');
     const folder = scratch('src');
-    assert.equal(await command(file, [file, folder]), 2);
+    const picture = scratch('assets', 'logo.PNG');
+    assert.equal(await command(file, [file, folder, picture]), 2);
+    assert.deepEqual(
+      images.map((uri) => uri.toString()),
+      [picture.toString()],
+    );
     assert.deepEqual(
       added.map((source) => [source.kind, source.key]),
       [

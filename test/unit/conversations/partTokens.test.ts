@@ -1,16 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { estimateTokens } from '../../../src/core/context/estimateTokens';
-import { partsTokens, partTokens } from '../../../src/core/conversations/partTokens';
+import { imageTokens, partsTokens, partTokens } from '../../../src/core/conversations/partTokens';
 import { renderContextItem } from '../../../src/core/conversations/renderContextItem';
 
 describe('partTokens', () => {
   const context = { kind: 'file' as const, label: 'app.ts', path: 'src/app.ts', language: 'typescript', text: 'export const a = 1;\n' };
 
-  it('counts a text as written and a context item as sent (header and fence included), nothing for an image', () => {
+  it('counts a text as written, a context item as sent (header and fence included), an image a fixed estimate', () => {
     assert.equal(partTokens({ type: 'text', text: 'hello world' }), estimateTokens('hello world'));
     assert.equal(partTokens({ type: 'context', context }), estimateTokens(renderContextItem(context)));
     assert.ok(partTokens({ type: 'context', context }) > estimateTokens(context.text));
-    assert.equal(partTokens({ type: 'image', path: 'a.png', mimeType: 'image/png', alt: 'a long description of the picture' }), 0);
+    // Whatever its alt says: the alt is not what is sent.
+    assert.equal(
+      partTokens({ type: 'image', path: 'a.png', mimeType: 'image/png', alt: 'a long description of the picture' }),
+      imageTokens,
+    );
+    assert.equal(imageTokens, 1_600);
   });
 
   it('adds the parts of a message up', () => {

@@ -42,6 +42,27 @@ describe('webview document', () => {
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'exactly one script element');
   });
 
+  it('carries the view strings as a JSON block that no value can break out of, and that has no nonce', () => {
+    const strings = { send: 'Отправить', evil: '</script><script>alert(1)</script><!-- & \u2028', quote: '"\'' };
+    const html = renderWebviewDocument({
+      cspSource,
+      nonce: 'n0nce',
+      scriptUri: 'https://x/w.js',
+      styleUris: [],
+      lang: 'ru',
+      title: 't',
+      strings,
+    });
+    const block = /<script type="application\/json" id="strings">([^<]*)<\/script>/.exec(html);
+    assert.ok(block, html);
+    assert.deepEqual(JSON.parse(block[1] ?? ''), strings, 'the values come back exactly');
+    assert.equal((html.match(/<\/script/gi) ?? []).length, 2, 'only the two elements end a script');
+    assert.equal((html.match(/<script/gi) ?? []).length, 2);
+    assert.ok(!html.includes('<!--'), 'no comment opened');
+    assert.ok(html.indexOf('id="strings"') < html.indexOf('nonce="n0nce"'), 'before the script that reads it');
+    assert.doesNotMatch(block[0], /nonce/, 'data needs no nonce to be read');
+  });
+
   it('creates a fresh, unguessable nonce each time', () => {
     const nonces = new Set(Array.from({ length: 100 }, () => createNonce()));
     assert.equal(nonces.size, 100);

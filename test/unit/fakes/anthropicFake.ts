@@ -2,7 +2,11 @@
 // `{type: "error", error: {type, message}, request_id}` with a `request-id` header; `event: error` inside a stream.
 // Follows Anthropic's API docs: "Streaming Messages" (event flow, error events), "Errors" (HTTP errors, error shapes,
 // request id) and "Rate limits" (the `retry-after` and `anthropic-ratelimit-*` response headers).
+// Image blocks (`anthropicImageCheck`) as the "Vision" guide and the Messages reference describe them: base64 sources
+// of image/jpeg, image/png, image/gif or image/webp whose bytes are of that type; the refusals are the 400
+// `invalid_request_error`s the API gives, naming the field by its path.
 import type { ScriptedResponse } from './fakeHttpServer';
+import { isBase64, sniffImageType } from './inlineImageChecks';
 
 export interface AnthropicStreamOptions {
   stopReason?: string;
@@ -199,3 +203,60 @@ export function anthropicModels(
 }
 
 export const anthropicSseHeaders = sse;
+
+const anthropicImageTypes = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+
+/**
+ * How the Messages API refuses a request whose content blocks are malformed, or undefined when they are fine: an
+ * image whose `media_type` is not one it takes, whose data is not base64 or not an image of that type, and an empty
+ * or whitespace-only text block.
+ */
+export function anthropicImageCheck(body: string): ScriptedResponse | undefined {
+  const request = JSON.parse(body) as { messages?: Array<{ role?: string; content?: unknown }> };
+  for (const [i, message] of (request.messages ?? []).entries()) {
+    if (!Array.isArray(message.content)) continue;
+    for (const [j, block] of (message.content as Array<Record<string, unknown>>).entries()) {
+      const where = `messages.${i}.content.${j}`;
+      if (block.type === 'text') {
+        if (typeof block.text !== 'string' || block.text.trim() === '') {
+          return anthropicError(400, 'invalid_request_error', 'messages: text content blocks must contain non-whitespace text');
+        }
+        continue;
+      }
+      if (block.type !== 'image') continue;
+      if (message.role !== 'user') {
+        return anthropicError(
+          400,
+          'invalid_request_error',
+          `${where}.type: Input tag 'image' found using 'type' does not match any of the expected tags for assistant content`,
+        );
+      }
+      const source = (block.source ?? {}) as { type?: unknown; media_type?: unknown; data?: unknown };
+      if (source.type !== 'base64') {
+        return anthropicError(
+          400,
+          'invalid_request_error',
+          `${where}.image.source: Input tag '${String(source.type)}' found using 'type' does not match any of the expected tags: 'base64', 'url'`,
+        );
+      }
+      if (typeof source.media_type !== 'string' || !anthropicImageTypes.includes(source.media_type)) {
+        return anthropicError(
+          400,
+          'invalid_request_error',
+          `${where}.image.source.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'`,
+        );
+      }
+      if (typeof source.data !== 'string' || source.data === '' || !isBase64(source.data)) {
+        return anthropicError(400, 'invalid_request_error', `${where}.image.source.base64.data: invalid base64 data`);
+      }
+      if (sniffImageType(source.data) !== source.media_type) {
+        return anthropicError(
+          400,
+          'invalid_request_error',
+          `${where}.image.source.base64.data: Image does not match the provided media type ${source.media_type}`,
+        );
+      }
+    }
+  }
+  return undefined;
+}

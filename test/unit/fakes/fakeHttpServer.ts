@@ -39,6 +39,8 @@ export interface RecordedRequest {
   url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The body's bytes (a multipart upload of an image is not UTF-8). */
+  raw: Uint8Array;
   /** Resolves when the response closes, with whether it was written to the end (false: the client hung up). */
   closed: Promise<{ completed: boolean }>;
 }
@@ -95,6 +97,7 @@ export class FakeHttpServer {
       url: req.url ?? '',
       headers: req.headers,
       body: Buffer.concat(parts).toString('utf8'),
+      raw: new Uint8Array(Buffer.concat(parts)),
       closed,
     };
     this.requests.push(recorded);

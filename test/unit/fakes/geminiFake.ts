@@ -5,7 +5,11 @@
 // Follows the Gemini API reference ("Troubleshooting" error codes; "Rate limits") and Google's AIP-193 "Errors" with
 // the google.rpc error_details.proto messages. How Gemini refuses a key (400 API_KEY_INVALID, 403 restrictions) is in
 // geminiKeyErrors.
+// Inline images (`geminiImageCheck`) as the "Image understanding" guide and the "Content"/"Blob" reference describe
+// them: `inlineData {mimeType, data}` of PNG, JPEG, WebP, HEIC or HEIF, base64; a field that does not decode is refused
+// with a BadRequest detail naming it by its proto name (`inline_data.data`), as the API does.
 import type { ScriptedResponse } from './fakeHttpServer';
+import { isBase64, sniffImageType } from './inlineImageChecks';
 
 export interface GeminiStreamOptions {
   finishReason?: string;
@@ -173,3 +177,39 @@ export function geminiModels(
 }
 
 export const geminiSseHeaders = sse;
+
+const geminiImageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/heic', 'image/heif'];
+
+/**
+ * How generateContent refuses a request whose inline images are malformed, or undefined when they are fine: data
+ * that is not base64 (400 INVALID_ARGUMENT with a BadRequest field violation), a MIME type it does not read, and
+ * bytes that are no image at all.
+ */
+export function geminiImageCheck(body: string): ScriptedResponse | undefined {
+  const request = JSON.parse(body) as { contents?: Array<{ parts?: Array<Record<string, unknown>> }> };
+  for (const [i, content] of (request.contents ?? []).entries()) {
+    for (const [j, part] of (content.parts ?? []).entries()) {
+      const inline = (part.inlineData ?? part.inline_data) as { mimeType?: unknown; data?: unknown } | undefined;
+      if (inline === undefined) continue;
+      const field = `contents[${i}].parts[${j}].inline_data.data`;
+      const data = typeof inline.data === 'string' ? inline.data : '';
+      if (!isBase64(data)) {
+        const description = `Invalid value at '${field}' (TYPE_BYTES), Base64 decoding failed for "${data.slice(0, 40)}"`;
+        return geminiError(400, 'INVALID_ARGUMENT', description, [
+          { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field, description }] },
+        ]);
+      }
+      const mime = typeof inline.mimeType === 'string' ? inline.mimeType : '';
+      if (!geminiImageTypes.includes(mime)) return geminiError(400, 'INVALID_ARGUMENT', `Unsupported MIME type: ${mime}`);
+      // (HEIC and HEIF are taken as they are: the signatures checked here are those of the formats Switchboard sends.)
+      if (data === '' || (!/^image\/hei[cf]$/.test(mime) && sniffImageType(data) === undefined)) {
+        return geminiError(
+          400,
+          'INVALID_ARGUMENT',
+          'Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+        );
+      }
+    }
+  }
+  return undefined;
+}

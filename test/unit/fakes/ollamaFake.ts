@@ -1,9 +1,9 @@
 // Ollama's native API as its API reference ("Show Model Information") describes it: `POST /api/show {model}`
 // answers the model's `modelfile`, `parameters` (the Modelfile's PARAMETER lines as text, name and value in
-// columns), `template`, `details` and `model_info` (GGUF metadata, `<architecture>.context_length` among it); a model
-// that is not pulled gets 404 `{"error":"model '<name>' not found"}`. A name without a tag means `:latest` ("Model
-// names"). The OpenAI-compatible `GET /v1/models` (its "OpenAI compatibility" page) lists the pulled models without
-// any window.
+// columns), `template`, `details`, `model_info` (GGUF metadata, `<architecture>.context_length` among it) and
+// `capabilities` (`vision` for a model that sees images); a model that is not pulled gets 404
+// `{"error":"model '<name>' not found"}`. A name without a tag means `:latest` ("Model names"). The OpenAI-compatible
+// `GET /v1/models` (its "OpenAI compatibility" page) lists the pulled models without any window or capability.
 import type { RecordedRequest, ScriptedResponse } from './fakeHttpServer';
 
 const json = { 'content-type': 'application/json; charset=utf-8' };
@@ -15,6 +15,11 @@ export interface OllamaModelSpec {
   contextLength?: number;
   /** A `PARAMETER num_ctx` of the model's Modelfile. */
   numCtx?: number;
+  /**
+   * What the model can do, as `/api/show` lists it (`completion`, `tools`, `vision`, `embedding`, `thinking`);
+   * default `['completion']`; `null` leaves the field out, as older Ollama versions did.
+   */
+  capabilities?: readonly string[] | null;
 }
 
 /** The answer to `POST /api/show` for one model, shaped as the docs' example. */
@@ -53,7 +58,7 @@ export function ollamaShow(name: string, spec: OllamaModelSpec): ScriptedRespons
           'tokenizer.ggml.model': 'gpt2',
           'tokenizer.ggml.tokens': [],
         },
-        capabilities: ['completion'],
+        ...(spec.capabilities === null ? {} : { capabilities: spec.capabilities ?? ['completion'] }),
         modified_at: '2026-01-01T00:00:00.000000000Z',
       }),
     ],

@@ -2,7 +2,11 @@
 // and errors as `{error: {message, type, param, code}}` with an `x-request-id` header.
 // Follows OpenAI's API reference (Chat Completions, "Streaming"; the "Error codes" guide; "Rate limits" headers) and
 // openai-node src/client.ts (which reads x-request-id, retry-after-ms, retry-after and x-should-retry).
+// Images in chat messages (`openAiImageCheck`) as the "Images and vision" guide describes them: `image_url` content
+// parts of user messages, base64 `data:` URLs of PNG, JPEG, WebP or non-animated GIF; the refusals are worded as the API
+// answers them (`invalid_value` naming the field, `invalid_image_format`).
 import type { ScriptedResponse } from './fakeHttpServer';
+import { isBase64, sniffImageType } from './inlineImageChecks';
 
 export interface OpenAiStreamOptions {
   finishReason?: string | null;
@@ -255,3 +259,59 @@ export function openAiModels(ids: readonly string[]): ScriptedResponse {
 }
 
 export const openAiSseHeaders = sse;
+
+/** The image formats the vision guide lists for inline images. */
+const openAiImageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+
+/**
+ * How OpenAI's Chat Completions refuses a request whose images are malformed, or undefined when they are fine (or it
+ * has none): an image part outside a user message, a URL without the `data:` prefix or with empty bytes, bytes that
+ * are not base64 or not an image format it reads, and (when `visionModels` is given) any image for a model not
+ * in it — what a text-only model such as gpt-3.5-turbo answers.
+ */
+export function openAiImageCheck(body: string, options: { visionModels?: readonly string[] } = {}): ScriptedResponse | undefined {
+  const request = JSON.parse(body) as { model?: string; messages?: Array<{ role?: string; content?: unknown }> };
+  for (const [i, message] of (request.messages ?? []).entries()) {
+    if (!Array.isArray(message.content)) continue;
+    for (const [j, part] of (message.content as Array<Record<string, unknown>>).entries()) {
+      const where = `messages[${i}].content[${j}]`;
+      if (part.type === 'text') {
+        if (typeof part.text !== 'string') return invalidValue(`${where}.text`, `Invalid type for '${where}.text': expected a string.`);
+        continue;
+      }
+      if (part.type !== 'image_url') return invalidValue(`${where}.type`, `Invalid value: '${String(part.type)}'.`);
+      if (message.role !== 'user') {
+        return invalidValue(`${where}.type`, "Invalid value: 'image_url'. Supported values are: 'text' and 'refusal'.");
+      }
+      if (options.visionModels !== undefined && !options.visionModels.includes(request.model ?? '')) {
+        return openAiError(400, {
+          message: 'Invalid content type. image_url is only supported by certain models.',
+          param: `messages.[${i}].content.[${j}].type`,
+        });
+      }
+      const url = (part.image_url as { url?: unknown } | undefined)?.url;
+      const field = `${where}.image_url.url`;
+      const expected = `Invalid image URL: '${field}'. Expected a base64-encoded data URL with an image MIME type (e.g. 'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='), but got`;
+      if (typeof url !== 'string' || !url.startsWith('data:'))
+        return invalidValue(field, `${expected} a value without the 'data:' prefix.`);
+      const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+      if (match === null) return invalidValue(field, `${expected} a value that is not base64-encoded.`);
+      const [, mime = '', data = ''] = match;
+      if (data === '') return invalidValue(field, `${expected} empty base64-encoded bytes.`);
+      if (!isBase64(data)) return invalidValue(field, `${expected} a value that is not base64-encoded.`);
+      const actual = sniffImageType(data);
+      if (!mime.startsWith('image/') || actual === undefined || !openAiImageTypes.includes(actual)) {
+        return openAiError(400, {
+          message:
+            "You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].",
+          code: 'invalid_image_format',
+        });
+      }
+    }
+  }
+  return undefined;
+}
+
+function invalidValue(param: string, message: string): ScriptedResponse {
+  return openAiError(400, { message, param, code: 'invalid_value' });
+}

@@ -4,9 +4,10 @@
 // `moderation_blocked`.
 // Follows OpenAI's API reference ("Images": create image, the image generation response object) and its image
 // generation guide (latency of gpt-image-1), with the error shape of the "Error codes" guide.
-import type { ScriptedResponse } from './fakeHttpServer';
+import type { RecordedRequest, ScriptedResponse } from './fakeHttpServer';
 import { base64, tinyPng } from './imageFakes';
 import { openAiError, openAiResponseHeaders } from './openAiFake';
+import { parseMultipart } from './sourceImageFakes';
 
 export interface OpenAiImageOptions {
   /** How many images (`n`). Default 1. */
@@ -63,4 +64,49 @@ export function openAiImageModerationBlocked(): ScriptedResponse {
     type: 'image_generation_user_error',
     code: 'moderation_blocked',
   });
+}
+
+/**
+ * `POST /v1/images/edits` (OpenAI's API reference, "Images": create image edit): a multipart/form-data body with
+ * `image` (or `image[]`), an optional `mask`, `prompt`, `model`, `n`; a missing field is 400
+ * `invalid_request_error` naming it, a mask of another size 400 too; the answer is a generation's
+ * (`data: [{b64_json}]`, `usage`), one image per `n`. A handler for `FakeHttpServer.onRequest`.
+ */
+export function openAiImageEditService(options: OpenAiImageOptions = {}): (request: RecordedRequest) => ScriptedResponse {
+  return (request) => {
+    if (request.method !== 'POST' || request.url !== '/v1/images/edits') {
+      return openAiError(404, { message: `Invalid URL (${request.method} ${request.url})`, type: 'invalid_request_error' });
+    }
+    const form = parseMultipart(request.raw, request.headers['content-type']);
+    const image = form['image'] ?? form['image[]'];
+    for (const [name, present] of [
+      ['image', image !== undefined],
+      ['prompt', form['prompt'] !== undefined],
+    ] as const) {
+      if (!present) {
+        return openAiError(400, {
+          message: `Missing required parameter: '${name}'.`,
+          type: 'invalid_request_error',
+          param: name,
+          code: 'missing_required_parameter',
+        });
+      }
+    }
+    const mask = form['mask'];
+    if (mask?.bytes !== undefined && image?.bytes !== undefined && sizeOf(mask.bytes) !== sizeOf(image.bytes)) {
+      return openAiError(400, {
+        message: 'Invalid mask image. The mask image must be the same size as the input image.',
+        type: 'invalid_request_error',
+        param: 'mask',
+        code: 'invalid_mask_image_dimensions',
+      });
+    }
+    const count = Number(form['n']?.value ?? '1');
+    return openAiImageResult({ ...options, count });
+  };
+}
+
+function sizeOf(bytes: Uint8Array): string {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return view.length >= 24 ? `${view.readUInt32BE(16)}x${view.readUInt32BE(20)}` : '?';
 }

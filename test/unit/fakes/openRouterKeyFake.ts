@@ -84,6 +84,8 @@ export interface OpenRouterModelSpec {
   contextLength: number | null;
   /** `top_provider.context_length`; default the same as `contextLength`. */
   topProviderContextLength?: number | null;
+  /** `architecture.input_modalities`; default `['text']`. */
+  inputModalities?: readonly string[];
 }
 
 /**
@@ -108,8 +110,8 @@ export function openRouterModels(models: ReadonlyArray<string | OpenRouterModelS
             description: `${spec.id} on OpenRouter.`,
             context_length: spec.contextLength,
             architecture: {
-              modality: 'text->text',
-              input_modalities: ['text'],
+              modality: `${(spec.inputModalities ?? ['text']).join('+')}->text`,
+              input_modalities: spec.inputModalities ?? ['text'],
               output_modalities: ['text'],
               tokenizer: 'Other',
               instruct_type: null,

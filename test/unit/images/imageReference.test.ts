@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { imageReference } from '../../../src/core/images/imageReference';
+import { imageReference, referenceSyntaxOf, scriptString } from '../../../src/core/images/imageReference';
 import { relativeImagePath } from '../../../src/core/images/relativeImagePath';
 
 describe('imageReference', () => {
@@ -16,8 +16,15 @@ describe('imageReference', () => {
     assert.equal(imageReference('less', file, 'x'), `url("${file}")`);
     assert.equal(imageReference('typescriptreact', file, 'A lighthouse'), `<img src="${file}" alt="A lighthouse" />`);
     assert.equal(imageReference('javascriptreact', file, 'A lighthouse'), `<img src="${file}" alt="A lighthouse" />`);
-    assert.equal(imageReference('python', file, 'A lighthouse'), file);
-    assert.equal(imageReference('plaintext', file, 'A lighthouse'), file);
+    assert.equal(imageReference('typescript', `./${file}`, 'A lighthouse'), `'./${file}'`);
+    assert.equal(imageReference('javascript', `./${file}`, 'A lighthouse'), `'./${file}'`);
+  });
+
+  it('has no reference in languages without a syntax for one', () => {
+    for (const languageId of ['python', 'plaintext', 'json', 'rust', 'shellscript', 'unknown-language']) {
+      assert.equal(imageReference(languageId, file, 'A lighthouse'), undefined, languageId);
+      assert.equal(referenceSyntaxOf(languageId), undefined, languageId);
+    }
   });
 
   it('escapes what would break out of the reference', () => {
@@ -29,6 +36,13 @@ describe('imageReference', () => {
     assert.equal(imageReference('typescriptreact', 'x.png', 'a "quote"'), '<img src="x.png" alt="a &quot;quote&quot;" />');
     assert.equal(imageReference('css', 'folder with space/x#1.png', ''), 'url("folder%20with%20space/x%231.png")');
     assert.equal(imageReference('markdown', 'x.png', 'line one\nline two'), '![line one line two](x.png)');
+  });
+
+  it('writes script strings as file paths, escaping only the quote', () => {
+    assert.equal(scriptString('./my images/a (1).png', "'"), "'./my images/a (1).png'");
+    assert.equal(scriptString("./it's.png", "'"), "'./it\\'s.png'");
+    assert.equal(scriptString("./it's.png", '"'), '"./it\'s.png"');
+    assert.equal(scriptString('.\\assets\\x.png', "'"), "'./assets/x.png'");
   });
 
   it('keeps non-ASCII folder names readable', () => {

@@ -39,6 +39,7 @@ const runtimeFile = [
   /^package\.json$/,
   /^package\.nls(\.[a-z-]+)?\.json$/,
   /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^l10n\/webview\.[a-z-]+\.json$/,
   /^dist\/[\w-]+\.(js|css|ttf)$/,
   /^media\/[\w./-]+\.(svg|png)$/,
   /^(README|CHANGELOG)\.md$/,
@@ -63,7 +64,8 @@ describe('the package for the VS Code Marketplace and Open VSX', () => {
       .map((line) => line.trim());
     const unexpected = listing.filter((file) => !runtimeFile.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `files that should not ship: ${unexpected.join(', ')}`);
-    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon, ...readmeImages()]) {
+    // The chat view's Russian strings are read from the package when the view opens (src/core/webviewDocument.ts).
+    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'l10n/webview.ru.json', manifest.icon, ...readmeImages()]) {
       assert.ok(listing.includes(file), `${file} is not in the package`);
     }
     assert.ok(!listing.includes('media/icon.svg'), 'the icon source drawing ships, though only the PNG is used');

@@ -269,7 +269,7 @@ describe('turn runner through the ProviderEngine', () => {
     ]);
   });
 
-  it('refuses an image part before sending, naming the part and the model', async () => {
+  it('refuses an image part whose bytes were not read before sending, naming the image and the model', async () => {
     const engine = new ProviderEngine({ credentials: () => Promise.resolve({ apiKey: 'sk-test-fake' }) });
     engine.configure({ providers: [{ id: 'openai', baseUrl: `${openai.origin}/v1` }], responseCache: false, http: { maxRetries: 0 } });
     const withImage = appendUserMessage(
@@ -287,7 +287,10 @@ describe('turn runner through the ProviderEngine', () => {
     assert.ok(answer?.role === 'assistant');
     assert.equal(answer.status, 'error');
     assert.equal(answer.error?.kind, 'bad-request');
-    assert.equal(answer.error?.message, 'openai/gpt-4o cannot take image parts yet.');
+    assert.equal(
+      answer.error?.message,
+      'The image “a chart” was not read before sending to openai/gpt-4o, so nothing was sent. This is a bug in Switchboard; please report it.',
+    );
     assert.equal(openai.requests.length, 0, 'nothing was sent');
   });
 });

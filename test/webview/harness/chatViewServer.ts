@@ -1,10 +1,11 @@
 // Serves the whole chat view — src/webview/main.ts with its CSS and codicon font, as esbuild.js builds the webview —
 // behind a test page entry that installs a stand-in for VS Code's `acquireVsCodeApi` first. The document is the
 // real webview document with its Content-Security-Policy (meta tag and header), on 127.0.0.1; `?lang=ru` picks the
-// UI language as VS Code's display language does.
+// UI language as VS Code's display language does: the document carries the shipped l10n/webview.ru.json, read as the
+// extension reads it (readWebviewStringTable).
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { renderWebviewDocument } from '../../../src/core/webviewDocument';
+import { readWebviewStringTable, renderWebviewDocument } from '../../../src/core/webviewDocument';
 import { type ServedFile, startWebviewDocumentServer, type WebviewDocumentServer } from './webviewDocumentServer';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -13,8 +14,11 @@ const types: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
 
 export type ChatViewServer = WebviewDocumentServer;
 
-/** Bundles `entry` (a page that imports src/webview/main.ts) into memory and serves it. */
-export async function startChatViewServer(entry: string): Promise<ChatViewServer> {
+/**
+ * Bundles `entry` (a page that imports src/webview/main.ts) into memory and serves it, and whatever `extra` holds at
+ * the time of each request (pictures a test makes, served from the view's own origin as VS Code serves webview URIs).
+ */
+export async function startChatViewServer(entry: string, extra?: ReadonlyMap<string, ServedFile>): Promise<ChatViewServer> {
   const result = await esbuild.build({
     entryPoints: { app: path.join(repoRoot, entry) },
     bundle: true,
@@ -36,15 +40,18 @@ export async function startChatViewServer(entry: string): Promise<ChatViewServer
   );
   if (!files.has('/app.js') || !files.has('/app.css')) throw new Error(`esbuild did not produce app.js and app.css for ${entry}`);
   return startWebviewDocumentServer({
-    files,
-    page: (origin, nonce, url) =>
-      renderWebviewDocument({
+    files: extra ? { get: (name: string) => files.get(name) ?? extra.get(name) } : files,
+    page: (origin, nonce, url) => {
+      const lang = url.searchParams.get('lang') ?? 'en';
+      return renderWebviewDocument({
         cspSource: origin,
         nonce,
         scriptUri: `${origin}/app.js`,
         styleUris: [`${origin}/app.css`],
-        lang: url.searchParams.get('lang') ?? 'en',
+        lang,
         title: 'Switchboard Chat',
-      }),
+        strings: readWebviewStringTable(path.join(repoRoot, 'l10n'), lang),
+      });
+    },
   });
 }

@@ -13,7 +13,7 @@ export interface ServedFile {
 
 export interface WebviewDocumentServerOptions {
   /** The files the document links, by path (`/app.js`). */
-  files: ReadonlyMap<string, ServedFile>;
+  files: Pick<ReadonlyMap<string, ServedFile>, 'get'>;
   /** The document of one page load (renderWebviewDocument), given the server's origin, the load's nonce and its URL. */
   page(origin: string, nonce: string, url: URL): string;
   /** More headers of the document, e.g. cross-origin isolation for benchmarks that time single chunks. */

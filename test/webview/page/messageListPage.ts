@@ -10,7 +10,7 @@ import { lastPage, pageBefore } from '../../../src/shared/messagePage';
 import type { ExtensionToWebviewMessage, MessageView, WebviewToExtensionMessage } from '../../../src/shared/webviewProtocol';
 import { MessageList, pageSize } from '../../../src/webview/messageList';
 import { createStreamingRenderer } from '../../../src/webview/render/index';
-import { webviewStringsFor } from '../../../src/webview/webviewStrings';
+import { englishStrings } from '../../../src/webview/webviewStrings';
 
 let list: MessageList | undefined;
 /** The stand-in extension's conversation: every message, the view's or not. */
@@ -56,7 +56,7 @@ const api = {
   /** Opens the view on a conversation of `turns` finished turns (as `init` does: its last page). */
   open(turns: number): void {
     list = new MessageList(
-      webviewStringsFor('en'),
+      englishStrings,
       (message) => posted.push(message),
       () => undefined,
       () => undefined,
