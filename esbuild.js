@@ -7,6 +7,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { codiconSubsetPlugin } = require('./scripts/build/codiconSubset');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -110,18 +111,27 @@ const engineBuild = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * Modules the webview build takes from elsewhere: markdown-it's HTML entity table answered by the browser's own
+ * (src/webview/render/decodeEntities.ts). The webview tests' bundles use the same (test/webview/harness).
+ */
+const webviewAlias = { entities: path.join(__dirname, 'src', 'webview', 'render', 'decodeEntities.ts') };
+
 /** The chat UI: a browser bundle loaded by the webview under a strict CSP. */
 const webviewBuild = {
   ...common,
   entryPoints: { webview: 'src/webview/main.ts' },
+  alias: webviewAlias,
   outdir: 'dist',
   platform: 'browser',
   format: 'iife',
   target: 'es2022',
   // CSS imported by the webview (its own, the Markdown styles, codicons) becomes dist/webview.css; the codicon
-  // font is copied beside it under a fixed name.
+  // font is written beside it under a fixed name. Both carry only the icons of src/webview/codiconNames.ts
+  // (scripts/build/codiconSubset.js).
   loader: { '.ttf': 'file' },
   assetNames: '[name]',
+  plugins: [problemMatcherPlugin, codiconSubsetPlugin()],
   // Non-ASCII characters (typographic quotes, ellipses, arrows) as UTF-8 rather than \uXXXX escapes; the Russian
   // strings are not in the bundle at all (l10n/webview.ru.json, put into the document by the extension). The webview
   // document declares UTF-8, which a script without a charset of its own inherits.
@@ -184,7 +194,7 @@ async function main() {
 }
 
 // The bundles' options, for the unit test that checks what the activation bundle pulls in.
-module.exports = { extensionBuild, applyCodeBuild, imageCommandsBuild, engineBuild };
+module.exports = { extensionBuild, applyCodeBuild, imageCommandsBuild, engineBuild, webviewAlias };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -12,6 +12,7 @@ import {
 import { contextChip } from './contextChips';
 import { ContextMeter } from './contextMeter';
 import { ContextPicker } from './contextPicker';
+import { codiconClass } from './codiconNames';
 import { h, iconButton } from './dom';
 import { InputListbox } from './inputListbox';
 import { SlashMenu } from './slashMenu';
@@ -116,7 +117,7 @@ export class Composer {
       h(
         'div',
         { class: 'composer-editing' },
-        h('span', { class: 'codicon codicon-edit', 'aria-hidden': 'true' }),
+        h('span', { class: codiconClass('edit'), 'aria-hidden': 'true' }),
         this.editNote,
         this.cancelEditButton,
       ),
@@ -309,7 +310,7 @@ export class Composer {
       this.problem.hidden = true;
       return;
     }
-    this.problem.replaceChildren(h('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }), h('span', {}, text));
+    this.problem.replaceChildren(h('span', { class: codiconClass('error'), 'aria-hidden': 'true' }), h('span', {}, text));
     this.problem.hidden = false;
   }
 

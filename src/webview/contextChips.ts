@@ -2,6 +2,7 @@
 // missing when it is. The composer's chips can be removed, and a suggested one (the active editor's file) is turned
 // on with one click or key; a chip that refers to something openable opens it. Every control is a real <button>.
 import type { ContextChip, ContextKindView, WebviewToExtensionMessage } from '../shared/webviewProtocol';
+import { codiconClass, type CodiconName } from './codiconNames';
 import { h, iconButton } from './dom';
 import { formatTokens } from './formatTokens';
 import { format, type WebviewStrings } from './webviewStrings';
@@ -13,7 +14,7 @@ export interface ContextChipOptions {
   messageId?: string;
 }
 
-const kindIcons: Record<ContextKindView, string> = {
+const kindIcons: Record<ContextKindView, CodiconName> = {
   selection: 'selection',
   file: 'file',
   folder: 'folder',
@@ -49,7 +50,7 @@ export function kindName(strings: WebviewStrings, kind: ContextKindView): string
 /** A codicon standing for `kind`, named for screen readers. */
 export function kindIcon(strings: WebviewStrings, kind: ContextKindView | 'file' | 'folder'): HTMLElement {
   const name = kindName(strings, kind);
-  return h('span', { class: `codicon codicon-${kindIcons[kind]}`, role: 'img', 'aria-label': name, title: name });
+  return h('span', { class: codiconClass(kindIcons[kind]), role: 'img', 'aria-label': name, title: name });
 }
 
 /**
@@ -74,7 +75,7 @@ export function contextChip(chip: ContextChip, options: ContextChipOptions): HTM
   const thumbnail =
     chip.kind === 'image' && chip.thumbnail ? h('img', { class: 'chip-thumbnail', src: chip.thumbnail, alt: chip.label }) : undefined;
   const content = [
-    suggested ? h('span', { class: 'codicon codicon-add', 'aria-hidden': 'true' }) : undefined,
+    suggested ? h('span', { class: codiconClass('add'), 'aria-hidden': 'true' }) : undefined,
     thumbnail ?? kindIcon(strings, chip.kind),
     h('span', { class: 'chip-label', 'aria-hidden': thumbnail ? 'true' : undefined }, visibleLabel(strings, chip)),
     h('span', { class: 'chip-size' }, tokens),
@@ -82,7 +83,7 @@ export function contextChip(chip: ContextChip, options: ContextChipOptions): HTM
       ? h(
           'span',
           { class: 'chip-warning' },
-          h('span', { class: 'codicon codicon-warning', title: warning, 'aria-hidden': 'true' }),
+          h('span', { class: codiconClass('warning'), title: warning, 'aria-hidden': 'true' }),
           h('span', { class: 'visually-hidden' }, warning),
         )
       : undefined,

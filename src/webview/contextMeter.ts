@@ -3,6 +3,7 @@
 // does not fit (docs/chat.md). The extension sends its figures with the chips; the draft's share is estimated here
 // as the user types, which touches only the meter's own text, never the chips.
 import type { ContextBudget } from '../shared/webviewProtocol';
+import { codiconClass } from './codiconNames';
 import { h } from './dom';
 import { estimateTokens } from './estimateTokens';
 import { formatTokens } from './formatTokens';
@@ -27,7 +28,7 @@ export class ContextMeter {
     this.warning = h(
       'div',
       { id: 'context-meter-warning', class: 'context-meter-warning', role: 'status', 'aria-live': 'polite' },
-      h('span', { class: 'codicon codicon-warning', 'aria-hidden': 'true' }),
+      h('span', { class: codiconClass('warning'), 'aria-hidden': 'true' }),
       this.warningText,
     );
     this.element = h(

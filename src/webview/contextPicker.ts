@@ -4,6 +4,7 @@
 // follows it; an answer older than the latest query sent is dropped (docs/chat.md).
 import type { ContextSuggestion, ExtensionToWebviewMessage, WebviewToExtensionMessage } from '../shared/webviewProtocol';
 import { fitText, protocolLimits } from '../shared/webviewProtocol';
+import type { CodiconName } from './codiconNames';
 import { kindIcon } from './contextChips';
 import type { InputListbox, ListboxRow } from './inputListbox';
 import type { WebviewStrings } from './webviewStrings';
@@ -13,7 +14,7 @@ type AddContext = Extract<WebviewToExtensionMessage, { type: 'addContext' }>;
 
 interface FixedSource {
   key: string;
-  icon: string;
+  icon: CodiconName;
   label: (strings: WebviewStrings) => string;
   /** English words that find it whatever the UI's language (`@prob`, `@term`). */
   keywords: readonly string[];

@@ -1,4 +1,5 @@
 // A tiny helper for building DOM with createElement: text always goes in as text, never as HTML.
+import { codiconClass, type CodiconName } from './codiconNames';
 
 type Attributes = Record<string, string | boolean | undefined>;
 type Child = Node | string | undefined | false;
@@ -22,10 +23,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A button with a codicon and an accessible name (shown as a tooltip too). */
-export function iconButton(icon: string, label: string, attributes: Attributes = {}): HTMLButtonElement {
+export function iconButton(icon: CodiconName, label: string, attributes: Attributes = {}): HTMLButtonElement {
   return h(
     'button',
     { type: 'button', class: 'icon-button', title: label, 'aria-label': label, ...attributes },
-    h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
+    h('span', { class: codiconClass(icon), 'aria-hidden': 'true' }),
   );
 }

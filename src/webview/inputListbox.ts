@@ -3,13 +3,14 @@
 // (aria-controls, while it is open) and at the active option (aria-activedescendant); the options are never focused.
 // The text box stays a textarea (role=combobox is not valid on one), so it gets only the attributes WAI-ARIA 1.2
 // allows on a textbox, and not aria-expanded (axe's aria-allowed-attr rule reports it as critical).
+import { codiconClass, type CodiconName } from './codiconNames';
 import { h } from './dom';
 
 export interface ListboxRow {
   /** Stable across updates: the active row stays active when the list is refreshed. */
   key: string;
   /** The codicon, or an element for it (named for screen readers). */
-  icon: string | HTMLElement;
+  icon: CodiconName | HTMLElement;
   label: string;
   /** Indexes of `label`'s characters to highlight (what the query matched). */
   matches?: readonly number[];
@@ -126,7 +127,7 @@ export class InputListbox {
     return h(
       'li',
       { id: `${this.id}-${index}`, class: 'input-option', role: 'option', 'aria-selected': 'false' },
-      typeof row.icon === 'string' ? h('span', { class: `codicon codicon-${row.icon}`, 'aria-hidden': 'true' }) : row.icon,
+      typeof row.icon === 'string' ? h('span', { class: codiconClass(row.icon), 'aria-hidden': 'true' }) : row.icon,
       h('span', { class: 'input-option-label' }, ...highlighted(row.label, row.matches)),
       row.description ? h('span', { class: 'input-option-description' }, row.description) : undefined,
     );

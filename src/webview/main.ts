@@ -1,6 +1,7 @@
 // The chat view's script. It runs in a sandboxed iframe under a CSP that allows only this bundle, builds its DOM
 // with createElement/textContent, renders model output only through the sanitizing Markdown renderer, and
 // validates every message from the extension (a malformed one is reported and ignored).
+// The build answers this with the rules and glyphs of the icons in ./codiconNames alone (scripts/build/codiconSubset.js).
 import '@vscode/codicons/dist/codicon.css';
 import './render/markdown.css';
 import './chat.css';
@@ -13,6 +14,7 @@ import {
 } from '../shared/webviewProtocol';
 import { acceptUriDrops } from './acceptUriDrops';
 import { Composer } from './composer';
+import { codiconClass, type CodiconName } from './codiconNames';
 import { h } from './dom';
 import { base64ToFile } from './images/downscaleImage';
 import { ImageAttacher } from './images/imageAttacher';
@@ -103,19 +105,19 @@ function userHistory(list: readonly MessageView[]): string[] {
  */
 function noticeElement(options: {
   className: string;
-  icon: string;
+  icon: CodiconName;
   text: string;
   buttons: readonly { button: HTMLButtonElement; run: () => void }[];
 }): HTMLElement {
   const close = h(
     'button',
     { type: 'button', class: 'icon-button', 'aria-label': strings.close, title: strings.close },
-    h('span', { class: 'codicon codicon-close', 'aria-hidden': 'true' }),
+    h('span', { class: codiconClass('close'), 'aria-hidden': 'true' }),
   );
   const notice = h(
     'div',
     { class: `notice ${options.className}` },
-    h('span', { class: `codicon codicon-${options.icon}`, 'aria-hidden': 'true' }),
+    h('span', { class: codiconClass(options.icon), 'aria-hidden': 'true' }),
     h('span', { class: 'notice-text' }, options.text),
     ...options.buttons.map(({ button }) => button),
     close,

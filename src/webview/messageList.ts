@@ -14,6 +14,7 @@ import type {
   WebviewToExtensionMessage,
 } from '../shared/webviewProtocol';
 import { contextChip } from './contextChips';
+import { codiconClass } from './codiconNames';
 import { h, iconButton } from './dom';
 import { messageImages } from './images/messageImages';
 import { codeBlockPaths, createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
@@ -167,7 +168,7 @@ export class MessageList {
     const item = this.rendered.get(messageId);
     item?.element
       .querySelector('.message-status')
-      ?.replaceChildren(h('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }), ` ${text}`);
+      ?.replaceChildren(h('span', { class: `${codiconClass('loading')} codicon-modifier-spin`, 'aria-hidden': 'true' }), ` ${text}`);
   }
 
   setBusy(busy: boolean): void {
@@ -197,7 +198,7 @@ export class MessageList {
       h(
         'header',
         { class: 'message-header' },
-        h('span', { class: 'codicon codicon-account', 'aria-hidden': 'true' }),
+        h('span', { class: codiconClass('account'), 'aria-hidden': 'true' }),
         h('span', { class: 'author' }, this.strings.you),
         edit,
       ),
@@ -267,7 +268,7 @@ export class MessageList {
     element
       .querySelector('.message-header')
       ?.replaceChildren(
-        h('span', { class: 'codicon codicon-hubot', 'aria-hidden': 'true' }),
+        h('span', { class: codiconClass('hubot'), 'aria-hidden': 'true' }),
         h('span', { class: 'author' }, modelName(view) ?? this.strings.assistant),
         ...badges,
       );
@@ -288,7 +289,7 @@ export class MessageList {
         });
         errorBox.setAttribute('role', 'alert');
         errorBox.replaceChildren(
-          h('div', { class: 'error-text' }, h('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }), ` ${view.error.message}`),
+          h('div', { class: 'error-text' }, h('span', { class: codiconClass('error'), 'aria-hidden': 'true' }), ` ${view.error.message}`),
           h('div', { class: 'error-actions' }, ...buttons),
         );
       } else {
@@ -331,7 +332,7 @@ export class MessageList {
       'button',
       // The tooltip lists the files (the first ten): what "all" is, before anything opens.
       { type: 'button', class: 'secondary-button apply-all', 'aria-label': label, title: [label, ...files.slice(0, 10)].join('\n') },
-      h('span', { class: 'codicon codicon-diff-multiple', 'aria-hidden': 'true' }),
+      h('span', { class: codiconClass('diff-multiple'), 'aria-hidden': 'true' }),
       format(this.strings.applyAll, files.length),
     );
     button.addEventListener('click', () => this.post({ type: 'applyAll', messageId }));
@@ -465,7 +466,7 @@ export class MessageList {
     const section = h(
       'section',
       { id: 'empty-state', class: 'empty-state', 'aria-labelledby': 'empty-state-title' },
-      h('div', { class: 'codicon codicon-comment-discussion empty-state-icon', 'aria-hidden': 'true' }),
+      h('div', { class: `${codiconClass('comment-discussion')} empty-state-icon`, 'aria-hidden': 'true' }),
       h('h2', { id: 'empty-state-title' }, this.strings.emptyTitle),
     );
     if (this.modelChosen) {

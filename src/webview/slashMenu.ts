@@ -1,12 +1,13 @@
 // The `/` menu: the chat's commands, found without reading the placeholder. `/image` is typed into the input (its
 // prompt follows); the others run the selection command of that name (`slashCommand`).
 import type { SlashCommand, WebviewToExtensionMessage } from '../shared/webviewProtocol';
+import type { CodiconName } from './codiconNames';
 import type { InputListbox, ListboxRow } from './inputListbox';
 import type { WebviewStrings } from './webviewStrings';
 
 interface MenuCommand {
   name: 'image' | SlashCommand;
-  icon: string;
+  icon: CodiconName;
   description: (strings: WebviewStrings) => string;
 }
 

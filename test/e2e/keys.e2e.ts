@@ -30,10 +30,18 @@ describe('keys, settings and the model picker in the real editor', () => {
     if (!(await toast.isVisible().catch(() => false))) {
       await editor().bridge.executeCommand('notifications.showList');
       toast = page.locator('.notifications-center .notification-list-item', { hasText: invalidProviderEntry.id }).first();
+      // Earlier suites' notifications fill the centre's list, which draws only the rows that fit: close newer ones
+      // (the entry's notification came at startup, so it is the oldest) until it is drawn.
+      const others = page.locator('.notifications-center .notification-list-item').filter({ hasNotText: invalidProviderEntry.id });
+      for (let closed = 0; closed < 40 && !(await toast.isVisible()) && (await others.count()) > 0; closed++) {
+        await others.first().hover();
+        await others.first().locator('.codicon-notifications-clear').click();
+      }
     }
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
     const text = (await toast.textContent()) ?? '';
-    assert.match(text, /switchboard\.providers\[3\]/);
+    // Its index in the test profile's list (rootHooks.ts), whatever entries come before it.
+    assert.match(text, /switchboard\.providers\[\d+\]/);
     assert.match(text, /baseUrl/);
     await saveScreenshot(editor(), 'invalid provider entry notification');
     await editor().bridge.executeCommand('notifications.hideList');

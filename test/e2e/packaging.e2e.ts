@@ -10,7 +10,7 @@ const runtimeFile = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
-  /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^extension\/l10n\/webview\.[a-z-]+\.json$/,
   /^extension\/dist\/[\w-]+\.(js|css|ttf)$/,
   /^extension\/media\/[\w./-]+\.(css|svg|png)$/,

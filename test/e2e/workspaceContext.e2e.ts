@@ -163,8 +163,12 @@ describe('workspace context in the real editor', () => {
     // item is the fallback (the menu stays open until one of them takes).
     await item.locator('a.action-menu-item').click();
     if (await item.isVisible()) {
-      await item.hover();
-      await page.keyboard.press('Enter');
+      // The click may still take while this runs (the menu then closes): Enter only on an item still hovered.
+      const hovered = await item
+        .hover({ timeout: 2_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (hovered && (await item.isVisible())) await page.keyboard.press('Enter');
     }
     const frame = await findWebviewFrame(page, '#input');
     await pendingChip(frame, 'api.ts').waitFor({ timeout: 20_000 });

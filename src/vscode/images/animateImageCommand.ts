@@ -9,12 +9,12 @@ import type { ImageProgress } from '../../core/images/imageTypes';
 import type { KeyStore } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
-import { describeError } from '../errors/describeError';
 import type { SettingsService } from '../settings/settingsService';
 import {
   activeImageUri,
   describeImageProgress,
   pickImageFile,
+  offerSavedFile,
   readSourceImageFile,
   saveTargetFor,
   sourceLabel,
@@ -128,30 +128,10 @@ export class AnimateImageCommand {
     );
     const uri = vscode.Uri.file(written.path);
     this.log.info(`Saved the video of ${sourceLabel(imageUri)} to ${written.path}`);
-    await this.reveal(uri);
+    // Like an edited or generated image: the side bar stays where the user had it (often the chat); Open and
+    // Reveal in Explorer are the notification's buttons.
+    offerSavedFile(uri, vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(uri, false)), this.log);
     return uri;
-  }
-
-  /**
-   * Selects the video in the explorer, then gives the focus back to the editor group (revealing focuses the
-   * explorer, and typing would land there), and offers to open it.
-   */
-  private async reveal(uri: vscode.Uri): Promise<void> {
-    const hadEditor = vscode.window.tabGroups.activeTabGroup.activeTab !== undefined;
-    await vscode.commands.executeCommand('revealInExplorer', uri);
-    if (hadEditor) await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    const open = vscode.l10n.t('Open');
-    void (async () => {
-      try {
-        const choice = await vscode.window.showInformationMessage(
-          vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(uri, false)),
-          open,
-        );
-        if (choice === open) await vscode.commands.executeCommand('vscode.open', uri);
-      } catch (error) {
-        this.log.warn(`Could not open ${uri.fsPath}: ${describeError(error)}`);
-      }
-    })();
   }
 
   /** The providers that animate and have a usable key: none → a warning that sets one; one → no question. */

@@ -3,13 +3,14 @@
 // tab stop with the arrow keys moving between them, as a code block's toolbar. An image the user attached (on a
 // question) is a thumbnail that opens it.
 import type { ImageAction, MessageView, WebviewToExtensionMessage } from '../../shared/webviewProtocol';
+import { codiconClass, type CodiconName } from '../codiconNames';
 import { h } from '../dom';
 import { moveInToolbar } from '../render';
 import { format, type WebviewStrings, type WebviewStringKey } from '../webviewStrings';
 
 type MessageImage = NonNullable<MessageView['images']>[number];
 
-const actions: readonly [ImageAction, string, WebviewStringKey][] = [
+const actions: readonly [ImageAction, CodiconName, WebviewStringKey][] = [
   ['insertReference', 'insert', 'imageInsertReference'],
   ['open', 'go-to-file', 'imageOpen'],
   ['reveal', 'folder-opened', 'imageReveal'],
@@ -56,7 +57,7 @@ function figure(image: MessageImage, strings: WebviewStrings, act: (action: Imag
     const button = h(
       'button',
       { type: 'button', class: 'image-action', 'data-action': action, title: strings[key], 'aria-label': strings[key] },
-      h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }),
+      h('span', { class: codiconClass(icon), 'aria-hidden': 'true' }),
     );
     // One tab stop for the toolbar: the arrow keys move within it (moveInToolbar).
     button.tabIndex = position === 0 ? 0 : -1;

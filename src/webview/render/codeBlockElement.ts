@@ -2,6 +2,7 @@
 // save as new file) and the highlighted code. Built with createElement/textContent only; the code text comes from the
 // parser, never from the DOM, so the actions get exactly what the model wrote.
 import { codeBlockTarget } from '../../shared/codeBlockTarget';
+import { codiconClass, type CodiconName } from '../codiconNames';
 import { resolveLanguage } from './highlightCode';
 import type { MarkdownStrings } from './markdownStrings';
 import type { ParsedCodeBlock } from './markdownParser';
@@ -39,7 +40,7 @@ export function isCodeAction(value: string | undefined): value is CodeAction {
 }
 
 /** The codicon of each action. */
-const actionIcon: Record<CodeAction, string> = {
+const actionIcon: Record<CodeAction, CodiconName> = {
   copy: 'copy',
   insertAtCursor: 'insert',
   applyAsDiff: 'diff',
@@ -103,7 +104,7 @@ export function createCodeBlockElement(block: ParsedCodeBlock, index: number, co
       action === 'applyAsDiff' && path !== undefined ? strings.applyTo.replace('{path}', () => path) : strings[actionLabel[action]];
     // An icon with the name as tooltip and accessible name: four text buttons would not fit a narrow side bar.
     const icon = document.createElement('span');
-    icon.className = `codicon codicon-${actionIcon[action]}`;
+    icon.className = codiconClass(actionIcon[action]);
     icon.setAttribute('aria-hidden', 'true');
     button.append(icon);
     button.title = text;

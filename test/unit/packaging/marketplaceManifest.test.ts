@@ -38,7 +38,7 @@ const shown = (value: string): string => value.replace(/^%(.+)%$/, (_, key: stri
 const runtimeFile = [
   /^package\.json$/,
   /^package\.nls(\.[a-z-]+)?\.json$/,
-  /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^l10n\/webview\.[a-z-]+\.json$/,
   /^dist\/[\w-]+\.(js|css|ttf)$/,
   /^media\/[\w./-]+\.(svg|png)$/,
@@ -69,6 +69,7 @@ describe('the package for the VS Code Marketplace and Open VSX', () => {
       assert.ok(listing.includes(file), `${file} is not in the package`);
     }
     assert.ok(!listing.includes('media/icon.svg'), 'the icon source drawing ships, though only the PNG is used');
+    assert.ok(!listing.includes('l10n/bundle.l10n.json'), 'the English l10n export ships, though VS Code never reads it');
   });
 
   it('has the fields Open VSX requires, in the forms its registry accepts', () => {

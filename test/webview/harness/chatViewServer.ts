@@ -5,10 +5,14 @@
 // extension reads it (readWebviewStringTable).
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { codiconSubsetPlugin } from '../../../scripts/build/codiconSubset';
 import { readWebviewStringTable, renderWebviewDocument } from '../../../src/core/webviewDocument';
 import { type ServedFile, startWebviewDocumentServer, type WebviewDocumentServer } from './webviewDocumentServer';
 
 const repoRoot = path.resolve(__dirname, '../../..');
+// The webview build's module aliases (markdown-it's entity table answered by the browser), from esbuild.js itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { webviewAlias } = require(path.join(repoRoot, 'esbuild.js')) as { webviewAlias: Record<string, string> };
 
 const types: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.ttf': 'font/ttf' };
 
@@ -28,7 +32,10 @@ export async function startChatViewServer(entry: string, extra?: ReadonlyMap<str
     platform: 'browser',
     target: 'es2022',
     loader: { '.ttf': 'file' },
+    alias: webviewAlias,
     assetNames: '[name]',
+    // Only the icons the view ships (src/webview/codiconNames.ts), as esbuild.js builds them.
+    plugins: [codiconSubsetPlugin()],
     sourcemap: 'inline',
     logLevel: 'silent',
   });

@@ -8,6 +8,9 @@ import { renderWebviewDocument } from '../../../src/core/webviewDocument';
 import { type ServedFile, startWebviewDocumentServer } from './webviewDocumentServer';
 
 const repoRoot = path.resolve(__dirname, '../../..');
+// The webview build's module aliases (markdown-it's entity table answered by the browser), from esbuild.js itself.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { webviewAlias } = require(path.join(repoRoot, 'esbuild.js')) as { webviewAlias: Record<string, string> };
 
 export interface PageServer {
   /** The page's URL. */
@@ -42,6 +45,7 @@ export async function bundlePage(entry: string, minify = false): Promise<string>
     minify,
     sourcemap: minify ? false : 'inline',
     legalComments: 'none',
+    alias: webviewAlias,
     logLevel: 'silent',
   });
   const output = result.outputFiles[0];
