@@ -23,8 +23,9 @@ esac
 
 # What code-server's native modules (built by scripts/editor/install-code-server.sh) and the packaging need.
 packages=(build-essential pkg-config python3 libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ca-certificates git unzip openssl)
-# What the tests need besides: the browser Playwright drives, and a font so screenshots have text.
-if [ "$purpose" = test ]; then packages+=(chromium fonts-dejavu-core); fi
+# What the tests need besides: the browser Playwright drives, a font so screenshots have text, and ripgrep (the search
+# tool's unit tests run the real binary, the one VS Code ships being the same program).
+if [ "$purpose" = test ]; then packages+=(chromium fonts-dejavu-core ripgrep); fi
 
 say() { echo "[system-packages] $*" >&2; }
 

@@ -72,3 +72,20 @@ export { scanFences } from './edits/scanFences';
 export { AttachmentStore, referencedAttachments } from './attachments/attachmentStore';
 export { imagesAsNotes } from './chat/imagesAsNotes';
 export type { VisionAnswer } from './providers/visionSupport';
+
+// Tools (issue 17, docs/chat.md "Tools"): the built-in tools' definitions and argument checks, the ones that run in
+// core (read, list and search the workspace within resolveToolPath's rules), ripgrep's command line and output
+// reader for the search the extension runs, and the text an edit proposal makes for the review.
+export { builtinTools } from './tools/builtinTools';
+export { resolveToolPath } from './tools/resolveToolPath';
+export type { ToolPath, ToolPathResolution } from './tools/resolveToolPath';
+export { runReadFile } from './tools/runReadFile';
+export { runListFiles } from './tools/runListFiles';
+export { searchWorkspaceText } from './tools/searchWorkspaceText';
+export { ripgrepArgs } from './tools/ripgrepArgs';
+export { RipgrepJsonReader } from './tools/ripgrepJson';
+export { applyEditProposal, proposalTargetRefusal } from './tools/applyEditProposal';
+export { toolDenied, toolError } from './tools/toolError';
+export { defaultToolLimits } from './tools/toolLimits';
+export type { ToolLimits, ToolRunOptions } from './tools/toolLimits';
+export type { ToolFolder, ToolWorkspace } from './tools/toolWorkspace';

@@ -25,6 +25,46 @@ export interface ChatRequest {
   maxTokens?: number;
   /** Aborting it closes the HTTP request; the stream then ends with `done` (finishReason `cancelled`). */
   signal?: AbortSignal;
+  /**
+   * Tools the model may call (issue 17). Each protocol sends them in its own form (OpenAI-compatible `tools`,
+   * Anthropic `tools`, Gemini `functionDeclarations`); a protocol without tool calling refuses a request that has
+   * them, by name, before sending.
+   */
+  tools?: readonly ToolDefinition[];
+  /** `auto` (the default when tools are given), `none`, `required` (some tool), or one tool by name. */
+  toolChoice?: ToolChoice;
+  /**
+   * Ask for a machine-readable answer: JSON, matching `schema` when given (OpenAI-compatible `response_format`,
+   * Gemini `responseMimeType` / `responseSchema`, Anthropic a forced tool whose input is the answer).
+   */
+  responseFormat?: ResponseFormat;
+}
+
+/** A tool as the model sees it: a name, what it does, and its arguments as a JSON Schema object. */
+export interface ToolDefinition {
+  /** Letters, digits, `_` and `-`, at most 64 characters (the strictest protocol's rule). */
+  name: string;
+  description: string;
+  /** A JSON Schema of `type: "object"` (the subset every protocol accepts: no `$ref`, no `oneOf` at the top). */
+  parameters: Readonly<Record<string, unknown>>;
+}
+
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+export interface ResponseFormat {
+  type: 'json';
+  /** A JSON Schema the answer must match; absent: any JSON object. */
+  schema?: Readonly<Record<string, unknown>>;
+  /** The schema's name (OpenAI requires one; letters, digits, `_`, `-`). */
+  name?: string;
+}
+
+/** A complete tool call of the answer: its arguments are the JSON text the model produced, joined from its deltas. */
+export interface ToolCall {
+  /** The provider's id of the call (Gemini has none: one is made up, unique within the answer). */
+  id: string;
+  name: string;
+  arguments: string;
 }
 
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'other';
@@ -40,6 +80,13 @@ export type ChatEvent =
   | { type: 'model'; provider: string; model: string; /** The answer is replayed from the response cache. */ cached?: true }
   /** A piece of the answer's text, in order. */
   | { type: 'text-delta'; text: string }
+  /**
+   * The model started a tool call (its name is known, its arguments still streaming): for the UI to show a card at
+   * once. Always followed by the `tool-call` of the same id, unless the stream ends in an error or is stopped.
+   */
+  | { type: 'tool-call-start'; id: string; name: string }
+  /** A tool call, complete, in the order the model made them; the answer then ends with finishReason `tool-calls`. */
+  | { type: 'tool-call'; call: ToolCall }
   /** Token counts, when the provider reports them (may come more than once; the last one wins). */
   | { type: 'usage'; usage: TokenUsage }
   /** The client is waiting for a rate limit before sending (so the UI can say "waiting 12 s"). */

@@ -10,8 +10,13 @@ export const defaultAnswerTokenAllowance = 1024;
 /** Per-message overhead (role markers and separators the provider adds). */
 const tokensPerMessage = 4;
 
-export function estimateTokens(request: Pick<ChatRequest, 'messages' | 'systemPrompt' | 'maxTokens'>): number {
+export function estimateTokens(
+  request: Pick<ChatRequest, 'messages' | 'systemPrompt' | 'maxTokens'> & Partial<Pick<ChatRequest, 'tools' | 'responseFormat'>>,
+): number {
   let chars = request.systemPrompt?.length ?? 0;
+  // The tools' definitions are sent with every request (their schemas as JSON), and so is an answer format's schema.
+  for (const tool of request.tools ?? []) chars += tool.name.length + tool.description.length + JSON.stringify(tool.parameters).length;
+  if (request.responseFormat?.schema !== undefined) chars += JSON.stringify(request.responseFormat.schema).length;
   for (const message of request.messages) chars += partChars(message.parts);
   const messages = request.messages.length + (request.systemPrompt ? 1 : 0);
   const prompt = Math.ceil(chars / 4) + messages * tokensPerMessage;

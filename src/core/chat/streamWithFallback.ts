@@ -3,8 +3,9 @@
 // - An attempt that fails BEFORE any of its text was streamed moves on according to `fallbackDecision` (next
 //   model; next provider for a quota problem; stop for auth, bad request, content filter, stop button), with a
 //   `fallback` event that says from where to where and why.
-// - An attempt that fails AFTER text was streamed is not replaced: the partial answer stands and the `error`
-//   event ends the stream.
+// - An attempt that fails AFTER text was streamed, or after a tool call began (`tool-call-start`: the UI shows its
+//   card at once, and a call may already have been run by the time the answer fails), is not replaced: the partial
+//   answer stands and the `error` event ends the stream.
 // - A provider whose circuit breaker is open is skipped with a `fallback` event carrying a `circuit-open` error;
 //   when every entry is skipped that way the stream ends with one error naming them all.
 // - The stop button (request.signal) ends everything at once with `done` (finishReason `cancelled`), never a
@@ -88,7 +89,8 @@ export async function* streamWithFallback(
 
     attempts += 1;
     let sawModel = false;
-    let textStreamed = false;
+    /** Text or a tool call of this attempt reached the consumer: the answer has begun. */
+    let answerBegun = false;
     let failure: ProviderError | undefined;
     let outcomeRecorded = false;
     const modelEvent: ChatEvent = { type: 'model', provider: ref.provider, model: ref.model };
@@ -104,7 +106,16 @@ export async function* streamWithFallback(
               sawModel = true;
               yield modelEvent;
             }
-            if (event.text.length > 0) textStreamed = true;
+            if (event.text.length > 0) answerBegun = true;
+            yield event;
+            break;
+          case 'tool-call-start':
+          case 'tool-call':
+            if (!sawModel) {
+              sawModel = true;
+              yield modelEvent;
+            }
+            answerBegun = true;
             yield event;
             break;
           case 'usage':
@@ -158,7 +169,7 @@ export async function* streamWithFallback(
     }
     breaker?.recordFailure(ref.provider, failure);
 
-    if (textStreamed) {
+    if (answerBegun) {
       // The partial answer stands; never silently replace it with another model's.
       yield { type: 'error', error: failure };
       return;

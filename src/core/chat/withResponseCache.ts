@@ -2,7 +2,9 @@
 // `model` (with `cached: true`), one `text-delta` with the whole text, `usage` (what the answer cost when it was
 // generated; `cached` tells the UI it cost nothing now) and `done` (`stop`). A miss streams from the provider as
 // usual and stores the answer only when it completed with `done` finishReason `stop` — never a partial, failed,
-// length-truncated, filtered or stopped answer, and never an empty one.
+// length-truncated, filtered or stopped answer, and never an empty one. A request that offers tools or asks for a
+// JSON answer format bypasses the cache both ways: a tool-using answer depends on what the tools find now, and the
+// cache key does not hold the format (a plain answer must never be replayed where JSON was asked for).
 //
 // Wrap it outside withRateLimit, so that a hit spends no rate-limit budget.
 import type { ChatEvent, ChatProvider, ChatRequest } from './chatTypes';
@@ -19,7 +21,7 @@ export function withResponseCache(provider: ChatProvider, cache: ResponseCache):
 }
 
 async function* cachedStream(provider: ChatProvider, cache: ResponseCache, request: ChatRequest): AsyncGenerator<ChatEvent> {
-  if (!cache.enabled) {
+  if (!cache.enabled || (request.tools ?? []).length > 0 || request.responseFormat !== undefined) {
     yield* provider.streamChat(request);
     return;
   }

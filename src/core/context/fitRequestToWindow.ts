@@ -27,18 +27,24 @@ export function answerReserve(request: FittableRequest, window: number): number 
 
 export function fitRequestToWindow(request: FittableRequest, window: number): FitResult {
   const messages = request.messages;
-  const question = messages.at(-1);
+  // The question is the last user message; in a tool loop (issue 17) the steps of the answer being built follow it
+  // and go with it, never dropped or cut (a tool call must not lose its result, nor a result its call).
+  let at = messages.length - 1;
+  while (at > 0 && messages[at]?.role !== 'user') at--;
+  const question = messages[at];
   if (question === undefined || window <= 0) return { request, droppedMessages: 0, cutContexts: 0, fits: true };
+  const steps = messages.slice(at + 1);
 
   // Earlier messages in turns that start with a user message, so what is left still starts with the user's turn.
   const turns: ChatMessage[][] = [];
-  for (const message of messages.slice(0, -1)) {
+  for (const message of messages.slice(0, at)) {
     const last = turns.at(-1);
     if (message.role === 'user' || last === undefined) turns.push([message]);
     else last.push(message);
   }
   const contexts = question.parts.flatMap((part, index) => (part.type === 'context' ? [{ id: String(index), part }] : []));
-  const questionText = partsTokens(question.parts.filter((part) => part.type !== 'context'));
+  const questionText =
+    partsTokens(question.parts.filter((part) => part.type !== 'context')) + steps.reduce((sum, step) => sum + partsTokens(step.parts), 0);
 
   const plan = planContextFit({
     // The question goes last as history that is never dropped; its contexts are what may be cut.
@@ -68,7 +74,7 @@ export function fitRequestToWindow(request: FittableRequest, window: number): Fi
     return { type: 'context' as const, context: { ...part.context, text: chars > 0 ? cutText(text, chars) : '', truncated: true } };
   });
   return {
-    request: { ...request, messages: [...kept.flat(), { role: question.role, parts }] },
+    request: { ...request, messages: [...kept.flat(), { role: question.role, parts }, ...steps] },
     droppedMessages: turns.filter((_turn, index) => dropped.has(String(index))).reduce((sum, turn) => sum + turn.length, 0),
     cutContexts: cuts.size,
     fits: plan.fits,

@@ -32,6 +32,12 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
     }
     case 'text-delta':
       return event.text === '' ? message : { ...message, parts: appendText(message.parts, event.text) };
+    case 'tool-call':
+      // In the order the model made them, after the step's text; the tool loop appends their results (runToolLoop.ts).
+      return {
+        ...message,
+        parts: [...message.parts, { type: 'tool-call', id: event.call.id, name: event.call.name, arguments: event.call.arguments }],
+      };
     case 'usage':
       return { ...message, usage: { ...message.usage, ...definedOnly(event.usage) } };
     case 'fallback':
@@ -51,6 +57,8 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
             ? { kind: event.error.kind, message: event.error.message }
             : { kind: event.error.kind, message: event.error.message, messageId: event.error.messageId, params: { ...event.error.params } },
       };
+    // A call's start only lets the view draw its card early; the call is kept once it is complete (`tool-call`).
+    case 'tool-call-start':
     case 'rate-limit-wait':
     case 'retry':
     case 'notice':
@@ -60,7 +68,10 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
   }
 }
 
-/** Deltas grow the last text part (one part per answer, not one per delta); after an image a new one starts. */
+/**
+ * Deltas grow the last text part (one part per answer, not one per delta); after an image, a tool call or a tool
+ * result a new one starts, so each step of a tool loop keeps its own text.
+ */
 function appendText(parts: readonly MessagePart[], text: string): MessagePart[] {
   const next = parts.slice();
   const last = next[next.length - 1];

@@ -5,9 +5,16 @@
 // can skip re-rendering or saving with `next === previous`. Times are milliseconds since the epoch.
 import type { TokenUsage, FinishReason } from '../chat/chatTypes';
 import type { ProviderErrorKind } from '../errors/providerError';
-import type { MessagePart } from './messagePart';
+import type { ContextNote, MessagePart } from './messagePart';
 
 export type { ContextItem, ContextKind, MessagePart } from './messagePart';
+
+/**
+ * Something the user should know about how an answer went that is not an error (issue 17): the tool loop reached
+ * its step limit, a repeated tool call was refused. A message id of errors/errorTemplates.ts and flat parameters,
+ * like a context item's note, shown under the answer in the UI's language; never sent to a model.
+ */
+export type AnswerNote = ContextNote;
 
 /**
  * The stored format's version; a file with a greater one was written by a newer Switchboard and is left alone.
@@ -65,7 +72,9 @@ export interface AssistantMessage {
   role: 'assistant';
   /**
    * The answer so far: its text (kept when the answer is stopped or fails part-way; `textOf(parts)`) and the images
-   * an `/image` request saved into the workspace, shown inline with the answer.
+   * an `/image` request saved into the workspace, shown inline with the answer. When the model used tools, every
+   * step in order: its text, its `tool-call` parts, then their `tool-result` parts, then the next step's text and
+   * calls (docs/chat.md, "Tools"). A call without a result was stopped (or its step ended the answer).
    */
   parts: MessagePart[];
   createdAt: number;
@@ -73,6 +82,7 @@ export interface AssistantMessage {
   /** The provider entry and model that produced the answer (after any fallback). */
   provider?: string;
   model?: string;
+  /** Token counts of the whole answer: with tools, every step's request summed. */
   usage?: TokenUsage;
   /** Why the answer ended, when it ended with `done` (e.g. `length` = cut at the token limit). */
   finishReason?: FinishReason;
@@ -81,6 +91,8 @@ export interface AssistantMessage {
   cached?: boolean;
   /** The model the user chose, when another model of the fallback chain answered instead. */
   fallbackFrom?: ModelIdentity;
+  /** What the user is told under the answer (the step limit was reached, a repeated call was refused), in order. */
+  notes?: AnswerNote[];
 }
 
 /** An image an `/image` request wrote, as attachImages takes it. */

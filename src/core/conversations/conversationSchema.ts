@@ -36,6 +36,8 @@ const count = z.number().check(z.nonnegative());
 const line = z.int().check(z.positive());
 const nonEmpty = z.string().check(z.minLength(1));
 
+const noteSchema = z.object({ id: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
 const contextItemSchema = z.object({
   kind: z.enum(contextKinds as [ContextKind, ...ContextKind[]]),
   label: z.string(),
@@ -45,7 +47,7 @@ const contextItemSchema = z.object({
   startLine: z.exactOptional(line),
   endLine: z.exactOptional(line),
   truncated: z.exactOptional(z.boolean()),
-  note: z.exactOptional(z.object({ id: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  note: z.exactOptional(noteSchema),
 });
 
 // Long fields are accepted here, never a reason to call a whole conversation corrupt (issue 13: a 10,000-character
@@ -61,7 +63,13 @@ const partSchema = z.discriminatedUnion('type', [
     alt: z.string(),
   }),
   z.object({ type: z.literal('tool-call'), id: z.string(), name: z.string(), arguments: z.string() }),
-  z.object({ type: z.literal('tool-result'), callId: z.string(), content: z.string(), isError: z.boolean() }),
+  z.object({
+    type: z.literal('tool-result'),
+    callId: z.string(),
+    content: z.string(),
+    isError: z.boolean(),
+    note: z.exactOptional(noteSchema),
+  }),
 ]);
 
 const recipeSchema = z.object({
@@ -100,6 +108,8 @@ const answerFields = {
   ),
   cached: z.exactOptional(z.boolean()),
   fallbackFrom: z.exactOptional(z.object({ provider: z.string(), model: z.string() })),
+  // Added within format 2 (issue 17): an older Switchboard reading a file with notes drops them (zod strips).
+  notes: z.exactOptional(z.array(noteSchema)),
 };
 
 const assistantMessageSchema = z.object({ ...answerFields, parts: z.array(partSchema) });

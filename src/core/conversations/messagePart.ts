@@ -1,7 +1,9 @@
 // The parts a message is made of (issue 13): one model for what the chat shows, stores and sends. A user message is
-// its text plus the context it attached; an answer is its text plus the images it produced; tool calls and their
-// results (a later issue) are parts too. Protocols encode the parts they support and refuse the others by name
-// (see providers/partsAsText.ts), so adding a part never changes a message's shape.
+// its text plus the context it attached; an answer is its text plus the images it produced, and — when the model
+// used tools (issue 17) — every step of the tool loop in order: text, the step's tool calls, their results, more
+// text or calls (toChatMessages sends each step as an assistant message and a `tool` message). Protocols encode the
+// parts they support and refuse the others by name (see providers/partsAsText.ts), so adding a part never changes a
+// message's shape.
 
 /**
  * What a context item was taken from: the selection, a file, a folder (a listing plus the files that fit), the
@@ -83,12 +85,18 @@ export interface ToolCallPart {
   arguments: string;
 }
 
-/** What a tool call returned. */
+/** What a tool call returned (or why it was not run: refused, denied, invalid arguments — then `isError`). */
 export interface ToolResultPart {
   type: 'tool-result';
   callId: string;
+  /** The text the model reads, in English (what was sent, already cut to the loop's limit). */
   content: string;
   isError: boolean;
+  /**
+   * The same for the user, when there is something to say (a refused path, a search cut at its limit): a message id
+   * of errors/errorTemplates.ts and flat parameters, shown in the UI's language on the tool's card.
+   */
+  note?: ContextNote;
 }
 
 export type MessagePart = TextPart | ContextPart | ImagePart | ToolCallPart | ToolResultPart;
@@ -130,9 +138,15 @@ export function imagesOf(parts: readonly MessagePart[]): ImagePart[] {
   return parts.filter((part): part is ImagePart => part.type === 'image');
 }
 
-/** A deep copy (parts are plain data; contexts are the only nested object). */
+/** A deep copy (parts are plain data; contexts and notes are the only nested objects). */
 export function copyPart(part: MessagePart): MessagePart {
-  return part.type === 'context' ? contextPart(part.context) : { ...part };
+  if (part.type === 'context') return contextPart(part.context);
+  if (part.type === 'tool-result' && part.note !== undefined) return { ...part, note: copyNote(part.note) };
+  return { ...part };
+}
+
+export function copyNote(note: ContextNote): ContextNote {
+  return { id: note.id, params: { ...note.params } };
 }
 
 /** `text` cut to at most `max` UTF-16 units, ending in "…" when cut, never splitting a surrogate pair. */

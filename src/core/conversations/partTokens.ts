@@ -1,6 +1,7 @@
 // What a message part costs in tokens as it is sent (context/estimateTokens.ts's estimate): a text as written, a
-// context item as rendered (header and fence included), an image a fixed estimate (below), tool parts nothing (they
-// are counted by the providers themselves). The chat's meter and the fit to the model's window count the same way.
+// context item as rendered (header and fence included), an image a fixed estimate (below), a tool call its name and
+// arguments, a tool result its text (a file the model read is as costly as one the user attached, issue 17). The
+// chat's meter and the fit to the model's window count the same way.
 import { estimateTokens } from '../context/estimateTokens';
 import type { MessagePart } from './messagePart';
 import { renderContextItem } from './renderContextItem';
@@ -20,7 +21,8 @@ export function partTokens(part: MessagePart): number {
   if (part.type === 'text') return estimateTokens(part.text);
   if (part.type === 'context') return estimateTokens(renderContextItem(part.context));
   if (part.type === 'image') return imageTokens;
-  return 0;
+  if (part.type === 'tool-call') return estimateTokens(part.name) + estimateTokens(part.arguments);
+  return estimateTokens(part.content);
 }
 
 /** The estimated tokens of all of `parts`. */

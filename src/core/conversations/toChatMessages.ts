@@ -1,5 +1,6 @@
 // What a conversation sends to a provider as history (chatTypes.ChatMessage[]).
 import type { ChatMessage } from '../chat/chatTypes';
+import { answerSteps } from './answerSteps';
 import type { AssistantMessage, Conversation, ConversationMessage, UserMessage } from './conversation';
 import type { MessagePart } from './messagePart';
 import { copyPart, textOf } from './messagePart';
@@ -12,7 +13,7 @@ import { copyPart, textOf } from './messagePart';
  * conversation: the answer's text ("Saved …") stands for them. A failed turn — a question whose answer ended in an
  * error before its first word — is left out with its answer, so failed sends are not replayed as orphan questions
  * (issue 13); the conversation's last question is always sent. The system prompt is not part of a conversation: it
- * travels as `ChatRequest.systemPrompt`.
+ * travels as `ChatRequest.systemPrompt`. An answer that used tools goes as its steps (answerMessages).
  */
 export function toChatMessages(conversation: Conversation): ChatMessage[] {
   const out: ChatMessage[] = [];
@@ -28,9 +29,34 @@ export function toChatMessages(conversation: Conversation): ChatMessage[] {
       }
       out.push({ role: 'user', parts: sentParts(message) });
     } else if (message.status !== 'streaming') {
-      const text = textOf(message.parts);
-      if (text !== '') out.push({ role: 'assistant', parts: [{ type: 'text', text }] });
+      out.push(...answerMessages(message));
     }
+  }
+  return out;
+}
+
+/**
+ * An answer as protocol messages (issue 17): per step of its tool loop an assistant message — the step's text as one
+ * text part, then its tool calls — followed by a `tool` message with the step's results in the calls' order. A step
+ * with a call that has no result (stopped while it ran, or the answer ended there) is left out whole, text and
+ * calls, so no protocol is ever sent a call without its answer. A step with neither text nor calls is left out
+ * (providers reject empty turns). The tool loop sends the answer it is building this way, step after step.
+ */
+export function answerMessages(answer: AssistantMessage): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  for (const step of answerSteps(answer.parts)) {
+    if (!step.complete) continue;
+    const text = textOf(step.parts);
+    const parts: MessagePart[] = text !== '' ? [{ type: 'text', text }] : [];
+    parts.push(...step.calls.map(copyPart));
+    if (parts.length === 0) continue;
+    out.push({ role: 'assistant', parts });
+    // The result's note is the user's (shown on the card); the model reads the content.
+    if (step.results.length > 0)
+      out.push({
+        role: 'tool',
+        parts: step.results.map(({ callId, content, isError }) => ({ type: 'tool-result', callId, content, isError })),
+      });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { alternateTurns } from './alternateTurns';
 import { anthropicContent } from './anthropicContent';
 import { anthropicModelListSchema } from './anthropicSchemas';
 import { AnthropicStreamDecoder } from './anthropicStreamDecoder';
+import { anthropicToolFields } from './anthropicToolFields';
 import type { ChatEventQueue } from './chatEventQueue';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
 import { tokenCount } from './tokenCount';
@@ -29,6 +30,7 @@ export class AnthropicProvider extends HttpChatProvider {
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const { system, turns } = alternateTurns(request, this.id);
     const messages = turns.map(anthropicContent);
+    const tools = anthropicToolFields(request);
     // Anthropic takes 0–1 (temperatureRange.ts); recent Claude models refuse any temperature.
     const response = await this.withTemperature('anthropic', request, sink, (temperature, observe) => {
       const body = {
@@ -36,12 +38,13 @@ export class AnthropicProvider extends HttpChatProvider {
         max_tokens: request.maxTokens ?? this.defaultMaxTokens,
         ...(system !== undefined ? { system } : {}),
         messages,
+        ...tools.fields,
         ...(temperature !== undefined ? { temperature } : {}),
         stream: true,
       };
       return this.postForStream(this.versioned('/messages'), body, context, sink, observe);
     });
-    await this.streamSse(response, context, new AnthropicStreamDecoder(sink, context), sink);
+    await this.streamSse(response, context, new AnthropicStreamDecoder(sink, context, tools.answerTool), sink);
   }
 
   protected async fetchModels(context: ErrorContext, signal: AbortSignal | undefined): Promise<ModelInfo[]> {

@@ -26,6 +26,23 @@ function isTextDelta(value: unknown): value is ContentBlockDelta {
 /** Every streamed token passes here. */
 export const validateContentBlockDelta = fastValidator(anthropicContentBlockDeltaSchema, isTextDelta, 'A content_block_delta event');
 
+/**
+ * `content_block_start` ("Streaming Messages"): the block's index and its start; a `tool_use` block names its id and
+ * tool, with `input: {}` (the input follows in `input_json_delta`s).
+ */
+export const anthropicContentBlockStartSchema = z.object({
+  index: z.number(),
+  content_block: z.object({ type: z.string(), id: z.optional(z.string()), name: z.optional(z.string()), input: z.optional(z.unknown()) }),
+});
+
+/** A piece of a tool call's input: JSON text, to be joined with the other pieces of the block's `index`. */
+export const anthropicInputJsonDeltaSchema = z.object({
+  index: z.number(),
+  delta: z.object({ type: z.literal('input_json_delta'), partial_json: z.string() }),
+});
+
+export const anthropicContentBlockStopSchema = z.object({ index: z.number() });
+
 export const anthropicMessageDeltaSchema = z.object({
   delta: z.optional(z.object({ stop_reason: z.optional(z.nullable(z.string())) })),
   usage,

@@ -20,6 +20,11 @@ export interface ChatEventSink {
   text(text: string): void;
   /** Any other event; text received before it goes first. */
   push(event: ChatEvent): void;
+  /**
+   * Characters of a tool call's arguments received (kept by the decoder until the call is complete): they count
+   * toward the answer-size cap like text, so a server streaming arguments without end is stopped too.
+   */
+  countToolInput(chars: number): void;
 }
 
 type Producer = (sink: ChatEventQueue) => Promise<void>;
@@ -56,7 +61,10 @@ export class ChatEventQueue implements AsyncIterableIterator<ChatEvent>, ChatEve
     return this.controller.signal;
   }
 
-  /** Characters of answer text handed out so far (the answer-size cap reads it after each network read). */
+  /**
+   * Characters of answer text handed out so far, and of tool arguments received (the answer-size cap reads it after
+   * each network read).
+   */
   get textLength(): number {
     return this.textChars;
   }
@@ -74,6 +82,10 @@ export class ChatEventQueue implements AsyncIterableIterator<ChatEvent>, ChatEve
     if (this.ended) return;
     this.flush();
     this.add(event);
+  }
+
+  countToolInput(chars: number): void {
+    this.textChars += chars;
   }
 
   /** Hands the text pushed since the last flush to the consumer as one `text-delta`: call it after each network read. */

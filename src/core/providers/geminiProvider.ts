@@ -6,8 +6,9 @@ import type { ErrorContext } from '../errors/errorContext';
 import { alternateTurns } from './alternateTurns';
 import type { ChatEventQueue } from './chatEventQueue';
 import { geminiModelListSchema } from './geminiSchemas';
-import { geminiParts } from './geminiParts';
+import { geminiHistory, geminiParts } from './geminiParts';
 import { GeminiStreamDecoder } from './geminiStreamDecoder';
+import { geminiResponseFields, geminiToolFields } from './geminiToolFields';
 import { HttpChatProvider } from './httpChatProvider';
 import { tokenCount } from './tokenCount';
 
@@ -16,21 +17,26 @@ export class GeminiProvider extends HttpChatProvider {
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
     const { system, turns } = alternateTurns(request, this.id);
-    const contents = turns.map(geminiParts);
+    const signatures = this.config.quirks?.thoughtSignatures;
+    const history = geminiHistory(turns, signatures && ((id) => signatures.get(id)));
+    const contents = turns.map((turn) => geminiParts(turn, history));
+    const tools = geminiToolFields(request);
     const path = `/models/${encodeURIComponent(modelId(request.model))}:streamGenerateContent?alt=sse`;
     const response = await this.withTemperature('gemini', request, sink, (temperature, observe) => {
       const generationConfig = {
         ...(temperature !== undefined ? { temperature } : {}),
         ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
+        ...geminiResponseFields(request),
       };
       const body = {
         contents,
         ...(system !== undefined ? { systemInstruction: { parts: [{ text: system }] } } : {}),
+        ...tools,
         ...(Object.keys(generationConfig).length > 0 ? { generationConfig } : {}),
       };
       return this.postForStream(path, body, context, sink, observe);
     });
-    await this.streamSse(response, context, new GeminiStreamDecoder(sink, context), sink);
+    await this.streamSse(response, context, new GeminiStreamDecoder(sink, context, signatures), sink);
   }
 
   protected async fetchModels(context: ErrorContext, signal: AbortSignal | undefined): Promise<ModelInfo[]> {

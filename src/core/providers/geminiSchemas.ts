@@ -12,7 +12,24 @@ export const geminiChunkSchema = z.object({
         content: z.optional(
           z.nullable(
             z.object({
-              parts: z.optional(z.array(z.object({ text: z.optional(z.string()), thought: z.optional(z.boolean()) }))),
+              parts: z.optional(
+                z.array(
+                  z.object({
+                    text: z.optional(z.string()),
+                    thought: z.optional(z.boolean()),
+                    // A function call arrives whole ("Function calling" guide), its arguments an object.
+                    functionCall: z.optional(
+                      z.object({
+                        name: z.string(),
+                        args: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+                        id: z.optional(z.nullable(z.string())),
+                      }),
+                    ),
+                    // Opaque; only read beside a function call (thoughtSignatures.ts).
+                    thoughtSignature: z.optional(z.unknown()),
+                  }),
+                ),
+              ),
             }),
           ),
         ),
@@ -26,7 +43,10 @@ export const geminiChunkSchema = z.object({
 
 export type GeminiChunk = z.infer<typeof geminiChunkSchema>;
 
-/** The common chunk shapes, checked without zod (see fastValidator); anything else goes to the schema. */
+/**
+ * The common chunk shapes, checked without zod (see fastValidator); anything else goes to the schema, which is also
+ * where every chunk with a function call goes.
+ */
 function isPlainChunk(value: unknown): value is GeminiChunk {
   if (!isObject(value)) return false;
   const { candidates, usageMetadata: usage, promptFeedback: feedback } = value;
@@ -43,6 +63,7 @@ function isPlainChunk(value: unknown): value is GeminiChunk {
         if (!isObject(part)) return false;
         if (part.text !== undefined && typeof part.text !== 'string') return false;
         if (part.thought !== undefined && typeof part.thought !== 'boolean') return false;
+        if (part.functionCall !== undefined) return false;
       }
     }
   }

@@ -1,9 +1,13 @@
 // What Switchboard has learned this session about models that refuse part of a request: today, the models that
 // reject any temperature but their default (OpenAI's reasoning models, recent Claude models). Providers are built
 // per request, so this lives in the engine, which hands it to every client it builds; once a model has refused a
-// temperature, the next request to it goes without one at once instead of failing first again.
+// temperature, the next request to it goes without one at once instead of failing first again. It also carries the
+// session's Gemini thought signatures, which a later request must send back (thoughtSignatures.ts).
+import { ThoughtSignatures } from './thoughtSignatures';
+
 export class ModelQuirks {
   private readonly noTemperature = new Set<string>();
+  readonly thoughtSignatures = new ThoughtSignatures();
 
   /** Whether `model` of the provider entry `provider` is known to refuse a temperature. */
   refusesTemperature(provider: string, model: string): boolean {

@@ -10,6 +10,7 @@ import { tokenCount } from './tokenCount';
 import { type OpenAiMessage, openAiMessages } from './openAiMessages';
 import { listedVision, openAiModelListSchema } from './openAiSchemas';
 import { OpenAiStreamDecoder } from './openAiStreamDecoder';
+import { openAiToolFields } from './openAiToolFields';
 
 export interface OpenAiCompatibleConfig extends ChatProviderConfig {
   /** `max_completion_tokens` (OpenAI's current name) or `max_tokens` (what most compatible servers read). */
@@ -107,6 +108,7 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
       ...(includeUsage ? { stream_options: { include_usage: true } } : {}),
       ...(temperature !== undefined ? { temperature } : {}),
       ...(request.maxTokens !== undefined ? { [this.maxTokensField]: request.maxTokens } : {}),
+      ...openAiToolFields(request),
     };
   }
 }

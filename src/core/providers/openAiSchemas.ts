@@ -4,12 +4,26 @@ import { fastValidator } from '../validation/fastValidator';
 import { isNullish, isObject, isOptional } from '../validation/shapeChecks';
 
 const count = z.optional(z.nullable(z.number()));
+const text = z.optional(z.nullable(z.string()));
+
+/**
+ * One piece of a streamed tool call ("Function calling" guide, "Streaming"): `index` says which call, `id` and the
+ * function's `name` come in its first piece, `arguments` in string pieces to be joined. Compatible servers differ:
+ * some leave out `index`, send the id as a number, or the arguments as an object; the decoder takes them all.
+ */
+const toolCallDelta = z.object({
+  index: count,
+  id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  function: z.optional(z.nullable(z.object({ name: text, arguments: z.optional(z.unknown()) }))),
+});
+
+export type OpenAiToolCallDelta = z.infer<typeof toolCallDelta>;
 
 export const openAiChunkSchema = z.object({
   choices: z.optional(
     z.array(
       z.object({
-        delta: z.optional(z.nullable(z.object({ content: z.optional(z.nullable(z.string())) }))),
+        delta: z.optional(z.nullable(z.object({ content: text, tool_calls: z.optional(z.nullable(z.array(toolCallDelta))) }))),
         finish_reason: z.optional(z.nullable(z.string())),
       }),
     ),
@@ -18,6 +32,14 @@ export const openAiChunkSchema = z.object({
 });
 
 export type OpenAiChunk = z.infer<typeof openAiChunkSchema>;
+
+/** A piece of a tool call as the schema takes it (`arguments` may be anything: the decoder reads what it can). */
+function isToolCallDelta(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { index, id, function: fn } = value;
+  if (!isOptional(index, 'number') || !(isOptional(id, 'string') || isOptional(id, 'number'))) return false;
+  return isNullish(fn) || (isObject(fn) && isOptional(fn.name, 'string'));
+}
 
 /** The common chunk shapes, checked without zod (see fastValidator); anything else goes to the schema. */
 function isPlainChunk(value: unknown): value is OpenAiChunk {
@@ -28,7 +50,11 @@ function isPlainChunk(value: unknown): value is OpenAiChunk {
     for (const choice of choices as unknown[]) {
       if (!isObject(choice)) return false;
       const { delta, finish_reason: finish } = choice;
-      if (!isNullish(delta) && !(isObject(delta) && isOptional(delta.content, 'string'))) return false;
+      if (!isNullish(delta)) {
+        if (!isObject(delta) || !isOptional(delta.content, 'string')) return false;
+        const calls = delta.tool_calls;
+        if (!isNullish(calls) && !(Array.isArray(calls) && (calls as unknown[]).every(isToolCallDelta))) return false;
+      }
       if (!isOptional(finish, 'string')) return false;
     }
   }

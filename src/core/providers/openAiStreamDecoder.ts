@@ -1,5 +1,7 @@
 // Reads an OpenAI-compatible streamed chat completion: `data:` chunks ending in `data: [DONE]`, an optional final
 // usage chunk, `: comment` keep-alives (OpenRouter), and error chunks (`{"error": …}`) in the middle of a stream.
+// Tool calls come in pieces beside the text (`delta.tool_calls`, joined by OpenAiToolCalls) and are reported complete
+// when the finish reason arrives.
 import type { FinishReason } from '../chat/chatTypes';
 import type { ErrorContext } from '../errors/errorContext';
 import { mapStreamError } from '../errors/mapStreamError';
@@ -7,6 +9,7 @@ import { parseJsonText } from '../validation/parseResponse';
 import type { ChatEventSink } from './chatEventQueue';
 import { contentFiltered } from './contentFiltered';
 import { validateOpenAiChunk } from './openAiSchemas';
+import { OpenAiToolCalls } from './openAiToolCalls';
 import type { SseChatDecoder } from './sseChatDecoder';
 import { truncatedStream } from './truncatedStream';
 
@@ -14,11 +17,14 @@ export class OpenAiStreamDecoder implements SseChatDecoder {
   finished = false;
   private finish: FinishReason | undefined;
   private sawText = false;
+  private readonly calls: OpenAiToolCalls;
 
   constructor(
     private readonly sink: ChatEventSink,
     private readonly context: ErrorContext,
-  ) {}
+  ) {
+    this.calls = new OpenAiToolCalls(sink);
+  }
 
   onEvent(_event: string | undefined, data: string): void {
     if (this.finished) return;
@@ -37,7 +43,12 @@ export class OpenAiStreamDecoder implements SseChatDecoder {
           this.sawText = true;
           this.sink.text(content);
         }
-        if (choice.finish_reason) this.finish = mapFinishReason(choice.finish_reason);
+        for (const call of choice.delta?.tool_calls ?? []) this.calls.add(call);
+        if (choice.finish_reason) {
+          this.finish = mapFinishReason(choice.finish_reason);
+          // Complete now, before the usage chunk that may follow.
+          this.calls.finish();
+        }
       }
     }
     if (chunk.usage) {
@@ -61,10 +72,20 @@ export class OpenAiStreamDecoder implements SseChatDecoder {
   }
 
   private complete(finish: FinishReason): void {
-    if (finish === 'content-filter' && !this.sawText) throw contentFiltered(this.context, 'content_filter');
-    this.sink.push({ type: 'done', finishReason: finish });
+    if (finish === 'content-filter' && !this.sawText && !this.calls.any) throw contentFiltered(this.context, 'content_filter');
+    this.calls.finish();
+    this.sink.push({ type: 'done', finishReason: withCalls(finish, this.calls.any) });
     this.finished = true;
   }
+}
+
+/**
+ * An answer with tool calls ends with finishReason `tool-calls` even from a server that says `stop` (some compatible
+ * servers do); one cut short (`length`) says so. An answer that claims tool calls but has none ended otherwise.
+ */
+function withCalls(finish: FinishReason, calls: boolean): FinishReason {
+  if (calls) return finish === 'stop' ? 'tool-calls' : finish;
+  return finish === 'tool-calls' ? 'other' : finish;
 }
 
 function mapFinishReason(reason: string): FinishReason {

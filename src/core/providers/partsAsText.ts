@@ -1,11 +1,11 @@
 // A message's parts as each protocol sends them: text and context items (rendered as fenced blocks,
 // renderContextItem) become one text, exactly as a text-only message has always been sent; images (issue 16) are
-// handed to the protocol's own encoder with their bytes (openAiMessages, anthropicContent, geminiParts). A protocol
-// with no image input (the Sydney gateway) takes `partsAsText`, which refuses images by name; tool parts are refused
-// by every protocol until a later issue teaches them. Every refusal happens before anything is sent, so a request
-// never goes out silently without a part the user attached.
+// handed to the protocol's own encoder with their bytes (openAiMessages, anthropicContent, geminiParts), and so are
+// tool calls and tool results (issue 17; `encodableParts`). A protocol with no image input or no tool calling (the
+// Sydney gateway) takes `partsAsText`, which refuses such parts by name. Every refusal happens before anything is
+// sent, so a request never goes out silently without a part the user attached.
 import type { ChatMessage, ChatRequest } from '../chat/chatTypes';
-import { cutText, type ImagePart } from '../conversations/messagePart';
+import { cutText, type ImagePart, type ToolCallPart, type ToolResultPart } from '../conversations/messagePart';
 import { renderContextItem } from '../conversations/renderContextItem';
 import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
@@ -30,6 +30,14 @@ export interface TextAndImages {
   images: SendableImage[];
 }
 
+/** What a protocol with tool calling encodes for one message: its text and images, and its tool parts, in order. */
+export interface EncodableParts extends TextAndImages {
+  /** The tool calls of an assistant message. */
+  calls: ToolCallPart[];
+  /** The tool results of a `tool` message. */
+  results: ToolResultPart[];
+}
+
 /**
  * A message's text — contexts as fenced blocks, texts as they are, blank texts left out, joined by a blank line; a
  * message whose only text-like part is one text part sends that text exactly as typed — and its images. Throws a
@@ -37,8 +45,30 @@ export interface TextAndImages {
  */
 export function textAndImages(message: ChatMessage, target: PartsTarget): TextAndImages {
   const images: SendableImage[] = [];
-  const text = render(message, target, (image) => images.push(sendable(image, target)));
+  const text = render(message, target, (image) => images.push(sendable(image, target)), refuseTools(target));
   return { text, images };
+}
+
+/**
+ * Like `textAndImages`, with the message's tool parts handed back beside them for a protocol with tool calling: tool
+ * calls on an assistant message, tool results on a `tool` message. A tool part anywhere else is refused by name
+ * (`chat.unsupportedPart`): no protocol has a place for it there.
+ */
+export function encodableParts(message: ChatMessage, target: PartsTarget): EncodableParts {
+  const images: SendableImage[] = [];
+  const calls: ToolCallPart[] = [];
+  const results: ToolResultPart[] = [];
+  const text = render(
+    message,
+    target,
+    (image) => images.push(sendable(image, target)),
+    (part) => {
+      if (part.type === 'tool-call' && message.role === 'assistant') calls.push(part);
+      else if (part.type === 'tool-result' && message.role === 'tool') results.push(part);
+      else throw unsupportedPart(part.type, target);
+    },
+  );
+  return { text, images, calls, results };
 }
 
 /**
@@ -46,9 +76,14 @@ export function textAndImages(message: ChatMessage, target: PartsTarget): TextAn
  * refused by name (`chat.unsupportedPart`).
  */
 export function partsAsText(message: ChatMessage, target: PartsTarget): string {
-  return render(message, target, () => {
-    throw unsupportedPart('image', target);
-  });
+  return render(
+    message,
+    target,
+    () => {
+      throw unsupportedPart('image', target);
+    },
+    refuseTools(target),
+  );
 }
 
 /** Every message of the request as text (images refused), checked before the first byte is sent. */
@@ -72,7 +107,33 @@ export function unsupportedPart(type: 'image' | 'tool-call' | 'tool-result', tar
   });
 }
 
-function render(message: ChatMessage, target: PartsTarget, onImage: (image: ImagePart) => void): string {
+/**
+ * The `chat.unsupportedFeature` error: this protocol has no tool calling, or no way to ask for a JSON answer. Like a
+ * refused part, it comes before anything is sent.
+ */
+export function unsupportedFeature(feature: 'tools' | 'responseFormat', target: PartsTarget): ProviderError {
+  const names = { tools: 'chat.feature.tools', responseFormat: 'chat.feature.responseFormat' } as const;
+  return new ProviderError({
+    kind: 'bad-request',
+    provider: target.provider,
+    model: target.model,
+    retryable: false,
+    text: errorText('chat.unsupportedFeature', { provider: target.provider, model: target.model, feature: errorText(names[feature]) }),
+  });
+}
+
+function refuseTools(target: PartsTarget): (part: ToolCallPart | ToolResultPart) => never {
+  return (part) => {
+    throw unsupportedPart(part.type, target);
+  };
+}
+
+function render(
+  message: ChatMessage,
+  target: PartsTarget,
+  onImage: (image: ImagePart) => void,
+  onTool: (part: ToolCallPart | ToolResultPart) => void,
+): string {
   const blocks: string[] = [];
   let textLike = 0;
   let lone: string | undefined;
@@ -92,7 +153,8 @@ function render(message: ChatMessage, target: PartsTarget, onImage: (image: Imag
         break;
       case 'tool-call':
       case 'tool-result':
-        throw unsupportedPart(part.type, target);
+        onTool(part);
+        break;
     }
   }
   // One text part goes as it is, whitespace included (what the user typed is what the model reads); images beside

@@ -1,14 +1,15 @@
 // The Sydney gateway (docs/providers.md): raw `Authorization: <key>`, `POST /v1/chat {model, messages}` → `{reply}` and
 // `POST /v1/prompt {model, prompt}` → `{reply}` (Claude-style prompts only). It does not stream: the stream is
 // `model`, one `text-delta` with the whole reply, `done`. It has no model list; the documented models are listed.
-// It has no image input: a message with an image is refused by name before anything is sent (partsAsText).
+// It has no image input and no tool calling: a message with an image or a tool part, and a request with tools or a
+// required answer format, are refused by name before anything is sent (partsAsText).
 import type { ChatRequest, ModelInfo } from '../chat/chatTypes';
 import type { ErrorContext } from '../errors/errorContext';
 import { mapStreamError } from '../errors/mapStreamError';
 import { parseJsonText, parseResponse } from '../validation/parseResponse';
 import type { ChatEventQueue } from './chatEventQueue';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
-import { messagesAsText } from './partsAsText';
+import { messagesAsText, unsupportedFeature } from './partsAsText';
 import { sydneyReplySchema } from './sydneySchemas';
 
 /**
@@ -36,6 +37,10 @@ export class SydneyProvider extends HttpChatProvider {
   }
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
+    const target = { provider: this.id, model: request.model };
+    // Tools the model may not call (`toolChoice: 'none'`) need no tool calling.
+    if ((request.tools ?? []).length > 0 && request.toolChoice !== 'none') throw unsupportedFeature('tools', target);
+    if (request.responseFormat !== undefined) throw unsupportedFeature('responseFormat', target);
     const usePrompt = this.usesPromptEndpoint(request);
     const body = usePrompt
       ? { model: request.model, prompt: claudePrompt(request, this.id) }

@@ -34,6 +34,14 @@ export function showTurnUpdate(
       return;
     case 'usage':
       return;
+    // Tool steps (issue 17): the chat sends no tools yet, so these come only from a later version's conversation
+    // replayed; the answer is drawn as a whole until the view has tool cards.
+    case 'tool-call-start':
+    case 'tool-call':
+    case 'tool-result':
+    case 'answer-note':
+      showAnswer();
+      return;
     case 'rate-limit-wait':
       status(vscode.l10n.t('Waiting {0} for the rate limit of {1}/{2}…', formatDuration(update.waitMs), update.provider, update.model));
       return;

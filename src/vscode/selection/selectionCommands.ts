@@ -283,8 +283,11 @@ export class SelectionCommands {
             case 'error':
               failure = event;
               break;
+            // No tools are offered to the selection commands, so no model calls one.
             case 'usage':
             case 'done':
+            case 'tool-call-start':
+            case 'tool-call':
               break;
           }
         }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProviderError } from '../../../src/core/errors/providerError';
 import { alternateTurns } from '../../../src/core/providers/alternateTurns';
-import { partsAsText, textAndImages } from '../../../src/core/providers/partsAsText';
+import { encodableParts, partsAsText, textAndImages } from '../../../src/core/providers/partsAsText';
 
 describe('partsAsText', () => {
   const target = { provider: 'anthropic', model: 'claude-x' };
@@ -25,18 +25,43 @@ describe('partsAsText', () => {
     assert.equal(partsAsText({ role: 'user', parts: [{ type: 'text', text: '  spaced  ' }] }, target), '  spaced  ');
   });
 
-  it('refuses tool parts by name, before anything is built', () => {
-    for (const [part, name] of [
-      [{ type: 'tool-call', id: 'c1', name: 'read', arguments: '{}' }, 'tool call'],
-      [{ type: 'tool-result', callId: 'c1', content: 'ok', isError: false }, 'tool result'],
+  it('refuses a tool part on a role that cannot hold it (a call is the assistant’s, a result a tool message’s), by name', () => {
+    for (const [role, part, name] of [
+      ['user', { type: 'tool-call', id: 'c1', name: 'read', arguments: '{}' }, 'tool call'],
+      ['tool', { type: 'tool-call', id: 'c1', name: 'read', arguments: '{}' }, 'tool call'],
+      ['user', { type: 'tool-result', callId: 'c1', content: 'ok', isError: false }, 'tool result'],
+      ['assistant', { type: 'tool-result', callId: 'c1', content: 'ok', isError: false }, 'tool result'],
     ] as const) {
       assert.throws(
-        () => alternateTurns({ model: 'claude-x', messages: [{ role: 'user', parts: [part] }] }, 'anthropic'),
+        () => alternateTurns({ model: 'claude-x', messages: [{ role, parts: [part] }] }, 'anthropic'),
         (error: unknown) =>
           error instanceof ProviderError &&
           error.kind === 'bad-request' &&
           error.message === `anthropic/claude-x cannot take ${name} parts yet.`,
+        `${role} ${part.type}`,
       );
+    }
+  });
+
+  it('hands tool parts on where they belong (encodableParts), and refuses them all without tool calling (partsAsText)', () => {
+    const call = { type: 'tool-call', id: 'c1', name: 'read', arguments: '{}' } as const;
+    const result = { type: 'tool-result', callId: 'c1', content: 'ok', isError: false } as const;
+    assert.deepEqual(encodableParts({ role: 'assistant', parts: [{ type: 'text', text: 'Looking.' }, call] }, target), {
+      text: 'Looking.',
+      images: [],
+      calls: [call],
+      results: [],
+    });
+    assert.deepEqual(encodableParts({ role: 'tool', parts: [result] }, target), { text: '', images: [], calls: [], results: [result] });
+    for (const [role, part, name] of [
+      ['assistant', call, 'tool call'],
+      ['tool', result, 'tool result'],
+    ] as const) {
+      assert.throws(
+        () => partsAsText({ role, parts: [part] }, target),
+        (error: unknown) => error instanceof ProviderError && error.message === `anthropic/claude-x cannot take ${name} parts yet.`,
+      );
+      assert.throws(() => textAndImages({ role, parts: [part] }, target), ProviderError);
     }
   });
 

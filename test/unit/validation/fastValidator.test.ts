@@ -22,9 +22,22 @@ const scalar = fc.oneof(
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | unknown> => fc.oneof(arb, scalar);
 const partial = <T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) => fc.record(shape, { requiredKeys: [] });
 
+const toolCallLike = maybe(
+  fc.array(
+    maybe(partial({ index: scalar, id: scalar, function: maybe(partial({ name: scalar, arguments: maybe(partial({ a: scalar })) })) })),
+    {
+      maxLength: 2,
+    },
+  ),
+);
+
 const openAiLike = maybe(
   partial({
-    choices: maybe(fc.array(maybe(partial({ delta: maybe(partial({ content: scalar })), finish_reason: scalar })), { maxLength: 3 })),
+    choices: maybe(
+      fc.array(maybe(partial({ delta: maybe(partial({ content: scalar, tool_calls: toolCallLike })), finish_reason: scalar })), {
+        maxLength: 3,
+      }),
+    ),
     usage: maybe(partial({ prompt_tokens: scalar, completion_tokens: scalar })),
     extra: scalar,
   }),
@@ -36,7 +49,23 @@ const geminiLike = maybe(
       fc.array(
         maybe(
           partial({
-            content: maybe(partial({ parts: maybe(fc.array(maybe(partial({ text: scalar, thought: scalar })), { maxLength: 3 })) })),
+            content: maybe(
+              partial({
+                parts: maybe(
+                  fc.array(
+                    maybe(
+                      partial({
+                        text: scalar,
+                        thought: scalar,
+                        functionCall: maybe(partial({ name: scalar, args: maybe(partial({ a: scalar })), id: scalar })),
+                        thoughtSignature: scalar,
+                      }),
+                    ),
+                    { maxLength: 3 },
+                  ),
+                ),
+              }),
+            ),
             finishReason: scalar,
           }),
         ),
