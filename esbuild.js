@@ -86,13 +86,18 @@ const imageCommandsBuild = { ...extensionBuild, entryPoints: { imageCommands: 's
 
 /**
  * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
- * fetch, WebSocket, caches and mocks besides, ~270 KB the engine never runs.
+ * fetch, WebSocket, caches and mocks besides, ~270 KB the engine never runs. Its HTTP parser ships in its plain
+ * WebAssembly build only (src/core/http/llhttpWithoutSimd.cjs).
  */
 const undiciSubsetPlugin = {
   name: 'undici-subset',
   setup(build) {
     const subset = path.join(__dirname, 'src', 'core', 'http', 'undiciSubset.cjs');
     build.onResolve({ filter: /^undici$/ }, (args) => (args.importer === subset ? undefined : { path: subset }));
+    // One of undici's two builds of its HTTP parser: the plain one (src/core/http/llhttpWithoutSimd.cjs says why).
+    build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, () => ({
+      path: path.join(__dirname, 'src', 'core', 'http', 'llhttpWithoutSimd.cjs'),
+    }));
   },
 };
 

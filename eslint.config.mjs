@@ -34,6 +34,8 @@ const engineModules = [
   '!**/core/context/defaultContextExclude',
   '**/core/prompts/**',
   '**/core/edits/**',
+  '**/core/turns/**',
+  '**/core/tools/**',
   '**/core/keys/check*',
   '**/core/validation/parseResponse',
   '**/core/validation/fastValidator',

@@ -89,3 +89,8 @@ export { toolDenied, toolError } from './tools/toolError';
 export { defaultToolLimits } from './tools/toolLimits';
 export type { ToolLimits, ToolRunOptions } from './tools/toolLimits';
 export type { ToolFolder, ToolWorkspace } from './tools/toolWorkspace';
+
+// Running a chat turn (issue 13) and its tool loop (issue 17): a turn needs the engine anyway, so the turn code loads
+// with it rather than at activation (src/vscode/chat/chatController.ts reaches it through ProviderEngineHost).
+export { runTurn } from './turns/turnRunner';
+export { editAndResend, regenerate, retry } from './turns/turnActions';

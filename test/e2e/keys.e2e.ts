@@ -7,6 +7,19 @@ import { saveScreenshot } from './harness/failureArtifacts';
 import { editor, fakeServers, invalidProviderEntry } from './harness/rootHooks';
 import { notification, quickInput, quickPickRow, statusBarItem } from './harness/workbench';
 
+/** A setting from the user's settings.json (the editor writes it a moment after a change). */
+async function userSetting(key: string): Promise<unknown> {
+  const file = path.join(editor().dirs.userData, 'User', 'settings.json');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key];
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
@@ -23,28 +36,24 @@ describe('keys, settings and the model picker in the real editor', () => {
   const key = `sk-e2e-${randomBytes(16).toString('hex')}`;
 
   it('reports an invalid providers entry in one notification that names it', async () => {
-    const { page } = editor();
-    // A toast may have gone into the notification centre already (a reload clears toasts): look there too, as a
-    // person would by clicking the bell.
-    let toast = notification(page, invalidProviderEntry.id);
-    if (!(await toast.isVisible().catch(() => false))) {
-      await editor().bridge.executeCommand('notifications.showList');
-      toast = page.locator('.notifications-center .notification-list-item', { hasText: invalidProviderEntry.id }).first();
-      // Earlier suites' notifications fill the centre's list, which draws only the rows that fit: close newer ones
-      // (the entry's notification came at startup, so it is the oldest) until it is drawn.
-      const others = page.locator('.notifications-center .notification-list-item').filter({ hasNotText: invalidProviderEntry.id });
-      for (let closed = 0; closed < 40 && !(await toast.isVisible()) && (await others.count()) > 0; closed++) {
-        await others.first().hover();
-        await others.first().locator('.codicon-notifications-clear').click();
-      }
+    const { page, bridge } = editor();
+    // The report came at startup; earlier suites may have closed its toast since (closing a toast removes the
+    // notification). A changed list is reported again, as it would be after the user edits it: the broken entry is
+    // moved to the front, so the problem (its index) is new.
+    const providers = (await userSetting('switchboard.providers')) as { id: string }[];
+    const moved = [invalidProviderEntry, ...providers.filter((entry) => entry.id !== invalidProviderEntry.id)];
+    try {
+      await bridge.setUserSetting('switchboard.providers', moved);
+      const toast = notification(page, /switchboard\.providers\[0\]/);
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      const text = (await toast.textContent()) ?? '';
+      assert.match(text, new RegExp(invalidProviderEntry.id));
+      assert.match(text, /baseUrl/);
+      assert.match(text, /everything else keeps working/);
+      await saveScreenshot(editor(), 'invalid provider entry notification');
+    } finally {
+      await bridge.setUserSetting('switchboard.providers', providers);
     }
-    await toast.waitFor({ state: 'visible', timeout: 30_000 });
-    const text = (await toast.textContent()) ?? '';
-    // Its index in the test profile's list (rootHooks.ts), whatever entries come before it.
-    assert.match(text, /switchboard\.providers\[\d+\]/);
-    assert.match(text, /baseUrl/);
-    await saveScreenshot(editor(), 'invalid provider entry notification');
-    await editor().bridge.executeCommand('notifications.hideList');
   });
 
   it('shows the model from the user settings in the status bar, not the workspace one', async () => {

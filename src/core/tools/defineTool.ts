@@ -1,9 +1,12 @@
-// One built-in tool from one zod (mini) schema: the JSON Schema the model is told (z.toJSONSchema, made portable) and
-// the check its arguments pass before anything runs come from the same schema, so they cannot disagree.
+// One built-in tool from one zod (mini) schema: the JSON Schema the model is told and the check its arguments pass
+// before anything runs come from the same schema, so they cannot disagree. The JSON Schemas are written from the zod
+// schemas by `npm run tools:schemas` into toolParameters.json (z.toJSONSchema, made portable) rather than at run time:
+// zod's JSON Schema writer is ~20 KB of the engine bundle. test/unit/tools/toolDefinitions.test.ts fails when the file
+// and the schemas differ.
 import * as z from 'zod/mini';
 import type { ToolDefinition } from '../chat/chatTypes';
 import { formatPath } from '../validation/describeSchemaIssue';
-import { portableJsonSchema } from './portableJsonSchema';
+import toolParameters from './toolParameters.json';
 import type { ToolInputCheck, ToolSpec } from './toolTypes';
 
 export interface ToolDeclaration<S extends z.ZodMiniType> {
@@ -20,10 +23,12 @@ export function defineTool<S extends z.ZodMiniType>(declaration: ToolDeclaration
   const definition: ToolDefinition = {
     name: declaration.name,
     description: declaration.description,
-    parameters: portableJsonSchema(z.toJSONSchema(declaration.schema) as Record<string, unknown>),
+    // A tool missing from the file is told it takes any object; the test above says to run `npm run tools:schemas`.
+    parameters: (toolParameters as Record<string, Record<string, unknown> | undefined>)[declaration.name] ?? { type: 'object' },
   };
   return {
     definition,
+    schema: declaration.schema,
     readOnly: declaration.readOnly,
     parse(args: unknown): ToolInputCheck<z.infer<S>> {
       const result = z.safeParse(declaration.schema, args);

@@ -1,6 +1,6 @@
 // The tools a model may call during a chat turn (issue 17, docs/chat.md "Tools"), as the tool loop
-// (turns/runToolLoop.ts) and the extension see them. Only types: the loop runs in the activation bundle, the
-// built-in tools' code in the engine bundle.
+// (turns/runToolLoop.ts) and the extension see them. Only types: the loop and the built-in tools run in the engine
+// bundle.
 import type { ToolCall, ToolDefinition } from '../chat/chatTypes';
 import type { ContextNote } from '../conversations/messagePart';
 
@@ -24,6 +24,8 @@ export interface ToolSpec<T = unknown> {
    */
   readOnly: boolean;
   parse(args: unknown): ToolInputCheck<T>;
+  /** The zod schema behind `parse` and `definition.parameters`, for a built-in tool (scripts/tools/writeToolSchemas.ts). */
+  schema?: unknown;
 }
 
 /** A call that passed its tool's check, as the loop hands it to `TurnTools.run`. */

@@ -10,8 +10,6 @@ import { userParts } from '../../core/conversations/conversationOps';
 import type { ConversationStorage } from './lazyConversationStore';
 import { textPart } from '../../core/conversations/messagePart';
 import { withoutRepeatedInstructions } from '../../core/conversations/repeatedInstructions';
-import { editAndResend, regenerate, retry } from '../../core/turns/turnActions';
-import { runTurn } from '../../core/turns/turnRunner';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { SettingsService } from '../settings/settingsService';
@@ -26,7 +24,7 @@ import { EditUndo } from './editUndo';
 import { type ChatImageGenerator, imageTurn } from './imageTurn';
 import { ModelPickerFeed } from './modelPickerFeed';
 import { OpenConversation } from './openConversation';
-import { ChatTurns } from './chatTurns';
+import { ChatTurns, type TurnRun } from './chatTurns';
 import { recipeFromSettings } from './recipeFromSettings';
 import { toConversationView } from './toConversationView';
 
@@ -61,6 +59,8 @@ export class ChatController implements vscode.Disposable {
   private readonly turns: ChatTurns;
   private readonly undo: EditUndo;
   private garbageTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A chat turn: core/turns, which loads with the engine bundle (a turn needs the engine anyway). */
+  private readonly runTurn: TurnRun = (conversation, options) => this.engine().runTurn(conversation, options);
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.port = new ChatViewPort(deps.attachmentsDirectory);
@@ -181,7 +181,7 @@ export class ChatController implements vscode.Disposable {
       void this.context.offerActiveFile();
     }
     await this.deps.state.update(draftKey, '');
-    this.turns.start(prompt ? imageTurn(prompt, this.imageGenerator, this.port) : runTurn);
+    this.turns.start(prompt ? imageTurn(prompt, this.imageGenerator, this.port) : this.runTurn);
   }
 
   /**
@@ -199,7 +199,7 @@ export class ChatController implements vscode.Disposable {
     await this.moveOn();
     const recipe = recipeFromSettings(this.deps.settings.settings, options.model, options.systemPrompt);
     this.open.ask(userParts(options.display, options.contexts), { ...recipe, promptParts: [textPart(options.userContent)] });
-    this.turns.start(runTurn);
+    this.turns.start(this.runTurn);
   }
 
   stop(): Promise<void> {
@@ -208,7 +208,7 @@ export class ChatController implements vscode.Disposable {
 
   async regenerate(): Promise<void> {
     await this.moveOn();
-    this.turns.start((conversation, options) => regenerate(conversation, options), true);
+    this.turns.start((conversation, options) => this.engine().regenerate(conversation, options), true);
   }
 
   async editAndResend(messageId: string, text: string): Promise<void> {
@@ -216,7 +216,8 @@ export class ChatController implements vscode.Disposable {
     this.undo.remember(this.open.current);
     const defaultTitle = vscode.l10n.t('New chat');
     this.turns.start(
-      (conversation, options) => editAndResend(conversation, messageId, [textPart(text.trim())], { ...options, defaultTitle }),
+      (conversation, options) =>
+        this.engine().editAndResend(conversation, messageId, [textPart(text.trim())], { ...options, defaultTitle }),
       true,
     );
   }
@@ -234,7 +235,7 @@ export class ChatController implements vscode.Disposable {
    */
   async retry(answerId: string | undefined): Promise<void> {
     await this.moveOn();
-    this.turns.start((conversation, options) => retry(conversation, answerId, options), true);
+    this.turns.start((conversation, options) => this.engine().retry(conversation, answerId, options), true);
   }
 
   async newChat(): Promise<void> {
@@ -260,6 +261,10 @@ export class ChatController implements vscode.Disposable {
     this.context.dispose();
     await this.turns.stop();
     await this.deps.store.dispose();
+  }
+
+  private engine(): ReturnType<ProviderEngineHost['module']> {
+    return this.deps.host.module();
   }
 
   /** Before a turn or another conversation: the one streaming stops, and the last edit is no longer undone. */

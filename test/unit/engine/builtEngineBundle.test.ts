@@ -31,6 +31,10 @@ describe('the built engine bundle (with its undici subset)', function () {
     const unused = /^node_modules\/undici\/lib\/(web\/(websocket|eventsource|cache)\/|web\/fetch\/index\.js|mock\/|cache\/)/;
     const bundled = Object.keys(result.metafile?.inputs ?? {}).filter((input) => unused.test(input));
     assert.deepEqual(bundled, [], 'fetch, WebSocket, EventSource, caches or mocks were bundled');
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    // One build of undici's HTTP parser, the plain one (src/core/http/llhttpWithoutSimd.cjs): the chats below parse with it.
+    assert.ok(!inputs.includes('node_modules/undici/lib/llhttp/llhttp_simd-wasm.js'), 'the SIMD parser build was bundled');
+    assert.ok(inputs.includes('node_modules/undici/lib/llhttp/llhttp-wasm.js'), 'the plain parser build is missing');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     engine = require(path.join(dir, 'engine.js')) as typeof EngineExports;
   });

@@ -74,16 +74,18 @@ describe('the bundles split at the lazy engine boundary', function () {
     assert.ok(!extension.inputs.includes('src/core/engine.ts') && !extension.inputs.includes('src/core/providerEngine.ts'));
   });
 
-  it('the conversation store, the error templates and the workspace-context readers load with the engine, not at activation', () => {
+  it('the conversation store, the error templates, the workspace-context readers, the turn runner and the tools load with the engine, not at activation', () => {
     const lazySources = extension.inputs.filter(
       (input) =>
         input === 'src/core/conversations/conversationStore.ts' ||
         input === 'src/core/errors/errorTemplates.ts' ||
-        /^src\/core\/context\/(?!(estimateTokens|defaultContextExclude)\.ts$)/.test(input),
+        /^src\/core\/context\/(?!(estimateTokens|defaultContextExclude)\.ts$)/.test(input) ||
+        /^src\/core\/(turns|tools)\//.test(input),
     );
     assert.deepEqual(lazySources, [], 'lazily used modules bundled into dist/extension.js');
     assert.ok(engine.inputs.includes('src/core/conversations/conversationStore.ts'), 'the conversation store is not in dist/engine.js');
     assert.ok(engine.inputs.includes('src/core/errors/errorTemplates.ts'), 'the error templates are not in dist/engine.js');
+    assert.ok(engine.inputs.includes('src/core/turns/runToolLoop.ts'), 'the tool loop is not in dist/engine.js');
     assert.ok(extension.inputs.includes('src/vscode/errors/lazyErrorTemplates.ts'), 'the templates’ stand-in is not in dist/extension.js');
   });
 

@@ -6,6 +6,7 @@ import { portableJsonSchema } from '../../../src/core/tools/portableJsonSchema';
 import { proposeEditTool } from '../../../src/core/tools/proposeEditTool';
 import { readFileTool } from '../../../src/core/tools/readFileTool';
 import { searchTextTool } from '../../../src/core/tools/searchTextTool';
+import { toolParametersFromSchemas } from '../../../src/core/tools/toolParametersFromSchemas';
 import type { ToolSpec } from '../../../src/core/tools/toolTypes';
 
 type Schema = Record<string, unknown>;
@@ -197,5 +198,12 @@ describe('portableJsonSchema', () => {
         },
       },
     );
+  });
+});
+
+describe('toolParameters.json', () => {
+  it('is what the zod schemas give today (run `npm run tools:schemas` after changing a tool)', () => {
+    const written = Object.fromEntries(builtinTools.map((tool) => [tool.definition.name, tool.definition.parameters]));
+    assert.deepEqual(written, toolParametersFromSchemas());
   });
 });
