@@ -18,6 +18,7 @@ import { ApiKeyCommands } from './keys/apiKeyCommands';
 import { ModelCatalog } from './models/modelCatalog';
 import { createModelStatusItem } from './models/modelStatusItem';
 import { registerCommands } from './registerCommands';
+import { registerGenerateImageTool } from './tools/generateImageTool';
 import { SettingsService } from './settings/settingsService';
 
 /** What the extension returns from `activate()`; tests and other extensions read it through `exports`. */
@@ -80,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   chat.images.insertReference = async (image, alt) => {
     await images.generator.insertReference([image], alt);
   };
+  // `switchboard_generateImage` for any chat in VS Code (Copilot Chat, other agents); absent on editors without lm tools.
+  const imageTool = registerGenerateImageTool({ images, settings, log });
+  if (imageTool) context.subscriptions.push(imageTool);
   const chatView = new ChatViewProvider(
     context.extensionUri,
     log,
