@@ -2,27 +2,13 @@
 // stored by the extension, and reaches the fake OpenAI-compatible and Anthropic servers in each protocol's own form;
 // a model known not to see images is refused before anything is sent, with a one-click switch to one that can.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
 import { FakeAnthropicServer } from './harness/fakeAnthropicServer';
 import { editor, fakeServers } from './harness/rootHooks';
+import { userSetting } from './harness/userSettings';
 import { findWebviewFrame } from './harness/webviewFrames';
-
-/** A setting from the user's settings.json (the editor writes it a moment after a change). */
-async function userSetting(key: string): Promise<unknown> {
-  const file = path.join(editor().dirs.userData, 'User', 'settings.json');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key];
-    } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 async function chatFrame(): Promise<Frame> {
   await runFromCommandPalette(editor().page, 'Switchboard: Open Chat');

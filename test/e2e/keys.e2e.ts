@@ -5,20 +5,8 @@ import * as path from 'node:path';
 import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
 import { editor, fakeServers, invalidProviderEntry } from './harness/rootHooks';
+import { userSetting } from './harness/userSettings';
 import { notification, quickInput, quickPickRow, statusBarItem } from './harness/workbench';
-
-/** A setting from the user's settings.json (the editor writes it a moment after a change). */
-async function userSetting(key: string): Promise<unknown> {
-  const file = path.join(editor().dirs.userData, 'User', 'settings.json');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key];
-    } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -4,30 +4,17 @@
 // credit). Each test points a provider entry at a fake server it starts, and puts the user settings back after.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { FakeHttpServer } from '../unit/fakes/fakeHttpServer';
 import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
 import { startFakeGemini, startFakeOpenRouter } from './harness/fakeProviderServers';
 import { editor, fakeServers } from './harness/rootHooks';
+import { userSetting } from './harness/userSettings';
 import { findWebviewFrame } from './harness/webviewFrames';
 import { clearNotifications, notification, quickInput, quickPickRow, statusBarItem } from './harness/workbench';
 
 /** The user's value of a setting now, from the profile's settings file (read again while the editor is writing it). */
-async function userSetting(key: string): Promise<unknown> {
-  const file = path.join(editor().dirs.userData, 'User', 'settings.json');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key];
-    } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 /** Runs `body` with the given user settings changed, and puts their earlier values back whatever happens. */
 async function withUserSettings(changes: Record<string, (before: unknown) => unknown>, body: () => Promise<void>): Promise<void> {
   const { bridge } = editor();

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
-import type { ImageProgress, ImageRequest, ImageResult } from '../../core/images/imageTypes';
+import type { ImageRequest, ImageResult } from '../../core/images/imageTypes';
 import type { KeyStore } from '../../core/keys/keyStore';
 import type { ImageShape } from '../../core/images/imageShape';
 import type { ImageSizeChoice } from '../../core/images/imageSizeChoices';
@@ -16,6 +16,7 @@ import type { SettingsService } from '../settings/settingsService';
 import type { LastEditorTracker } from '../chat/lastEditorTracker';
 import { describeError } from '../errors/describeError';
 import { back, MultiStepInput, outcomeOf, runSteps } from './multiStepInput';
+import { describeImageProgress } from './imageSourceFiles';
 
 /** The argument object of `switchboard.generateImage` (for keybindings, tasks and tests: no prompts at all). */
 export interface GenerateImageArgs {
@@ -207,7 +208,7 @@ export class ImageGenerator {
         signal?.addEventListener('abort', () => controller.abort(), { once: true });
         if (signal?.aborted) controller.abort();
         return provider.generate({ ...fullRequest, signal: controller.signal }, (event) => {
-          const message = describeProgress(event);
+          const message = describeImageProgress(event);
           this.log.info(`Image ${model}: ${message}${event.detail !== undefined ? ` (${event.detail})` : ''}`);
           progress.report({ message });
         });
@@ -580,28 +581,5 @@ function shapeWord(shape: ImageShape): string {
       return vscode.l10n.t('Landscape');
     case 'portrait':
       return vscode.l10n.t('Portrait');
-  }
-}
-
-function describeProgress(event: ImageProgress): string {
-  const of =
-    event.imageIndex !== undefined && event.imageCount !== undefined && event.imageCount > 1
-      ? ` (${event.imageIndex}/${event.imageCount})`
-      : '';
-  switch (event.type) {
-    case 'queued':
-      return vscode.l10n.t('queued{0}', of);
-    case 'processing':
-      return vscode.l10n.t('drawing{0}', of);
-    case 'downloading':
-      return vscode.l10n.t('downloading{0}', of);
-    case 'waiting-rate-limit':
-      return vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil((event.waitMs ?? 0) / 1000));
-    case 'retry':
-      return vscode.l10n.t(
-        'retrying in {0} s: {1}',
-        Math.ceil((event.waitMs ?? 0) / 1000),
-        event.error === undefined ? '' : describeError(event.error),
-      );
   }
 }
