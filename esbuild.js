@@ -67,7 +67,7 @@ const extensionBuild = {
   target: 'node20',
   // The engine is its own bundle, required on first use (src/vscode/engine/providerEngineHost.ts); so is applying
   // code (src/vscode/edits/loadApplyCode.ts).
-  external: ['vscode', './engine.js', './applyCode.js', './imageCommands.js'],
+  external: ['vscode', './engine.js', './applyCode.js', './imageCommands.js', './chatTools.js'],
   plugins: [problemMatcherPlugin, lazyErrorTemplatesPlugin],
   mainFields: ['module', 'main'],
 };
@@ -83,6 +83,12 @@ const applyCodeBuild = { ...extensionBuild, entryPoints: { applyCode: 'src/vscod
  * required on the first image command, `/image` or image button in the chat (src/vscode/images/loadImageCommands.ts).
  */
 const imageCommandsBuild = { ...extensionBuild, entryPoints: { imageCommands: 'src/vscode/images/imageCommandsModule.ts' } };
+
+/**
+ * The chat's tools on the extension's side (asking the user, running the built-in tools, other extensions' tools, the
+ * tool cards): extension-host code required on the first turn with tools (src/vscode/tools/loadChatTools.ts).
+ */
+const chatToolsBuild = { ...extensionBuild, entryPoints: { chatTools: 'src/vscode/tools/chatToolsModule.ts' } };
 
 /**
  * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
@@ -160,7 +166,7 @@ function testBuilds() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['vscode', 'mocha', './applyCode.js', './imageCommands.js'],
+      external: ['vscode', 'mocha', './applyCode.js', './imageCommands.js', './chatTools.js'],
     },
     {
       ...common,
@@ -177,7 +183,7 @@ function testBuilds() {
 }
 
 async function main() {
-  const builds = tests ? testBuilds() : [extensionBuild, applyCodeBuild, imageCommandsBuild, engineBuild, webviewBuild];
+  const builds = tests ? testBuilds() : [extensionBuild, applyCodeBuild, imageCommandsBuild, chatToolsBuild, engineBuild, webviewBuild];
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
@@ -199,7 +205,7 @@ async function main() {
 }
 
 // The bundles' options, for the unit test that checks what the activation bundle pulls in.
-module.exports = { extensionBuild, applyCodeBuild, imageCommandsBuild, engineBuild, webviewAlias };
+module.exports = { extensionBuild, applyCodeBuild, imageCommandsBuild, chatToolsBuild, engineBuild, webviewAlias };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -125,6 +125,45 @@ export default tseslint.config(
               message:
                 'This module belongs to the lazily loaded apply-code bundle: import only its types here, and reach its values through loadApplyCode() or ChangeReviews.',
             },
+            {
+              group: [
+                '**/tools/*',
+                '!**/tools/loadChatTools',
+                '!**/tools/registerGenerateImageTool',
+                '!**/tools/generateImageToolName',
+                '!**/tools/toolExecutor',
+                '!**/core/tools/*',
+              ],
+              allowTypeImports: true,
+              message:
+                'This module belongs to the lazily loaded chat-tools bundle: import only its types here, and reach its values through loadChatTools().',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The chat's tools are their own lazily loaded bundle (dist/chatTools.js, src/vscode/tools/chatToolsModule.ts):
+    // code outside src/vscode/tools reaches them only through loadChatTools (the image tool and the executor type stay
+    // at activation). Inside, the other bundles' rules hold.
+    files: ['src/vscode/tools/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
+            {
+              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
+              allowTypeImports: true,
+              message: 'Apply-code bundle module: import only its types (see above).',
+            },
+            {
+              group: ['**/images/*', '!**/images/imageFeature', '!**/images/loadImageCommands', '!**/core/images/*'],
+              allowTypeImports: true,
+              message: 'Image-commands bundle module: import only its types (see above).',
+            },
           ],
         },
       ],
@@ -134,7 +173,7 @@ export default tseslint.config(
     // The image commands are their own lazily loaded bundle (dist/imageCommands.js,
     // src/vscode/images/imageCommandsModule.ts): code outside src/vscode/images reaches them only through ImageFeature.
     files: ['src/vscode/**/*.ts'],
-    ignores: ['src/vscode/images/**', 'src/vscode/edits/**'],
+    ignores: ['src/vscode/images/**', 'src/vscode/edits/**', 'src/vscode/tools/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -151,6 +190,19 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'This module belongs to the lazily loaded image-commands bundle: import only its types here, and reach its values through ImageFeature.',
+            },
+            {
+              group: [
+                '**/tools/*',
+                '!**/tools/loadChatTools',
+                '!**/tools/registerGenerateImageTool',
+                '!**/tools/generateImageToolName',
+                '!**/tools/toolExecutor',
+                '!**/core/tools/*',
+              ],
+              allowTypeImports: true,
+              message:
+                'This module belongs to the lazily loaded chat-tools bundle: import only its types here, and reach its values through loadChatTools().',
             },
           ],
         },

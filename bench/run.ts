@@ -6,6 +6,7 @@
 //   startup  bundle and VSIX sizes, activate() in the real editor               (bench/startup/startupBench.ts)
 //   picker   the `@` picker's first results and keystrokes on 10,000 files     (bench/picker/pickerBench.ts)
 //   images   downscaling a 12-megapixel photo for vision in the webview         (bench/images/imageBench.ts)
+//   tools    a chat turn's tool steps: extension CPU beyond the model's own      (bench/tools/toolStepBench.ts)
 // Writes bench/results/summary.json and summary.md (each bench also writes its own <name>.json). Every figure is a
 // ratio of two things measured in the same run, except the few absolutes docs/performance.md states as budgets. Exit code:
 // 0 all budgets met, 1 a budget missed, 2 a benchmark could not run.
@@ -94,6 +95,7 @@ const steps: Step[] = [
   { name: 'startup', script: 'bench/startup/startupBench.ts', env: { BENCH_SKIP_BUILD: '1' }, read: readBenchResult },
   { name: 'picker', script: 'bench/picker/pickerBench.ts', env: {}, read: readBenchResult },
   { name: 'images', script: 'bench/images/imageBench.ts', env: {}, read: readBenchResult },
+  { name: 'tools', script: 'bench/tools/toolStepBench.ts', env: {}, read: readBenchResult },
 ];
 
 function runStep(step: Step): Promise<{ code: number | null; tail: string }> {

@@ -83,6 +83,8 @@ export { runReadFile } from './tools/runReadFile';
 export { runListFiles } from './tools/runListFiles';
 export { searchWorkspaceText } from './tools/searchWorkspaceText';
 export { ripgrepArgs } from './tools/ripgrepArgs';
+export { findRipgrep, ripgrepCandidates } from './tools/ripgrepCandidates';
+export { portableJsonSchema } from './tools/portableJsonSchema';
 export { RipgrepJsonReader } from './tools/ripgrepJson';
 export { applyEditProposal, proposalTargetRefusal } from './tools/applyEditProposal';
 export { toolDenied, toolError } from './tools/toolError';

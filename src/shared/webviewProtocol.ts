@@ -4,38 +4,16 @@
 //
 // zod/mini keeps this file's share of each bundle to a few kilobytes (the classic API costs ~450 KB; docs/performance.md).
 import * as z from 'zod/mini';
-import { visionImageLimits, visionMimeTypes } from './visionImageLimits';
+import { fitText, protocolLimits } from './protocolLimits';
+import { visionMimeTypes } from './visionImageLimits';
 
-/** The longest strings the protocol carries; the extension cuts its fields to them before posting (fitText). */
-export const protocolLimits = {
-  id: 200,
-  /** Titles, labels, statuses, error messages, image `alt` texts. */
-  shortText: 2_000,
-  /** A message the user typed, an answer, or a code block: generous, but bounded. */
-  longText: 2_000_000,
-  /** An attached image's bytes as base64: visionImageLimits.maxBytes and the base64 overhead. */
-  imageData: Math.ceil((visionImageLimits.maxBytes * 4) / 3) + 4,
-  /** An image file before downscaling, as base64. */
-  sourceImageData: Math.ceil((visionImageLimits.maxSourceBytes * 4) / 3) + 4,
-} as const;
+export { fitText, protocolLimits } from './protocolLimits';
 
 const id = z.string().check(z.minLength(1), z.maxLength(protocolLimits.id));
 const shortText = z.string().check(z.maxLength(protocolLimits.shortText));
 const longText = z.string().check(z.maxLength(protocolLimits.longText));
 /** A count of messages, or a request's number. */
 const count = z.int().check(z.nonnegative());
-
-/**
- * `text` cut to at most `max` UTF-16 units, marked with an ellipsis when cut (a long image prompt as `alt`), never
- * splitting a surrogate pair. (Core has its twin, cutText: the two layers may not import each other.)
- */
-export function fitText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
 
 /** An action that fixes an error, offered next to it in the chat (docs/chat.md). */
 export const errorActionSchema = z.enum(['setKey', 'openSettings', 'retry', 'switchModel', 'openLog']);
@@ -112,6 +90,41 @@ export const usageViewSchema = z.object({
   outputTokens: z.optional(z.number()),
 });
 
+/**
+ * Where a tool call stands (issue 17, docs/chat.md "Tools"): `pending` waits for the user's Allow or Deny, `running`
+ * was allowed and runs, `done` and `failed` have a result (a refused path or a tool error is `failed`), `denied` the
+ * user said no, `stopped` ended without a result (Stop, or the answer ended before it ran).
+ */
+export const toolCardStateSchema = z.enum(['pending', 'running', 'done', 'failed', 'denied', 'stopped']);
+export type ToolCardState = z.infer<typeof toolCardStateSchema>;
+
+/** A tool call of an answer as its card shows it, in the answer's text where the model made it. */
+export const toolCardSchema = z.object({
+  callId: id,
+  /** The tool's name as the model called it (`read_file`, or another extension's tool). */
+  name: shortText,
+  /** What the call does, in a line and in the UI's language: "Read src/app.ts, lines 1–40". */
+  title: shortText,
+  /** The arguments as the model sent them (JSON, indented; cut to the limit). */
+  arguments: shortText,
+  state: toolCardStateSchema,
+  /** Only looks (read, list, search, problems, diff); "always allow" applies to these alone. */
+  readOnly: z.boolean(),
+  /** The result's size in UTF-8 bytes, as the model received it (done and failed calls). */
+  resultSize: z.optional(count),
+  /** What the user should know, in the UI's language: a refused path, a search cut at its cap, a denial. */
+  note: z.optional(shortText),
+  /** Where the card stands in the answer: after this many characters of its `content` (text of later steps follows). */
+  offset: count,
+  /** Ran without asking, because read-only tools are always allowed in this workspace (the card offers to revoke). */
+  autoAllowed: z.optional(z.boolean()),
+});
+export type ToolCardView = z.infer<typeof toolCardSchema>;
+
+/** The user's answer to a pending tool call: run it once, run read-only tools always in this workspace, or not. */
+export const toolDecisionSchema = z.enum(['allow', 'allowAlways', 'deny']);
+export type ToolDecision = z.infer<typeof toolDecisionSchema>;
+
 export const messageViewSchema = z.object({
   id,
   role: z.enum(['user', 'assistant']),
@@ -130,6 +143,10 @@ export const messageViewSchema = z.object({
    * URI of the file, `path` the workspace-relative path (or the attachment's name).
    */
   images: z.optional(z.array(z.object({ src: shortText, alt: shortText, path: shortText, attached: z.optional(z.boolean()) }))),
+  /** An answer's tool calls, in order (issue 17). */
+  tools: z.optional(z.array(toolCardSchema)),
+  /** Notes under an answer, in the UI's language: the step limit was reached, a repeated call was refused. */
+  notes: z.optional(z.array(shortText)),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
 
@@ -238,6 +255,10 @@ export const webviewToExtensionMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('errorAction'), action: errorActionSchema, messageId: z.optional(id) }),
   /** The input's text, so a draft survives hiding the view and reloading the window. */
   z.object({ type: z.literal('draftChanged'), text: longText }),
+  /** The user's Allow / Always allow / Deny on the pending tool call `callId` of the answer `messageId`. */
+  z.object({ type: z.literal('toolDecision'), messageId: id, callId: id, decision: toolDecisionSchema }),
+  /** "Ask again": read-only tools are no longer always allowed in this workspace. */
+  z.object({ type: z.literal('revokeToolApprovals') }),
   /** "Show earlier": the page before `beforeId`, the oldest message shown; answered by `earlierMessages`. */
   z.object({ type: z.literal('loadEarlier'), requestId: count, conversationId: id, beforeId: id }),
 ]);

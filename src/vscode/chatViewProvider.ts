@@ -199,6 +199,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       case 'imageAction':
         await this.chat.images.action(message.action, message.path, message.messageId);
         return;
+      case 'toolDecision':
+        this.chat.tools.decide(message.callId, message.decision);
+        return;
+      case 'revokeToolApprovals':
+        await this.chat.tools.revoke();
+        return;
       case 'loadEarlier':
         await this.chat.open.ready();
         this.chat.open.showEarlier(message, this.chat.busy);

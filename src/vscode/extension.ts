@@ -18,7 +18,7 @@ import { ApiKeyCommands } from './keys/apiKeyCommands';
 import { ModelCatalog } from './models/modelCatalog';
 import { createModelStatusItem } from './models/modelStatusItem';
 import { registerCommands } from './registerCommands';
-import { registerGenerateImageTool } from './tools/generateImageTool';
+import { registerGenerateImageTool } from './tools/registerGenerateImageTool';
 import { SettingsService } from './settings/settingsService';
 
 /** What the extension returns from `activate()`; tests and other extensions read it through `exports`. */
@@ -71,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     log,
     editors,
     attachmentsDirectory: path.join(context.globalStorageUri.fsPath, 'attachments'),
+    reviews,
   });
   context.subscriptions.push(chat);
   // Subscriptions are disposed without waiting; deactivate() waits for the answer being saved.

@@ -66,6 +66,9 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   });
   register('switchboard.addToChat', (first?: unknown, all?: unknown) => addToChat(first, all));
 
+  // "Always allow read-only tools in this workspace", taken back (the tool cards' "Ask again" does the same).
+  register('switchboard.resetToolApprovals', () => services.chat.tools.revoke());
+
   register('switchboard.newChat', async () => {
     await services.chatView.reveal();
     await services.chat.newChat();

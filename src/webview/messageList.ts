@@ -13,11 +13,12 @@ import type {
   MessageView,
   WebviewToExtensionMessage,
 } from '../shared/webviewProtocol';
+import { AnswerBody } from './answerBody';
 import { contextChip } from './contextChips';
 import { codiconClass } from './codiconNames';
 import { h, iconButton } from './dom';
 import { messageImages } from './images/messageImages';
-import { codeBlockPaths, createStreamingRenderer, renderMarkdown, type MarkdownRenderOptions, type StreamingRenderer } from './render';
+import { codeBlockPaths, type MarkdownRenderOptions } from './render';
 import { format, type WebviewStrings } from './webviewStrings';
 
 export { pageSize };
@@ -27,7 +28,8 @@ type EarlierMessages = Extract<ExtensionToWebviewMessage, { type: 'earlierMessag
 interface RenderedMessage {
   view: MessageView;
   element: HTMLElement;
-  renderer?: StreamingRenderer;
+  /** An answer's text and tool cards. */
+  body?: AnswerBody;
 }
 
 export class MessageList {
@@ -99,7 +101,7 @@ export class MessageList {
   }
 
   show(conversation: ConversationView, busy: boolean): void {
-    for (const item of this.rendered.values()) item.renderer?.dispose();
+    for (const item of this.rendered.values()) item.body?.dispose();
     this.rendered.clear();
     // The extension sends the last page; more than that (an older sender) is held to it too.
     const page = lastPage(conversation.messages);
@@ -143,12 +145,10 @@ export class MessageList {
     const wasStreaming = existing.view.status === 'streaming';
     existing.view = view;
     if (view.role === 'assistant') {
-      if (wasStreaming && view.status !== 'streaming') {
-        // The stream's own deltas built the text; if they were missed (the view was hidden), render the whole.
-        if (existing.renderer && existing.renderer.getText() !== normalizeNewlines(view.content)) existing.renderer.reset(view.content);
-        existing.renderer?.finish();
+      // The stream's own deltas built the text; if they were missed (the view was hidden), the body renders the whole.
+      existing.body?.update(view);
+      if (wasStreaming && view.status !== 'streaming')
         this.announce(format(this.strings.answerReady, modelName(view) ?? this.strings.assistant, view.content.slice(0, 200)));
-      }
       this.updateAssistantChrome(existing);
     }
     this.updateRegenerate();
@@ -157,8 +157,9 @@ export class MessageList {
 
   delta(messageId: string, text: string): void {
     const item = this.rendered.get(messageId);
-    if (!item?.renderer || item.renderer.finished) return;
-    item.renderer.append(text);
+    const renderer = item?.body?.streaming;
+    if (!item || !renderer) return;
+    renderer.append(text);
     item.view = { ...item.view, content: item.view.content + text };
     item.element.querySelector('.message-status')?.replaceChildren();
     this.scrollToEnd(false);
@@ -225,24 +226,24 @@ export class MessageList {
   }
 
   private renderAssistant(view: MessageView): RenderedMessage {
-    const body = h('div', { class: 'message-body' });
+    const body = new AnswerBody(view, this.markdownOptionsFor(view.id), {
+      strings: this.strings,
+      post: this.post,
+      announce: this.announce,
+      messageId: view.id,
+    });
     const element = h(
       'article',
       { class: 'message assistant', 'data-id': view.id },
       h('header', { class: 'message-header' }),
-      body,
+      body.element,
+      h('div', { class: 'message-notes' }),
       h('div', { class: 'message-images' }),
       h('div', { class: 'message-status', role: 'status' }),
       h('div', { class: 'message-error' }),
       h('footer', { class: 'message-footer' }),
     );
-    const item: RenderedMessage = { view, element };
-    if (view.status === 'streaming') {
-      item.renderer = createStreamingRenderer(body, this.markdownOptionsFor(view.id));
-      if (view.content) item.renderer.append(view.content);
-    } else {
-      body.append(renderMarkdown(view.content, this.markdownOptionsFor(view.id)));
-    }
+    const item: RenderedMessage = { view, element, body };
     this.updateAssistantChrome(item);
     return item;
   }
@@ -295,6 +296,18 @@ export class MessageList {
       } else {
         errorBox.replaceChildren();
       }
+    }
+
+    // Notes under the answer (the step limit, a refused repeat: docs/chat.md "Tools"), rebuilt only when they change.
+    const notes = element.querySelector<HTMLElement>(':scope > .message-notes');
+    const notesKey = JSON.stringify(view.notes ?? []);
+    if (notes && notes.dataset['key'] !== notesKey) {
+      notes.dataset['key'] = notesKey;
+      notes.replaceChildren(
+        ...(view.notes ?? []).map((text) =>
+          h('div', { class: 'message-note' }, h('span', { class: codiconClass('info'), 'aria-hidden': 'true' }), ` ${text}`),
+        ),
+      );
     }
 
     // Rebuilt only when they changed, so a toolbar keeps the focus across the answer's other updates.
@@ -409,7 +422,7 @@ export class MessageList {
     for (const message of this.messages.slice(0, excess)) {
       const item = this.rendered.get(message.id);
       if (!item) continue;
-      item.renderer?.dispose();
+      item.body?.dispose();
       item.element.remove();
       this.rendered.delete(message.id);
     }
@@ -505,8 +518,4 @@ function modelName(view: MessageView): string | undefined {
 /** As the extension decides what is history (toChatMessages): an answer that failed before any text. */
 function isFailedAnswer(view: MessageView): boolean {
   return view.role === 'assistant' && view.status === 'error' && view.content === '';
-}
-
-function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }

@@ -133,6 +133,23 @@ export const englishStrings = {
   imageUnreadable: '{0} was not attached: it could not be read as an image (damaged, or in a format the chat cannot read).',
   imageStillTooLarge: '{0} was not attached: even made smaller it is over {1} MB.',
   imageTooMany: 'Not attached: {0}. A message carries at most {1} images.',
+  toolCard: 'Tool call: {0}',
+  toolPending: 'Waiting for your answer',
+  toolRunning: 'Running…',
+  toolDone: 'Done',
+  toolFailed: 'Failed',
+  toolDenied: 'Denied',
+  toolStopped: 'Stopped',
+  toolArguments: 'Arguments',
+  toolAllow: 'Allow',
+  toolAllowAlways: 'Always allow read-only tools here',
+  toolDeny: 'Deny',
+  toolWantsToRun: 'Switchboard wants to run {0}: {1}. Allow or Deny.',
+  toolAutoAllowed: 'Allowed automatically: read-only tools are always allowed in this workspace',
+  toolAskAgain: 'Ask again',
+  sizeBytes: '{0} B',
+  sizeKilobytes: '{0} KB',
+  sizeMegabytes: '{0} MB',
 } as const;
 
 export type WebviewStrings = { readonly [K in keyof typeof englishStrings]: string };

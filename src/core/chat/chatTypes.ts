@@ -105,8 +105,10 @@ export type ChatEvent =
 /**
  * `temperature-dropped`: the model refused the temperature setting (reasoning models and recent Claude models
  * accept only their default), so the request was sent without it, and will be for the rest of the session.
+ * `tools-dropped`: the server refused the tool definitions for this model (Ollama's "does not support tools", vLLM
+ * without a tool parser), so the request was sent without them, and will be for the rest of the session.
  */
-export type ChatNotice = 'temperature-dropped';
+export type ChatNotice = 'temperature-dropped' | 'tools-dropped';
 
 export type RateLimitReason = 'requests-per-minute' | 'tokens-per-minute' | 'requests-per-day';
 

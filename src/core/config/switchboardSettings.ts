@@ -31,6 +31,10 @@ export interface SwitchboardSettings {
   contextExclude: string[];
   /** Attach AGENTS.md and its kin to every turn (`switchboard.context.projectInstructions`). */
   projectInstructions: boolean;
+  /** The chat offers its tools to the model (`switchboard.tools.enabled`; docs/chat.md "Tools"). */
+  toolsEnabled: boolean;
+  /** The most requests one answer with tools may make (`switchboard.tools.maxSteps`). */
+  toolsMaxSteps: number;
 }
 
 /** One thing wrong with the user's settings, in words that name the setting. */
@@ -59,6 +63,8 @@ export const defaultSettings: SwitchboardSettings = {
   responseCache: false,
   contextExclude: [...defaultContextExcludeSetting],
   projectInstructions: true,
+  toolsEnabled: true,
+  toolsMaxSteps: 15,
 };
 
 const modelRefSchema = z
@@ -84,6 +90,8 @@ const scalarSettings = {
     schema: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.maxLength(1000)),
   },
   'context.projectInstructions': { field: 'projectInstructions', schema: z.boolean() },
+  'tools.enabled': { field: 'toolsEnabled', schema: z.boolean() },
+  'tools.maxSteps': { field: 'toolsMaxSteps', schema: z.int().check(z.gte(1), z.lte(100)) },
 } as const satisfies Record<string, { field: keyof SwitchboardSettings; schema: z.ZodMiniType }>;
 
 export type SettingKey = keyof typeof scalarSettings | 'providers';

@@ -131,6 +131,9 @@ export const errorTemplates = {
   'tool.edit.ambiguous': 'The search text occurs {count} times in {path}. Include more of the lines around it so that it occurs once.',
   'tool.edit.missingFile': '{path} does not exist: a new file is proposed with create_file.',
   'tool.create.exists': '{path} already exists: a change to it is proposed with propose_edit.',
+  'tool.edit.unchanged': 'The proposed text of {path} is the same as its current text: nothing would change.',
+  'tool.git.unavailable':
+    'get_diff has no changes to read: the built-in Git extension is disabled, or it finds no git repository in the workspace folders.',
 
   'config.needsKind': 'The provider “{provider}” in “switchboard.providers” needs a `kind` (openai, anthropic, gemini or sydney).',
   'config.needsBaseUrl': 'The provider “{provider}” in “switchboard.providers” needs a `baseUrl`.',

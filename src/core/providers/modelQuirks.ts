@@ -7,6 +7,7 @@ import { ThoughtSignatures } from './thoughtSignatures';
 
 export class ModelQuirks {
   private readonly noTemperature = new Set<string>();
+  private readonly noTools = new Set<string>();
   readonly thoughtSignatures = new ThoughtSignatures();
 
   /** Whether `model` of the provider entry `provider` is known to refuse a temperature. */
@@ -17,6 +18,16 @@ export class ModelQuirks {
   /** Remembers that `model` of `provider` refused a temperature, for the rest of the session. */
   noteRefusesTemperature(provider: string, model: string): void {
     this.noTemperature.add(key(provider, model));
+  }
+
+  /** Whether `model` of `provider` is known to refuse tool definitions (a local model without tool support). */
+  refusesTools(provider: string, model: string): boolean {
+    return this.noTools.size > 0 && this.noTools.has(key(provider, model));
+  }
+
+  /** Remembers that `model` of `provider` refused tools, for the rest of the session. */
+  noteRefusesTools(provider: string, model: string): void {
+    this.noTools.add(key(provider, model));
   }
 }
 

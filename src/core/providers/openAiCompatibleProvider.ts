@@ -36,27 +36,40 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
   }
 
   /**
-   * Sends the request; if the server refuses `stream_options`, sends it once more without (and remembers); if the
-   * model refuses the temperature, once more without that (openWithTemperature).
+   * Sends the request; if the server refuses `stream_options`, sends it once more without (and remembers); if it
+   * refuses the tools for this model, once more without them (remembered for the model, with a notice); if the model
+   * refuses the temperature, once more without that (openWithTemperature).
    */
   private openStream(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<HttpResponse> {
     // Encoded once (images included) and checked before anything is sent; every attempt sends the same messages.
     const messages = openAiMessages(request, this.id);
+    const quirks = this.config.quirks;
+    // Tools are dropped only before the model has used them: a history with tool messages needs them to be read.
+    let offerTools = (request.tools ?? []).length > 0 && quirks?.refusesTools(this.id, request.model) !== true;
+    const mayDropTools = offerTools && !messages.some((message) => message.role === 'tool');
     return this.withTemperature('openai', request, sink, async (temperature, observe) => {
       for (let attempt = 0; ; attempt++) {
         const includeUsage = this.streamUsage;
         let refusedStreamOptions = false;
-        const body = this.body(request, messages, includeUsage, temperature);
+        let refusedTools = false;
+        const body = this.body(offerTools ? request : withoutTools(request), messages, includeUsage, temperature);
         try {
           return await this.postForStream('/chat/completions', body, context, sink, (response) => {
+            const badRequest = response.status === 400 || response.status === 422;
             // Not every compatible server knows `stream_options`; such a server says so with a 400/422 naming it.
-            refusedStreamOptions =
-              includeUsage && (response.status === 400 || response.status === 422) && /stream_options|include_usage/i.test(response.body);
+            refusedStreamOptions = includeUsage && badRequest && /stream_options|include_usage/i.test(response.body);
+            refusedTools = offerTools && mayDropTools && badRequest && refusesTools(response.body);
             observe(response);
           });
         } catch (error) {
-          if (refusedStreamOptions && attempt === 0) {
+          if (refusedStreamOptions && attempt < 2) {
             this.streamUsage = false;
+            continue;
+          }
+          if (refusedTools && attempt < 2 && !sink.signal.aborted) {
+            offerTools = false;
+            quirks?.noteRefusesTools(this.id, request.model);
+            sink.push({ type: 'notice', notice: 'tools-dropped', provider: this.id, model: request.model });
             continue;
           }
           throw error;
@@ -111,4 +124,21 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
       ...openAiToolFields(request),
     };
   }
+}
+
+function withoutTools(request: ChatRequest): ChatRequest {
+  const { tools: _tools, toolChoice: _toolChoice, ...rest } = request;
+  return rest;
+}
+
+/**
+ * A 400/422 that refuses tool calling for the model, as local servers word it: Ollama's "<model> does not support
+ * tools" (its OpenAI-compatible endpoint, `api_error`), vLLM's '"auto" tool choice requires
+ * --enable-auto-tool-choice and --tool-call-parser to be set', and "does not support tool use / function calling"
+ * elsewhere. A refusal of one tool's schema names the tool instead, and is not this.
+ */
+function refusesTools(body: string): boolean {
+  return /does not support (?:tools|tool use|tool calling|function calling)|tool choice requires|tool[_ ]calling is not (?:supported|enabled)|function calling is not (?:supported|enabled)/i.test(
+    body,
+  );
 }

@@ -10,11 +10,13 @@ import { userParts } from '../../core/conversations/conversationOps';
 import type { ConversationStorage } from './lazyConversationStore';
 import { textPart } from '../../core/conversations/messagePart';
 import { withoutRepeatedInstructions } from '../../core/conversations/repeatedInstructions';
+import type { ChangeReviews } from '../edits/changeReviews';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { SettingsService } from '../settings/settingsService';
 import { type AttachedView, ChatViewPort } from './chatViewPort';
 import { ChatContext } from './chatContext';
+import { ChatToolAccess } from './chatToolAccess';
 import { ContextBudgetFeed } from './contextBudgetFeed';
 import type { LastEditorTracker } from './lastEditorTracker';
 import { ContextTray } from './contextTray';
@@ -41,6 +43,8 @@ export interface ChatControllerDeps {
   editors: LastEditorTracker;
   /** Where images attached to messages are stored (the extension's global storage). */
   attachmentsDirectory: string;
+  /** The reviews of proposed changes: the edits and files a model proposes with its tools open there. */
+  reviews: ChangeReviews;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -54,6 +58,8 @@ export class ChatController implements vscode.Disposable {
   readonly context: ChatContext;
   /** Images pasted, dropped or picked into the chat, and the buttons on images in it (issue 16). */
   readonly images: ChatImages;
+  /** The tools the model may call (issue 17), and the user's Allow / Deny on their cards. */
+  readonly tools: ChatToolAccess;
   /** Generates images for `/image <prompt>` typed into the chat; set by the image feature. */
   imageGenerator: ChatImageGenerator | undefined;
   private readonly turns: ChatTurns;
@@ -64,6 +70,15 @@ export class ChatController implements vscode.Disposable {
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.port = new ChatViewPort(deps.attachmentsDirectory);
+    this.tools = new ChatToolAccess({
+      host: deps.host,
+      settings: deps.settings,
+      reviews: deps.reviews,
+      state: deps.state,
+      log: deps.log,
+      port: this.port,
+    });
+    this.port.toolCards = (message) => this.tools.cardsOf(message);
     this.open = new OpenConversation(deps.store, deps.state, this.port, deps.log);
     this.turns = new ChatTurns(
       this.open,
@@ -73,6 +88,7 @@ export class ChatController implements vscode.Disposable {
       () => void this.budget.refresh(),
       (model) => this.budget.windowTokens(model),
       (request, model) => this.images.prepare(request, model),
+      (onChange) => this.tools.forTurn(onChange),
     );
     this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port);
     this.models = new ModelPickerFeed(this.port, deps.settings, deps.catalog);
@@ -105,7 +121,7 @@ export class ChatController implements vscode.Disposable {
       type: 'init',
       version,
       locale: vscode.env.language,
-      conversation: toConversationView(this.open.current, (image) => this.port.partSrc(image)),
+      conversation: toConversationView(this.open.current, this.port),
       draft: this.deps.state.get<string>(draftKey, ''),
       contexts: this.contexts.chips,
       ...(this.contexts.currentBudget ? { budget: this.contexts.currentBudget } : {}),

@@ -6,12 +6,16 @@ import type { Conversation } from '../../core/conversations/conversation';
 import type { FittableRequest } from '../../core/context/fitRequestToWindow';
 import type { RunTurnOptions } from '../../core/turns/turnRunner';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
+import type { ChatToolTurn } from '../tools/chatToolRunner';
 import type { ChatViewPort } from './chatViewPort';
 import type { OpenConversation } from './openConversation';
-import { showTurnUpdate } from './turnViewUpdates';
+import { showAnswer, showTurnUpdate } from './turnViewUpdates';
 
 /** A turn of one of the chat's actions (send, regenerate, edit, retry, /image). */
 export type TurnRun = (conversation: Conversation, options: RunTurnOptions) => Promise<Conversation>;
+
+/** The tools a turn may offer (ChatToolAccess): undefined when it goes without. */
+export type TurnToolsSource = (onChange: () => void) => ChatToolTurn | undefined;
 
 export class ChatTurns {
   private active: { controller: AbortController; done: Promise<void> } | undefined;
@@ -28,6 +32,8 @@ export class ChatTurns {
     /** The images of the request read from the store (or noted, for a model that cannot see them): ChatImages.prepare. */
     private readonly prepareImages: (request: FittableRequest, model: string) => Promise<FittableRequest> = (request) =>
       Promise.resolve(request),
+    /** The tools of a turn (issue 17); none by default. */
+    private readonly toolsFor: TurnToolsSource = () => undefined,
   ) {}
 
   get busy(): boolean {
@@ -52,16 +58,24 @@ export class ChatTurns {
     const before = this.open.current;
     let messageId = '';
     let drawn = !redraw;
+    let latest = before;
     this.port.post({ type: 'busy', busy: true });
+    // A card waiting for the user or running is drawn at once (it is not one of the turn's own updates).
+    const tools = this.toolsFor(() => {
+      if (drawn && messageId !== '') showAnswer(this.port, latest, messageId);
+    });
     const done = run(before, {
       chat: (models, request) => this.host.get().chat(models, request),
       signal: controller.signal,
       // Fitted first (an image counts as a fixed estimate), then the images that are still sent are read.
-      prepareRequest: async (request, model) => this.prepareImages(await this.fitToWindow(request, model), model),
+      prepareRequest: async (request, model) =>
+        this.prepareImages(await this.fitToWindow(this.withoutToolsFor(request, model), model), model),
+      ...(tools !== undefined ? { tools: tools.tools } : {}),
       noModelMessage: vscode.l10n.t(
         'No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.',
       ),
       onUpdate: (conversation, update) => {
+        latest = conversation;
         this.open.set(conversation);
         if (update.type === 'turn-start') messageId = update.messageId;
         if (drawn) showTurnUpdate(this.port, this.log, conversation, messageId, update);
@@ -72,10 +86,13 @@ export class ChatTurns {
         this.open.saveSoon();
       },
     })
-      .then((final) => {
+      .then(async (final) => {
         this.open.set(final);
         // Nothing to run (no answer to regenerate): the view still shows the conversation as it is.
         if (final === before) this.open.show(false);
+        // The edits and files the answer proposed open in one review (nothing is written before Accept there).
+        const answer = final.messages.find((message) => message.id === messageId);
+        await tools?.end(answer?.role === 'assistant' ? answer.model : undefined);
       })
       .catch((error: unknown) =>
         this.log.error(`Chat turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -87,6 +104,18 @@ export class ChatTurns {
         this.onSettled();
       });
     this.active = { controller, done };
+  }
+
+  /**
+   * The Sydney gateway has no tool calling: a request to it goes without the tools (the answer is then one step).
+   * Every other protocol takes them (a model that cannot use tools is told so by its server).
+   */
+  private withoutToolsFor<R extends FittableRequest>(request: R, model: string): R {
+    if (request.tools === undefined) return request;
+    const provider = model.slice(0, Math.max(0, model.indexOf('/')));
+    if (this.host.get().entry(provider)?.kind !== 'sydney') return request;
+    const { tools: _tools, toolChoice: _choice, ...rest } = request;
+    return rest as R;
   }
 
   /** Leaves out the oldest turns, then cuts the largest attachments, when the request would not fit the model's window. */

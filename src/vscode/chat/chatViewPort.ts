@@ -2,8 +2,9 @@
 // the chat (the session, the history, the model picker), that posts to whichever webview is attached — or to
 // nothing while the view is hidden. Parts never swap callbacks among themselves.
 import { attachmentPath } from '../../core/attachments/attachmentPath';
+import type { ConversationMessage } from '../../core/conversations/conversation';
 import type { ImagePart } from '../../core/conversations/messagePart';
-import type { ErrorAction, ExtensionToWebviewMessage } from '../../shared/webviewProtocol';
+import type { ErrorAction, ExtensionToWebviewMessage, ToolCardView } from '../../shared/webviewProtocol';
 
 export interface AttachedView {
   post(message: ExtensionToWebviewMessage): void;
@@ -13,6 +14,8 @@ export interface AttachedView {
 
 export class ChatViewPort {
   private view: AttachedView | undefined;
+  /** An answer's tool cards (ChatToolAccess.cardsOf, set by the chat); none until then. */
+  toolCards: (message: ConversationMessage) => ToolCardView[] | undefined = () => undefined;
 
   constructor(
     /** Where images attached to messages are stored (core/attachments), for their thumbnails. */

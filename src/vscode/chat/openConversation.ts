@@ -59,7 +59,7 @@ export class OpenConversation {
     });
     this.conversation = conversation;
     this.port.post({ type: 'title', title: conversation.title });
-    this.port.post({ type: 'message', message: toMessageView(message, (image) => this.port.partSrc(image)) });
+    this.port.post({ type: 'message', message: toMessageView(message, this.port) });
   }
 
   /** Changes the conversation in memory (a streaming answer); `saveSoon` writes it. */
@@ -77,7 +77,7 @@ export class OpenConversation {
   show(busy: boolean): void {
     this.port.post({
       type: 'conversation',
-      conversation: toConversationView(this.conversation, (image) => this.port.partSrc(image)),
+      conversation: toConversationView(this.conversation, this.port),
       busy,
     });
     this.onShown();
@@ -97,7 +97,7 @@ export class OpenConversation {
       type: 'earlierMessages',
       requestId: request.requestId,
       conversationId: this.conversation.id,
-      messages: page.messages.map((message) => toMessageView(message, (image) => this.port.partSrc(image))),
+      messages: page.messages.map((message) => toMessageView(message, this.port)),
       earlier: page.earlier,
     });
   }

@@ -2,7 +2,14 @@ import * as vscode from 'vscode';
 import type { Conversation, ConversationMessage, ContextItem } from '../../core/conversations/conversation';
 import { describeContextNote } from '../errors/describeError';
 import { estimateTokens } from '../../core/context/estimateTokens';
-import { type ContextChip, type ConversationView, fitText, type MessageView, protocolLimits } from '../../shared/webviewProtocol';
+import {
+  type ContextChip,
+  type ConversationView,
+  fitText,
+  type MessageView,
+  protocolLimits,
+  type ToolCardView,
+} from '../../shared/webviewProtocol';
 import { errorActionsFor } from './errorActions';
 import { contextsOf, type ImagePart, imagesOf, textOf } from '../../core/conversations/messagePart';
 import { lastPage } from '../../shared/messagePage';
@@ -14,22 +21,27 @@ import { describeMessageError } from '../errors/describeError';
  * string is cut to the protocol's limit for its field (a 10,000-character image prompt is a long `alt`), so no
  * stored message can make the webview refuse it.
  */
-/** A message image's file as a URI the webview may load (ChatViewPort.partSrc); undefined when it may not. */
-export type ImageSrc = (image: ImagePart) => string | undefined;
+/** What a message's view takes from the chat's port (ChatViewPort): its images' URIs and its tool cards. */
+export interface MessageViewSources {
+  /** A message image's file as a URI the webview may load; undefined when it may not. */
+  partSrc(image: ImagePart): string | undefined;
+  /** An answer's tool cards (issue 17); undefined for a message without tool calls. */
+  toolCards(message: ConversationMessage): ToolCardView[] | undefined;
+}
 
-export function toConversationView(conversation: Conversation, imageSrc: ImageSrc): ConversationView {
+export function toConversationView(conversation: Conversation, sources: MessageViewSources): ConversationView {
   const page = lastPage(conversation.messages);
   return {
     id: conversation.id,
     title: short(conversation.title),
-    messages: page.messages.map((message) => toMessageView(message, imageSrc)),
+    messages: page.messages.map((message) => toMessageView(message, sources)),
     earlier: page.earlier,
   };
 }
 
-export function toMessageView(message: ConversationMessage, imageSrc: ImageSrc): MessageView {
+export function toMessageView(message: ConversationMessage, sources: MessageViewSources): MessageView {
   const images = imagesOf(message.parts).flatMap((image) => {
-    const src = imageSrc(image);
+    const src = sources.partSrc(image);
     if (src === undefined) return [];
     // An attachment is named by its hash (ChatImages finds it again by it); a generated image by its workspace path.
     if (image.hash !== undefined) return [{ src, alt: short(image.alt), path: image.hash, attached: true }];
@@ -47,6 +59,7 @@ export function toMessageView(message: ConversationMessage, imageSrc: ImageSrc):
       ...(images.length > 0 ? { images } : {}),
     };
   }
+  const tools = sources.toolCards(message);
   return {
     id: message.id,
     role: 'assistant',
@@ -67,6 +80,10 @@ export function toMessageView(message: ConversationMessage, imageSrc: ImageSrc):
     ...(message.cached ? { cached: true } : {}),
     ...(message.fallbackFrom ? { fallbackFrom: short(`${message.fallbackFrom.provider}/${message.fallbackFrom.model}`) } : {}),
     ...(images.length > 0 ? { images } : {}),
+    ...(tools !== undefined && tools.length > 0 ? { tools } : {}),
+    ...(message.notes !== undefined && message.notes.length > 0
+      ? { notes: message.notes.map((note) => short(describeContextNote(note))) }
+      : {}),
   };
 }
 

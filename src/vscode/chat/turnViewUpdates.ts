@@ -7,6 +7,12 @@ import type { TurnUpdate } from '../../core/turns/turnRunner';
 import type { ChatViewPort } from './chatViewPort';
 import { toMessageView } from './toConversationView';
 
+/** Posts the answer `messageId` of `conversation` as a whole (its state, its tool cards). */
+export function showAnswer(port: ChatViewPort, conversation: Conversation, messageId: string): void {
+  const answer = conversation.messages.find((message) => message.id === messageId);
+  if (answer) port.post({ type: 'message', message: toMessageView(answer, port) });
+}
+
 export function showTurnUpdate(
   port: ChatViewPort,
   log: vscode.LogOutputChannel,
@@ -15,32 +21,28 @@ export function showTurnUpdate(
   update: TurnUpdate,
 ): void {
   const status = (text: string): void => port.post({ type: 'status', messageId, text });
-  const showAnswer = (): void => {
-    const answer = conversation.messages.find((message) => message.id === messageId);
-    if (answer) port.post({ type: 'message', message: toMessageView(answer, (image) => port.partSrc(image)) });
-  };
+  const answer = (): void => showAnswer(port, conversation, messageId);
   switch (update.type) {
     case 'turn-start':
     case 'model':
     case 'done':
-      showAnswer();
+      answer();
       return;
     case 'error':
       log.warn(`Answer failed: ${update.error.message}`);
-      showAnswer();
+      answer();
       return;
     case 'text-delta':
       port.post({ type: 'delta', messageId, text: update.text });
       return;
     case 'usage':
       return;
-    // Tool steps (issue 17): the chat sends no tools yet, so these come only from a later version's conversation
-    // replayed; the answer is drawn as a whole until the view has tool cards.
+    // Tool steps (issue 17): the answer is drawn as a whole, with its cards (a call's arguments stream as one update).
     case 'tool-call-start':
     case 'tool-call':
     case 'tool-result':
     case 'answer-note':
-      showAnswer();
+      answer();
       return;
     case 'rate-limit-wait':
       status(vscode.l10n.t('Waiting {0} for the rate limit of {1}/{2}…', formatDuration(update.waitMs), update.provider, update.model));
@@ -65,10 +67,15 @@ export function showTurnUpdate(
       );
       return;
     case 'notice': {
+      const tools = update.notice === 'tools-dropped';
       log.info(
-        `${update.provider}/${update.model} refused the temperature setting; sent without it, and will for the rest of the session.`,
+        tools
+          ? `${update.provider}/${update.model} refused tools; sent without them, and will be for the rest of the session.`
+          : `${update.provider}/${update.model} refused the temperature setting; sent without it, and will for the rest of the session.`,
       );
-      const text = vscode.l10n.t('{0}/{1} does not accept a temperature; sent without it.', update.provider, update.model);
+      const text = tools
+        ? vscode.l10n.t('{0}/{1} cannot use tools; it answers without reading the workspace.', update.provider, update.model)
+        : vscode.l10n.t('{0}/{1} does not accept a temperature; sent without it.', update.provider, update.model);
       // The status line goes at the answer's first text; the notice stays a few seconds, so a fast answer does not hide it.
       status(text);
       port.notice(text);

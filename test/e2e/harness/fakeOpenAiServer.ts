@@ -1,7 +1,8 @@
 // A small OpenAI-compatible server for the real-editor tests: lists models, streams chat answers in SSE, makes
 // images, and records every request (with headers) so a test can check where requests and keys went.
-// Follows OpenAI's API reference (Models "list", Chat Completions streaming chunks, Images "create", the error
-// object and the `x-request-id` header of every answer).
+// Follows OpenAI's API reference (Models "list", Chat Completions streaming chunks — with `tool_calls` deltas as the
+// function-calling guide streams them —, Images "create", the error object and the `x-request-id` header of every
+// answer).
 import * as http from 'node:http';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -16,11 +17,28 @@ export interface RecordedRequest {
   pieceTimes: number[];
 }
 
-export type ChatReply = (body: { model: string; messages: { role: string; content: string }[] }) => {
+/** A chat request's message as the fake reads it: text, parts (images), or a tool call / result. */
+export interface FakeChatMessage {
+  role: string;
+  content: string | null | { type: string; text?: string }[];
+  tool_calls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[];
+  tool_call_id?: string;
+}
+
+export type ChatReply = (body: {
+  model: string;
+  messages: FakeChatMessage[];
+  tools?: { type: 'function'; function: { name: string; description?: string; parameters?: unknown } }[];
+}) => {
   /** Pieces of the answer, one SSE frame each. */
   pieces: string[];
   /** Wait this long between pieces. */
   delayMs?: number;
+  /**
+   * Tool calls after the text: each streamed as OpenAI does — a first delta with its index, id and name, then its
+   * arguments in two pieces — and the answer finishes with `tool_calls`.
+   */
+  toolCalls?: { id: string; name: string; arguments: string }[];
 };
 
 export class FakeOpenAiServer {
@@ -86,7 +104,7 @@ export class FakeOpenAiServer {
     }
     if (request.method === 'POST' && path.endsWith('/chat/completions')) {
       const parsed = JSON.parse(body) as Parameters<ChatReply>[0];
-      const { pieces, delayMs = 0 } = this.reply(parsed);
+      const { pieces, delayMs = 0, toolCalls = [] } = this.reply(parsed);
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...requestId });
       const chunk = (delta: Record<string, unknown>, finish: string | null): string =>
         `data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
@@ -99,7 +117,16 @@ export class FakeOpenAiServer {
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
       if (response.destroyed) return;
-      response.write(chunk({}, 'stop'));
+      toolCalls.forEach((call, index) => {
+        const half = Math.ceil(call.arguments.length / 2);
+        response.write(
+          chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, null),
+        );
+        for (const piece of [call.arguments.slice(0, half), call.arguments.slice(half)]) {
+          response.write(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null));
+        }
+      });
+      response.write(chunk({}, toolCalls.length > 0 ? 'tool_calls' : 'stop'));
       response.write(
         `data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } })}\n\n`,
       );

@@ -25,9 +25,14 @@ async function bundle(options: BuildOptions): Promise<{ inputs: string[]; requir
   };
 }
 
-const lazyModules = ['imageGenerator', 'editImageCommand', 'animateImageCommand', 'imageSourceFiles', 'multiStepInput'].map(
-  (name) => `src/vscode/images/${name}.ts`,
-);
+const lazyModules = [
+  'imageGenerator',
+  'editImageCommand',
+  'animateImageCommand',
+  'imageSourceFiles',
+  'multiStepInput',
+  'generateImageTool',
+].map((name) => `src/vscode/images/${name}.ts`);
 
 describe('the bundles split at the image-commands boundary', function () {
   this.timeout(60_000);

@@ -2,17 +2,15 @@
 // so any chat in VS Code (Copilot Chat, other agents) can create an asset in the project through Switchboard's
 // providers, keys and saving rules. Every call costs the user money, so every call asks for confirmation (the
 // prompt, the model and the folder); the images are saved as the command saves them and the paths come back as text.
-// This file is part of activation (outside src/vscode/images on purpose): it imports only types from the image
-// bundle, which loads on the first real call.
+// This file is in the image-commands bundle (dist/imageCommands.js): activation registers the tool with a stand-in
+// that builds this class on the first call (src/vscode/tools/registerGenerateImageTool.ts).
 import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
 import type { ImageRequest } from '../../core/images/imageTypes';
 import { describeError } from '../errors/describeError';
 import type { SettingsService } from '../settings/settingsService';
-import type { ImageFeature } from '../images/imageFeature';
-
-/** The tool's name, as package.json's `languageModelTools` contributes it. */
-export const generateImageToolName = 'switchboard_generateImage';
+import { generateImageToolName } from '../tools/generateImageToolName';
+import type { ImageGenerator } from './imageGenerator';
 
 /** The input the model sends; its JSON schema is `inputSchema` in package.json. */
 export interface GenerateImageToolInput {
@@ -29,27 +27,14 @@ export interface GenerateImageToolInput {
 }
 
 export interface GenerateImageToolDeps {
-  images: ImageFeature;
+  /** The image feature (ImageFeature): its generator saves as the command does. */
+  images: { readonly generator: Pick<ImageGenerator, 'generateAndSave'> };
   settings: SettingsService;
   log: vscode.LogOutputChannel;
 }
 
 /** The most images one call may ask for (as the command's "Number of images"). */
 const maxCount = 4;
-
-/**
- * Registers the tool where this VS Code has language-model tools (`vscode.lm.registerTool`, 1.95 on); on an editor
- * without them it logs one line and returns undefined.
- */
-export function registerGenerateImageTool(deps: GenerateImageToolDeps): vscode.Disposable | undefined {
-  // Typed as possibly missing: `engines` may admit an editor whose API lacks it, whatever @types/vscode says.
-  const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
-  if (typeof lm?.registerTool !== 'function') {
-    deps.log.info(`This editor has no language-model tools (vscode.lm.registerTool): ${generateImageToolName} is not registered`);
-    return undefined;
-  }
-  return lm.registerTool<unknown>(generateImageToolName, new GenerateImageTool(deps));
-}
 
 export class GenerateImageTool implements vscode.LanguageModelTool<unknown> {
   constructor(private readonly deps: GenerateImageToolDeps) {}
