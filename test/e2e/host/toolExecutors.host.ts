@@ -150,7 +150,21 @@ describe('the chat tools’ executors in the extension host', () => {
 
   after(async () => {
     for (const subscription of subscriptions) subscription.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Only this suite's editors are closed, its unsaved ones reverted first: closing another suite's unsaved file
+    // would ask to save it, a dialog that blocks every later suite.
+    const ours = (uri: vscode.Uri): boolean => uri.scheme === documents.scheme || uri.fsPath.startsWith(scratch().fsPath);
+    for (const document of vscode.workspace.textDocuments.filter((open) => open.isDirty && ours(open.uri))) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => {
+        const input = tab.input;
+        if (input instanceof vscode.TabInputText) return ours(input.uri);
+        return diffsOf(tab).some((diff) => ours(diff.modified) || ours(diff.original));
+      });
+    await vscode.window.tabGroups.close(tabs);
     await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false });
   });
 
