@@ -57,6 +57,17 @@ const lazyErrorTemplatesPlugin = {
   },
 };
 
+/**
+ * zod's mini build serves the activation bundle (settings, the webview protocol's checks) and the engine alike: the
+ * extension-host bundles require one copy, dist/zod.js (zodBuild below), instead of carrying ~30 KB each.
+ */
+const sharedZodPlugin = {
+  name: 'shared-zod',
+  setup(build) {
+    build.onResolve({ filter: /^zod\/mini$/ }, () => ({ path: './zod.js', external: true }));
+  },
+};
+
 /** The extension host side: Node, CommonJS, `vscode` provided by the editor. */
 const extensionBuild = {
   ...common,
@@ -67,8 +78,19 @@ const extensionBuild = {
   target: 'node20',
   // The engine is its own bundle, required on first use (src/vscode/engine/providerEngineHost.ts); so is applying
   // code (src/vscode/edits/loadApplyCode.ts).
-  external: ['vscode', './engine.js', './applyCode.js', './imageCommands.js', './chatTools.js'],
-  plugins: [problemMatcherPlugin, lazyErrorTemplatesPlugin],
+  external: ['vscode', './engine.js', './applyCode.js', './imageCommands.js', './chatTools.js', './completions.js', './chatCommands.js'],
+  plugins: [problemMatcherPlugin, lazyErrorTemplatesPlugin, sharedZodPlugin],
+  mainFields: ['module', 'main'],
+};
+
+/** zod's mini build, once, for every extension-host bundle (sharedZodPlugin). */
+const zodBuild = {
+  ...common,
+  entryPoints: { zod: 'scripts/build/zodMini.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
   mainFields: ['module', 'main'],
 };
 
@@ -89,6 +111,18 @@ const imageCommandsBuild = { ...extensionBuild, entryPoints: { imageCommands: 's
  * tool cards): extension-host code required on the first turn with tools (src/vscode/tools/loadChatTools.ts).
  */
 const chatToolsBuild = { ...extensionBuild, entryPoints: { chatTools: 'src/vscode/tools/chatToolsModule.ts' } };
+
+/**
+ * Inline completions' work (the prompt from the editor, the request, cleaning and caching, the model picker):
+ * extension-host code required on the first completion request (src/vscode/completions/loadCompletions.ts).
+ */
+const completionsBuild = { ...extensionBuild, entryPoints: { completions: 'src/vscode/completions/completionsModule.ts' } };
+
+/**
+ * The chat's picker commands (the conversation history, Export, Select Chat Model): extension-host code required the
+ * first time one of them runs (src/vscode/chat/loadChatCommands.ts).
+ */
+const chatCommandsBuild = { ...extensionBuild, entryPoints: { chatCommands: 'src/vscode/chat/chatCommandsModule.ts' } };
 
 /**
  * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
@@ -118,7 +152,7 @@ const engineBuild = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  plugins: [problemMatcherPlugin, undiciSubsetPlugin],
+  plugins: [problemMatcherPlugin, undiciSubsetPlugin, sharedZodPlugin],
   mainFields: ['module', 'main'],
 };
 
@@ -166,7 +200,7 @@ function testBuilds() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['vscode', 'mocha', './applyCode.js', './imageCommands.js', './chatTools.js'],
+      external: ['vscode', 'mocha', './applyCode.js', './imageCommands.js', './chatTools.js', './completions.js', './chatCommands.js'],
     },
     {
       ...common,
@@ -183,7 +217,19 @@ function testBuilds() {
 }
 
 async function main() {
-  const builds = tests ? testBuilds() : [extensionBuild, applyCodeBuild, imageCommandsBuild, chatToolsBuild, engineBuild, webviewBuild];
+  const builds = tests
+    ? testBuilds()
+    : [
+        extensionBuild,
+        applyCodeBuild,
+        imageCommandsBuild,
+        chatToolsBuild,
+        completionsBuild,
+        zodBuild,
+        chatCommandsBuild,
+        engineBuild,
+        webviewBuild,
+      ];
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
@@ -205,7 +251,17 @@ async function main() {
 }
 
 // The bundles' options, for the unit test that checks what the activation bundle pulls in.
-module.exports = { extensionBuild, applyCodeBuild, imageCommandsBuild, chatToolsBuild, engineBuild, webviewAlias };
+module.exports = {
+  extensionBuild,
+  applyCodeBuild,
+  imageCommandsBuild,
+  chatToolsBuild,
+  completionsBuild,
+  chatCommandsBuild,
+  zodBuild,
+  engineBuild,
+  webviewAlias,
+};
 
 if (require.main === module) {
   main().catch((error) => {

@@ -138,6 +138,19 @@ export default tseslint.config(
               message:
                 'This module belongs to the lazily loaded chat-tools bundle: import only its types here, and reach its values through loadChatTools().',
             },
+            {
+              group: [
+                '**/completions/*',
+                '!**/completions/completionsFeature',
+                '!**/completions/loadCompletions',
+                '!**/completions/completionsState',
+                '!**/completions/completionsHealth',
+                '!**/core/completions/*',
+              ],
+              allowTypeImports: true,
+              message:
+                'This module belongs to the lazily loaded completions bundle: import only its types here, and reach its values through CompletionsFeature.',
+            },
           ],
         },
       ],
@@ -170,10 +183,48 @@ export default tseslint.config(
     },
   },
   {
+    // Inline completions are their own lazily loaded bundle (dist/completions.js,
+    // src/vscode/completions/completionsModule.ts): code outside src/vscode/completions reaches them only through
+    // CompletionsFeature. Inside, the other bundles' rules hold.
+    files: ['src/vscode/completions/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
+            {
+              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
+              allowTypeImports: true,
+              message: 'Apply-code bundle module: import only its types (see above).',
+            },
+            {
+              group: ['**/images/*', '!**/images/imageFeature', '!**/images/loadImageCommands', '!**/core/images/*'],
+              allowTypeImports: true,
+              message: 'Image-commands bundle module: import only its types (see above).',
+            },
+            {
+              group: [
+                '**/tools/*',
+                '!**/tools/loadChatTools',
+                '!**/tools/registerGenerateImageTool',
+                '!**/tools/generateImageToolName',
+                '!**/tools/toolExecutor',
+                '!**/core/tools/*',
+              ],
+              allowTypeImports: true,
+              message: 'Chat-tools bundle module: import only its types (see above).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The image commands are their own lazily loaded bundle (dist/imageCommands.js,
     // src/vscode/images/imageCommandsModule.ts): code outside src/vscode/images reaches them only through ImageFeature.
     files: ['src/vscode/**/*.ts'],
-    ignores: ['src/vscode/images/**', 'src/vscode/edits/**', 'src/vscode/tools/**'],
+    ignores: ['src/vscode/images/**', 'src/vscode/edits/**', 'src/vscode/tools/**', 'src/vscode/completions/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -203,6 +254,19 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'This module belongs to the lazily loaded chat-tools bundle: import only its types here, and reach its values through loadChatTools().',
+            },
+            {
+              group: [
+                '**/completions/*',
+                '!**/completions/completionsFeature',
+                '!**/completions/loadCompletions',
+                '!**/completions/completionsState',
+                '!**/completions/completionsHealth',
+                '!**/core/completions/*',
+              ],
+              allowTypeImports: true,
+              message:
+                'This module belongs to the lazily loaded completions bundle: import only its types here, and reach its values through CompletionsFeature.',
             },
           ],
         },

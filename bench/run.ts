@@ -7,6 +7,7 @@
 //   picker   the `@` picker's first results and keystrokes on 10,000 files     (bench/picker/pickerBench.ts)
 //   images   downscaling a 12-megapixel photo for vision in the webview         (bench/images/imageBench.ts)
 //   tools    a chat turn's tool steps: extension CPU beyond the model's own      (bench/tools/toolStepBench.ts)
+//   completions  inline completions: the extension's work per request, cache, debounce (bench/completions/completionBench.ts)
 // Writes bench/results/summary.json and summary.md (each bench also writes its own <name>.json). Every figure is a
 // ratio of two things measured in the same run, except the few absolutes docs/performance.md states as budgets. Exit code:
 // 0 all budgets met, 1 a budget missed, 2 a benchmark could not run.
@@ -96,6 +97,7 @@ const steps: Step[] = [
   { name: 'picker', script: 'bench/picker/pickerBench.ts', env: {}, read: readBenchResult },
   { name: 'images', script: 'bench/images/imageBench.ts', env: {}, read: readBenchResult },
   { name: 'tools', script: 'bench/tools/toolStepBench.ts', env: {}, read: readBenchResult },
+  { name: 'completions', script: 'bench/completions/completionBench.ts', env: {}, read: readBenchResult },
 ];
 
 function runStep(step: Step): Promise<{ code: number | null; tail: string }> {

@@ -74,14 +74,17 @@ function unfilter(filter: number, left: number, up: number, upLeft: number): num
   }
 }
 
-/** Encodes an opaque picture as a palette PNG of at most 256 colours. */
-export function encodePalettePng({ width, height, rgba }: Decoded): Buffer {
+/**
+ * Encodes an opaque picture as a palette PNG of at most `colours` colours (256 at most). Sixteen or fewer are stored
+ * at 4 bits a pixel: a UI picture keeps its text readable with 16 and costs about a third less.
+ */
+export function encodePalettePng({ width, height, rgba }: Decoded, colours = 256): Buffer {
   const bucket = (at: number): number => (((rgba[at] ?? 0) >> 3) << 10) | (((rgba[at + 1] ?? 0) >> 3) << 5) | ((rgba[at + 2] ?? 0) >> 3);
   const counts = new Map<number, number>();
   for (let at = 0; at < rgba.length; at += 4) counts.set(bucket(at), (counts.get(bucket(at)) ?? 0) + 1);
   const palette = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 256)
+    .slice(0, Math.min(256, colours))
     .map(([key]) => [((key >> 10) & 31) * 8.2, ((key >> 5) & 31) * 8.2, (key & 31) * 8.2].map(Math.round) as [number, number, number]);
   const nearest = new Map<number, number>();
   const indexOf = (key: number): number => {
@@ -97,14 +100,20 @@ export function encodePalettePng({ width, height, rgba }: Decoded): Buffer {
     nearest.set(key, best);
     return best;
   };
-  const raw = Buffer.alloc((width + 1) * height);
+  const depth = palette.length <= 16 ? 4 : 8;
+  const perByte = 8 / depth;
+  const stride = Math.ceil(width / perByte);
+  const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw[y * (width + 1) + 1 + x] = indexOf(bucket((y * width + x) * 4));
+    for (let x = 0; x < width; x++) {
+      const at = y * (stride + 1) + 1 + Math.floor(x / perByte);
+      raw[at] = (raw[at] ?? 0) | (indexOf(bucket((y * width + x) * 4)) << (8 - depth * ((x % perByte) + 1)));
+    }
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 3, 0, 0, 0], 8);
+  header.set([depth, 3, 0, 0, 0], 8);
   return Buffer.concat([
     signature,
     chunk('IHDR', header),

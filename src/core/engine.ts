@@ -6,6 +6,15 @@
 // here (its own copy of a class is a different class); it uses the `kind`/`name` fields instead.
 export { ProviderEngine } from './providerEngine';
 export type { ProviderEngineConfig, ProviderModels } from './providerEngine';
+// Inline completions (issue 18): ProviderEngine.complete and completionProtocol take and give these.
+export type {
+  CompletionInput,
+  CompletionProtocol,
+  CompletionRequest,
+  CompletionResult,
+  CompletionSnippet,
+} from './completions/completionTypes';
+export { defaultCompletionTimeoutMs } from './completions/completionService';
 export { checkProviderKey } from './keys/checkProviderKey';
 export type { KeyCheck } from './keys/checkProviderKey';
 export { imageSizeChoices } from './images/imageSizeChoices';
@@ -96,3 +105,15 @@ export type { ToolFolder, ToolWorkspace } from './tools/toolWorkspace';
 // with it rather than at activation (src/vscode/chat/chatController.ts reaches it through ProviderEngineHost).
 export { runTurn } from './turns/turnRunner';
 export { editAndResend, regenerate, retry } from './turns/turnActions';
+
+// Inline completions, the extension's side of each request (issue 18, docs/completions.md): building the input from
+// the document (cheap enough for every keystroke), cleaning the model's answer, the cache of answers and the adaptive
+// debounce. The extension reaches them through ProviderEngineHost (src/vscode/completions/inlineCompleter.ts).
+export { buildCompletionInput, defaultCompletionBudget } from './completions/completionInput';
+export type { CompletionBudget, CompletionFile, OtherFile } from './completions/completionInput';
+export { postProcessCompletion } from './completions/postProcessCompletion';
+export type { PostProcessOptions } from './completions/postProcessCompletion';
+export { CompletionCache } from './completions/completionCache';
+export type { CompletionCacheLimits, CompletionCacheStats } from './completions/completionCache';
+export { AdaptiveDebounce } from './completions/adaptiveDebounce';
+export type { DebounceLimits } from './completions/adaptiveDebounce';

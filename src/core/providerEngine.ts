@@ -7,11 +7,15 @@ import type { ChatEvent, ChatProvider, ChatRequest, ModelInfo } from './chat/cha
 import { CircuitBreaker } from './chat/circuitBreaker';
 import { presetRateLimits } from './chat/presetRateLimits';
 import { RateLimiter } from './chat/rateLimiter';
+import type { RateLimits } from './chat/rateLimits';
 import { ResponseCache, type ResponseCacheStorage } from './chat/responseCache';
 import { forwardAfter } from './chat/forwardAfter';
 import { streamWithFallback, type FallbackEntry } from './chat/streamWithFallback';
 import { withRateLimit } from './chat/withRateLimit';
 import { withResponseCache } from './chat/withResponseCache';
+import { noCompletionModelError } from './completions/completionErrors';
+import { CompletionService } from './completions/completionService';
+import type { CompletionProtocol, CompletionRequest, CompletionResult } from './completions/completionTypes';
 import { parseModelRef } from './config/modelRef';
 import type { ProviderSetting } from './config/switchboardSettings';
 import { type ContextWindow, ContextWindowCache } from './context/contextWindowCache';
@@ -44,6 +48,8 @@ export interface ProviderEngineConfig {
   providers: readonly ProviderSetting[];
   http: HttpClientOptions;
   responseCache: boolean;
+  /** How long one inline completion may take in all (docs/completions.md); default 10 s. */
+  completionTimeoutMs?: number;
 }
 
 export interface ProviderModels {
@@ -81,10 +87,19 @@ export class ProviderEngine {
   private readonly lists = new Map<string, Promise<readonly ModelInfo[] | undefined>>();
   /** Ollama's `/api/show` answers this session, per provider and model: one request tells the window and vision. */
   private readonly ollamaShows = new Map<string, Promise<OllamaShow | undefined>>();
+  /** Inline completions (issue 18): their own HTTP client, rate-limit budget and circuit breaker. */
+  private readonly completions: CompletionService;
 
   constructor(private readonly options: ProviderEngineOptions) {
-    this.limiter = new RateLimiter({
-      limitsFor: (id) => (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id),
+    const limitsFor = (id: string): RateLimits | undefined =>
+      (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id);
+    this.limiter = new RateLimiter({ limitsFor });
+    this.completions = new CompletionService({
+      credentials: (entry) => this.options.credentials(entry),
+      limitsFor,
+      entry: (id) => this.entry(id),
+      quirks: this.quirks,
+      ...(options.log ? { log: options.log } : {}),
     });
     this.cache = new ResponseCache({
       enabled: false,
@@ -101,6 +116,7 @@ export class ProviderEngine {
     const onResponse = (response: ObservedResponse): void => this.observeRateLimits(response);
     this.http = new HttpClient({ ...config.http, ...log, onResponse });
     this.listHttp = new HttpClient({ ...config.http, ...log, maxRetries: 0, onResponse });
+    this.completions.configure(config.http, config.completionTimeoutMs);
     this.cache.enabled = config.responseCache;
     this.windows.clear();
     this.lists.clear();
@@ -184,6 +200,35 @@ export class ProviderEngine {
       }
     }
     return streamWithFallback(chain, request, { breaker: this.breaker });
+  }
+
+  /**
+   * Asks `modelRef` (`providerId/modelId`, `switchboard.completions.model`) for the middle at the cursor (issue 18), in
+   * the protocol completionProtocol names. Never retried, and never waits for a rate limit; throws a ProviderError:
+   * `cancelled` when `request.signal` aborts (the connection closes), `timeout` after the completion's short limit,
+   * `not-found` for a model the server lacks or that cannot fill in the middle, `rate-limit` when the completions'
+   * own budget is spent, `server` with code `circuit-open` while completions from the provider are paused, and the
+   * usual kinds (auth, …) otherwise.
+   */
+  async complete(modelRef: string, request: CompletionRequest): Promise<CompletionResult> {
+    const ref = parseModelRef(modelRef);
+    if (ref === undefined) throw noCompletionModelError();
+    return await this.completions.complete(this.requireEntry(ref.provider), ref.model, request);
+  }
+
+  /**
+   * How `modelRef` completes code (`chat` is slower, and the picker says so); undefined when the provider is unknown
+   * or cannot complete code. Never throws.
+   */
+  completionProtocol(modelRef: string): CompletionProtocol | undefined {
+    const ref = parseModelRef(modelRef);
+    const entry = ref === undefined ? undefined : this.entry(ref.provider);
+    if (ref === undefined || entry === undefined) return undefined;
+    try {
+      return this.completions.protocol(entry, ref.model);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Checks the provider's current key against the provider without spending anything. */

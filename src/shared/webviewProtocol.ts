@@ -172,7 +172,10 @@ export const modelGroupSchema = z.object({
   provider: shortText,
   label: shortText,
   models: z.array(shortText),
+  /** Why the provider could not be listed, in a few words: one line in the picker. */
   error: z.optional(shortText),
+  /** The whole reason when `error` is its short form: shown when the pointer rests on that line. */
+  errorDetail: z.optional(shortText),
 });
 export type ModelGroup = z.infer<typeof modelGroupSchema>;
 

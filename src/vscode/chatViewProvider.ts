@@ -29,6 +29,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   /** The last model pick, still being written to the settings. */
   private modelSelection: Promise<void> = Promise.resolve();
+  /** Open Chat asked for the input's focus while the webview was (re)loading: done once it is ready. */
+  private focusInputWhenReady: (() => void) | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -74,9 +76,32 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     webview.onDidReceiveMessage((data: unknown) => this.receive(data));
   }
 
-  /** Reveals the view (and its input). */
-  async reveal(): Promise<void> {
+  /**
+   * Reveals the view (`<viewId>.focus`, the command VS Code generates for every view). With `focusInput`, the focus
+   * then goes into the chat's input, so text typed right after Open Chat lands there: a hidden view's webview is
+   * loaded anew when shown (it is not retained), so the request is posted once that webview reports ready.
+   */
+  async reveal(options: { focusInput?: boolean } = {}): Promise<void> {
+    const running = this.view?.visible === true && this.chat.port.attached;
+    // Resolves once the input has the focus: the command then ends after it, so whatever runs next (the next
+    // command, the next keystroke) is not interrupted by a focus arriving late. A webview that never reports ready
+    // gets no focus after a while, rather than taking it much later.
+    const focused =
+      !options.focusInput || running
+        ? undefined
+        : new Promise<void>((resolve) => {
+            const done = (): void => {
+              clearTimeout(timer);
+              if (this.focusInputWhenReady === done) this.focusInputWhenReady = undefined;
+              resolve();
+            };
+            const timer = setTimeout(done, 10_000);
+            this.focusInputWhenReady?.();
+            this.focusInputWhenReady = done;
+          });
     await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+    if (options.focusInput && running) this.post({ type: 'focusInput' });
+    await focused;
   }
 
   private receive(data: unknown): void {
@@ -101,6 +126,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
           },
           String(vscode.extensions.getExtension('switchboard.switchboard')?.packageJSON.version ?? ''),
         );
+        if (this.focusInputWhenReady) {
+          this.post({ type: 'focusInput' });
+          this.focusInputWhenReady();
+        }
         return;
       case 'reportError':
         this.log.error(`Chat view: ${message.message}`);

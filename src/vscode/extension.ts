@@ -8,11 +8,13 @@ import { LazyConversationStore } from './chat/lazyConversationStore';
 import { CodeBlockActions } from './chat/codeBlockActions';
 import { LastEditorTracker } from './chat/lastEditorTracker';
 import { ChatViewProvider } from './chatViewProvider';
+import { setProviderLabels } from './errors/providerLabels';
 import { ChangeReviews } from './edits/changeReviews';
+import { CompletionsFeature } from './completions/completionsFeature';
 import { ProposalDocuments } from './edits/proposalDocuments';
 import { ImageFeature } from './images/imageFeature';
 import { SelectionCodeActions } from './selection/selectionCodeActions';
-import { SelectionCommands } from './selection/selectionCommands';
+import { SelectionFeature } from './selection/selectionFeature';
 import { ProviderEngineHost } from './engine/providerEngineHost';
 import { ApiKeyCommands } from './keys/apiKeyCommands';
 import { ModelCatalog } from './models/modelCatalog';
@@ -35,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const keys = new KeyStore(context.secrets);
   const providerEngineHost = new ProviderEngineHost(settings, keys, context.globalState, log);
   const catalog = new ModelCatalog(providerEngineHost, keys);
+  // Errors name a provider by its label ("OpenAI"); wording an error loads the engine anyway (its templates are there).
+  setProviderLabels((id) => providerEngineHost.get().entry(id)?.label);
   const apiKeys = new ApiKeyCommands(providerEngineHost, keys, log, () => catalog.clear());
   context.subscriptions.push(log, settings, providerEngineHost);
   context.subscriptions.push(settings.onDidChange(() => catalog.clear()));
@@ -103,7 +107,11 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     }),
   );
   context.subscriptions.push(createModelStatusItem(settings));
-  const selection = new SelectionCommands(providerEngineHost, settings, chat, chatView, editors, reviews, log);
+  // Inline completions: off until a completion model is chosen; the work loads with the first request.
+  const completions = new CompletionsFeature({ host: providerEngineHost, settings, catalog, memento: context.globalState, log });
+  context.subscriptions.push(completions);
+  // The selection commands' work loads with the apply-code bundle on first use.
+  const selection = new SelectionFeature({ host: providerEngineHost, settings, chat, chatView, editors, reviews, log });
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new SelectionCodeActions(), {
       providedCodeActionKinds: SelectionCodeActions.kinds,
@@ -122,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     editors,
     images,
     selection,
+    completions,
   });
 
   const activationMs = performance.now() - started;

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { ChatController } from './chat/chatController';
 import type { LastEditorTracker } from './chat/lastEditorTracker';
-import { ChatViewProvider } from './chatViewProvider';
+import type { ChatViewProvider } from './chatViewProvider';
 import type { GenerateImageArgs } from './images/imageGenerator';
 import type { ImageFeature } from './images/imageFeature';
-import type { SelectionCommandArgs, SelectionCommands } from './selection/selectionCommands';
+import type { SelectionCommandArgs, SelectionFeature } from './selection/selectionFeature';
 import type { ApiKeyCommandArgs, ApiKeyCommands } from './keys/apiKeyCommands';
 import type { ModelCatalog } from './models/modelCatalog';
-import { selectModel, type SelectModelArgs } from './models/selectModelCommand';
+import type { SelectModelArgs } from './models/selectModelCommand';
+import { loadChatCommands } from './chat/loadChatCommands';
+import type { ExportConversationArgs } from './chat/exportConversationCommand';
 import type { SettingsService } from './settings/settingsService';
 import { describeError } from './errors/describeError';
 import { addToChatCommand } from './context/addToChatCommand';
+import type { CompletionsFeature } from './completions/completionsFeature';
 import { errorDetail } from '../core/errors/errorFactories';
 
 export interface CommandServices {
@@ -22,7 +25,8 @@ export interface CommandServices {
   chatView: ChatViewProvider;
   editors: LastEditorTracker;
   images: ImageFeature;
-  selection: SelectionCommands;
+  selection: SelectionFeature;
+  completions: CompletionsFeature;
 }
 
 export interface ChatCommandArgs {
@@ -50,10 +54,22 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     );
   };
 
-  register('switchboard.openChat', async () => {
-    // `<viewId>.focus` is the command VS Code generates for every view: it reveals the container and the view.
-    await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
-  });
+  // Reveals the view and puts the focus in its input, so what is typed next lands there (also its keybinding).
+  register('switchboard.openChat', () => services.chatView.reveal({ focusInput: true }));
+
+  // The chat view's title bar (docs/chat.md): the conversation history and Export, from dist/chatCommands.js.
+  register('switchboard.showChatHistory', () =>
+    loadChatCommands().showChatHistory({
+      history: services.chat.history,
+      revealChat: () => services.chatView.reveal({ focusInput: true }),
+    }),
+  );
+  register<ExportConversationArgs>('switchboard.exportConversation', (args) =>
+    loadChatCommands().exportConversation(
+      { history: services.chat.history, messageCount: () => services.chat.current.messages.length, log: services.log },
+      args,
+    ),
+  );
 
   // Files and folders (a Uri, a Uri[] or URI strings; none: the active editor's file) become chips in the chat.
   const addToChat = addToChatCommand({
@@ -66,11 +82,22 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   });
   register('switchboard.addToChat', (first?: unknown, all?: unknown) => addToChat(first, all));
 
+  // Inline completions (docs/completions.md): on/off, the snooze menu (also the status item's click), the model.
+  register('switchboard.toggleCompletions', () => services.completions.toggle());
+  register('switchboard.snoozeCompletions', (minutes?: unknown) =>
+    services.completions.snoozeMenu(typeof minutes === 'number' ? minutes : undefined),
+  );
+  register('switchboard.selectCompletionModel', (model?: unknown) =>
+    services.completions.selectModel(typeof model === 'string' ? model : undefined),
+  );
+  // Run by VS Code when a suggestion is accepted (the item's command): counted on this machine only.
+  register('switchboard.completions.accepted', () => services.completions.accepted());
+
   // "Always allow read-only tools in this workspace", taken back (the tool cards' "Ask again" does the same).
   register('switchboard.resetToolApprovals', () => services.chat.tools.revoke());
 
   register('switchboard.newChat', async () => {
-    await services.chatView.reveal();
+    await services.chatView.reveal({ focusInput: true });
     await services.chat.newChat();
     return services.chat.current.id;
   });
@@ -91,7 +118,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     services.log.show(true);
   });
 
-  register<SelectModelArgs>('switchboard.selectModel', (args) => selectModel(services.catalog, services.settings, args));
+  register<SelectModelArgs>('switchboard.selectModel', (args) => loadChatCommands().selectModel(services.catalog, services.settings, args));
   register<ApiKeyCommandArgs>('switchboard.setApiKey', (args) => services.apiKeys.setApiKey(args));
   register<ApiKeyCommandArgs>('switchboard.removeApiKey', (args) => services.apiKeys.removeApiKey(args));
 }

@@ -1,7 +1,8 @@
 // The input at the bottom of the chat: a multi-line box (Enter sends, Shift+Enter breaks the line, or Ctrl+Enter
 // sends when configured), ↑ recalls earlier messages, context chips with their size and the meter of what the next
-// message costs, the `@` picker and the `/` menu above the input, send / stop. The draft is kept by the extension
-// (it survives hiding the view and reloading the window) and in the webview state.
+// message costs, the `@` picker and the `/` menu above the input, and in the footer "Add context", the model picker
+// (modelPicker.ts) and send / stop. The draft is kept by the extension (it survives hiding the view and reloading the
+// window) and in the webview state.
 import {
   type ContextBudget,
   type ContextChip,
@@ -15,6 +16,7 @@ import { ContextPicker } from './contextPicker';
 import { codiconClass } from './codiconNames';
 import { h, iconButton } from './dom';
 import { InputListbox } from './inputListbox';
+import type { ModelPicker } from './modelPicker';
 import { SlashMenu } from './slashMenu';
 import { counted, format, type WebviewStrings } from './webviewStrings';
 
@@ -78,6 +80,8 @@ export class Composer {
     private readonly saveState: (draft: string) => void,
     /** An edited message was sent; `removed` later messages went with the edit (for the Undo offer). */
     private readonly onEditSent: (removed: number) => void = () => undefined,
+    /** The model picker, in the footer beside "Add context" (its popup opens above the composer). */
+    modelPicker?: ModelPicker,
   ) {
     this.input = h('textarea', {
       id: 'input',
@@ -92,7 +96,13 @@ export class Composer {
     this.picker = new ContextPicker(strings, post, this.listbox, () => this.replaceTrigger(''));
     this.slashMenu = new SlashMenu(strings, post, this.listbox, (text) => this.replaceTrigger(text));
     this.sendButton = iconButton('send', strings.send, { id: 'send', class: 'icon-button primary' });
-    this.stopButton = iconButton('debug-stop', strings.stop, { id: 'stop', class: 'icon-button danger', hidden: true });
+    this.stopButton = iconButton('debug-stop', strings.stop, {
+      id: 'stop',
+      class: 'icon-button danger',
+      title: strings.stopTitle,
+      'aria-keyshortcuts': 'Escape',
+      hidden: true,
+    });
     const addContext = iconButton('mention', strings.addContext, { id: 'add-context', 'aria-haspopup': 'listbox' });
 
     this.problem = h('div', { id: 'composer-problem', class: 'composer-problem', role: 'alert', hidden: true });
@@ -125,7 +135,16 @@ export class Composer {
       this.meter.element,
       h('div', { class: 'input-row' }, this.listbox.element, this.input),
       this.problem,
-      h('div', { class: 'composer-actions' }, addContext, h('span', { class: 'spacer' }), this.stopButton, this.sendButton),
+      h(
+        'div',
+        { class: 'composer-actions' },
+        addContext,
+        modelPicker?.element,
+        h('span', { class: 'spacer' }),
+        this.stopButton,
+        this.sendButton,
+        modelPicker?.popup,
+      ),
     );
 
     this.sendButton.addEventListener('click', () => this.submit());
@@ -161,6 +180,11 @@ export class Composer {
   setHistory(history: string[]): void {
     this.history = history.filter((text) => text.trim() !== '');
     this.historyIndex = this.history.length;
+  }
+
+  /** Whether an answer is being streamed (Escape stops it). */
+  get isBusy(): boolean {
+    return this.busy;
   }
 
   setBusy(busy: boolean): void {

@@ -20,15 +20,23 @@ import { base64ToFile } from './images/downscaleImage';
 import { ImageAttacher } from './images/imageAttacher';
 import { readPastedImages } from './images/readPastedImages';
 import { MessageList } from './messageList';
+import { ModelPicker, type ProviderLabels } from './modelPicker';
 import { Toolbar } from './toolbar';
 import { vscodeApi } from './vscodeApi';
 import { counted, readWebviewStrings } from './webviewStrings';
 
 interface SavedState {
   draft?: string;
+  /** The providers' labels from the last model lists: the picker's button names the provider before it is opened. */
+  providerLabels?: ProviderLabels;
 }
 
 const vscode = vscodeApi();
+const savedState: SavedState = { ...(vscode.getState() as SavedState | undefined) };
+function saveState(change: SavedState): void {
+  Object.assign(savedState, change);
+  vscode.setState(savedState);
+}
 const strings = readWebviewStrings(document, (keys) =>
   vscode.postMessage({
     type: 'reportError',
@@ -54,12 +62,18 @@ let conversationId = '';
 
 const announcer = h('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 const notices = h('div', { id: 'notices', class: 'notices', role: 'status', 'aria-live': 'polite' });
-const toolbar = new Toolbar(strings, post);
+const toolbar = new Toolbar();
+const modelPicker = new ModelPicker(strings, post, {
+  ...(savedState.providerLabels ? { labels: savedState.providerLabels } : {}),
+  onLabels: (providerLabels) => saveState({ providerLabels }),
+  onPicked: () => composer.focus(),
+});
 const composer = new Composer(
   strings,
   post,
-  (draft) => vscode.setState({ draft } satisfies SavedState),
+  (draft) => saveState({ draft }),
   (removed) => offerUndo(removed),
+  modelPicker,
 );
 const messages = new MessageList(
   strings,
@@ -79,7 +93,7 @@ const images = new ImageAttacher(
 );
 
 const app = document.getElementById('app');
-app?.replaceChildren(toolbar.element, toolbar.historyPanel, messages.element, notices, composer.element, announcer);
+app?.replaceChildren(toolbar.element, messages.element, notices, composer.element, announcer);
 if (app) {
   app.dataset['dropHint'] = strings.dropHint;
   acceptUriDrops(
@@ -88,6 +102,18 @@ if (app) {
     (files) => void images.attach(files),
   );
 }
+// Escape anywhere in the view stops the answer being streamed, unless something open used it first: the `@` list,
+// the model picker, an edit in progress (they prevent its default).
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing || !composer.isBusy) return;
+  event.preventDefault();
+  post({ type: 'stop' });
+});
+// When the view gets the focus with nothing in it focused (Open Chat, a click on the view's tab), the input takes
+// it, so what is typed next is not lost.
+window.addEventListener('focus', () => {
+  if (document.activeElement === null || document.activeElement === document.body) composer.focus();
+});
 document.addEventListener('paste', (event) => {
   const files = readPastedImages(event.clipboardData);
   if (files.length === 0) return;
@@ -208,14 +234,13 @@ function handle(message: ExtensionToWebviewMessage): void {
     case 'init': {
       document.body.dataset['version'] = message.version;
       toolbar.setTitle(message.conversation.messages.length > 0 ? message.conversation.title : '');
-      toolbar.setModels([], message.currentModel, false);
+      modelPicker.setModels([], message.currentModel, false);
       messages.setModelChosen(message.currentModel !== '');
       conversationId = message.conversation.id;
       messages.show(message.conversation, message.busy);
-      const saved = vscode.getState() as SavedState | undefined;
       composer.configure({
         sendOnEnter: message.sendOnEnter,
-        draft: message.draft || saved?.draft || '',
+        draft: message.draft || savedState.draft || '',
         history: userHistory(message.conversation.messages),
       });
       composer.setContexts(message.contexts, message.budget);
@@ -235,7 +260,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       toolbar.setTitle(message.title);
       return;
     case 'conversations':
-      toolbar.setConversations(message.items, message.currentId);
+      // The list itself is the view title bar's History (the extension's quick pick); damaged files are still said.
       for (const problem of message.problems) showNotice(problem, 'warning');
       return;
     case 'message':
@@ -255,7 +280,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       messages.setBusy(message.busy);
       return;
     case 'models':
-      toolbar.setModels(message.groups, message.current, message.loading);
+      modelPicker.setModels(message.groups, message.current, message.loading);
       messages.setModelChosen(message.current !== '');
       return;
     case 'contexts':

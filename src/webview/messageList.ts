@@ -57,7 +57,7 @@ export class MessageList {
   ) {
     // aria-live stays off on the list itself: a screen reader would read every streamed chunk. Finished answers
     // are announced once through the view's live region instead. The list scrolls, so it is a tab stop (the arrow
-    // keys then scroll it; axe's scrollable-region-focusable), named apart from the "Conversations" history list.
+    // keys then scroll it; axe's scrollable-region-focusable), named for what it holds.
     this.element = h('section', {
       id: 'messages',
       class: 'messages',

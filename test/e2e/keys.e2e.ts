@@ -71,10 +71,10 @@ describe('keys, settings and the model picker in the real editor', () => {
 
     // The next step is offered: choosing one of that provider's models, which the status bar then shows.
     await works.locator('.monaco-button', { hasText: 'Choose a Model' }).click();
-    await quickPickRow(page, /fake-model-b.*openai/).waitFor({ state: 'visible', timeout: 30_000 });
-    assert.equal(await quickPickRow(page, /local-fake/).count(), 0, 'the picker after a key lists only that provider');
+    await quickPickRow(page, 'OpenAI · fake-model-b').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await quickPickRow(page, /Local fake/).count(), 0, 'the picker after a key lists only that provider');
     assert.equal(await quickPickRow(page, /set key…/).count(), 0, 'the picker after a key lists only that provider');
-    await quickPickRow(page, /fake-model-b.*openai/).click();
+    await quickPickRow(page, 'OpenAI · fake-model-b').click();
     await statusBarItem(page, 'fake-model-b').waitFor({ state: 'visible', timeout: 15_000 });
   });
 
@@ -82,8 +82,8 @@ describe('keys, settings and the model picker in the real editor', () => {
     const { page } = editor();
     const { user, workspace } = fakeServers();
     await runFromCommandPalette(page, 'Switchboard: Select Chat Model', { keepOpen: true });
-    await quickPickRow(page, /fake-model-b.*openai/).waitFor({ state: 'visible', timeout: 30_000 });
-    await quickPickRow(page, /fake-model-b.*local-fake/).waitFor({ state: 'visible', timeout: 30_000 });
+    await quickPickRow(page, 'OpenAI · fake-model-b').waitFor({ state: 'visible', timeout: 30_000 });
+    await quickPickRow(page, 'Local fake · fake-model-b').waitFor({ state: 'visible', timeout: 30_000 });
     const separators = await page.locator('.quick-input-widget .quick-input-list .quick-input-list-separator').allTextContents();
     assert.ok(
       separators.some((text) => text.includes('OpenAI')),
@@ -94,10 +94,10 @@ describe('keys, settings and the model picker in the real editor', () => {
       `separators: ${separators.join(' | ')}`,
     );
     // A cloud provider without a key is a row that sets it, not missing from the list.
-    await quickPickRow(page, 'Anthropic — set key…').waitFor({ state: 'visible', timeout: 15_000 });
+    await quickPickRow(page, 'Anthropic · set key…').waitFor({ state: 'visible', timeout: 15_000 });
     await saveScreenshot(editor(), 'model picker');
     await quickInput(page).locator('input').fill('fake-model-b');
-    await quickPickRow(page, /fake-model-b.*openai/).click();
+    await quickPickRow(page, 'OpenAI · fake-model-b').click();
     await statusBarItem(page, 'fake-model-b').waitFor({ state: 'visible', timeout: 15_000 });
     assert.ok(user.requestsTo('/v1/models').length >= 2);
     assert.equal(workspace.requests.length, 0, `the workspace-configured server got: ${workspace.requests.map((r) => r.path).join(', ')}`);

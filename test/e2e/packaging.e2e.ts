@@ -32,11 +32,12 @@ describe('the packaged VSIX', () => {
     const kb = (file: string): number => statSync(file).size / 1024;
     const sizes = {
       vsix: kb(vsix),
-      extension: kb(path.join(unpacked, 'extension.js')),
+      // Activation loads dist/extension.js and the zod both share with the engine (dist/zod.js).
+      extension: kb(path.join(unpacked, 'extension.js')) + kb(path.join(unpacked, 'zod.js')),
       webview: kb(path.join(unpacked, 'webview.js')),
     };
     console.log(
-      `      VSIX ${sizes.vsix.toFixed(1)} KB, extension.js ${sizes.extension.toFixed(1)} KB, webview.js ${sizes.webview.toFixed(1)} KB`,
+      `      VSIX ${sizes.vsix.toFixed(1)} KB, extension.js + zod.js ${sizes.extension.toFixed(1)} KB, webview.js ${sizes.webview.toFixed(1)} KB`,
     );
     assert.ok(sizes.vsix <= 600, `VSIX is ${sizes.vsix.toFixed(1)} KB (budget 600 KB)`);
     assert.ok(sizes.extension <= 150, `the code loaded at activation is ${sizes.extension.toFixed(1)} KB (budget 150 KB)`);

@@ -103,7 +103,7 @@ describe('provider keys as the live services judge them, in the real editor', ()
           await warning.waitFor({ state: 'visible', timeout: 30_000 });
           assert.match(
             (await warning.textContent()) ?? '',
-            /The key was saved, but Gemini \(fake\) did not accept it: The gemini-fake API key was rejected \(400\)\./,
+            /The key was saved, but Gemini \(fake\) did not accept it: The Gemini \(fake\) API key was rejected \(400\)\./,
           );
           await settleToasts();
           await saveScreenshot(editor(), 'gemini key rejected notification');
@@ -119,7 +119,7 @@ describe('provider keys as the live services judge them, in the real editor', ()
           await error.locator('.error-text', { hasText: 'API key was rejected' }).waitFor({ timeout: 30_000 });
           assert.match(
             (await error.locator('.error-text').textContent()) ?? '',
-            /The gemini-fake API key was rejected \(400\)\. Set a new key with “Switchboard: Set API Key”\./,
+            /The Gemini \(fake\) API key was rejected \(400\)\. Set a new key with “Switchboard: Set API Key”\./,
           );
           const buttons = await error.locator('.error-actions button').allTextContents();
           assert.equal(buttons[0], 'Set the API key', `actions: ${buttons.join(' | ')}`);
@@ -167,7 +167,7 @@ describe('provider keys as the live services judge them, in the real editor', ()
           await warning.waitFor({ state: 'visible', timeout: 30_000 });
           assert.match(
             (await warning.textContent()) ?? '',
-            /The key was saved, but OpenRouter did not accept it: The openrouter API key was rejected \(401\)\./,
+            /The key was saved, but OpenRouter did not accept it: The OpenRouter API key was rejected \(401\)\./,
           );
           const checks = openRouter.requests.filter((r) => r.url === '/api/v1/key');
           assert.equal(checks.at(-1)?.headers.authorization, `Bearer ${badKey}`);
@@ -201,11 +201,13 @@ describe('provider keys as the live services judge them, in the real editor', ()
     await withUserSettings({ 'switchboard.chat.model': (before) => before }, async () => {
       try {
         await runFromCommandPalette(page, 'Switchboard: Select Chat Model', { keepOpen: true });
+        // The lists are asked for as the picker opens; once they are shown, Refresh asks again.
+        await quickPickRow(page, 'Local fake · fake-model-b').waitFor({ state: 'visible', timeout: 30_000 });
         const listed = user.requestsTo('/v1/models').length;
         await quickPickRow(page, 'Refresh the lists').click();
         await waitUntil('the lists to be asked again', () => user.requestsTo('/v1/models').length > listed);
         await quickInput(page).locator('input').fill('fake-model-b');
-        await quickPickRow(page, /fake-model-b.*local-fake/).waitFor({ state: 'visible', timeout: 30_000 });
+        await quickPickRow(page, 'Local fake · fake-model-b').waitFor({ state: 'visible', timeout: 30_000 });
         for (const id of ['text-embedding-3-small', 'tts-1', 'whisper-1']) {
           await quickInput(page).locator('input').fill(id);
           await quickPickRow(page, 'Type a model id').waitFor({ state: 'visible', timeout: 10_000 });

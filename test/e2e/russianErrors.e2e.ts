@@ -59,7 +59,7 @@ describe('errors from core in Russian', function () {
     await errorText.waitFor({ timeout: 30_000 });
     assert.equal(
       (await errorText.textContent())?.trim(),
-      'API-ключ gemini-fake отклонён (400). Задайте новый ключ командой «Switchboard: Задать API-ключ».',
+      'API-ключ Gemini (fake) отклонён (400). Задайте новый ключ командой «Switchboard: Задать API-ключ».',
     );
     await saveScreenshot(session, 'rejected key in russian');
   });

@@ -20,7 +20,13 @@ describe('the first-run walkthrough', () => {
     await openWalkthrough(session, 'Get started with Switchboard');
     const steps = session.page.locator('.gettingStartedContainer .getting-started-step');
     const titles = (await steps.allTextContents()).join(' | ');
-    for (const step of ['Choose a provider', 'Set its API key', 'Pick a model and open the chat', 'Generate an image into your project']) {
+    for (const step of [
+      'Choose a provider',
+      'Set its API key',
+      'Pick a model and open the chat',
+      'Generate an image into your project',
+      'Turn on inline completions',
+    ]) {
       assert.ok(titles.includes(step), `missing step “${step}” in: ${titles}`);
     }
     await session.page.locator('.getting-started-step', { hasText: 'Set its API key' }).first().click();
@@ -89,8 +95,8 @@ describe('the first-run walkthrough', () => {
       assert.match((await frame.locator('#empty-state').textContent()) ?? '', /Модель ещё не выбрана/);
       await frame.locator('#empty-state-next').click();
       // The picker lists the cloud providers without a key as rows that set it, and says a local server is not running.
-      await quickPickRow(page, 'OpenAI — задать ключ…').waitFor({ state: 'visible', timeout: 30_000 });
-      await quickPickRow(page, 'Anthropic — задать ключ…').waitFor({ state: 'visible', timeout: 30_000 });
+      await quickPickRow(page, 'OpenAI · задать ключ…').waitFor({ state: 'visible', timeout: 30_000 });
+      await quickPickRow(page, 'Anthropic · задать ключ…').waitFor({ state: 'visible', timeout: 30_000 });
       await quickPickRow(page, /Ollama \(local\) не запущен на localhost:11434/).waitFor({ state: 'visible', timeout: 30_000 });
       await saveScreenshot(session, 'model picker on an empty profile');
       await page.keyboard.press('Escape');

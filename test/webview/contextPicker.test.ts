@@ -211,7 +211,7 @@ describe('chat view: workspace context (the @ picker, the / menu, chips, the met
     await type('@');
     assert.deepEqual(await options(), englishFixed);
     await answer(1, [], true);
-    assert.equal(await page.locator('.input-listbox-status').innerText(), 'Indexing the workspace…');
+    assert.equal(await page.locator('.input-popup .input-listbox-status').innerText(), 'Indexing the workspace…');
     await page.keyboard.type('prob');
     assert.deepEqual(await options(), ['Problems: all', 'Problems in the current file']);
     assert.deepEqual(await page.locator('#input-listbox .match').allInnerTexts(), ['Prob', 'Prob']);
@@ -237,7 +237,7 @@ describe('chat view: workspace context (the @ picker, the / menu, chips, the met
     await answer(last.requestId, []);
     if (last.query !== 'zzz') await answer(last.requestId + 1, []);
     assert.deepEqual(await options(), []);
-    assert.equal(await page.locator('.input-listbox-status').innerText(), 'No matching files');
+    assert.equal(await page.locator('.input-popup .input-listbox-status').innerText(), 'No matching files');
     assert.equal(await popupShown(), true, 'the picker stays open to say so');
   });
 

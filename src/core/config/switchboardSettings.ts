@@ -35,6 +35,12 @@ export interface SwitchboardSettings {
   toolsEnabled: boolean;
   /** The most requests one answer with tools may make (`switchboard.tools.maxSteps`). */
   toolsMaxSteps: number;
+  /** The inline completion model, `providerId/modelId`; '' keeps completions off (`switchboard.completions.model`). */
+  completionsModel: string;
+  /** Language ids without inline completions (`switchboard.completions.disabledLanguages`). */
+  completionsDisabledLanguages: string[];
+  /** Globs of files never sent for a completion (`switchboard.completions.exclude`; docs/completions.md). */
+  completionsExclude: string[];
 }
 
 /** One thing wrong with the user's settings, in words that name the setting. */
@@ -65,6 +71,9 @@ export const defaultSettings: SwitchboardSettings = {
   projectInstructions: true,
   toolsEnabled: true,
   toolsMaxSteps: 15,
+  completionsModel: '',
+  completionsDisabledLanguages: [],
+  completionsExclude: [...defaultContextExcludeSetting],
 };
 
 const modelRefSchema = z
@@ -92,6 +101,15 @@ const scalarSettings = {
   'context.projectInstructions': { field: 'projectInstructions', schema: z.boolean() },
   'tools.enabled': { field: 'toolsEnabled', schema: z.boolean() },
   'tools.maxSteps': { field: 'toolsMaxSteps', schema: z.int().check(z.gte(1), z.lte(100)) },
+  'completions.model': { field: 'completionsModel', schema: modelRefSchema },
+  'completions.disabledLanguages': {
+    field: 'completionsDisabledLanguages',
+    schema: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500)),
+  },
+  'completions.exclude': {
+    field: 'completionsExclude',
+    schema: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.maxLength(1000)),
+  },
 } as const satisfies Record<string, { field: keyof SwitchboardSettings; schema: z.ZodMiniType }>;
 
 export type SettingKey = keyof typeof scalarSettings | 'providers';
@@ -106,7 +124,13 @@ const providerSettingSchema = z.intersection(providerEntrySchema, z.looseObject(
  * repository's `.vscode/settings.json` never decides where a request or a key goes.
  */
 export function readSwitchboardSettings(get: (key: SettingKey) => unknown): { settings: SwitchboardSettings; problems: SettingProblem[] } {
-  const settings: SwitchboardSettings = { ...defaultSettings, providers: [], contextExclude: [...defaultSettings.contextExclude] };
+  const settings: SwitchboardSettings = {
+    ...defaultSettings,
+    providers: [],
+    contextExclude: [...defaultSettings.contextExclude],
+    completionsDisabledLanguages: [],
+    completionsExclude: [...defaultSettings.completionsExclude],
+  };
   const problems: SettingProblem[] = [];
 
   for (const [key, { field, schema }] of Object.entries(scalarSettings)) {

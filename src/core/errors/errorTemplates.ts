@@ -135,6 +135,18 @@ export const errorTemplates = {
   'tool.git.unavailable':
     'get_diff has no changes to read: the built-in Git extension is disabled, or it finds no git repository in the workspace folders.',
 
+  // Inline completions (issue 18, src/core/completions/): shown once in the status item, never as a popup per keystroke.
+  'completion.noModel': 'No completion model is chosen. Pick one with “Switchboard: Select Completion Model”.',
+  'completion.unsupportedProvider':
+    '{label} cannot complete code inline. Pick a completion model of another provider with “Switchboard: Select Completion Model”.',
+  'completion.noFim':
+    '{provider} cannot fill in the middle with “{model}”{status}{detail}. Pick a code model it serves that can (such as Qwen2.5-Coder or Codestral) with “Switchboard: Select Completion Model”.',
+  'completion.suffixRefused':
+    '{provider} does not take the text after the cursor{status}{detail}, and the fill-in-the-middle template of “{model}” is not known. Pick a model of a known family (Qwen2.5-Coder, DeepSeek-Coder, StarCoder, CodeLlama, Codestral).',
+  'completion.timeout': '{provider}/{model} suggested nothing within {duration}, so the suggestion was dropped.',
+  'completion.rateLimited': 'Completions from {provider}/{model} reached their rate limit; the next one can go in about {duration}.',
+  'completion.paused': 'Completions from {provider} failed several times in a row, so they are paused for about {duration}.',
+
   'config.needsKind': 'The provider “{provider}” in “switchboard.providers” needs a `kind` (openai, anthropic, gemini or sydney).',
   'config.needsBaseUrl': 'The provider “{provider}” in “switchboard.providers” needs a `baseUrl`.',
   'config.baseUrlNotUrl': 'The base URL of “{provider}” is not a URL: “{url}”.',

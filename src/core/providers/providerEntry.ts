@@ -30,6 +30,11 @@ export interface ProviderEntry {
    * for a server whose models Switchboard cannot judge, or one that strips images.
    */
   vision?: boolean;
+  /**
+   * How its models complete code inline (docs/completions.md): `fim` through a fill-in-the-middle endpoint, `chat`
+   * through the chat. Left out, Switchboard chooses by the provider (completionProtocolFor.ts).
+   */
+  completions?: 'fim' | 'chat';
 }
 
 const kinds = ['openai', 'anthropic', 'gemini', 'sydney', 'stability', 'fusionbrain'] as const;
@@ -47,4 +52,5 @@ export const providerEntrySchema = z.looseObject({
   defaultMaxTokens: z.optional(z.number().check(z.int(), z.positive())),
   promptMode: z.optional(z.enum(['auto', 'always', 'never'])),
   vision: z.optional(z.boolean()),
+  completions: z.optional(z.enum(['fim', 'chat'])),
 });

@@ -17,6 +17,8 @@ import type { SettingsService } from '../settings/settingsService';
 import { type AttachedView, ChatViewPort } from './chatViewPort';
 import { ChatContext } from './chatContext';
 import { ChatToolAccess } from './chatToolAccess';
+import { gitChangesContextSource } from '../context/gitChangesContextSource';
+import { problemsContextSource } from '../context/problemsContextSource';
 import { ContextBudgetFeed } from './contextBudgetFeed';
 import type { LastEditorTracker } from './lastEditorTracker';
 import { ContextTray } from './contextTray';
@@ -77,6 +79,7 @@ export class ChatController implements vscode.Disposable {
       state: deps.state,
       log: deps.log,
       port: this.port,
+      contextSources: { problems: problemsContextSource, changes: gitChangesContextSource },
     });
     this.port.toolCards = (message) => this.tools.cardsOf(message);
     this.open = new OpenConversation(deps.store, deps.state, this.port, deps.log);

@@ -1,5 +1,6 @@
 // The list of past conversations and what can be done with one: open, rename, delete, export as Markdown.
 import * as vscode from 'vscode';
+import type { ConversationSummary } from '../../core/conversations/conversation';
 import { renameConversation } from '../../core/conversations/conversationOps';
 import type { ConversationStorage } from './lazyConversationStore';
 import { exportMarkdown } from '../../core/conversations/exportMarkdown';
@@ -22,13 +23,19 @@ export class ConversationHistory {
     private readonly port: ChatViewPort,
   ) {}
 
-  async list(): Promise<void> {
+  /** The conversations, newest first, the one open now, and what could not be read (for the history picker). */
+  async entries(): Promise<{ items: ConversationSummary[]; currentId: string; problems: string[] }> {
     const { items, problems } = await this.store.list();
+    return { items, currentId: this.open.current.id, problems: problems.map((problem) => problem.message) };
+  }
+
+  async list(): Promise<void> {
+    const { items, currentId, problems } = await this.entries();
     this.port.post({
       type: 'conversations',
       items: items.map((item) => ({ id: item.id, title: item.title, updatedAt: item.updatedAt, messageCount: item.messageCount })),
-      currentId: this.open.current.id,
-      problems: problems.map((problem) => problem.message),
+      currentId,
+      problems,
     });
   }
 

@@ -2,7 +2,7 @@
 // key (the same lists as "Select Chat Model"), and the choice written to the user's settings.
 import * as vscode from 'vscode';
 import type { ModelGroup } from '../../shared/webviewProtocol';
-import { describeListFailure } from '../models/describeListFailure';
+import { describeListFailure, shortListFailure } from '../models/describeListFailure';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { SettingsService } from '../settings/settingsService';
 import type { ChatViewPort } from './chatViewPort';
@@ -31,7 +31,8 @@ export class ModelPickerFeed implements vscode.Disposable {
           provider: entry.id,
           label: entry.label,
           models: result.models.map((model) => model.id),
-          ...(result.error ? { error: describeListFailure(entry, result.error) } : {}),
+          // A few words in the picker's row, the whole sentence in its tooltip (as Select Chat Model shows them).
+          ...(result.error ? { error: shortListFailure(entry, result.error), errorDetail: describeListFailure(entry, result.error) } : {}),
         };
       }),
     );

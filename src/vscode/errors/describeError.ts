@@ -2,7 +2,9 @@
 // and parameters in the UI's language; anything else thrown shows its own text.
 import type { MessageError } from '../../core/conversations/conversation';
 import { readErrorText, renderErrorText } from '../../core/errors/errorText';
+import { withProviderLabels } from '../../core/errors/withProviderLabels';
 import { localizedErrorTemplate } from './localizedErrorTemplates';
+import { providerLabel } from './providerLabels';
 
 /** The text to show for anything thrown or reported (a ProviderError, an Error, a string). */
 export function describeError(error: unknown): string {
@@ -23,7 +25,8 @@ export function describeMessageError(error: MessageError): string {
 
 function localize(messageId: unknown, params: unknown): string | undefined {
   const text = readErrorText(messageId, params);
-  return text === undefined ? undefined : renderErrorText(text, localizedErrorTemplate);
+  // A provider is named by its label ("OpenAI"), as the pickers name it, not by its id.
+  return text === undefined ? undefined : renderErrorText(text, withProviderLabels(localizedErrorTemplate, providerLabel));
 }
 
 /** A context chip's note (why its text is partial or missing) in the UI's language; its id when this version does not know it. */

@@ -13,6 +13,23 @@ export function describeListFailure(entry: ResolvedProviderEntry, error: Provide
   return describeError(error);
 }
 
+/**
+ * The same failure in a few words, for a row of a model picker that reads "Provider · …" (the whole sentence of
+ * describeListFailure goes in the row's detail, so a long provider message never stretches the picker).
+ */
+export function shortListFailure(entry: ResolvedProviderEntry, error: ProviderError): string {
+  if (!entry.requiresKey && error.messageId === 'network.refused') return vscode.l10n.t('not running');
+  switch (error.kind) {
+    case 'auth':
+      return vscode.l10n.t('key refused');
+    case 'network':
+    case 'timeout':
+      return vscode.l10n.t('not reachable');
+    default:
+      return vscode.l10n.t('models not listed');
+  }
+}
+
 function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;

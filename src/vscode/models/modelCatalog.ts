@@ -14,6 +14,8 @@ export function isChatProvider(entry: ResolvedProviderEntry): boolean {
 
 export class ModelCatalog {
   private readonly lists = new Map<string, Promise<ProviderModels>>();
+  /** The last list each provider answered, for a picker to show at once while it lists again. */
+  private readonly answered = new Map<string, ProviderModels>();
 
   constructor(
     private readonly host: ProviderEngineHost,
@@ -44,14 +46,27 @@ export class ModelCatalog {
   models(entry: ResolvedProviderEntry, refresh = false): Promise<ProviderModels> {
     let list = refresh ? undefined : this.lists.get(entry.id);
     if (!list) {
-      list = this.host.get().listModels(entry.id, AbortSignal.timeout(15_000));
-      this.lists.set(entry.id, list);
+      const listing = this.host.get().listModels(entry.id, AbortSignal.timeout(15_000));
+      list = listing;
+      this.lists.set(entry.id, listing);
+      void listing.then(
+        (answer) => {
+          if (this.lists.get(entry.id) === listing) this.answered.set(entry.id, answer);
+        },
+        () => undefined,
+      );
     }
     return list;
+  }
+
+  /** The models one provider answered with last, if it has answered since the lists were last cleared. */
+  known(entry: ResolvedProviderEntry): ProviderModels | undefined {
+    return this.answered.get(entry.id);
   }
 
   /** Forget every list (after a key or a provider setting changed). */
   clear(): void {
     this.lists.clear();
+    this.answered.clear();
   }
 }

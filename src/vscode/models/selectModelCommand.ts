@@ -1,14 +1,17 @@
-// `switchboard.selectModel`: a QuickPick of the chat models listed live from every provider with a usable key,
-// grouped by provider, with "type a model id" and "refresh"; the choice is saved to `switchboard.chat.model`.
-// Providers without a key are rows too ("OpenAI — set key…"): picking one sets its key, then lists its models, so
-// the picker is never a dead end on a fresh profile (docs/chat.md).
+// `switchboard.selectModel` (also the model name in the status bar): a QuickPick of the chat models listed live from
+// every provider with a usable key — the same list as the chat's own picker: grouped by provider under its name, each
+// row "Provider · model", a provider that could not be listed as one short row with the reason in its detail — with
+// "type a model id" and "refresh"; the choice is saved to `switchboard.chat.model`. The lists are asked for again
+// each time it opens (what was known shows meanwhile). Providers without a key are rows too ("OpenAI · set key…"):
+// picking one sets its key, then lists its models, so the picker is never a dead end on a fresh profile
+// (docs/chat.md). Part of the lazily loaded dist/chatCommands.js.
 import * as vscode from 'vscode';
 import { parseModelRef } from '../../core/config/modelRef';
 import type { ProviderModels } from '../../core/providerEngine';
 import type { SettingsService } from '../settings/settingsService';
 import type { ModelCatalog } from './modelCatalog';
 import { describeError } from '../errors/describeError';
-import { describeListFailure } from './describeListFailure';
+import { describeListFailure, shortListFailure } from './describeListFailure';
 
 export interface SelectModelArgs {
   /** `providerId/modelId`: set it without asking. */
@@ -56,16 +59,23 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
     const providers = all.usable.filter(only);
     const keyless = keylessItems(all.keyless.filter(only));
     if (mine !== generation) return;
-    picker.items = [...fixedItems(), ...keyless];
-    const results: ProviderModels[] = [];
+    // What each provider answered last shows at once; each fresh answer replaces it, in the providers' order.
+    const results = new Map<string, ProviderModels>();
+    for (const entry of providers) {
+      const known = catalog.known(entry);
+      if (known) results.set(entry.id, known);
+    }
+    const show = (): void => {
+      const listed = providers.flatMap((entry) => results.get(entry.id) ?? []);
+      picker.items = [...fixedItems(), ...toItems(listed, settings.settings.chatModel), ...keyless];
+    };
+    show();
     await Promise.all(
       providers.map(async (entry) => {
         const result = await catalog.models(entry, refresh);
         if (mine !== generation) return;
-        results.push(result);
-        // Keep the provider order stable however the answers arrive.
-        results.sort((a, b) => providers.indexOf(a.entry) - providers.indexOf(b.entry));
-        picker.items = [...fixedItems(), ...toItems(results, settings.settings.chatModel), ...keyless];
+        results.set(entry.id, result);
+        show();
       }),
     );
     if (mine === generation) picker.busy = false;
@@ -137,7 +147,7 @@ export async function selectModel(catalog: ModelCatalog, settings: SettingsServi
       }
     });
     picker.show();
-    reload(false);
+    reload(true);
   });
 }
 
@@ -157,8 +167,7 @@ function keylessItems(entries: readonly { id: string; label: string }[]): Item[]
   return [
     { label: vscode.l10n.t('Needs a key'), kind: vscode.QuickPickItemKind.Separator },
     ...entries.map((entry) => ({
-      label: `$(key) ${vscode.l10n.t('{0} — set key…', entry.label)}`,
-      description: entry.id,
+      label: `$(key) ${entry.label} · ${vscode.l10n.t('set key…')}`,
       action: 'setKey' as const,
       provider: entry.id,
     })),
@@ -172,14 +181,15 @@ function toItems(results: readonly ProviderModels[], current: string): Item[] {
     for (const model of models) {
       const ref = `${entry.id}/${model.id}`;
       items.push({
-        label: ref === current ? `$(check) ${model.id}` : model.id,
-        description: [model.name && model.name !== model.id ? model.name : undefined, entry.id].filter(Boolean).join(' · '),
+        label: `${ref === current ? '$(check) ' : ''}${entry.label} · ${model.id}`,
+        ...(model.name && model.name !== model.id ? { description: model.name } : {}),
         model: ref,
       });
     }
     if (error) {
       items.push({
-        label: `$(warning) ${describeListFailure(entry, error)}`,
+        label: `$(warning) ${entry.label} · ${shortListFailure(entry, error)}`,
+        detail: describeListFailure(entry, error),
         ...(error.kind === 'auth' ? { description: vscode.l10n.t('set the key'), action: 'setKey' as const } : {}),
         provider: entry.id,
         alwaysShow: true,

@@ -74,8 +74,7 @@ export class SelectionCommands {
     const target = await this.target();
     const item = target.contextItem;
     await this.chat.contexts.addRead(item, `selection:${item.path ?? item.label}#${item.startLine ?? 0}-${item.endLine ?? 0}`);
-    await this.chatView.reveal();
-    this.chat.port.post({ type: 'focusInput' });
+    await this.chatView.reveal({ focusInput: true });
   }
 
   refactor(args?: SelectionCommandArgs): Promise<EditOutcome> {

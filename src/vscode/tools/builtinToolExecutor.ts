@@ -14,8 +14,8 @@ import type { CheckedToolCall, ToolOutcome } from '../../core/tools/toolTypes';
 import type { ToolWorkspace } from '../../core/tools/toolWorkspace';
 import { contextBudget } from '../chat/editorContext';
 import type { ContextSourceDeps } from '../context/contextSourceDeps';
-import { gitChangesContextSource } from '../context/gitChangesContextSource';
-import { problemsContextSource } from '../context/problemsContextSource';
+import type { gitChangesContextSource } from '../context/gitChangesContextSource';
+import type { problemsContextSource } from '../context/problemsContextSource';
 import type { EngineModule } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
 import { editorRipgrepPath } from './ripgrepPath';
@@ -35,6 +35,16 @@ export interface BuiltinToolDeps {
   findRipgrep?: () => string | undefined;
   /** Over the defaults (read_file's budget is `switchboard.context.maxChars`); the in-editor tests pass small ones. */
   limits?: Partial<ToolLimits>;
+  /**
+   * The `@` picker's sources of problems and changes, handed in by activation code (ChatToolAccess) so this bundle
+   * does not carry a second copy of them.
+   */
+  contextSources: ToolContextSources;
+}
+
+export interface ToolContextSources {
+  problems: typeof problemsContextSource;
+  changes: typeof gitChangesContextSource;
 }
 
 export function createBuiltinToolExecutor(deps: BuiltinToolDeps): ToolExecutor {
@@ -104,7 +114,7 @@ async function getProblems(deps: BuiltinToolDeps, workspace: ToolWorkspace, inpu
     scope = vscode.Uri.file(resolved.path.absolutePath);
     where = resolved.path.displayPath;
   }
-  const item = await problemsContextSource(scope, contextDeps(deps)).read(signal);
+  const item = await deps.contextSources.problems(scope, contextDeps(deps)).read(signal);
   if (item.text === '') return { content: `No errors, warnings or infos are reported for ${where}.`, isError: false };
   return {
     content: `Problems the editor reports for ${where}, errors first (path:line:column severity: message [source code]):\n${item.text}`,
@@ -114,7 +124,7 @@ async function getProblems(deps: BuiltinToolDeps, workspace: ToolWorkspace, inpu
 
 /** The uncommitted changes through the built-in Git extension, as the Changes chip reads them. */
 async function getDiff(deps: BuiltinToolDeps, signal: AbortSignal): Promise<ToolOutcome> {
-  const item: ContextItem = await gitChangesContextSource(contextDeps(deps)).read(signal);
+  const item: ContextItem = await deps.contextSources.changes(contextDeps(deps)).read(signal);
   if (item.note?.id === 'context.noGit') return deps.engine.toolError('tool.git.unavailable');
   if (item.text === '')
     return { content: 'There are no uncommitted changes: nothing staged or unstaged, and no untracked files.', isError: false };

@@ -11,7 +11,7 @@ import type { ToolCardView } from '../../shared/webviewProtocol';
 import type { ChangeReviews } from '../edits/changeReviews';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { SettingsService } from '../settings/settingsService';
-import { createBuiltinToolExecutor } from './builtinToolExecutor';
+import { createBuiltinToolExecutor, type ToolContextSources } from './builtinToolExecutor';
 import { otherExtensionTools } from './languageModelTools';
 import { ToolApprovals } from './toolApprovals';
 import { type LiveToolStates, toolCardsOf } from './toolCards';
@@ -25,6 +25,8 @@ export interface ChatToolRunnerDeps {
   /** This workspace's state, where "always allow read-only tools" is kept. */
   state: vscode.Memento;
   log: vscode.LogOutputChannel;
+  /** The `@` picker's problems and changes, for get_problems and get_diff. */
+  contextSources: ToolContextSources;
 }
 
 /** One answer's tools: what the turn runner takes, and what to do when the answer has ended. */
@@ -57,6 +59,7 @@ export class ChatToolRunner implements LiveToolStates {
       settings: this.deps.settings,
       proposals,
       log: this.deps.log,
+      contextSources: this.deps.contextSources,
     });
     const builtinNames = new Set(engine.builtinTools.map((tool) => tool.definition.name));
     const others = otherExtensionTools(engine, this.deps.log);

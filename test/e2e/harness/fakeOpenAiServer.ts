@@ -41,8 +41,19 @@ export type ChatReply = (body: {
   toolCalls?: { id: string; name: string; arguments: string }[];
 };
 
+/** A legacy completions request (fill-in-the-middle through `suffix`), as llama.cpp, LM Studio and vLLM take it. */
+export interface FakeCompletionBody {
+  model: string;
+  prompt: string;
+  suffix?: string;
+  max_tokens?: number;
+  stop?: string | string[];
+}
+
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
+  /** The middle a `/completions` request gets, and how long the server thinks first (nothing is sent meanwhile). */
+  completionReply: (body: FakeCompletionBody) => { text: string; delayMs?: number } = () => ({ text: '' });
   models = ['fake-model-a', 'fake-model-b'];
   /** Context windows listed with the models, as Groq's and vLLM's lists say them (`context_window`). */
   windows: Record<string, number> = {};
@@ -131,6 +142,26 @@ export class FakeOpenAiServer {
         `data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } })}\n\n`,
       );
       response.end('data: [DONE]\n\n');
+      return;
+    }
+    if (request.method === 'POST' && path.endsWith('/completions') && !path.endsWith('/chat/completions')) {
+      // OpenAI's legacy Completions API ("Create completion"): one JSON answer, a `text_completion` object.
+      const parsed = JSON.parse(body) as FakeCompletionBody;
+      const { text, delayMs = 0 } = this.completionReply(parsed);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (response.destroyed) return;
+      pieceTimes.push(Date.now());
+      response.writeHead(200, { 'content-type': 'application/json', ...requestId });
+      response.end(
+        JSON.stringify({
+          id: 'cmpl-fake1',
+          object: 'text_completion',
+          created,
+          model: parsed.model,
+          choices: [{ text, index: 0, logprobs: null, finish_reason: 'stop' }],
+          usage: { prompt_tokens: Math.ceil(parsed.prompt.length / 4), completion_tokens: Math.ceil(text.length / 4), total_tokens: 0 },
+        }),
+      );
       return;
     }
     if (request.method === 'POST' && path.endsWith('/images/generations')) {

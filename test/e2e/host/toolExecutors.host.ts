@@ -15,6 +15,8 @@ import { defaultSettings } from '../../../src/core/config/switchboardSettings';
 import * as engine from '../../../src/core/engine';
 import type { CheckedToolCall, ToolOutcome } from '../../../src/core/tools/toolTypes';
 import * as applyCodeModule from '../../../src/vscode/edits/applyCodeModule';
+import { gitChangesContextSource } from '../../../src/vscode/context/gitChangesContextSource';
+import { problemsContextSource } from '../../../src/vscode/context/problemsContextSource';
 import { ChangeReviews } from '../../../src/vscode/edits/changeReviews';
 import { diffsOf } from '../../../src/vscode/edits/closeProposalTabs';
 import { ProposalDocuments } from '../../../src/vscode/edits/proposalDocuments';
@@ -83,6 +85,7 @@ function executorWith(options: { findRipgrep?: () => string | undefined; proposa
     settings,
     proposals,
     log,
+    contextSources: { problems: problemsContextSource, changes: gitChangesContextSource },
     ...(options.findRipgrep ? { findRipgrep: options.findRipgrep } : {}),
   });
   const run = (name: string, input: unknown): Promise<ToolOutcome> => execute(call(name, input), new AbortController().signal);

@@ -27,6 +27,9 @@ function manifestSetting(id: string): ManifestSetting {
 describe('switchboard.context.exclude default', () => {
   it('is the same list in package.json, the settings reader and the engine', () => {
     assert.deepEqual(manifestSetting('switchboard.context.exclude').default, [...defaultContextExclude]);
+    // Inline completions never send these files either (switchboard.completions.exclude starts as the same list).
+    assert.deepEqual(manifestSetting('switchboard.completions.exclude').default, [...defaultContextExclude]);
+    assert.equal(manifestSetting('switchboard.completions.exclude').scope, 'application');
     assert.deepEqual([...defaultContextExcludeSetting], [...defaultContextExclude]);
     assert.deepEqual(defaultSettings.contextExclude, [...defaultContextExclude]);
   });
