@@ -47,6 +47,43 @@ const engineModules = [
   '**/core/errors/redactSecrets',
 ];
 
+/**
+ * The extension-host code that is its own lazily loaded bundle (esbuild.js), by folder of src/vscode: what activation
+ * code may import as values (`doors`), and what it should go through instead.
+ */
+const lazyBundles = [
+  {
+    folder: 'edits',
+    name: 'apply-code',
+    doors: ['changeReviews', 'proposalDocuments', 'loadApplyCode'],
+    via: 'loadApplyCode() or ChangeReviews',
+  },
+  { folder: 'images', name: 'image-commands', doors: ['imageFeature', 'loadImageCommands'], via: 'ImageFeature' },
+  {
+    folder: 'tools',
+    name: 'chat-tools',
+    doors: ['loadChatTools', 'registerGenerateImageTool', 'generateImageToolName', 'toolExecutor'],
+    via: 'loadChatTools()',
+  },
+  {
+    folder: 'completions',
+    name: 'completions',
+    doors: ['completionsFeature', 'loadCompletions', 'completionsState', 'completionsHealth'],
+    via: 'CompletionsFeature',
+  },
+];
+
+const engineTypesOnly = { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' };
+
+function bundleTypesOnly({ folder, name, doors, via }) {
+  return {
+    // src/core/<folder> is not the bundle: the engine's rule covers it.
+    group: [`**/${folder}/*`, ...doors.map((door) => `!**/${folder}/${door}`), `!**/core/${folder}/*`],
+    allowTypeImports: true,
+    message: `This module belongs to the lazily loaded ${name} bundle: import only its types here, and reach its values through ${via}.`,
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '.vscode-test/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -108,169 +145,22 @@ export default tseslint.config(
       ],
     },
   },
+  // The lazily loaded extension-host bundles (lazyBundles above): a folder's own files import each other freely; every
+  // other folder reaches a bundle only through its doors, and imports only types from the rest of it.
+  ...lazyBundles.map((bundle) => ({
+    files: [`src/vscode/${bundle.folder}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [engineTypesOnly, ...lazyBundles.filter((other) => other !== bundle).map(bundleTypesOnly)] },
+      ],
+    },
+  })),
   {
-    // Applying code is its own lazily loaded bundle (dist/applyCode.js, src/vscode/edits/applyCodeModule.ts): code
-    // outside src/vscode/edits reaches it only through ChangeReviews and loadApplyCode, which stay at activation.
     files: ['src/vscode/**/*.ts'],
-    ignores: ['src/vscode/edits/**'],
+    ignores: lazyBundles.map((bundle) => `src/vscode/${bundle.folder}/**`),
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
-            {
-              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
-              allowTypeImports: true,
-              message:
-                'This module belongs to the lazily loaded apply-code bundle: import only its types here, and reach its values through loadApplyCode() or ChangeReviews.',
-            },
-            {
-              group: [
-                '**/tools/*',
-                '!**/tools/loadChatTools',
-                '!**/tools/registerGenerateImageTool',
-                '!**/tools/generateImageToolName',
-                '!**/tools/toolExecutor',
-                '!**/core/tools/*',
-              ],
-              allowTypeImports: true,
-              message:
-                'This module belongs to the lazily loaded chat-tools bundle: import only its types here, and reach its values through loadChatTools().',
-            },
-            {
-              group: [
-                '**/completions/*',
-                '!**/completions/completionsFeature',
-                '!**/completions/loadCompletions',
-                '!**/completions/completionsState',
-                '!**/completions/completionsHealth',
-                '!**/core/completions/*',
-              ],
-              allowTypeImports: true,
-              message:
-                'This module belongs to the lazily loaded completions bundle: import only its types here, and reach its values through CompletionsFeature.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The chat's tools are their own lazily loaded bundle (dist/chatTools.js, src/vscode/tools/chatToolsModule.ts):
-    // code outside src/vscode/tools reaches them only through loadChatTools (the image tool and the executor type stay
-    // at activation). Inside, the other bundles' rules hold.
-    files: ['src/vscode/tools/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
-            {
-              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
-              allowTypeImports: true,
-              message: 'Apply-code bundle module: import only its types (see above).',
-            },
-            {
-              group: ['**/images/*', '!**/images/imageFeature', '!**/images/loadImageCommands', '!**/core/images/*'],
-              allowTypeImports: true,
-              message: 'Image-commands bundle module: import only its types (see above).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Inline completions are their own lazily loaded bundle (dist/completions.js,
-    // src/vscode/completions/completionsModule.ts): code outside src/vscode/completions reaches them only through
-    // CompletionsFeature. Inside, the other bundles' rules hold.
-    files: ['src/vscode/completions/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
-            {
-              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
-              allowTypeImports: true,
-              message: 'Apply-code bundle module: import only its types (see above).',
-            },
-            {
-              group: ['**/images/*', '!**/images/imageFeature', '!**/images/loadImageCommands', '!**/core/images/*'],
-              allowTypeImports: true,
-              message: 'Image-commands bundle module: import only its types (see above).',
-            },
-            {
-              group: [
-                '**/tools/*',
-                '!**/tools/loadChatTools',
-                '!**/tools/registerGenerateImageTool',
-                '!**/tools/generateImageToolName',
-                '!**/tools/toolExecutor',
-                '!**/core/tools/*',
-              ],
-              allowTypeImports: true,
-              message: 'Chat-tools bundle module: import only its types (see above).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The image commands are their own lazily loaded bundle (dist/imageCommands.js,
-    // src/vscode/images/imageCommandsModule.ts): code outside src/vscode/images reaches them only through ImageFeature.
-    files: ['src/vscode/**/*.ts'],
-    ignores: ['src/vscode/images/**', 'src/vscode/edits/**', 'src/vscode/tools/**', 'src/vscode/completions/**'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' },
-            {
-              group: ['**/edits/*', '!**/edits/changeReviews', '!**/edits/proposalDocuments', '!**/edits/loadApplyCode'],
-              allowTypeImports: true,
-              message: 'Apply-code bundle module: import only its types (see above).',
-            },
-            {
-              group: ['**/images/*', '!**/images/imageFeature', '!**/images/loadImageCommands', '!**/core/images/*'],
-              allowTypeImports: true,
-              message:
-                'This module belongs to the lazily loaded image-commands bundle: import only its types here, and reach its values through ImageFeature.',
-            },
-            {
-              group: [
-                '**/tools/*',
-                '!**/tools/loadChatTools',
-                '!**/tools/registerGenerateImageTool',
-                '!**/tools/generateImageToolName',
-                '!**/tools/toolExecutor',
-                '!**/core/tools/*',
-              ],
-              allowTypeImports: true,
-              message:
-                'This module belongs to the lazily loaded chat-tools bundle: import only its types here, and reach its values through loadChatTools().',
-            },
-            {
-              group: [
-                '**/completions/*',
-                '!**/completions/completionsFeature',
-                '!**/completions/loadCompletions',
-                '!**/completions/completionsState',
-                '!**/completions/completionsHealth',
-                '!**/core/completions/*',
-              ],
-              allowTypeImports: true,
-              message:
-                'This module belongs to the lazily loaded completions bundle: import only its types here, and reach its values through CompletionsFeature.',
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [engineTypesOnly, ...lazyBundles.map(bundleTypesOnly)] }],
     },
   },
   {

@@ -2,39 +2,20 @@
 // with `model`, `prompt`, `suffix`, `max_tokens` of at most 4K; the answer's `choices[0].text`, as in OpenAI's
 // legacy Completions API). The beta path is under the API's root, which DeepSeek documents as the base URL with or
 // without `/v1`: the key goes to DeepSeek's own host either way.
-import * as z from 'zod/mini';
 import type { HttpErrorResponse } from '../errors/mapHttpError';
-import { parseResponse } from '../validation/parseResponse';
-import { openAiCompletionUsage, openAiCompletionUsageSchema } from './openAiCompletionUsage';
 import type { FimRefusal, FimWire } from './fimWire';
+import { openAiCompletionsWire } from './openAiCompletionsWire';
 
 /** "The max tokens of FIM completion is 4K." */
 const maxFimTokens = 4096;
-
-const answerSchema = z.object({
-  choices: z.array(z.object({ text: z.optional(z.nullable(z.string())) })),
-  usage: openAiCompletionUsageSchema,
-});
 
 export const deepSeekFimWire: FimWire = {
   baseUrl: (entryBaseUrl) => entryBaseUrl.replace(/\/+$/, '').replace(/\/(?:v1|beta)$/, ''),
   path: '/beta/completions',
   sendsKey: true,
-  body: (model, prompt, maxTokens) => ({
-    model,
-    prompt: prompt.prompt,
-    ...(prompt.suffix !== undefined && prompt.suffix !== '' ? { suffix: prompt.suffix } : {}),
-    max_tokens: Math.min(maxTokens, maxFimTokens),
-    // DeepSeek's "The Temperature Parameter" page recommends 0.0 for coding.
-    temperature: 0,
-    ...(prompt.stop.length > 0 ? { stop: prompt.stop } : {}),
-    stream: false,
-  }),
-  read: (json, context) => {
-    const answer = parseResponse(answerSchema, json, context, 'The completion');
-    const usage = openAiCompletionUsage(answer.usage);
-    return { text: answer.choices[0]?.text ?? '', ...(usage !== undefined ? { usage } : {}) };
-  },
+  // The body and the answer are OpenAI's legacy Completions API's, with DeepSeek's cap on the tokens.
+  body: (model, prompt, maxTokens) => openAiCompletionsWire.body(model, prompt, Math.min(maxTokens, maxFimTokens)),
+  read: (json, context) => openAiCompletionsWire.read(json, context),
   refusal: (response) => deepSeekRefusal(response),
 };
 

@@ -16,7 +16,7 @@ import { openAiStream } from '../fakes/openAiFake';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 // esbuild.js is the build script itself (CommonJS, no types); requiring it only reads its options.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { engineBuild } = require(path.join(repoRoot, 'esbuild.js')) as { engineBuild: BuildOptions };
+const { engineBuild, zodBuild } = require(path.join(repoRoot, 'esbuild.js')) as { engineBuild: BuildOptions; zodBuild: BuildOptions };
 
 describe('the built engine bundle (with its undici subset)', function () {
   this.timeout(60_000);
@@ -27,6 +27,8 @@ describe('the built engine bundle (with its undici subset)', function () {
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'switchboard-engine-'));
     const result = await build({ ...engineBuild, absWorkingDir: repoRoot, outdir: dir, minify: true, sourcemap: false, write: true });
+    // The engine requires the zod it shares with the activation bundle (dist/zod.js) from beside it.
+    await build({ ...zodBuild, absWorkingDir: repoRoot, outdir: dir, minify: true, sourcemap: false, write: true });
     assert.ok(Object.keys(result.metafile?.inputs ?? {}).includes('src/core/http/undiciSubset.cjs'), 'the subset is not in the bundle');
     const unused = /^node_modules\/undici\/lib\/(web\/(websocket|eventsource|cache)\/|web\/fetch\/index\.js|mock\/|cache\/)/;
     const bundled = Object.keys(result.metafile?.inputs ?? {}).filter((input) => unused.test(input));
