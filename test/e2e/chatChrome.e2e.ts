@@ -8,6 +8,7 @@ import { FakeHttpServer } from '../unit/fakes/fakeHttpServer';
 import { openAiInvalidKey } from '../unit/fakes/openAiFake';
 import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
+import type { ChatReply } from './harness/fakeOpenAiServer';
 import { editor, fakeServers } from './harness/rootHooks';
 import { userSetting } from './harness/userSettings';
 import { findWebviewFrame } from './harness/webviewFrames';
@@ -50,6 +51,17 @@ async function focusEditorArea(page: Page): Promise<void> {
 
 describe('the chat at home in VS Code: title bar, keybindings, history, export, pickers', () => {
   let frame: Frame;
+  let originalReply: ChatReply;
+
+  // The answers these tests wait for are the fake's plain greeting, whatever an earlier suite left it saying.
+  before(() => {
+    originalReply = fakeServers().user.reply;
+    fakeServers().user.reply = () => ({ pieces: ['Hello', ' from', ' the fake', ' model.'] });
+  });
+
+  after(() => {
+    fakeServers().user.reply = originalReply;
+  });
 
   it('opens the chat with Ctrl+Alt+S C and takes typed text straight into the input', async () => {
     const { page } = editor();

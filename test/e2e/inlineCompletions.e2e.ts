@@ -126,7 +126,8 @@ describe('inline completions in the real editor', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const afterEnv = completionRequests().length;
     await cursorAtLineEnd('completions/math.ts', 1);
-    await page.keyboard.type('a', { delay: 50 });
+    // A different character from the first test's: its answer is cached, and a cache hit sends nothing.
+    await page.keyboard.type('b', { delay: 50 });
     await completionRequestCount(afterEnv + 1);
     assert.equal(afterEnv, before, 'a request was sent for an excluded file');
     for (const request of completionRequests()) assert.doesNotMatch(request.body.prompt, /API_TOKEN/);
