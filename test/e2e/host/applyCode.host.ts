@@ -7,6 +7,7 @@
 // one scratch folder, removed at the end.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { closeEditorsQuietly } from './closeEditorsQuietly';
 import { applyPlacement, insertFragmentAt } from '../../../src/core/edits/applyPlacement';
 import { placeFragment } from '../../../src/core/edits/placeFragment';
 import { scanFences } from '../../../src/core/edits/scanFences';
@@ -155,13 +156,12 @@ describe('applying code from an answer in the extension host', () => {
     asked.length = 0;
     placementAnswer = () => undefined;
     targetAnswer = undefined;
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsQuietly();
   });
 
   after(async () => {
     for (const subscription of subscriptions) subscription.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // Accepted edits leave the documents dirty: revert them so that closing asks nothing.
+    await closeEditorsQuietly();
     await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false });
   });
 

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
+import { closeEditorsQuietly } from './closeEditorsQuietly';
 import { defaultSettings } from '../../../src/core/config/switchboardSettings';
 import { createContextExclusion } from '../../../src/core/context/contextExclusion';
 import { defaultContextReadLimits } from '../../../src/core/context/contextLimits';
@@ -74,7 +75,7 @@ describe('workspace context sources in the extension host', () => {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEditorsQuietly();
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), scratchName), { recursive: true, useTrash: false });
   });
 
