@@ -137,22 +137,22 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       case 'send':
         // A send right after a model was picked (the "Use …" button of a notice posts both) goes to the new model.
         await this.modelSelection;
-        await this.chat.send(message.text);
+        await this.chat.actions.send(message.text);
         return;
       case 'stop':
-        await this.chat.stop();
+        await this.chat.actions.stop();
         return;
       case 'regenerate':
-        await this.chat.regenerate();
+        await this.chat.actions.regenerate();
         return;
       case 'editAndResend':
-        await this.chat.editAndResend(message.messageId, message.text);
+        await this.chat.actions.editAndResend(message.messageId, message.text);
         return;
       case 'undoEdit':
-        await this.chat.undoEdit();
+        await this.chat.actions.undoEdit();
         return;
       case 'newChat':
-        await this.chat.newChat();
+        await this.chat.actions.newChat();
         return;
       case 'openConversation':
         await this.chat.history.show(message.conversationId);
@@ -220,7 +220,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         await this.errorAction(message.action, message.messageId);
         return;
       case 'draftChanged':
-        await this.chat.saveDraft(message.text);
+        await this.chat.actions.saveDraft(message.text);
         return;
       case 'attachImage':
         await this.chat.images.attachDownscaled(message);
@@ -279,7 +279,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:switchboard.switchboard');
         return;
       case 'retry':
-        await this.chat.retry(messageId);
+        await this.chat.actions.retry(messageId);
         return;
       case 'switchModel':
         await vscode.commands.executeCommand('switchboard.selectModel');

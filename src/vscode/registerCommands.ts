@@ -98,7 +98,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
 
   register('switchboard.newChat', async () => {
     await services.chatView.reveal({ focusInput: true });
-    await services.chat.newChat();
+    await services.chat.actions.newChat();
     return services.chat.current.id;
   });
 

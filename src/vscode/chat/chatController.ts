@@ -1,15 +1,12 @@
 // The chat panel's extension side (docs/chat.md), thin: the turn itself runs in core (core/turns: the recipe stored
-// with each question, so Regenerate, Edit and Retry replay exactly what was sent); this class composes the recipe
-// from the settings, runs one turn at a time with Stop, and hands the parts their work: the open conversation
+// with each question, so Regenerate, Edit and Retry replay exactly what was sent); this class composes the chat's
+// parts and hands them their work: what the user does with a turn (ChatActions), the open conversation
 // (OpenConversation), the list of conversations (ConversationHistory), the model picker (ModelPickerFeed), the
 // context chips (ContextTray), all talking to the webview through one ChatViewPort. It outlives the webview:
 // hiding the view does not stop an answer, and showing it again replays the state.
 import * as vscode from 'vscode';
-import type { Conversation, ContextItem } from '../../core/conversations/conversation';
-import { userParts } from '../../core/conversations/conversationOps';
+import type { Conversation } from '../../core/conversations/conversation';
 import type { ConversationStorage } from './lazyConversationStore';
-import { textPart } from '../../core/conversations/messagePart';
-import { withoutRepeatedInstructions } from '../../core/conversations/repeatedInstructions';
 import type { ChangeReviews } from '../edits/changeReviews';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ModelCatalog } from '../models/modelCatalog';
@@ -25,14 +22,12 @@ import { ContextTray } from './contextTray';
 import { ConversationHistory } from './conversationHistory';
 import { ChatImages } from './chatImages';
 import { EditUndo } from './editUndo';
-import { type ChatImageGenerator, imageTurn } from './imageTurn';
+import type { ChatImageGenerator } from './imageTurn';
 import { ModelPickerFeed } from './modelPickerFeed';
 import { OpenConversation } from './openConversation';
-import { ChatTurns, type TurnRun } from './chatTurns';
-import { recipeFromSettings } from './recipeFromSettings';
+import { ChatTurns } from './chatTurns';
 import { toConversationView } from './toConversationView';
-
-const draftKey = 'switchboard.chat.draft';
+import { ChatActions, draftKey } from './chatActions';
 
 export interface ChatControllerDeps {
   store: ConversationStorage & { dispose(): Promise<void> };
@@ -64,11 +59,11 @@ export class ChatController implements vscode.Disposable {
   readonly tools: ChatToolAccess;
   /** Generates images for `/image <prompt>` typed into the chat; set by the image feature. */
   imageGenerator: ChatImageGenerator | undefined;
+  /** Send, regenerate, edit, retry, undo an edit, a new chat. */
+  readonly actions: ChatActions;
   private readonly turns: ChatTurns;
   private readonly undo: EditUndo;
   private garbageTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A chat turn: core/turns, which loads with the engine bundle (a turn needs the engine anyway). */
-  private readonly runTurn: TurnRun = (conversation, options) => this.engine().runTurn(conversation, options);
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.port = new ChatViewPort(deps.attachmentsDirectory);
@@ -114,6 +109,19 @@ export class ChatController implements vscode.Disposable {
       this.images.attachFiles(uris),
     );
     this.undo = new EditUndo(this.open, this.port);
+    this.actions = new ChatActions({
+      open: this.open,
+      turns: this.turns,
+      undo: this.undo,
+      contexts: this.contexts,
+      context: this.context,
+      images: this.images,
+      port: this.port,
+      settings: deps.settings,
+      host: deps.host,
+      state: deps.state,
+      imageGenerator: () => this.imageGenerator,
+    });
   }
 
   /** A webview is ready: it gets everything it needs to draw the current state. */
@@ -162,116 +170,6 @@ export class ChatController implements vscode.Disposable {
     return this.open.current;
   }
 
-  async send(text: string): Promise<void> {
-    const trimmed = text.trim();
-    if (trimmed === '' && !this.contexts.hasAttached) return;
-    await this.moveOn();
-    const image = /^\/image(?:\s+([\s\S]*))?$/.exec(trimmed);
-    const prompt = image?.[1]?.trim();
-    if (image && !prompt) {
-      this.port.notice(vscode.l10n.t('Write what to draw after /image, e.g. “/image a lighthouse at dusk”.'), 'warning');
-      this.port.post({ type: 'setDraft', text: '/image ' });
-      return;
-    }
-    const recipe = recipeFromSettings(this.deps.settings.settings);
-    if (!image && recipe.models.length === 0) {
-      // Refused before anything is added: the text goes back into the input, the chips stay.
-      this.port.notice(
-        vscode.l10n.t('No chat model is chosen yet. Pick one with “Switchboard: Select Chat Model”, or in the model menu above.'),
-        'error',
-        ['switchModel', 'setKey', 'openSettings'],
-      );
-      this.port.post({ type: 'setDraft', text });
-      return;
-    }
-    // Images go only to a model that can see them: refused before anything is added (text and chips stay).
-    const images = image ? [] : this.contexts.imagesForSend();
-    const chosen = recipe.models[0];
-    if (images.length > 0 && chosen !== undefined && !(await this.images.mayGoTo(chosen))) {
-      this.port.post({ type: 'setDraft', text });
-      return;
-    }
-    // Context is read now, as it is when sent (an edited file goes out edited), and stored as sent.
-    const contexts = image ? [] : withoutRepeatedInstructions(await this.contexts.readForSend(), this.open.current);
-    const parts = userParts(trimmed, contexts, images);
-    this.open.ask(parts, image ? undefined : recipe);
-    if (!image) {
-      this.contexts.clear();
-      void this.context.offerActiveFile();
-    }
-    await this.deps.state.update(draftKey, '');
-    this.turns.start(prompt ? imageTurn(prompt, this.imageGenerator, this.port) : this.runTurn);
-  }
-
-  /**
-   * A selection command's turn (explain): shown as `display` with the code as a context chip, sent with the
-   * command's own prompt (its template may be overridden in settings) and, if given, another model — and stored
-   * that way, so Regenerate and Edit send it again as it was sent.
-   */
-  async sendPrepared(options: {
-    display: string;
-    contexts: ContextItem[];
-    systemPrompt: string;
-    userContent: string;
-    model?: string;
-  }): Promise<void> {
-    await this.moveOn();
-    const recipe = recipeFromSettings(this.deps.settings.settings, options.model, options.systemPrompt);
-    this.open.ask(userParts(options.display, options.contexts), { ...recipe, promptParts: [textPart(options.userContent)] });
-    this.turns.start(this.runTurn);
-  }
-
-  stop(): Promise<void> {
-    return this.turns.stop();
-  }
-
-  async regenerate(): Promise<void> {
-    await this.moveOn();
-    this.turns.start((conversation, options) => this.engine().regenerate(conversation, options), true);
-  }
-
-  async editAndResend(messageId: string, text: string): Promise<void> {
-    await this.moveOn();
-    this.undo.remember(this.open.current);
-    const defaultTitle = vscode.l10n.t('New chat');
-    this.turns.start(
-      (conversation, options) =>
-        this.engine().editAndResend(conversation, messageId, [textPart(text.trim())], { ...options, defaultTitle }),
-      true,
-    );
-  }
-
-  /** Undo of the last edit: the conversation as it was before it, the edit's answer stopped if it still streams. */
-  async undoEdit(): Promise<void> {
-    await this.open.ready();
-    await this.stop();
-    await this.undo.undo();
-  }
-
-  /**
-   * Retry from an error: a turn that failed before its first word is replaced (not added again, and never sent as
-   * history); an answer that failed part-way is regenerated from there.
-   */
-  async retry(answerId: string | undefined): Promise<void> {
-    await this.moveOn();
-    this.turns.start((conversation, options) => this.engine().retry(conversation, answerId, options), true);
-  }
-
-  async newChat(): Promise<void> {
-    await this.moveOn();
-    await this.open.replace(OpenConversation.fresh());
-    this.port.post({ type: 'focusInput' });
-  }
-
-  async saveDraft(text: string): Promise<void> {
-    await this.deps.state.update(draftKey, text);
-  }
-
-  /** Waits for the answer being streamed, if any (tests). */
-  idle(): Promise<void> {
-    return this.turns.idle();
-  }
-
   /** Stops the answer being streamed and writes every pending save (awaited by deactivate). */
   async dispose(): Promise<void> {
     clearTimeout(this.garbageTimer);
@@ -280,16 +178,5 @@ export class ChatController implements vscode.Disposable {
     this.context.dispose();
     await this.turns.stop();
     await this.deps.store.dispose();
-  }
-
-  private engine(): ReturnType<ProviderEngineHost['module']> {
-    return this.deps.host.module();
-  }
-
-  /** Before a turn or another conversation: the one streaming stops, and the last edit is no longer undone. */
-  private async moveOn(): Promise<void> {
-    await this.open.ready();
-    await this.stop();
-    this.undo.forget();
   }
 }

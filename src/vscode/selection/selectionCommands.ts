@@ -59,7 +59,7 @@ export class SelectionCommands {
     const prompt = this.host.module().buildSelectionPrompt(this.request('explain', target, args), this.templates());
     await this.chatView.reveal();
     if (target.truncationNotice) this.chat.port.notice(target.truncationNotice, 'warning');
-    await this.chat.sendPrepared({
+    await this.chat.actions.sendPrepared({
       display: args?.instruction
         ? vscode.l10n.t('Explain {0}: {1}', target.contextItem.label, args.instruction)
         : vscode.l10n.t('Explain {0}', target.contextItem.label),
