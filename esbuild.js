@@ -127,7 +127,9 @@ const chatCommandsBuild = { ...extensionBuild, entryPoints: { chatCommands: 'src
 /**
  * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
  * fetch, WebSocket, caches and mocks besides, ~270 KB the engine never runs. Its HTTP parser ships in its plain
- * WebAssembly build only (src/core/http/llhttpWithoutSimd.cjs).
+ * WebAssembly build only (src/core/http/llhttpWithoutSimd.cjs), and as a binary file, dist/llhttp.wasm, rather than
+ * base64 in the JavaScript (src/core/http/llhttpWasmFile.cjs); its HTTP/2 client, which the engine never uses, is left
+ * out (src/core/http/http2Unused.cjs).
  */
 const undiciSubsetPlugin = {
   name: 'undici-subset',
@@ -138,6 +140,17 @@ const undiciSubsetPlugin = {
     build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, () => ({
       path: path.join(__dirname, 'src', 'core', 'http', 'llhttpWithoutSimd.cjs'),
     }));
+    build.onResolve({ filter: /llhttp-wasm\.js$/ }, () => ({ path: path.join(__dirname, 'src', 'core', 'http', 'llhttpWasmFile.cjs') }));
+    build.onResolve({ filter: /client-h2\.js$/ }, () => ({ path: path.join(__dirname, 'src', 'core', 'http', 'http2Unused.cjs') }));
+    // The parser's binary, written beside the bundle that reads it.
+    build.onEnd((result) => {
+      if (result.errors.length > 0 || build.initialOptions.write === false) return;
+      // undici's module decodes its base64 into the WebAssembly binary.
+      const wasm = require('undici/lib/llhttp/llhttp-wasm.js');
+      const outdir = path.resolve(build.initialOptions.absWorkingDir ?? __dirname, build.initialOptions.outdir);
+      fs.mkdirSync(outdir, { recursive: true });
+      fs.writeFileSync(path.join(outdir, 'llhttp.wasm'), wasm);
+    });
   },
 };
 

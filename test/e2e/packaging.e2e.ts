@@ -12,7 +12,7 @@ const runtimeFile = [
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^extension\/l10n\/webview\.[a-z-]+\.json$/,
-  /^extension\/dist\/[\w-]+\.(js|css|ttf)$/,
+  /^extension\/dist\/[\w-]+\.(js|css|ttf|wasm)$/,
   /^extension\/media\/[\w./-]+\.(css|svg|png)$/,
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,
@@ -26,6 +26,8 @@ describe('the packaged VSIX', () => {
     const unexpected = listing.filter((entry) => !runtimeFile.some((pattern) => pattern.test(entry)));
     assert.deepEqual(unexpected, [], `files that should not ship: ${unexpected.join(', ')}`);
     assert.ok(listing.includes('extension/dist/extension.js') && listing.includes('extension/dist/webview.js'));
+    // The engine's HTTP parser, read by dist/engine.js from beside it (src/core/http/llhttpWasmFile.cjs).
+    assert.ok(listing.includes('extension/dist/llhttp.wasm'), 'the HTTP parser of the engine is missing');
     assert.ok(listing.includes('extension/l10n/webview.ru.json'), "the chat view's Russian strings");
 
     const unpacked = path.join(editor().dirs.root, 'build', 'vsix', 'extension', 'dist');

@@ -3,7 +3,7 @@
 // This builds the bundle into a temporary folder and streams a chat, a POST with a body and a proxied request
 // through it against real local servers, so the subset is checked the way users run it.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
@@ -36,7 +36,11 @@ describe('the built engine bundle (with its undici subset)', function () {
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     // One build of undici's HTTP parser, the plain one (src/core/http/llhttpWithoutSimd.cjs): the chats below parse with it.
     assert.ok(!inputs.includes('node_modules/undici/lib/llhttp/llhttp_simd-wasm.js'), 'the SIMD parser build was bundled');
-    assert.ok(inputs.includes('node_modules/undici/lib/llhttp/llhttp-wasm.js'), 'the plain parser build is missing');
+    // …read from a binary file beside the bundle (src/core/http/llhttpWasmFile.cjs), not carried as base64.
+    assert.ok(!inputs.includes('node_modules/undici/lib/llhttp/llhttp-wasm.js'), 'the parser was bundled as base64');
+    assert.ok(inputs.includes('src/core/http/llhttpWasmFile.cjs'), 'the parser file reader is missing');
+    assert.ok(existsSync(path.join(dir, 'llhttp.wasm')), 'the build did not write llhttp.wasm beside the bundle');
+    assert.ok(!inputs.includes('node_modules/undici/lib/dispatcher/client-h2.js'), 'the unused HTTP/2 client was bundled');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     engine = require(path.join(dir, 'engine.js')) as typeof EngineExports;
   });

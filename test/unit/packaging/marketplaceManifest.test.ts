@@ -40,7 +40,7 @@ const runtimeFile = [
   /^package\.nls(\.[a-z-]+)?\.json$/,
   /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^l10n\/webview\.[a-z-]+\.json$/,
-  /^dist\/[\w-]+\.(js|css|ttf)$/,
+  /^dist\/[\w-]+\.(js|css|ttf|wasm)$/,
   /^media\/[\w./-]+\.(svg|png)$/,
   /^(README|CHANGELOG)\.md$/,
   /^LICENSE$/,
