@@ -16,7 +16,8 @@ import { ImageFeature } from './images/imageFeature';
 import { SelectionCodeActions } from './selection/selectionCodeActions';
 import { SelectionFeature } from './selection/selectionFeature';
 import { ProviderEngineHost } from './engine/providerEngineHost';
-import { ApiKeyCommands } from './keys/apiKeyCommands';
+import type { ApiKeyCommands } from './keys/apiKeyCommands';
+import { loadChatCommands } from './chat/loadChatCommands';
 import { ModelCatalog } from './models/modelCatalog';
 import { createModelStatusItem } from './models/modelStatusItem';
 import { registerCommands } from './registerCommands';
@@ -39,7 +40,10 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const catalog = new ModelCatalog(providerEngineHost, keys);
   // Errors name a provider by its label ("OpenAI"); wording an error loads the engine anyway (its templates are there).
   setProviderLabels((id) => providerEngineHost.get().entry(id)?.label);
-  const apiKeys = new ApiKeyCommands(providerEngineHost, keys, log, () => catalog.clear());
+  // Set / Remove API Key live in the lazily loaded dist/chatCommands.js: activation only needs their ids.
+  let apiKeyCommands: ApiKeyCommands | undefined;
+  const apiKeys = (): ApiKeyCommands =>
+    (apiKeyCommands ??= new (loadChatCommands().ApiKeyCommands)(providerEngineHost, keys, log, () => catalog.clear()));
   context.subscriptions.push(log, settings, providerEngineHost);
   context.subscriptions.push(settings.onDidChange(() => catalog.clear()));
   context.subscriptions.push(context.secrets.onDidChange(() => catalog.clear()));

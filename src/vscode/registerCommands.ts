@@ -20,7 +20,8 @@ export interface CommandServices {
   log: vscode.LogOutputChannel;
   settings: SettingsService;
   catalog: ModelCatalog;
-  apiKeys: ApiKeyCommands;
+  /** Built on first use (dist/chatCommands.js). */
+  apiKeys: () => ApiKeyCommands;
   chat: ChatController;
   chatView: ChatViewProvider;
   editors: LastEditorTracker;
@@ -119,6 +120,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
   });
 
   register<SelectModelArgs>('switchboard.selectModel', (args) => loadChatCommands().selectModel(services.catalog, services.settings, args));
-  register<ApiKeyCommandArgs>('switchboard.setApiKey', (args) => services.apiKeys.setApiKey(args));
-  register<ApiKeyCommandArgs>('switchboard.removeApiKey', (args) => services.apiKeys.removeApiKey(args));
+  register<ApiKeyCommandArgs>('switchboard.setApiKey', (args) => services.apiKeys().setApiKey(args));
+  register<ApiKeyCommandArgs>('switchboard.removeApiKey', (args) => services.apiKeys().removeApiKey(args));
 }
