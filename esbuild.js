@@ -78,7 +78,16 @@ const extensionBuild = {
   target: 'node20',
   // The engine is its own bundle, required on first use (src/vscode/engine/providerEngineHost.ts); so is applying
   // code (src/vscode/edits/loadApplyCode.ts).
-  external: ['vscode', './engine.js', './applyCode.js', './imageCommands.js', './chatTools.js', './completions.js', './chatCommands.js'],
+  external: [
+    'vscode',
+    './engine.js',
+    './applyCode.js',
+    './imageCommands.js',
+    './chatTools.js',
+    './completions.js',
+    './chatCommands.js',
+    './spend.js',
+  ],
   plugins: [problemMatcherPlugin, lazyErrorTemplatesPlugin, sharedZodPlugin],
   mainFields: ['module', 'main'],
 };
@@ -125,11 +134,19 @@ const completionsBuild = { ...extensionBuild, entryPoints: { completions: 'src/v
 const chatCommandsBuild = { ...extensionBuild, entryPoints: { chatCommands: 'src/vscode/chat/chatCommandsModule.ts' } };
 
 /**
+ * Spend (docs/spend.md): the ledger, the status bar item and the spend view's panel: extension-host code required on
+ * the first record or total, when this month's spend file exists after activation, or when the view opens
+ * (src/vscode/spend/loadSpend.ts).
+ */
+const spendBuild = { ...extensionBuild, entryPoints: { spend: 'src/vscode/spend/spendModule.ts' } };
+
+/**
  * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
  * fetch, WebSocket, caches and mocks besides, ~270 KB the engine never runs. Its HTTP parser ships in its plain
  * WebAssembly build only (src/core/http/llhttpWithoutSimd.cjs), and as a binary file, dist/llhttp.wasm, rather than
  * base64 in the JavaScript (src/core/http/llhttpWasmFile.cjs); its HTTP/2 client, which the engine never uses, is left
- * out (src/core/http/http2Unused.cjs).
+ * out (src/core/http/http2Unused.cjs), and so is its fetch body module, needed only to send a FormData object
+ * (src/core/http/formDataBodyUnused.cjs).
  */
 const undiciSubsetPlugin = {
   name: 'undici-subset',
@@ -142,6 +159,9 @@ const undiciSubsetPlugin = {
     }));
     build.onResolve({ filter: /llhttp-wasm\.js$/ }, () => ({ path: path.join(__dirname, 'src', 'core', 'http', 'llhttpWasmFile.cjs') }));
     build.onResolve({ filter: /client-h2\.js$/ }, () => ({ path: path.join(__dirname, 'src', 'core', 'http', 'http2Unused.cjs') }));
+    build.onResolve({ filter: /web\/fetch\/body\.js$/ }, () => ({
+      path: path.join(__dirname, 'src', 'core', 'http', 'formDataBodyUnused.cjs'),
+    }));
     // The parser's binary, written beside the bundle that reads it.
     build.onEnd((result) => {
       if (result.errors.length > 0 || build.initialOptions.write === false) return;
@@ -196,6 +216,20 @@ const webviewBuild = {
   charset: 'utf8',
 };
 
+/**
+ * The spend view's script (src/webview/spend/spendMain.ts): a browser bundle of its own, a few kilobytes, which draws
+ * its chart as SVG without a chart library; its CSS becomes dist/spendView.css.
+ */
+const spendViewBuild = {
+  ...common,
+  entryPoints: { spendView: 'src/webview/spend/spendMain.ts' },
+  outdir: 'dist',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  charset: 'utf8',
+};
+
 /** Test bundles for the real editor: the runner extension and the suites it runs inside the extension host. */
 function testBuilds() {
   const hostDir = 'test/e2e/host';
@@ -213,7 +247,16 @@ function testBuilds() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['vscode', 'mocha', './applyCode.js', './imageCommands.js', './chatTools.js', './completions.js', './chatCommands.js'],
+      external: [
+        'vscode',
+        'mocha',
+        './applyCode.js',
+        './imageCommands.js',
+        './chatTools.js',
+        './completions.js',
+        './chatCommands.js',
+        './spend.js',
+      ],
     },
     {
       ...common,
@@ -240,8 +283,10 @@ async function main() {
         completionsBuild,
         zodBuild,
         chatCommandsBuild,
+        spendBuild,
         engineBuild,
         webviewBuild,
+        spendViewBuild,
       ];
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
@@ -271,6 +316,8 @@ module.exports = {
   chatToolsBuild,
   completionsBuild,
   chatCommandsBuild,
+  spendBuild,
+  spendViewBuild,
   zodBuild,
   engineBuild,
   webviewAlias,

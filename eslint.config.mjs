@@ -45,6 +45,12 @@ const engineModules = [
   '**/core/errors/googleErrorReason',
   '**/core/errors/quoteProviderText',
   '**/core/errors/redactSecrets',
+  // Embeddings, moderation and the semantic cache (issue 19); the cache's setting is read at activation.
+  '**/core/pricing/**',
+  '**/core/embeddings/**',
+  '**/core/moderation/**',
+  '**/core/semanticCache/**',
+  '!**/core/semanticCache/semanticCacheSetting',
 ];
 
 /**
@@ -71,6 +77,7 @@ const lazyBundles = [
     doors: ['completionsFeature', 'loadCompletions', 'completionsState', 'completionsHealth'],
     via: 'CompletionsFeature',
   },
+  { folder: 'spend', name: 'spend', doors: ['spendFeature', 'loadSpend'], via: 'SpendFeature' },
 ];
 
 const engineTypesOnly = { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' };

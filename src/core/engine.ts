@@ -117,3 +117,13 @@ export { CompletionCache } from './completions/completionCache';
 export type { CompletionCacheLimits, CompletionCacheStats } from './completions/completionCache';
 export { AdaptiveDebounce } from './completions/adaptiveDebounce';
 export type { DebounceLimits } from './completions/adaptiveDebounce';
+
+// Moderation before sending, embeddings and the semantic cache (issue 19, docs/moderation-and-caching.md): reached
+// through ProviderEngine.moderate, .embed, .semanticChat and .semanticCacheStatus.
+export type { ModerationOutcome, ModerationVerdict } from './moderation/moderationTypes';
+export type { SemanticCacheStatus } from './semanticCache/semanticCacheService';
+
+// Prices, cost and budgets (issue 19, docs/spend.md): the budget keeper the extension's Pricing holds, and what the
+// image commands need to price a result and check a request before it is sent.
+export { BudgetKeeper, budgetErrorCode, budgetHeldText, chatSpendEntries } from './pricing/budgetKeeper';
+export { costOf, imageCost, usageCost, worstImageCost } from './pricing/costOf';

@@ -6,11 +6,12 @@
 import type { ChatEvent, ChatProvider, ChatRequest, ModelInfo } from './chat/chatTypes';
 import { CircuitBreaker } from './chat/circuitBreaker';
 import { presetRateLimits } from './chat/presetRateLimits';
+import { DayCountFile } from './chat/dayCountFile';
 import { RateLimiter } from './chat/rateLimiter';
 import type { RateLimits } from './chat/rateLimits';
 import { ResponseCache, type ResponseCacheStorage } from './chat/responseCache';
 import { forwardAfter } from './chat/forwardAfter';
-import { streamWithFallback, type FallbackEntry } from './chat/streamWithFallback';
+import { type BeforeAttempt, streamWithFallback, type FallbackEntry } from './chat/streamWithFallback';
 import { withRateLimit } from './chat/withRateLimit';
 import { withResponseCache } from './chat/withResponseCache';
 import { noCompletionModelError } from './completions/completionErrors';
@@ -35,13 +36,28 @@ import { ModelQuirks } from './providers/modelQuirks';
 import { type OllamaShow, ollamaShow, ollamaWindowFromShow } from './providers/ollamaContextWindow';
 import { providerPresets } from './providers/providerPresets';
 import { lookUpVision } from './providers/visionLookup';
+import { findPrices } from './pricing/findPrices';
+import type { ModelPrices } from './pricing/modelPrices';
 import { modelSeesImages, type VisionAnswer } from './providers/visionSupport';
+import { embedTexts } from './embeddings/embedTexts';
+import { moderatePrompt } from './moderation/moderatePrompt';
+import type { ModerationOutcome } from './moderation/moderationTypes';
+import { SemanticCacheService, type SemanticCacheStatus } from './semanticCache/semanticCacheService';
+import { defaultSemanticCacheOptions, type SemanticCacheOptions } from './semanticCache/semanticCacheSetting';
+import type { ChatEngine } from './turns/turnTypes';
 
 export interface ProviderEngineOptions {
   /** Reads a provider's key (and secret) when a client is built; never cached here beyond the client. */
   credentials: (entry: ResolvedProviderEntry) => Promise<ProviderCredentials>;
   log?: (message: string) => void;
   cacheStorage?: ResponseCacheStorage;
+  /**
+   * Where the per-day rate-limit counts are kept across restarts (chat/dayCountFile.ts; the extension passes
+   * `<globalStorage>/spend/rate-limits.json`); absent, they last as long as the engine.
+   */
+  rateLimitFile?: string;
+  /** Where the semantic cache keeps its questions (the extension's global storage); absent: memory only. */
+  semanticCacheFile?: string;
 }
 
 export interface ProviderEngineConfig {
@@ -50,6 +66,13 @@ export interface ProviderEngineConfig {
   responseCache: boolean;
   /** How long one inline completion may take in all (docs/completions.md); default 10 s. */
   completionTimeoutMs?: number;
+  /** `switchboard.chat.semanticCache` (docs/moderation-and-caching.md); default off. */
+  semanticCache?: SemanticCacheOptions;
+}
+
+/** What a chat request may carry besides the request: a check before each attempt of the fallback chain. */
+export interface ChatOptions {
+  beforeAttempt?: BeforeAttempt;
 }
 
 export interface ProviderModels {
@@ -67,6 +90,7 @@ export class ProviderEngine {
   private entryProblems: ProviderError[] = [];
   private readonly breaker = new CircuitBreaker();
   private readonly limiter: RateLimiter;
+  private readonly dayCounts: DayCountFile | undefined;
   private readonly cache: ResponseCache;
   /** Models that refused a temperature this session; chat clients are built per request, so it is kept here. */
   private readonly quirks = new ModelQuirks();
@@ -89,11 +113,17 @@ export class ProviderEngine {
   private readonly ollamaShows = new Map<string, Promise<OllamaShow | undefined>>();
   /** Inline completions (issue 18): their own HTTP client, rate-limit budget and circuit breaker. */
   private readonly completions: CompletionService;
+  /** The semantic cache (issue 19, docs/moderation-and-caching.md). */
+  private readonly semantic: SemanticCacheService;
 
   constructor(private readonly options: ProviderEngineOptions) {
     const limitsFor = (id: string): RateLimits | undefined =>
       (this.entries.find((entry) => entry.id === id) as ProviderSetting | undefined)?.rateLimits ?? presetRateLimits(id);
-    this.limiter = new RateLimiter({ limitsFor });
+    this.dayCounts =
+      options.rateLimitFile === undefined
+        ? undefined
+        : new DayCountFile({ file: options.rateLimitFile, ...(options.log ? { log: options.log } : {}) });
+    this.limiter = new RateLimiter({ limitsFor, ...(this.dayCounts ? { dayCounts: this.dayCounts } : {}) });
     this.completions = new CompletionService({
       credentials: (entry) => this.options.credentials(entry),
       limitsFor,
@@ -101,12 +131,23 @@ export class ProviderEngine {
       quirks: this.quirks,
       ...(options.log ? { log: options.log } : {}),
     });
+    this.semantic = new SemanticCacheService({
+      file: options.semanticCacheFile,
+      entry: (id) => this.entry(id),
+      embed: (providerId, model, texts, signal) => this.embed(providerId, model, texts, signal),
+      log: options.log,
+    });
     this.cache = new ResponseCache({
       enabled: false,
       ...(options.cacheStorage ? { storage: options.cacheStorage } : {}),
       onError: (error: unknown) => options.log?.(`Response cache: ${errorDetail(error)}`),
     });
     this.configure(this.config);
+  }
+
+  /** Writes what must outlive the window (the per-day rate-limit counts); for deactivate. Never rejects. */
+  async flush(): Promise<void> {
+    await this.dayCounts?.flush();
   }
 
   configure(config: ProviderEngineConfig): void {
@@ -118,6 +159,7 @@ export class ProviderEngine {
     this.listHttp = new HttpClient({ ...config.http, ...log, maxRetries: 0, onResponse });
     this.completions.configure(config.http, config.completionTimeoutMs);
     this.cache.enabled = config.responseCache;
+    this.semantic.configure(config.semanticCache ?? defaultSemanticCacheOptions);
     this.windows.clear();
     this.lists.clear();
     this.ollamaShows.clear();
@@ -174,16 +216,18 @@ export class ProviderEngine {
 
   /**
    * Streams an answer from `models` (`providerId/modelId`, the chosen one first, then the fallbacks), as chat
-   * events; failures arrive as an `error` event, never as a throw.
+   * events; failures arrive as an `error` event, never as a throw. `options.beforeAttempt` may hold an attempt back
+   * (budgets, docs/spend.md).
    */
-  chat(models: readonly string[], request: Omit<ChatRequest, 'model'>): AsyncIterable<ChatEvent> {
-    return forwardAfter(() => this.fallbackChain(models, request));
+  chat(models: readonly string[], request: Omit<ChatRequest, 'model'>, options: ChatOptions = {}): AsyncIterable<ChatEvent> {
+    return forwardAfter(() => this.fallbackChain(models, request, options));
   }
 
   /** The providers of `models` (a missing one is skipped, or reported if it is the chosen one), then the chain. */
   private async *fallbackChain(
     models: readonly string[],
     request: Omit<ChatRequest, 'model'>,
+    options: ChatOptions,
   ): AsyncGenerator<ChatEvent, AsyncIterable<ChatEvent> | undefined> {
     const chain: FallbackEntry[] = [];
     for (const text of models) {
@@ -199,7 +243,10 @@ export class ProviderEngine {
         this.options.log?.(`Skipping fallback model ${text}: ${(error as Error).message}`);
       }
     }
-    return streamWithFallback(chain, request, { breaker: this.breaker });
+    return streamWithFallback(chain, request, {
+      breaker: this.breaker,
+      ...(options.beforeAttempt !== undefined ? { beforeAttempt: options.beforeAttempt } : {}),
+    });
   }
 
   /**
@@ -229,6 +276,37 @@ export class ProviderEngine {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Embeds `texts` with a provider's embedding model (OpenAI-compatible `/embeddings`, Gemini's batchEmbedContents,
+   * Ollama's `/api/embed`): one vector per text, all of one length. Throws a ProviderError.
+   */
+  async embed(providerId: string, model: string, texts: readonly string[], signal?: AbortSignal): Promise<number[][]> {
+    const entry = this.requireEntry(providerId);
+    return embedTexts(entry, await this.options.credentials(entry), this.http, model, texts, signal);
+  }
+
+  /**
+   * Checks a prompt with the first provider that moderates and has a key (src/core/moderation/moderatePrompt.ts);
+   * `none` when there is no such provider. Throws a ProviderError when the check fails.
+   */
+  moderate(text: string, signal?: AbortSignal): Promise<ModerationOutcome> {
+    return moderatePrompt(this.entries, (entry) => this.options.credentials(entry), this.listHttp, text, signal);
+  }
+
+  /** Whether the semantic cache answers for `chatModel` (`providerId/modelId`), and with which embedding model. */
+  semanticCacheStatus(chatModel: string): SemanticCacheStatus {
+    return this.semantic.status(chatModel);
+  }
+
+  /** A turn's chat engine with the semantic cache in front (when on); `fresh` skips the lookup (Ask fresh). */
+  semanticChat(
+    inner: ChatEngine,
+    chatModel: string,
+    options: { fresh?: boolean; onProblem?: (error: ProviderError) => void } = {},
+  ): ChatEngine {
+    return this.semantic.wrap(inner, chatModel, options);
   }
 
   /** Checks the provider's current key against the provider without spending anything. */
@@ -364,6 +442,21 @@ export class ProviderEngine {
       },
       signal,
     );
+  }
+
+  /**
+   * What `model` of provider `id` costs (docs/spend.md "Prices"): the entry's own `prices`, the provider's list
+   * (OpenRouter's live prices: the list is read once a session), free for local servers, then the dated table.
+   * `image`: priced as an image model, with the edit operation if any. Undefined when unknown; never throws.
+   */
+  async prices(id: string, model: string, image?: { operation?: string }): Promise<ModelPrices | undefined> {
+    const entry = this.entry(id);
+    if (entry === undefined) return undefined;
+    const known = findPrices(entry, model, image !== undefined ? { image } : {});
+    // Only an OpenAI-compatible list can carry prices; a table or a free server already answered.
+    if (known !== undefined || image !== undefined || entry.kind !== 'openai') return known;
+    const listed = (await this.listOnce(entry))?.find((info) => info.id === model)?.prices;
+    return listed === undefined ? undefined : findPrices(entry, model, { listed });
   }
 
   /** The provider's model list, listed at most once a session (a list the picker fetched counts). */

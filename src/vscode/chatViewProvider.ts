@@ -6,6 +6,7 @@ import { createNonce, readWebviewStringTable, renderWebviewDocument } from '../c
 import { assertNever } from '../shared/assertNever';
 import {
   parseWebviewToExtensionMessage,
+  type ErrorAction,
   type ExtensionToWebviewMessage,
   type SlashCommand,
   type WebviewToExtensionMessage,
@@ -13,6 +14,7 @@ import {
 import type { ChatController } from './chat/chatController';
 import type { CodeBlockActions } from './chat/codeBlockActions';
 import { describeError } from './errors/describeError';
+import { openBudgetSettings } from './pricing/pricing';
 
 /** The chat's `/` commands and the selection commands they run (on the last editor the user worked in). */
 const slashCommands: Record<SlashCommand, string> = {
@@ -145,6 +147,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       case 'regenerate':
         await this.chat.actions.regenerate();
         return;
+      case 'askFresh':
+        await this.chat.actions.askFresh(message.messageId);
+        return;
       case 'editAndResend':
         await this.chat.actions.editAndResend(message.messageId, message.text);
         return;
@@ -263,10 +268,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     await vscode.env.openExternal(uri);
   }
 
-  private async errorAction(
-    action: 'setKey' | 'openSettings' | 'retry' | 'switchModel' | 'openLog',
-    messageId: string | undefined,
-  ): Promise<void> {
+  private async errorAction(action: ErrorAction, messageId: string | undefined): Promise<void> {
     switch (action) {
       case 'setKey': {
         // The key of the provider that rejected it, without asking which one.
@@ -286,6 +288,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         return;
       case 'openLog':
         await vscode.commands.executeCommand('switchboard.showLog');
+        return;
+      // A request a budget held back (docs/spend.md "Budgets"): raise it in the settings, or send this one request.
+      case 'raiseBudget':
+        await openBudgetSettings();
+        return;
+      case 'sendAnyway':
+        this.chat.pricing?.allowOnce();
+        await this.chat.actions.retry(messageId);
         return;
       default:
         assertNever(action, 'error action');

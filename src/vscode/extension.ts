@@ -23,6 +23,8 @@ import { createModelStatusItem } from './models/modelStatusItem';
 import { registerCommands } from './registerCommands';
 import { registerGenerateImageTool } from './tools/registerGenerateImageTool';
 import { SettingsService } from './settings/settingsService';
+import { SpendFeature } from './spend/spendFeature';
+import { Pricing } from './pricing/pricing';
 
 /** What the extension returns from `activate()`; tests and other extensions read it through `exports`. */
 export interface SwitchboardApi {
@@ -36,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const log = vscode.window.createOutputChannel('Switchboard', { log: true });
   const settings = new SettingsService(log);
   const keys = new KeyStore(context.secrets);
-  const providerEngineHost = new ProviderEngineHost(settings, keys, context.globalState, log);
+  const providerEngineHost = new ProviderEngineHost(settings, keys, context.globalState, log, context.globalStorageUri.fsPath);
   const catalog = new ModelCatalog(providerEngineHost, keys);
   // Errors name a provider by its label ("OpenAI"); wording an error loads the engine anyway (its templates are there).
   setProviderLabels((id) => providerEngineHost.get().entry(id)?.label);
@@ -82,10 +84,16 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     reviews,
   });
   context.subscriptions.push(chat);
-  // Subscriptions are disposed without waiting; deactivate() waits for the answer being saved.
-  shutdown = () => chat.dispose();
+  // Spend (docs/spend.md): the ledger, its status bar item and view load on first need (spendFeature.ts).
+  const spend = new SpendFeature({ globalStorageUri: context.globalStorageUri, extensionUri: context.extensionUri, log });
+  context.subscriptions.push(spend);
+  // Prices, cost and budgets (docs/spend.md): answers, images and completions are priced and recorded in the ledger.
+  const pricing = new Pricing({ host: providerEngineHost, settings, recorder: () => spend.recorder(), state: context.globalState, log });
+  chat.pricing = pricing;
+  // Subscriptions are disposed without waiting; deactivate() waits for the answer being saved, then for the ledger.
+  shutdown = () => chat.dispose().finally(() => Promise.all([spend.flush(), providerEngineHost.flush()]));
   // Generating, editing and animating images: a bundle of its own, loaded on first use (imageFeature.ts).
-  const images = new ImageFeature({ host: providerEngineHost, keys, settings, state: context.globalState, editors, log });
+  const images = new ImageFeature({ host: providerEngineHost, keys, settings, state: context.globalState, editors, log, pricing });
   chat.imageGenerator = (prompt, signal) => images.generator.forChat(prompt, signal);
   chat.images.insertReference = async (image, alt) => {
     await images.generator.insertReference([image], alt);
@@ -112,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   );
   context.subscriptions.push(createModelStatusItem(settings));
   // Inline completions: off until a completion model is chosen; the work loads with the first request.
-  const completions = new CompletionsFeature({ host: providerEngineHost, settings, catalog, memento: context.globalState, log });
+  const completions = new CompletionsFeature({ host: providerEngineHost, settings, catalog, memento: context.globalState, log, pricing });
   context.subscriptions.push(completions);
   // The selection commands' work loads with the apply-code bundle on first use.
   const selection = new SelectionFeature({ host: providerEngineHost, settings, chat, chatView, editors, reviews, log });

@@ -7,6 +7,7 @@ import './render/markdown.css';
 import './chat.css';
 import {
   parseExtensionToWebviewMessage,
+  type CostView,
   type ErrorAction,
   type ExtensionToWebviewMessage,
   type MessageView,
@@ -22,6 +23,8 @@ import { readPastedImages } from './images/readPastedImages';
 import { MessageList } from './messageList';
 import { ModelPicker, type ProviderLabels } from './modelPicker';
 import { Toolbar } from './toolbar';
+import { ConversationCost } from './conversationCost';
+import { costText } from './costText';
 import { vscodeApi } from './vscodeApi';
 import { counted, readWebviewStrings } from './webviewStrings';
 
@@ -63,6 +66,9 @@ let conversationId = '';
 const announcer = h('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 const notices = h('div', { id: 'notices', class: 'notices', role: 'status', 'aria-live': 'polite' });
 const toolbar = new Toolbar();
+const conversationCost = new ConversationCost();
+const showCost = (cost: CostView | undefined): void =>
+  toolbar.setCost(cost === undefined ? '' : costText(cost, strings), strings.conversationCost);
 const modelPicker = new ModelPicker(strings, post, {
   ...(savedState.providerLabels ? { labels: savedState.providerLabels } : {}),
   onLabels: (providerLabels) => saveState({ providerLabels }),
@@ -238,6 +244,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       messages.setModelChosen(message.currentModel !== '');
       conversationId = message.conversation.id;
       messages.show(message.conversation, message.busy);
+      showCost(conversationCost.reset(message.conversation));
       composer.configure({
         sendOnEnter: message.sendOnEnter,
         draft: message.draft || savedState.draft || '',
@@ -252,6 +259,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       if (message.conversation.id !== conversationId) undoOffer?.remove();
       conversationId = message.conversation.id;
       messages.show(message.conversation, message.busy);
+      showCost(conversationCost.reset(message.conversation));
       refreshEdit(true);
       composer.setHistory(userHistory(message.conversation.messages));
       composer.setBusy(message.busy);
@@ -267,6 +275,7 @@ function handle(message: ExtensionToWebviewMessage): void {
       // A new question (a command's turn) moves the conversation on: the edit before it is no longer undone.
       if (message.message.role === 'user' && messages.countAfter(message.message.id) === undefined) undoOffer?.remove();
       messages.upsert(message.message);
+      if (message.message.cost !== undefined) showCost(conversationCost.update(message.message));
       refreshEdit(false);
       return;
     case 'delta':

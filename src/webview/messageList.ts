@@ -19,6 +19,7 @@ import { codiconClass } from './codiconNames';
 import { h, iconButton } from './dom';
 import { messageImages } from './images/messageImages';
 import { codeBlockPaths, type MarkdownRenderOptions } from './render';
+import { costText } from './costText';
 import { format, type WebviewStrings } from './webviewStrings';
 
 export { pageSize };
@@ -257,7 +258,8 @@ export class MessageList {
     if (view.status === 'streaming') badges.push(h('span', { class: 'badge' }, this.strings.streaming));
     if (view.status === 'stopped') badges.push(h('span', { class: 'badge badge-stopped' }, this.strings.statusStopped));
     if (view.status === 'error') badges.push(h('span', { class: 'badge badge-error' }, this.strings.statusError));
-    if (view.cached) badges.push(h('span', { class: 'badge' }, this.strings.cached));
+    if (view.cached)
+      badges.push(h('span', { class: 'badge' }, view.cachedQuestion !== undefined ? this.strings.semanticCached : this.strings.cached));
     if (view.fallbackFrom)
       badges.push(
         h(
@@ -310,6 +312,8 @@ export class MessageList {
       );
     }
 
+    this.updateCachedQuestion(element, view);
+
     // Rebuilt only when they changed, so a toolbar keeps the focus across the answer's other updates.
     const images = element.querySelector<HTMLElement>(':scope > .message-images');
     const imagesKey = JSON.stringify(view.images ?? []);
@@ -321,9 +325,24 @@ export class MessageList {
 
     const footer = element.querySelector('.message-footer');
     if (footer) {
-      const usage =
+      const tokens =
         view.usage && (view.usage.inputTokens !== undefined || view.usage.outputTokens !== undefined)
-          ? h('span', { class: 'usage' }, format(this.strings.usage, view.usage.inputTokens ?? '?', view.usage.outputTokens ?? '?'))
+          ? format(
+              view.usage.cachedInputTokens ? this.strings.usageCached : this.strings.usage,
+              view.usage.inputTokens ?? '?',
+              view.usage.outputTokens ?? '?',
+              view.usage.cachedInputTokens ?? 0,
+            )
+          : undefined;
+      // The cost next to the tokens (docs/spend.md "Cost"): "… · $0.0021", "· cost unknown", "· ≈ $0.002 (estimated)".
+      const cost = view.cost !== undefined ? costText(view.cost, this.strings) : undefined;
+      const usage =
+        tokens !== undefined || cost !== undefined
+          ? h(
+              'span',
+              { class: 'usage', ...(cost !== undefined ? { title: this.strings.costTitle } : {}) },
+              [tokens, cost].filter((part) => part !== undefined).join(' · '),
+            )
           : undefined;
       const regenerate = iconButton('refresh', this.strings.regenerate, { class: 'icon-button message-action regenerate' });
       regenerate.addEventListener('click', () => this.post({ type: 'regenerate' }));
@@ -352,6 +371,34 @@ export class MessageList {
     return button;
   }
 
+  /**
+   * An answer of the semantic cache says so under its header, with the earlier question it was given to and an
+   * "Ask fresh" button that sends the question to the model (docs/moderation-and-caching.md).
+   */
+  private updateCachedQuestion(element: HTMLElement, view: MessageView): void {
+    const existing = element.querySelector<HTMLElement>(':scope > .semantic-cache');
+    const key = view.cachedQuestion ?? '';
+    if (existing?.dataset['key'] === key) return;
+    existing?.remove();
+    if (view.cachedQuestion === undefined) return;
+    const askFresh = h(
+      'button',
+      { type: 'button', class: 'secondary-button ask-fresh', title: this.strings.askFreshTitle },
+      h('span', { class: codiconClass('refresh'), 'aria-hidden': 'true' }),
+      ` ${this.strings.askFresh}`,
+    );
+    askFresh.addEventListener('click', () => this.post({ type: 'askFresh', messageId: view.id }));
+    const note = h(
+      'div',
+      { class: 'message-note semantic-cache' },
+      h('span', { class: codiconClass('info'), 'aria-hidden': 'true' }),
+      h('span', { class: 'semantic-cache-question' }, format(this.strings.semanticCachedNote, view.cachedQuestion)),
+      askFresh,
+    );
+    note.dataset['key'] = key;
+    element.querySelector(':scope > .message-header')?.after(note);
+  }
+
   /** Only the last answer can be regenerated, and not while one is streaming. */
   private updateRegenerate(): void {
     const last = this.messages.at(-1);
@@ -374,6 +421,10 @@ export class MessageList {
         return this.strings.actionSwitchModel;
       case 'openLog':
         return this.strings.actionOpenLog;
+      case 'raiseBudget':
+        return this.strings.actionRaiseBudget;
+      case 'sendAnyway':
+        return this.strings.actionSendAnyway;
     }
   }
 

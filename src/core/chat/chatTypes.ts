@@ -3,6 +3,7 @@
 // exception thrown into the middle of the UI.
 import type { MessagePart } from '../conversations/messagePart';
 import type { ProviderError } from '../errors/providerError';
+import type { ModelPrices } from '../pricing/modelPrices';
 
 export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -70,14 +71,30 @@ export interface ToolCall {
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'other';
 
 export interface TokenUsage {
+  /** Every input token, the cached and cache-written ones included (Anthropic's three counts are added up). */
   inputTokens?: number | undefined;
   outputTokens?: number | undefined;
+  /**
+   * Of the input, the tokens read from the provider's prompt cache, billed at the cached price (OpenAI
+   * `prompt_tokens_details.cached_tokens`, Anthropic `cache_read_input_tokens`, Gemini `cachedContentTokenCount`).
+   */
+  cachedInputTokens?: number | undefined;
+  /** Of the input, the tokens written to Anthropic's prompt cache (`cache_creation_input_tokens`), billed at 1.25×. */
+  cacheWriteInputTokens?: number | undefined;
 }
 
 /** Every event a chat stream can produce. */
 export type ChatEvent =
   /** Which provider/model is answering; the first event of every attempt (fallback can change it). */
-  | { type: 'model'; provider: string; model: string; /** The answer is replayed from the response cache. */ cached?: true }
+  | {
+      type: 'model';
+      provider: string;
+      model: string;
+      /** The answer is replayed from the response cache (or the semantic cache). */
+      cached?: true;
+      /** The semantic cache answers: the earlier, similar question whose answer this is (docs/moderation-and-caching.md). */
+      cachedQuestion?: string;
+    }
   /** A piece of the answer's text, in order. */
   | { type: 'text-delta'; text: string }
   /**
@@ -126,6 +143,8 @@ export interface ModelInfo {
    * Ollama's capabilities); otherwise a dated table answers (src/core/providers/visionSupport.ts).
    */
   vision?: boolean;
+  /** What the model costs, when the provider's list says so (OpenRouter's `pricing`; docs/spend.md "Prices"). */
+  prices?: ModelPrices;
 }
 
 /** A configured chat provider: one protocol, one base URL, one key (given to it, never read by it). */

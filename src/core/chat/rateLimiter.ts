@@ -26,6 +26,7 @@ import { AnnouncedBucket } from './announcedBucket';
 import { parseAnnouncedRateLimits, type AnnouncedRateLimits } from './announcedRateLimits';
 import type { RateLimitReason } from './chatTypes';
 import { systemClock, type Clock } from './clock';
+import type { DayCountPersistence, DayCounts } from './dayCountFile';
 import { resolveModelRateLimits, type RateLimits } from './rateLimits';
 import { TokenBucket, type TokenBucketSpend } from './tokenBucket';
 
@@ -69,6 +70,11 @@ export interface RateLimiterOptions {
   maxDailyWaitMs?: number;
   /** A provider-announced budget back within this long is waited for; a later one is not (the request goes). Default 60 s. */
   maxAnnouncedWaitMs?: number;
+  /**
+   * Where the per-day counts outlive a restart (dayCountFile.ts): read before the first request, saved after each
+   * request that counts against a per-day limit.
+   */
+  dayCounts?: DayCountPersistence;
 }
 
 /** What a provider announced for one provider/model, projected forward. */
@@ -92,11 +98,27 @@ export class RateLimiter {
   private readonly clock: Clock;
   private readonly maxDailyWaitMs: number;
   private readonly maxAnnouncedWaitMs: number;
+  /** The per-day counts saved by the last run, until the first request has read them. */
+  private restoring: Promise<void> | undefined;
+  /** Those counts, by bucket id: each per-day bucket starts from them when it is created. */
+  private restored: DayCounts = new Map();
 
   constructor(private readonly options: RateLimiterOptions) {
     this.clock = options.clock ?? systemClock;
     this.maxDailyWaitMs = options.maxDailyWaitMs ?? minuteMs;
     this.maxAnnouncedWaitMs = options.maxAnnouncedWaitMs ?? minuteMs;
+    this.restoring = options.dayCounts?.load().then(
+      (counts) => {
+        this.restored = counts;
+        this.restoring = undefined;
+        // Made before this (by remainingToday) and spent from by nothing yet, since acquire waits for the restore:
+        // built again, from the restored counts, when next needed.
+        for (const [id, bucket] of this.buckets) if (bucket.windowMs === dayMs) this.buckets.delete(id);
+      },
+      () => {
+        this.restoring = undefined;
+      },
+    );
   }
 
   /** Learns what the provider announced for `key`; each budget it mentions replaces the one known before. */
@@ -122,6 +144,7 @@ export class RateLimiter {
    */
   async acquire(key: RateLimitKey, estimatedTokens: number, options: AcquireOptions = {}): Promise<RateLimitTicket> {
     const { signal, onWait } = options;
+    if (this.restoring !== undefined) await this.restoring;
     for (;;) {
       if (signal?.aborted) throw cancelledError(key, { while: 'rate-limit' });
       const now = this.clock.now();
@@ -150,6 +173,7 @@ export class RateLimiter {
         for (const dimension of dimensions) {
           const spend = dimension.bucket.take(dimension.amount, now);
           if (dimension.reason === 'tokens-per-minute') this.tokenSpends.set(ticket, { bucket: dimension.bucket, spend });
+          if (dimension.reason === 'requests-per-day') this.options.dayCounts?.changed(() => this.dayCounts());
         }
         this.spendAnnounced(key, estimatedTokens);
         return ticket;
@@ -171,6 +195,14 @@ export class RateLimiter {
   remainingToday(key: RateLimitKey): number | undefined {
     const dimension = this.dimensionsFor(key, 0).find((d) => d.reason === 'requests-per-day');
     return dimension?.bucket.available(this.clock.now());
+  }
+
+  /** Every per-day bucket's requests of the last 24 hours, by bucket id. */
+  private dayCounts(): DayCounts {
+    const now = this.clock.now();
+    const counts: DayCounts = new Map();
+    for (const [id, bucket] of this.buckets) if (bucket.windowMs === dayMs) counts.set(id, bucket.spendTimes(now));
+    return counts;
   }
 
   /** The longest wait the provider's announcements ask of this request, if any is short enough to wait for. */
@@ -214,6 +246,8 @@ export class RateLimiter {
       if (bucket === undefined) {
         bucket = new TokenBucket(capacity, windowMs);
         this.buckets.set(id, bucket);
+        // The requests the last run sent today still count (restored before the first acquire).
+        if (reason === 'requests-per-day') for (const at of this.restored.get(id) ?? []) bucket.take(1, at);
       }
       bucket.capacity = capacity;
       dimensions.push({ reason, bucket, amount });

@@ -31,7 +31,15 @@ export interface FallbackEntry {
 export interface FallbackOptions {
   /** Shared across requests, so a provider that keeps failing is skipped for a while. */
   breaker?: CircuitBreaker;
+  /** Asked before each attempt is sent (budgets, docs/spend.md); an error holds that attempt back, as a failure of it. */
+  beforeAttempt?: BeforeAttempt;
 }
+
+/**
+ * A check before a request goes to `provider`/`model`: undefined lets it go; a ProviderError holds it back, and the
+ * chain goes on as after that error (a `quota` one skips the provider's other entries).
+ */
+export type BeforeAttempt = (attempt: { provider: string; model: string; request: ChatRequest }) => Promise<ProviderError | undefined>;
 
 interface EntryRef {
   provider: string;
@@ -77,6 +85,14 @@ export async function* streamWithFallback(
     if (pending !== undefined) {
       // Every path below either returns or sets `pending` again.
       yield { type: 'fallback', from: pending.from, to: ref, error: pending.error };
+    }
+
+    const held = await options.beforeAttempt?.({ provider: ref.provider, model: ref.model, request: { ...request, model: entry.model } });
+    if (held !== undefined) {
+      if (fallbackDecision(held) === 'next-provider') excludedProviders.add(ref.provider);
+      else excludedModels.add(modelKey(ref));
+      pending = { from: ref, error: held };
+      continue;
     }
 
     const check = breaker?.tryPass(ref.provider) ?? { allowed: true };

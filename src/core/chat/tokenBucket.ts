@@ -60,6 +60,12 @@ export class TokenBucket {
     spend.amount = next;
   }
 
+  /** The times of the spends still in the window at `now`, each as often as its amount (for saving per-day counts). */
+  spendTimes(now: number): number[] {
+    this.expire(now);
+    return this.spends.flatMap((spend) => Array<number>(Math.round(spend.amount)).fill(spend.at));
+  }
+
   private expire(now: number): void {
     while (this.spends.length > 0) {
       const oldest = this.spends[0];

@@ -7,11 +7,15 @@ import type { ChatEvent, TokenUsage } from './chatTypes';
 export class UsageTotals {
   private input: number | undefined;
   private output: number | undefined;
+  private cached: number | undefined;
+  private cacheWrite: number | undefined;
 
   /** Takes a `usage` event's numbers. */
   add(usage: TokenUsage): void {
     if (isCount(usage.inputTokens)) this.input = usage.inputTokens;
     if (isCount(usage.outputTokens)) this.output = usage.outputTokens;
+    if (isCount(usage.cachedInputTokens)) this.cached = usage.cachedInputTokens;
+    if (isCount(usage.cacheWriteInputTokens)) this.cacheWrite = usage.cacheWriteInputTokens;
   }
 
   /** Takes any event; only `usage` events count. */
@@ -28,6 +32,8 @@ export class UsageTotals {
     const usage: TokenUsage = {};
     if (this.input !== undefined) usage.inputTokens = this.input;
     if (this.output !== undefined) usage.outputTokens = this.output;
+    if (this.cached !== undefined) usage.cachedInputTokens = this.cached;
+    if (this.cacheWrite !== undefined) usage.cacheWriteInputTokens = this.cacheWrite;
     return usage;
   }
 

@@ -5,7 +5,9 @@ import * as z from 'zod/mini';
 import { defaultContextExclude } from '../context/defaultContextExclude';
 import { providerEntrySchema, type ProviderEntry } from '../providers/providerEntry';
 import { rateLimitsSchema, type RateLimits } from '../chat/rateLimits';
+import { type BudgetSetting, budgetSettingMessage, isBudgetSetting } from './budgetSetting';
 import { parseModelRef } from './modelRef';
+import { semanticCacheSettingSchema, type SemanticCacheSetting } from '../semanticCache/semanticCacheSetting';
 
 export interface ProviderSetting extends ProviderEntry {
   rateLimits?: RateLimits;
@@ -41,6 +43,13 @@ export interface SwitchboardSettings {
   completionsDisabledLanguages: string[];
   /** Globs of files never sent for a completion (`switchboard.completions.exclude`; docs/completions.md). */
   completionsExclude: string[];
+  /** `switchboard.budget.daily` / `.monthly` (USD, user settings only; docs/spend.md "Budgets"). */
+  budgetDaily: BudgetSetting | undefined;
+  budgetMonthly: BudgetSetting | undefined;
+  /** Check chat and image prompts before sending (`switchboard.moderation.enabled`; docs/moderation-and-caching.md). */
+  moderationEnabled: boolean;
+  /** `switchboard.chat.semanticCache` as set; semanticCacheOptions() reads it (docs/moderation-and-caching.md). */
+  semanticCache: SemanticCacheSetting;
 }
 
 /** One thing wrong with the user's settings, in words that name the setting. */
@@ -74,7 +83,13 @@ export const defaultSettings: SwitchboardSettings = {
   completionsModel: '',
   completionsDisabledLanguages: [],
   completionsExclude: [...defaultContextExcludeSetting],
+  budgetDaily: undefined,
+  budgetMonthly: undefined,
+  moderationEnabled: false,
+  semanticCache: false,
 };
+
+const budgetSchema = z.nullable(z.unknown().check(z.refine(isBudgetSetting, budgetSettingMessage)));
 
 const modelRefSchema = z
   .string()
@@ -88,6 +103,8 @@ const scalarSettings = {
   'chat.maxTokens': { field: 'maxTokens', schema: z.nullable(z.int().check(z.positive(), z.lte(1_000_000))) },
   'chat.systemPrompt': { field: 'systemPrompt', schema: z.string().check(z.maxLength(20_000)) },
   'chat.responseCache': { field: 'responseCache', schema: z.boolean() },
+  'chat.semanticCache': { field: 'semanticCache', schema: semanticCacheSettingSchema },
+  'moderation.enabled': { field: 'moderationEnabled', schema: z.boolean() },
   'images.model': { field: 'imagesModel', schema: modelRefSchema },
   'images.folder': { field: 'imagesFolder', schema: z.string().check(z.minLength(1), z.maxLength(500)) },
   'requests.timeoutSeconds': { field: 'timeoutSeconds', schema: z.number().check(z.gte(1), z.lte(3600)) },
@@ -110,6 +127,8 @@ const scalarSettings = {
     field: 'completionsExclude',
     schema: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.maxLength(1000)),
   },
+  'budget.daily': { field: 'budgetDaily', schema: budgetSchema },
+  'budget.monthly': { field: 'budgetMonthly', schema: budgetSchema },
 } as const satisfies Record<string, { field: keyof SwitchboardSettings; schema: z.ZodMiniType }>;
 
 export type SettingKey = keyof typeof scalarSettings | 'providers';

@@ -28,6 +28,8 @@ function applyToMessage(message: AssistantMessage, event: ChatEvent): AssistantM
       const next: AssistantMessage = { ...message, provider: event.provider, model: event.model };
       if (event.cached === true) next.cached = true;
       else delete next.cached;
+      if (event.cachedQuestion !== undefined) next.cachedQuestion = event.cachedQuestion;
+      else delete next.cachedQuestion;
       return next;
     }
     case 'text-delta':

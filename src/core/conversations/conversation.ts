@@ -5,6 +5,7 @@
 // can skip re-rendering or saving with `next === previous`. Times are milliseconds since the epoch.
 import type { TokenUsage, FinishReason } from '../chat/chatTypes';
 import type { ProviderErrorKind } from '../errors/providerError';
+import type { Cost } from '../pricing/modelPrices';
 import type { ContextNote, MessagePart } from './messagePart';
 
 export type { ContextItem, ContextKind, MessagePart } from './messagePart';
@@ -84,11 +85,18 @@ export interface AssistantMessage {
   model?: string;
   /** Token counts of the whole answer: with tools, every step's request summed. */
   usage?: TokenUsage;
+  /**
+   * What the answer cost: every fallback attempt and tool step, each at its model's prices (docs/spend.md "Cost").
+   * Absent when nothing was billed or the answer is older than prices.
+   */
+  cost?: Cost;
   /** Why the answer ended, when it ended with `done` (e.g. `length` = cut at the token limit). */
   finishReason?: FinishReason;
   error?: MessageError;
   /** The answer was replayed from the response cache. */
   cached?: boolean;
+  /** The semantic cache answered: the earlier, similar question the answer was given to (docs/moderation-and-caching.md). */
+  cachedQuestion?: string;
   /** The model the user chose, when another model of the fallback chain answered instead. */
   fallbackFrom?: ModelIdentity;
   /** What the user is told under the answer (the step limit was reached, a repeated call was refused), in order. */

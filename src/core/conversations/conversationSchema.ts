@@ -95,7 +95,22 @@ const answerFields = {
   status: z.enum(['streaming', 'complete', 'stopped', 'error']),
   provider: z.exactOptional(z.string()),
   model: z.exactOptional(z.string()),
-  usage: z.exactOptional(z.object({ inputTokens: z.exactOptional(count), outputTokens: z.exactOptional(count) })),
+  usage: z.exactOptional(
+    z.object({
+      inputTokens: z.exactOptional(count),
+      outputTokens: z.exactOptional(count),
+      // Added within format 2 (issue 19), like `cost`: an older Switchboard reading them drops them (zod strips).
+      cachedInputTokens: z.exactOptional(count),
+      cacheWriteInputTokens: z.exactOptional(count),
+    }),
+  ),
+  cost: z.exactOptional(
+    z.object({
+      usd: z.exactOptional(z.number().check(z.gte(0))),
+      estimated: z.exactOptional(z.literal(true)),
+      unknown: z.exactOptional(z.literal(true)),
+    }),
+  ),
   finishReason: z.exactOptional(z.enum(finishReasons)),
   // messageId/params came later within format 2: optional, and read through readErrorText when shown.
   error: z.exactOptional(
@@ -107,6 +122,8 @@ const answerFields = {
     }),
   ),
   cached: z.exactOptional(z.boolean()),
+  // Added within format 2 (issue 19): an older Switchboard drops it and shows the answer as cached.
+  cachedQuestion: z.exactOptional(z.string()),
   fallbackFrom: z.exactOptional(z.object({ provider: z.string(), model: z.string() })),
   // Added within format 2 (issue 17): an older Switchboard reading a file with notes drops them (zod strips).
   notes: z.exactOptional(z.array(noteSchema)),

@@ -89,6 +89,15 @@ export const errorTemplates = {
   'context.noProblems': 'No errors, warnings or infos are reported.',
   'context.untrusted': 'This workspace is not trusted, so its instructions are not read.',
 
+  // Embeddings and moderation (issue 19, docs/moderation-and-caching.md).
+  'embeddings.unsupported':
+    '{provider} has no embeddings Switchboard can use (OpenAI-compatible servers, Gemini and Ollama do). Name another embedding model in switchboard.chat.semanticCache.',
+  'embeddings.wrongCount': 'The embeddings answer of {provider} had {got} vectors for {expected} texts.',
+  'embeddings.wrongLength': 'The embeddings answer of {provider} had vectors of different or empty lengths ({lengths}).',
+  'moderation.gatewayError': '{provider} could not check the text{detail}.',
+  'moderation.unreadable':
+    'The moderation answer of {provider} did not say whether the text was flagged (expected “flagged”, or OpenAI’s “results”).',
+
   // A tool call's errors and notes (issue 17, src/core/tools/, turns/runToolLoop.ts): the model reads them in English
   // as the call's result; the user sees them on the tool's card or under the answer.
   'tool.unknown': 'There is no tool “{name}”. The tools are: {tools}.',
@@ -373,6 +382,15 @@ export const errorTemplates = {
   'network.dnsNotAnswering': 'Could not look up {host} (DNS is not answering). Check your network.',
   'network.connectTimeout': 'Connecting to {host} timed out. Check your network or proxy settings.',
   'network.failed': 'The connection to {host} failed ({detail}). Check your network or proxy settings.',
+
+  // Budgets (issue 19, docs/spend.md "Budgets"): {budget} is one of the budget.name.* texts; amounts are "$0.05".
+  'budget.held': 'This request could cost up to {worst}, more than is left of {budget}: {left} of {limit}. It was not sent.',
+  'budget.usedUp': 'Nothing is left of {budget}: {spent} of {limit} spent. The request was not sent.',
+  'budget.warning': '{percent}% of {budget} is spent: {spent} of {limit}.',
+  'budget.name.day': 'the daily budget',
+  'budget.name.month': 'the monthly budget',
+  'budget.name.dayProvider': 'the daily budget for {provider}',
+  'budget.name.monthProvider': 'the monthly budget for {provider}',
 } as const;
 
 export type ErrorMessageId = keyof typeof errorTemplates;

@@ -48,6 +48,8 @@ export interface GeneratedImage {
 export interface ImageUsage {
   inputTokens?: number;
   outputTokens?: number;
+  /** Of the input, the tokens of images sent (an edit's source), priced apart from text. */
+  inputImageTokens?: number;
 }
 
 export interface ImageResult {

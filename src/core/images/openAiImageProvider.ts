@@ -114,6 +114,7 @@ export class OpenAiImageProvider extends HttpImageProvider {
             usage: {
               ...(usage.input_tokens != null ? { inputTokens: usage.input_tokens } : {}),
               ...(usage.output_tokens != null ? { outputTokens: usage.output_tokens } : {}),
+              ...(usage.input_tokens_details?.image_tokens ? { inputImageTokens: usage.input_tokens_details.image_tokens } : {}),
             },
           }
         : {}),

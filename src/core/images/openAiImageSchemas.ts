@@ -11,5 +11,14 @@ export const openAiImagesSchema = z.object({
       url: z.optional(z.nullable(z.string())),
     }),
   ),
-  usage: z.optional(z.nullable(z.object({ input_tokens: count, output_tokens: count }))),
+  // `input_tokens_details.image_tokens`: an edit's source images, priced apart from the prompt's text ("Image generation").
+  usage: z.optional(
+    z.nullable(
+      z.object({
+        input_tokens: count,
+        output_tokens: count,
+        input_tokens_details: z.optional(z.nullable(z.object({ image_tokens: count }))),
+      }),
+    ),
+  ),
 });

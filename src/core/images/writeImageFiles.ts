@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { englishErrorText, errorText, type ErrorParams, type ErrorText } from '../errors/errorText';
 import type { ErrorMessageId } from '../errors/errorTemplates';
+import type { Cost } from '../pricing/modelPrices';
 import { detectImageMimeType } from './detectImageMimeType';
 import type { ImageEditOperation } from './imageEditTypes';
 import { imageExtension } from './imageExtension';
@@ -44,6 +45,11 @@ export interface ImageMetadata {
   searchPrompt?: string;
   /** `edit`: the mask, relative to its workspace folder. */
   mask?: string;
+  /**
+   * What the request cost in all (docs/spend.md "Cost"); each sidecar holds its image's share (the request's cost
+   * divided by the images it made), or `{ "unknown": true }` when the price is not known.
+   */
+  cost?: Cost;
 }
 
 export interface WriteImageFilesOptions {
@@ -205,6 +211,12 @@ async function createExclusive(file: string): Promise<fs.FileHandle | undefined>
   }
 }
 
+/** One image's share of the request's cost; the request's own flags kept. */
+function shareOf(cost: Cost | undefined, total: number): Cost | undefined {
+  if (cost === undefined) return undefined;
+  return { ...cost, ...(cost.usd !== undefined ? { usd: Math.round((cost.usd / Math.max(1, total)) * 1e6) / 1e6 } : {}) };
+}
+
 /** The sidecar of one written file, as JSON text (also for videos). */
 export function sidecarJson(
   metadata: ImageMetadata,
@@ -235,6 +247,7 @@ export function sidecarJson(
     mimeType,
     date: Number.isNaN(metadata.date.getTime()) ? undefined : metadata.date.toISOString(),
     options: plainOptions(metadata.options),
+    cost: shareOf(metadata.cost, total),
     generator: 'Switchboard',
   };
   const defined = Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== ''));

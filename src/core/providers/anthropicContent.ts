@@ -10,11 +10,15 @@
 import type { AlternatingTurn } from './alternateTurns';
 import { toolArgumentsObject } from './toolArguments';
 
-export type AnthropicContentBlock =
+export type AnthropicContentBlock = (
   | { type: 'text'; text: string }
   | { type: 'image'; source: { type: 'base64'; media_type: string; data: string } }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> }
-  | { type: 'tool_result'; tool_use_id: string; content?: string; is_error?: true };
+  | { type: 'tool_result'; tool_use_id: string; content?: string; is_error?: true }
+) & {
+  /** A prompt-caching breakpoint (anthropicCacheControl.ts). */
+  cache_control?: { type: 'ephemeral' };
+};
 
 export interface AnthropicTurn {
   role: 'user' | 'assistant';

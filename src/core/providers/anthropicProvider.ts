@@ -3,6 +3,7 @@
 import type { ChatRequest, ModelInfo } from '../chat/chatTypes';
 import type { ErrorContext } from '../errors/errorContext';
 import { alternateTurns } from './alternateTurns';
+import { withCacheControl } from './anthropicCacheControl';
 import { anthropicContent } from './anthropicContent';
 import { anthropicModelListSchema } from './anthropicSchemas';
 import { AnthropicStreamDecoder } from './anthropicStreamDecoder';
@@ -28,9 +29,14 @@ export class AnthropicProvider extends HttpChatProvider {
   }
 
   protected async chat(request: ChatRequest, context: ErrorContext, sink: ChatEventQueue): Promise<void> {
-    const { system, turns } = alternateTurns(request, this.id);
-    const messages = turns.map(anthropicContent);
+    const alternated = alternateTurns(request, this.id);
     const tools = anthropicToolFields(request);
+    // Cache breakpoints on the system prompt and large turns (anthropicCacheControl.ts; docs/spend.md "Prompt caching").
+    const { system, turns: messages } = withCacheControl(
+      alternated.system,
+      alternated.turns.map(anthropicContent),
+      tools.fields.tools !== undefined ? JSON.stringify(tools.fields.tools).length : 0,
+    );
     // Anthropic takes 0–1 (temperatureRange.ts); recent Claude models refuse any temperature.
     const response = await this.withTemperature('anthropic', request, sink, (temperature, observe) => {
       const body = {

@@ -4,7 +4,12 @@ import { fastValidator } from '../validation/fastValidator';
 import { isObject } from '../validation/shapeChecks';
 
 const count = z.optional(z.nullable(z.number()));
-const usage = z.optional(z.nullable(z.object({ input_tokens: count, output_tokens: count })));
+// The cache counts come beside `input_tokens`, not in it ("Prompt caching", "Tracking cache performance").
+const usage = z.optional(
+  z.nullable(z.object({ input_tokens: count, output_tokens: count, cache_read_input_tokens: count, cache_creation_input_tokens: count })),
+);
+
+export type AnthropicUsage = NonNullable<z.infer<typeof usage>>;
 
 export const anthropicMessageStartSchema = z.object({
   message: z.object({ usage }),

@@ -7,6 +7,7 @@ import type { ErrorContext } from '../errors/errorContext';
 import { mapStreamError } from '../errors/mapStreamError';
 import { invalidResponse, parseJsonText, parseResponse } from '../validation/parseResponse';
 import {
+  type AnthropicUsage,
   anthropicContentBlockStartSchema,
   anthropicContentBlockStopSchema,
   anthropicInputJsonDeltaSchema,
@@ -39,6 +40,8 @@ export class AnthropicStreamDecoder implements SseChatDecoder {
   private finish: FinishReason | undefined;
   private sawText = false;
   private readonly usage: TokenUsage = {};
+  /** Anthropic's input counts as reported: uncached, read from the cache, written to it (their sum is the input). */
+  private readonly input = { plain: 0, read: 0, written: 0, any: false };
   private readonly blocks = new Map<number, ToolBlock>();
   private calls = 0;
 
@@ -82,7 +85,7 @@ export class AnthropicStreamDecoder implements SseChatDecoder {
         break;
       case 'message_start': {
         const start = parseResponse(anthropicMessageStartSchema, json, this.context, 'The message_start event');
-        if (typeof start.message.usage?.input_tokens === 'number') this.usage.inputTokens = start.message.usage.input_tokens;
+        this.takeInput(start.message.usage);
         if (typeof start.message.usage?.output_tokens === 'number') this.usage.outputTokens = start.message.usage.output_tokens;
         break;
       }
@@ -91,7 +94,7 @@ export class AnthropicStreamDecoder implements SseChatDecoder {
         if (delta.delta?.stop_reason) this.finish = mapStopReason(delta.delta.stop_reason);
         // Output tokens here are cumulative: the last message_delta has the total.
         if (typeof delta.usage?.output_tokens === 'number') this.usage.outputTokens = delta.usage.output_tokens;
-        if (typeof delta.usage?.input_tokens === 'number') this.usage.inputTokens = delta.usage.input_tokens;
+        this.takeInput(delta.usage);
         this.sink.push({ type: 'usage', usage: { ...this.usage } });
         break;
       }
@@ -112,6 +115,21 @@ export class AnthropicStreamDecoder implements SseChatDecoder {
 
   end(): void {
     throw truncatedStream(this.context, this.sawText);
+  }
+
+  /** The input counts of a usage object (message_start, or a message_delta that repeats them): their sum is the input. */
+  private takeInput(usage: AnthropicUsage | null | undefined): void {
+    if (!usage) return;
+    const { input } = this;
+    if (typeof usage.input_tokens === 'number') input.plain = usage.input_tokens;
+    if (typeof usage.cache_read_input_tokens === 'number') input.read = usage.cache_read_input_tokens;
+    if (typeof usage.cache_creation_input_tokens === 'number') input.written = usage.cache_creation_input_tokens;
+    if (usage.input_tokens == null && usage.cache_read_input_tokens == null && usage.cache_creation_input_tokens == null && !input.any)
+      return;
+    input.any = true;
+    this.usage.inputTokens = input.plain + input.read + input.written;
+    if (input.read > 0) this.usage.cachedInputTokens = input.read;
+    if (input.written > 0) this.usage.cacheWriteInputTokens = input.written;
   }
 
   private addText(text: string): void {

@@ -37,7 +37,12 @@ export const geminiChunkSchema = z.object({
       }),
     ),
   ),
-  usageMetadata: z.optional(z.nullable(z.object({ promptTokenCount: count, candidatesTokenCount: count, thoughtsTokenCount: count }))),
+  // `cachedContentTokenCount` is the part of the prompt read from the context cache (counted in promptTokenCount).
+  usageMetadata: z.optional(
+    z.nullable(
+      z.object({ promptTokenCount: count, candidatesTokenCount: count, thoughtsTokenCount: count, cachedContentTokenCount: count }),
+    ),
+  ),
   promptFeedback: z.optional(z.nullable(z.object({ blockReason: z.optional(z.nullable(z.string())) }))),
 });
 
@@ -72,7 +77,8 @@ function isPlainChunk(value: unknown): value is GeminiChunk {
     if (
       !isOptional(usage.promptTokenCount, 'number') ||
       !isOptional(usage.candidatesTokenCount, 'number') ||
-      !isOptional(usage.thoughtsTokenCount, 'number')
+      !isOptional(usage.thoughtsTokenCount, 'number') ||
+      !isOptional(usage.cachedContentTokenCount, 'number')
     )
       return false;
   }

@@ -65,6 +65,7 @@ export class GeminiStreamDecoder implements SseChatDecoder {
     const usage = chunk.usageMetadata;
     if (usage) {
       if (typeof usage.promptTokenCount === 'number') this.lastUsage.inputTokens = usage.promptTokenCount;
+      if (typeof usage.cachedContentTokenCount === 'number') this.lastUsage.cachedInputTokens = usage.cachedContentTokenCount;
       if (typeof usage.candidatesTokenCount === 'number' || typeof usage.thoughtsTokenCount === 'number') {
         this.lastUsage.outputTokens = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
       }

@@ -8,6 +8,7 @@ import { isChatModelId, isOpenAiApi } from './chatModelFilter';
 import { type ChatProviderConfig, HttpChatProvider } from './httpChatProvider';
 import { tokenCount } from './tokenCount';
 import { type OpenAiMessage, openAiMessages } from './openAiMessages';
+import { listedPrices } from '../pricing/modelPrices';
 import { listedVision, openAiModelListSchema } from './openAiSchemas';
 import { OpenAiStreamDecoder } from './openAiStreamDecoder';
 import { openAiToolFields } from './openAiToolFields';
@@ -94,11 +95,13 @@ export class OpenAiCompatibleProvider extends HttpChatProvider {
           tokenCount(model.context_window) ??
           tokenCount(model.max_model_len);
         const vision = listedVision(model.architecture);
+        const prices = listedPrices(model.pricing);
         return {
           id: model.id,
           ...(model.name ? { name: model.name } : {}),
           ...(window !== undefined ? { contextWindow: window } : {}),
           ...(vision !== undefined ? { vision } : {}),
+          ...(prices !== undefined ? { prices } : {}),
         };
       });
   }

@@ -28,7 +28,16 @@ export const openAiChunkSchema = z.object({
       }),
     ),
   ),
-  usage: z.optional(z.nullable(z.object({ prompt_tokens: count, completion_tokens: count }))),
+  // `prompt_tokens_details.cached_tokens`: the part of the prompt read from OpenAI's prompt cache ("Prompt caching").
+  usage: z.optional(
+    z.nullable(
+      z.object({
+        prompt_tokens: count,
+        completion_tokens: count,
+        prompt_tokens_details: z.optional(z.nullable(z.object({ cached_tokens: count }))),
+      }),
+    ),
+  ),
 });
 
 export type OpenAiChunk = z.infer<typeof openAiChunkSchema>;
@@ -60,6 +69,8 @@ function isPlainChunk(value: unknown): value is OpenAiChunk {
   }
   if (!isNullish(usage)) {
     if (!isObject(usage) || !isOptional(usage.prompt_tokens, 'number') || !isOptional(usage.completion_tokens, 'number')) return false;
+    const details = usage.prompt_tokens_details;
+    if (!isNullish(details) && !(isObject(details) && isOptional(details.cached_tokens, 'number'))) return false;
   }
   return true;
 }
@@ -82,6 +93,8 @@ export const openAiModelListSchema = z.object({
       context_window: count,
       max_model_len: count,
       architecture: z.optional(z.unknown()),
+      // OpenRouter's prices (read loosely by listedPrices: another server may use the name for something else).
+      pricing: z.optional(z.unknown()),
     }),
   ),
 });

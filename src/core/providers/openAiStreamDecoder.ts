@@ -52,11 +52,13 @@ export class OpenAiStreamDecoder implements SseChatDecoder {
       }
     }
     if (chunk.usage) {
+      const cached = chunk.usage.prompt_tokens_details?.cached_tokens;
       this.sink.push({
         type: 'usage',
         usage: {
           ...(typeof chunk.usage.prompt_tokens === 'number' ? { inputTokens: chunk.usage.prompt_tokens } : {}),
           ...(typeof chunk.usage.completion_tokens === 'number' ? { outputTokens: chunk.usage.completion_tokens } : {}),
+          ...(typeof cached === 'number' ? { cachedInputTokens: cached } : {}),
         },
       });
     }

@@ -35,7 +35,22 @@ export interface ProviderEntry {
    * through the chat. Left out, Switchboard chooses by the provider (completionProtocolFor.ts).
    */
   completions?: 'fim' | 'chat';
+  /**
+   * What this provider's models cost, per model id (`"*"`: any model of the entry), overriding the live list and the
+   * dated table (docs/spend.md "Prices"): USD per million tokens, and per image.
+   */
+  prices?: Readonly<Record<string, EntryPrices>>;
 }
+
+/** A model's prices as a provider entry sets them. */
+export interface EntryPrices {
+  input?: number;
+  output?: number;
+  cachedInput?: number;
+  perImage?: number;
+}
+
+const usd = z.optional(z.number().check(z.gte(0, 'must be a price in USD of at least 0')));
 
 const kinds = ['openai', 'anthropic', 'gemini', 'sydney', 'stability', 'fusionbrain'] as const;
 
@@ -53,4 +68,5 @@ export const providerEntrySchema = z.looseObject({
   promptMode: z.optional(z.enum(['auto', 'always', 'never'])),
   vision: z.optional(z.boolean()),
   completions: z.optional(z.enum(['fim', 'chat'])),
+  prices: z.optional(z.record(z.string(), z.object({ input: usd, output: usd, cachedInput: usd, perImage: usd }))),
 });

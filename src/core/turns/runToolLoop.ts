@@ -12,6 +12,7 @@ import { answerMessages } from '../conversations/toChatMessages';
 import { cutText, type ToolResultPart } from '../conversations/messagePart';
 import { toolError, toolNote } from '../tools/toolError';
 import type { ToolOutcome, ToolSpec } from '../tools/toolTypes';
+import type { AnswerCost } from './answerCost';
 import type { AnswerProgress } from './answerProgress';
 import type { ChatEngine, RunTurnOptions, TurnTools } from './turnTypes';
 
@@ -31,6 +32,8 @@ export interface ToolLoopInput {
   prepareRequest?: RunTurnOptions['prepareRequest'];
   signal?: AbortSignal;
   tools?: TurnTools;
+  /** Prices every request of the answer and checks each against the budgets (answerCost.ts). */
+  cost?: AnswerCost;
 }
 
 /**
@@ -52,7 +55,10 @@ export async function runToolLoop(progress: AnswerProgress, input: ToolLoopInput
       progress.apply({ type: 'done', finishReason: 'cancelled' });
       return;
     }
-    const made = await streamStep(progress, input.chat(input.models, request), { stopped, usage, tools: tools !== undefined });
+    input.cost?.startStep(request);
+    const beforeAttempt = input.cost?.beforeAttempt();
+    const stream = beforeAttempt !== undefined ? input.chat(input.models, request, { beforeAttempt }) : input.chat(input.models, request);
+    const made = await streamStep(progress, stream, { stopped, usage, tools: tools !== undefined, cost: input.cost });
     if (made === undefined) return;
 
     if (step >= maxSteps) {
@@ -98,10 +104,11 @@ function stepRequest(base: Omit<ChatRequest, 'model'>, progress: AnswerProgress,
 async function streamStep(
   progress: AnswerProgress,
   stream: AsyncIterable<ChatEvent>,
-  context: { stopped: () => boolean; usage: UsageSum; tools: boolean },
+  context: { stopped: () => boolean; usage: UsageSum; tools: boolean; cost: AnswerCost | undefined },
 ): Promise<ToolCall[] | undefined> {
   const calls: ToolCall[] = [];
   for await (const event of stream) {
+    context.cost?.observe(event);
     // Nothing that arrives after Stop is added, and an engine that goes on anyway is not waited for.
     if (context.stopped()) {
       progress.apply({ type: 'done', finishReason: 'cancelled' });
@@ -277,8 +284,10 @@ class UsageSum {
 
   /** Takes a report of the current step; returns the answer's total so far. */
   report(usage: TokenUsage): TokenUsage {
-    if (usage.inputTokens !== undefined) this.step.inputTokens = usage.inputTokens;
-    if (usage.outputTokens !== undefined) this.step.outputTokens = usage.outputTokens;
+    for (const key of usageKeys) {
+      const value = usage[key];
+      if (value !== undefined) this.step[key] = value;
+    }
     return add(this.finished, this.step);
   }
 
@@ -288,9 +297,12 @@ class UsageSum {
   }
 }
 
+const usageKeys = ['inputTokens', 'outputTokens', 'cachedInputTokens', 'cacheWriteInputTokens'] as const;
+
 function add(a: TokenUsage, b: TokenUsage): TokenUsage {
   const sum: TokenUsage = {};
-  if (a.inputTokens !== undefined || b.inputTokens !== undefined) sum.inputTokens = (a.inputTokens ?? 0) + (b.inputTokens ?? 0);
-  if (a.outputTokens !== undefined || b.outputTokens !== undefined) sum.outputTokens = (a.outputTokens ?? 0) + (b.outputTokens ?? 0);
+  for (const key of usageKeys) {
+    if (a[key] !== undefined || b[key] !== undefined) sum[key] = (a[key] ?? 0) + (b[key] ?? 0);
+  }
   return sum;
 }

@@ -10,6 +10,7 @@ import { copyPart } from '../conversations/messagePart';
 import { toChatMessages } from '../conversations/toChatMessages';
 import { errorText } from '../errors/errorText';
 import { ProviderError } from '../errors/providerError';
+import { AnswerCost, setAnswerCost } from './answerCost';
 import { AnswerProgress } from './answerProgress';
 import { runToolLoop } from './runToolLoop';
 import type { RunTurnOptions } from './turnTypes';
@@ -41,6 +42,7 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
   const apply = (event: ChatEvent): void => progress.apply(event);
 
   const stopped = (): boolean => options.signal?.aborted === true;
+  const cost = options.pricing !== undefined ? new AnswerCost(options.pricing) : undefined;
   try {
     if (stopped()) {
       apply({ type: 'done', finishReason: 'cancelled' });
@@ -62,6 +64,7 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
         ...(options.prepareRequest !== undefined ? { prepareRequest: options.prepareRequest } : {}),
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         ...(options.tools !== undefined ? { tools: options.tools } : {}),
+        ...(cost !== undefined ? { cost } : {}),
       });
     }
   } catch (error) {
@@ -80,6 +83,7 @@ export async function runTurn(conversation: Conversation, options: RunTurnOption
           },
     );
   }
+  if (cost !== undefined) await settleCost(progress, cost, options);
   return progress.conversation;
 }
 
@@ -98,4 +102,19 @@ export function requestFor(conversation: Conversation, recipe: TurnRecipe, signa
   if (recipe.maxTokens !== undefined) request.maxTokens = recipe.maxTokens;
   if (signal !== undefined) request.signal = signal;
   return request;
+}
+
+/** Stores the ended answer's cost on it, tells the listener, and hands the parts to `onCost`; a failure costs nothing. */
+async function settleCost(progress: AnswerProgress, cost: AnswerCost, options: RunTurnOptions): Promise<void> {
+  try {
+    const parts = await cost.parts();
+    const total = await cost.total();
+    if (total !== undefined) {
+      progress.conversation = setAnswerCost(progress.conversation, progress.messageId, total);
+      progress.tell({ type: 'answer-cost', cost: total });
+    }
+    if (parts.length > 0) options.onCost?.(parts, progress.messageId);
+  } catch {
+    // Prices come from the extension; one that throws must not fail an answer that has already ended.
+  }
 }

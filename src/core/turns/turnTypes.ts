@@ -1,12 +1,20 @@
 // What a chat turn takes and tells (turnRunner.ts, runToolLoop.ts; docs/chat.md). No `vscode`: the extension gives
 // the engine's `chat`, the tools and a listener, and saves what the turn returns.
 import type { ChatEvent, ChatRequest, ToolChoice } from '../chat/chatTypes';
+import type { BeforeAttempt } from '../chat/streamWithFallback';
+import type { Cost } from '../pricing/modelPrices';
+import type { AnswerCostPart, TurnPricing } from './answerCost';
 import type { AnswerNote, Conversation, TurnRecipe } from '../conversations/conversation';
 import type { ContextNote } from '../conversations/messagePart';
 import type { CheckedToolCall, ToolOutcome, ToolSpec } from '../tools/toolTypes';
 
 /** The ProviderEngine's `chat`: the models in order (chosen first, then fallbacks) and the request without a model. */
-export type ChatEngine = (models: readonly string[], request: Omit<ChatRequest, 'model'>) => AsyncIterable<ChatEvent>;
+export type ChatEngine = (
+  models: readonly string[],
+  request: Omit<ChatRequest, 'model'>,
+  /** A check before each attempt of the fallback chain (budgets); an engine without one may ignore it. */
+  options?: { beforeAttempt?: BeforeAttempt },
+) => AsyncIterable<ChatEvent>;
 
 /**
  * What the listener hears: the answer was appended, then every event of its stream(s), in order, and what the tool
@@ -31,7 +39,9 @@ export type TurnUpdate =
       note?: ContextNote;
     }
   /** A note was added under the answer (the step limit was reached, a repeated call was refused). */
-  | { type: 'answer-note'; note: AnswerNote };
+  | { type: 'answer-note'; note: AnswerNote }
+  /** The answer has ended and its cost is known (issue 19): the last update of a priced turn. */
+  | { type: 'answer-cost'; cost: Cost };
 
 /**
  * The tools of a turn (issue 17). With them, the turn is a loop: after a step ends in tool calls, each call is
@@ -80,4 +90,11 @@ export interface RunTurnOptions {
   prepareRequest?: (request: Omit<ChatRequest, 'model'>, model: string) => Promise<Omit<ChatRequest, 'model'>>;
   /** Tools the model may call; absent, the turn is one request without tools. */
   tools?: TurnTools;
+  /**
+   * Prices and budgets (issue 19, docs/spend.md): the answer's cost is stored on it, and a budget may hold a request
+   * back before it is sent. Absent: no cost is worked out.
+   */
+  pricing?: TurnPricing;
+  /** Told the answer's cost per model once it has ended (the extension records it in the spend ledger). */
+  onCost?: (parts: readonly AnswerCostPart[], answerId: string) => void;
 }

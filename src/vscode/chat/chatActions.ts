@@ -17,6 +17,7 @@ import type { EditUndo } from './editUndo';
 import { type ChatImageGenerator, imageTurn } from './imageTurn';
 import { OpenConversation } from './openConversation';
 import { recipeFromSettings } from './recipeFromSettings';
+import { loadCostGuards } from '../moderation/loadCostGuards';
 
 /** Where the composer's draft is kept (this window's workspace state). */
 export const draftKey = 'switchboard.chat.draft';
@@ -72,6 +73,10 @@ export class ChatActions {
       this.deps.port.post({ type: 'setDraft', text });
       return;
     }
+    if (!(await this.moderated(prompt ?? trimmed, image ? 'image' : 'chat'))) {
+      this.deps.port.post({ type: 'setDraft', text });
+      return;
+    }
     // Context is read now, as it is when sent (an edited file goes out edited), and stored as sent.
     const contexts = image ? [] : withoutRepeatedInstructions(await this.deps.contexts.readForSend(), this.deps.open.current);
     const parts = userParts(trimmed, contexts, images);
@@ -81,7 +86,36 @@ export class ChatActions {
       void this.deps.context.offerActiveFile();
     }
     await this.deps.state.update(draftKey, '');
-    this.deps.turns.start(prompt ? imageTurn(prompt, this.deps.imageGenerator(), this.deps.port) : this.runTurn);
+    const plain = contexts.length === 0 && images.length === 0 && chosen !== undefined;
+    this.deps.turns.start(
+      prompt
+        ? imageTurn(prompt, this.deps.imageGenerator(), this.deps.port)
+        : plain
+          ? this.withSemanticCache(chosen, this.runTurn)
+          : this.runTurn,
+    );
+  }
+
+  /** "Ask fresh" on an answer of the semantic cache: the question goes to the model, and its answer is stored. */
+  async askFresh(messageId: string): Promise<void> {
+    await this.moveOn();
+    const answer = this.deps.open.current.messages.find((message) => message.id === messageId);
+    if (answer?.role !== 'assistant' || answer.provider === undefined || answer.model === undefined) return;
+    const regenerate: TurnRun = (conversation, options) => this.engine().regenerate(conversation, { ...options, answerId: messageId });
+    this.deps.turns.start(this.withSemanticCache(`${answer.provider}/${answer.model}`, regenerate, true), true);
+  }
+
+  /** Moderation before sending (docs/moderation-and-caching.md): true when it is off, or the prompt passed or was let through. */
+  private async moderated(text: string, kind: 'chat' | 'image'): Promise<boolean> {
+    if (!this.deps.settings.settings.moderationEnabled || text === '') return true;
+    return loadCostGuards().moderateBeforeSending(this.deps.host, text, kind);
+  }
+
+  /** The semantic cache in front of a turn of `model`, when `switchboard.chat.semanticCache` is on. */
+  private withSemanticCache(model: string, run: TurnRun, fresh = false): TurnRun {
+    if (this.deps.settings.settings.semanticCache === false) return run;
+    const notice = (text: string, level: 'info' | 'warning'): void => this.deps.port.notice(text, level);
+    return loadCostGuards().semanticCacheTurn({ host: this.deps.host, notice }, model, run, { fresh });
   }
 
   /**
@@ -113,6 +147,12 @@ export class ChatActions {
 
   async editAndResend(messageId: string, text: string): Promise<void> {
     await this.moveOn();
+    if (!(await this.moderated(text.trim(), 'chat'))) {
+      // Nothing was sent: the conversation is shown as it was, the edited text waits in the composer.
+      this.deps.open.show(false);
+      this.deps.port.post({ type: 'setDraft', text });
+      return;
+    }
     this.deps.undo.remember(this.deps.open.current);
     const defaultTitle = vscode.l10n.t('New chat');
     this.deps.turns.start(

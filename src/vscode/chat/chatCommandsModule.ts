@@ -10,3 +10,7 @@ export { selectModel } from '../models/selectModelCommand';
 // The selection commands (src/vscode/selection/selectionFeature.ts builds them on first use).
 export { SelectionCommands } from '../selection/selectionCommands';
 export { ApiKeyCommands } from '../keys/apiKeyCommands';
+// Moderation before sending and the semantic cache's turn (issue 19, docs/moderation-and-caching.md): loaded on the
+// first send with either setting on (ChatActions), and by the image commands when moderation is on.
+export { moderateBeforeSending } from '../moderation/moderateBeforeSending';
+export { semanticCacheTurn } from '../semanticCache/semanticCacheTurn';

@@ -23,6 +23,7 @@ import { ConversationHistory } from './conversationHistory';
 import { ChatImages } from './chatImages';
 import { EditUndo } from './editUndo';
 import type { ChatImageGenerator } from './imageTurn';
+import type { Pricing } from '../pricing/pricing';
 import { ModelPickerFeed } from './modelPickerFeed';
 import { OpenConversation } from './openConversation';
 import { ChatTurns } from './chatTurns';
@@ -59,6 +60,8 @@ export class ChatController implements vscode.Disposable {
   readonly tools: ChatToolAccess;
   /** Generates images for `/image <prompt>` typed into the chat; set by the image feature. */
   imageGenerator: ChatImageGenerator | undefined;
+  /** Prices, cost and budgets (issue 19, docs/spend.md); set once the spend ledger exists. */
+  pricing: Pricing | undefined;
   /** Send, regenerate, edit, retry, undo an edit, a new chat. */
   readonly actions: ChatActions;
   private readonly turns: ChatTurns;
@@ -87,6 +90,7 @@ export class ChatController implements vscode.Disposable {
       (model) => this.budget.windowTokens(model),
       (request, model) => this.images.prepare(request, model),
       (onChange) => this.tools.forTurn(onChange),
+      () => this.pricing,
     );
     this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port);
     this.models = new ModelPickerFeed(this.port, deps.settings, deps.catalog);

@@ -6,6 +6,7 @@ import type { Conversation } from '../../core/conversations/conversation';
 import type { FittableRequest } from '../../core/context/fitRequestToWindow';
 import type { RunTurnOptions } from '../../core/turns/turnRunner';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
+import type { Pricing } from '../pricing/pricing';
 import type { ChatToolTurn } from '../tools/chatToolRunner';
 import type { ChatViewPort } from './chatViewPort';
 import type { OpenConversation } from './openConversation';
@@ -34,6 +35,8 @@ export class ChatTurns {
       Promise.resolve(request),
     /** The tools of a turn (issue 17); none by default. */
     private readonly toolsFor: TurnToolsSource = () => undefined,
+    /** Prices and budgets (issue 19): each answer's cost, recorded; none until the extension sets them. */
+    private readonly pricing: () => Pricing | undefined = () => undefined,
   ) {}
 
   get busy(): boolean {
@@ -65,7 +68,8 @@ export class ChatTurns {
       if (drawn && messageId !== '') showAnswer(this.port, latest, messageId);
     });
     const done = run(before, {
-      chat: (models, request) => this.host.get().chat(models, request),
+      chat: (models, request, options) => this.host.get().chat(models, request, options),
+      ...this.pricing()?.forTurn(() => latest),
       signal: controller.signal,
       // Fitted first (an image counts as a fixed estimate), then the images that are still sent are read.
       prepareRequest: async (request, model) =>

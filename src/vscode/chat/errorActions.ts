@@ -5,8 +5,10 @@ import type { ErrorAction } from '../../shared/webviewProtocol';
  * no model to go to (`noModel`: none chosen yet, as on a fresh profile) offers setting a key first: without one, no
  * cloud provider has models to switch to.
  */
-export function errorActionsFor(kind: string, options: { noModel?: boolean } = {}): ErrorAction[] {
+export function errorActionsFor(kind: string, options: { noModel?: boolean; budget?: boolean } = {}): ErrorAction[] {
   if (options.noModel === true && kind === 'not-found') return ['setKey', 'switchModel', 'openSettings'];
+  // A request a budget held back (docs/spend.md "Budgets"): nothing was sent.
+  if (options.budget === true) return ['raiseBudget', 'sendAnyway'];
   switch (kind) {
     case 'auth':
       return ['setKey', 'switchModel'];

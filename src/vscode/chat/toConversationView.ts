@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import type { TokenUsage } from '../../core/chat/chatTypes';
 import type { Conversation, ConversationMessage, ContextItem } from '../../core/conversations/conversation';
 import { describeContextNote } from '../errors/describeError';
 import { estimateTokens } from '../../core/context/estimateTokens';
 import {
   type ContextChip,
   type ConversationView,
+  type CostView,
+  type UsageView,
   fitText,
   type MessageView,
   protocolLimits,
@@ -31,11 +34,36 @@ export interface MessageViewSources {
 
 export function toConversationView(conversation: Conversation, sources: MessageViewSources): ConversationView {
   const page = lastPage(conversation.messages);
+  const cost = conversationCost(conversation);
   return {
     id: conversation.id,
     title: short(conversation.title),
     messages: page.messages.map((message) => toMessageView(message, sources)),
     earlier: page.earlier,
+    ...(cost !== undefined ? { cost } : {}),
+  };
+}
+
+/** Every answer's cost added up (docs/spend.md "Cost"); undefined when none was priced. */
+function conversationCost(conversation: Conversation): CostView | undefined {
+  let total: CostView | undefined;
+  for (const message of conversation.messages) {
+    const cost = message.role === 'assistant' ? message.cost : undefined;
+    if (cost === undefined) continue;
+    total ??= {};
+    if (cost.usd !== undefined) total.usd = (total.usd ?? 0) + cost.usd;
+    if (cost.estimated) total.estimated = true;
+    if (cost.unknown) total.unknown = true;
+  }
+  return total;
+}
+
+/** The token counts the footer shows: in (and of them cached), out. */
+function usageView(usage: TokenUsage): UsageView {
+  return {
+    ...(usage.inputTokens !== undefined ? { inputTokens: usage.inputTokens } : {}),
+    ...(usage.outputTokens !== undefined ? { outputTokens: usage.outputTokens } : {}),
+    ...(usage.cachedInputTokens !== undefined ? { cachedInputTokens: usage.cachedInputTokens } : {}),
   };
 }
 
@@ -67,17 +95,22 @@ export function toMessageView(message: ConversationMessage, sources: MessageView
     status: message.status,
     ...(message.provider !== undefined ? { provider: short(message.provider) } : {}),
     ...(message.model !== undefined ? { model: short(message.model) } : {}),
-    ...(message.usage ? { usage: { ...message.usage } } : {}),
+    ...(message.usage ? { usage: usageView(message.usage) } : {}),
+    ...(message.cost ? { cost: { ...message.cost } } : {}),
     ...(message.error
       ? {
           error: {
             kind: message.error.kind,
             message: short(describeMessageError(message.error)),
-            actions: errorActionsFor(message.error.kind, { noModel: message.model === undefined }),
+            actions: errorActionsFor(message.error.kind, {
+              noModel: message.model === undefined,
+              budget: message.error.messageId?.startsWith('budget.') === true,
+            }),
           },
         }
       : {}),
     ...(message.cached ? { cached: true } : {}),
+    ...(message.cachedQuestion !== undefined ? { cachedQuestion: short(message.cachedQuestion) } : {}),
     ...(message.fallbackFrom ? { fallbackFrom: short(`${message.fallbackFrom.provider}/${message.fallbackFrom.model}`) } : {}),
     ...(images.length > 0 ? { images } : {}),
     ...(tools !== undefined && tools.length > 0 ? { tools } : {}),

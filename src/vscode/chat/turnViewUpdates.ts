@@ -42,6 +42,7 @@ export function showTurnUpdate(
     case 'tool-call':
     case 'tool-result':
     case 'answer-note':
+    case 'answer-cost':
       answer();
       return;
     case 'rate-limit-wait':

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ModelCatalog } from '../models/modelCatalog';
+import type { Pricing } from '../pricing/pricing';
 import type { SettingsService } from '../settings/settingsService';
 import type { CompletionsHealth } from './completionsHealth';
 import { CompletionsState } from './completionsState';
@@ -18,6 +19,8 @@ export interface CompletionsFeatureDeps {
   /** The global state: on/off, snooze and the counts follow the user, not the workspace. */
   memento: vscode.Memento;
   log: vscode.LogOutputChannel;
+  /** Prices (issue 19): what each completion request cost goes into the spend ledger. */
+  pricing?: Pricing;
 }
 
 export class CompletionsFeature implements vscode.Disposable {
@@ -124,6 +127,7 @@ export class CompletionsFeature implements vscode.Disposable {
       log: this.deps.log,
       report: (health) => this.reportHealth(health),
       shown: () => void this.state.countShown().then(() => this.update()),
+      ...(this.deps.pricing !== undefined ? { pricing: this.deps.pricing } : {}),
     });
     return this.completer.provide(document, position, context, token);
   }

@@ -6,6 +6,8 @@
 // completions quietly.
 import * as vscode from 'vscode';
 import type { ContextExclusion } from '../../core/context/contextExclusion';
+import type { CompletionResult } from '../../core/completions/completionTypes';
+import type { Pricing } from '../pricing/pricing';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import { describeError } from '../errors/describeError';
 import type { SettingsService } from '../settings/settingsService';
@@ -20,6 +22,8 @@ export interface InlineCompleterDeps {
   report(health: CompletionsHealth): void;
   /** A suggestion was shown (counted locally). */
   shown(): void;
+  /** Where what each request cost is recorded (docs/spend.md): completions are cheap, but they count. */
+  pricing?: Pricing;
 }
 
 /** ProviderError's `code` when the circuit breaker refused the request (core/chat/circuitBreaker.ts). */
@@ -87,6 +91,7 @@ export class InlineCompleter implements vscode.Disposable {
       });
       this.debounce.latency(Date.now() - started);
       this.deps.report({ kind: 'ok' });
+      void this.recordCost(result, input.prefix.length + input.suffix.length);
       const text = this.engine.postProcessCompletion(result.text, input, { lineSuffix });
       if (text === undefined) return undefined;
       this.cache.set(input, text);
@@ -100,6 +105,33 @@ export class InlineCompleter implements vscode.Disposable {
       cancel.dispose();
       if (this.inFlight === controller) this.inFlight = undefined;
     }
+  }
+
+  /**
+   * Records what a request cost: from its reported usage, else estimated from the characters sent and received
+   * (about four a token; the snippets are left out of the estimate).
+   */
+  private async recordCost(result: CompletionResult, sentChars: number): Promise<void> {
+    const pricing = this.deps.pricing;
+    if (pricing === undefined) return;
+    const prices = await this.deps.host
+      .get()
+      .prices(result.provider, result.model)
+      .catch(() => undefined);
+    const reported = result.usage?.inputTokens !== undefined || result.usage?.outputTokens !== undefined;
+    const usage = reported
+      ? (result.usage ?? {})
+      : { inputTokens: Math.ceil(sentChars / 4), outputTokens: Math.ceil(result.text.length / 4) };
+    pricing.record({
+      at: Date.now(),
+      kind: 'completion',
+      provider: result.provider,
+      model: result.model,
+      usd: this.engine.usageCost(prices, usage),
+      estimated: !reported,
+      ...(usage.inputTokens !== undefined ? { inputTokens: usage.inputTokens } : {}),
+      ...(usage.outputTokens !== undefined ? { outputTokens: usage.outputTokens } : {}),
+    });
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import type { ProviderEngine } from '../../core/providerEngine';
 import type { KeyStore, ProviderKeyInfo } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import type { SettingsService } from '../settings/settingsService';
+import { semanticCacheOptions } from '../../core/semanticCache/semanticCacheSetting';
 
 /** What dist/engine.js exports: the ProviderEngine class and the functions the commands use on first need. */
 export type EngineModule = typeof EngineExports;
@@ -23,6 +24,8 @@ export class ProviderEngineHost implements vscode.Disposable {
     private readonly keys: KeyStore,
     private readonly globalState: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    /** The extension's global storage folder (the semantic cache's file); absent: that cache lives in memory. */
+    private readonly storageDirectory?: string,
   ) {
     this.subscription = settings.onDidChange(() => {
       if (this.service) this.configure(this.service);
@@ -55,10 +58,18 @@ export class ProviderEngineHost implements vscode.Disposable {
           get: async (key) => this.globalState.get<string>(key),
           update: async (key, value) => this.globalState.update(key, value),
         },
+        ...(this.storageDirectory !== undefined ? { semanticCacheFile: `${this.storageDirectory}/semantic-cache.json` } : {}),
+        // Per-day rate-limit counts survive a restart (docs/spend.md, "Ledger and files").
+        ...(this.storageDirectory !== undefined ? { rateLimitFile: `${this.storageDirectory}/spend/rate-limits.json` } : {}),
       });
       this.configure(this.service);
     }
     return this.service;
+  }
+
+  /** Writes the engine's state that outlives the window (per-day rate-limit counts), if the engine was ever built. */
+  async flush(): Promise<void> {
+    await this.service?.flush();
   }
 
   dispose(): void {
@@ -72,6 +83,7 @@ export class ProviderEngineHost implements vscode.Disposable {
     service.configure({
       providers: settings.providers,
       responseCache: settings.responseCache,
+      semanticCache: semanticCacheOptions(settings.semanticCache),
       http: {
         firstByteTimeoutMs: timeoutMs,
         idleTimeoutMs: timeoutMs,

@@ -20,6 +20,7 @@ import {
   sourceLabel,
   toImageUri,
 } from './imageSourceFiles';
+import { ImageSpend } from './imageSpend';
 import { back, MultiStepInput } from './multiStepInput';
 
 /** The argument of `switchboard.animateImage`: the image alone (a Uri or a path), or this object (nothing is asked). */
@@ -40,6 +41,8 @@ export class AnimateImageCommand {
     private readonly keys: KeyStore,
     private readonly settings: SettingsService,
     private readonly log: vscode.LogOutputChannel,
+    /** Prices and budgets (issue 19): the request checked before it is sent, its cost saved and recorded. */
+    private readonly spend: ImageSpend = new ImageSpend(host, undefined),
   ) {}
 
   /** Resolves to the written video (undefined when the user cancelled). */
@@ -79,6 +82,9 @@ export class AnimateImageCommand {
       );
     }
 
+    // Priced as its operation (Stability's image-to-video), whatever the model is called.
+    const prices = await this.spend.prices(providerId, '', 'animate');
+    if (!(await this.spend.allows(providerId, prices, { prompt: '' }))) return undefined;
     const date = new Date();
     const video = await vscode.window.withProgress(
       {
@@ -102,10 +108,15 @@ export class AnimateImageCommand {
       },
     );
 
+    // One video: priced and recorded like one image.
+    const made = { provider: video.provider, model: video.model, images: [video] };
+    const cost = this.spend.costOf(prices, made);
+    this.spend.record(made, cost);
     const written = await this.host.module().writeVideoFile(
       target.folder,
       video,
       {
+        cost,
         // No prompt: the file is named after the source and the operation (`harbour-animate-…mp4`).
         prompt: '',
         provider: video.provider,

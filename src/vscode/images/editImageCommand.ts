@@ -9,6 +9,8 @@ import { parseModelRef } from '../../core/config/modelRef';
 import type { ImageEditOperation, ImageEditRequest, ImageEditor, SourceImage } from '../../core/images/imageEditTypes';
 import type { ImageProgressListener, ImageRequest, ImageResult } from '../../core/images/imageTypes';
 import type { ImageMetadata, WrittenImage } from '../../core/images/writeImageFiles';
+import type { ModelPrices } from '../../core/pricing/modelPrices';
+import { ImageSpend } from './imageSpend';
 import type { KeyStore } from '../../core/keys/keyStore';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 import { describeError } from '../errors/describeError';
@@ -25,6 +27,7 @@ import {
   type SaveTarget,
 } from './imageSourceFiles';
 import { back, MultiStepInput, outcomeOf, runSteps } from './multiStepInput';
+import { moderatedImagePrompt } from '../moderation/moderatedImagePrompt';
 
 /**
  * The argument of `switchboard.editImage` (a public contract, README "Commands"). Everything is optional: what is
@@ -77,6 +80,8 @@ export class EditImageCommand {
     private readonly settings: SettingsService,
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    /** Prices and budgets (issue 19): each request checked before it is sent, its cost saved and recorded. */
+    private readonly spend: ImageSpend = new ImageSpend(host, undefined),
   ) {}
 
   /**
@@ -357,11 +362,22 @@ export class EditImageCommand {
     const model = plan.model ?? '';
     const editor = await this.editorFor(model);
     const request = this.request(plan, source);
+    if (request.prompt !== undefined && !(await moderatedImagePrompt(this.settings, this.host, request.prompt))) return [];
+    const ref = parseModelRef(model);
+    const prices = ref === undefined ? undefined : await this.spend.prices(ref.provider, ref.model, plan.operation);
+    if (
+      ref !== undefined &&
+      !(await this.spend.allows(ref.provider, prices, {
+        prompt: request.prompt ?? '',
+        ...(request.count !== undefined ? { count: request.count } : {}),
+      }))
+    )
+      return [];
     const date = new Date();
     const result = await this.underProgress(vscode.l10n.t('Editing {0} with {1}', source.name, model), (signal, onProgress) =>
       editor.edit({ ...request, signal }, onProgress),
     );
-    return this.save(result, target, {
+    return this.save(result, target, prices, {
       prompt: request.prompt ?? '',
       provider: result.provider,
       model: result.model,
@@ -387,6 +403,7 @@ export class EditImageCommand {
     target: SaveTarget,
   ): Promise<vscode.Uri[]> {
     if (!sidecar?.provider || !sidecar.model || sidecar.prompt === undefined) return [];
+    if (!(await moderatedImagePrompt(this.settings, this.host, sidecar.prompt))) return [];
     const model = `${sidecar.provider}/${sidecar.model}`;
     const provider = await this.host.get().imageProvider(sidecar.provider);
     const request: ImageRequest = {
@@ -400,12 +417,14 @@ export class EditImageCommand {
       ...(plan.count !== undefined ? { count: plan.count } : {}),
     };
     provider.validate(request);
+    const prices = await this.spend.prices(sidecar.provider, sidecar.model);
+    if (!(await this.spend.allows(sidecar.provider, prices, request))) return [];
     const date = new Date();
     const result = await this.underProgress(
       vscode.l10n.t('Varying {0} with {1}', path.posix.basename(imageUri.path), model),
       (signal, onProgress) => provider.generate({ ...request, signal }, onProgress),
     );
-    return this.save(result, target, {
+    return this.save(result, target, prices, {
       prompt: request.prompt,
       provider: result.provider,
       model: result.model,
@@ -439,8 +458,17 @@ export class EditImageCommand {
     );
   }
 
-  private async save(result: ImageResult, target: SaveTarget, metadata: ImageMetadata): Promise<vscode.Uri[]> {
-    const written = await this.host.module().writeImageFiles(target.folder, result.images, metadata, { workspaceRoot: target.root });
+  private async save(
+    result: ImageResult,
+    target: SaveTarget,
+    prices: ModelPrices | undefined,
+    metadata: ImageMetadata,
+  ): Promise<vscode.Uri[]> {
+    const cost = this.spend.costOf(prices, result);
+    this.spend.record(result, cost);
+    const written = await this.host
+      .module()
+      .writeImageFiles(target.folder, result.images, { ...metadata, cost }, { workspaceRoot: target.root });
     for (const skipped of written.skipped) void vscode.window.showWarningMessage(describeError(skipped));
     this.log.info(
       `Saved ${written.written.length} image(s) (${metadata.operation ?? 'edit'} of ${metadata.source ?? '?'}) to ${target.folder}`,

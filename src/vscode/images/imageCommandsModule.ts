@@ -5,3 +5,4 @@ export { ImageGenerator } from './imageGenerator';
 export { EditImageCommand } from './editImageCommand';
 export { AnimateImageCommand } from './animateImageCommand';
 export { GenerateImageTool } from './generateImageTool';
+export { ImageSpend } from './imageSpend';

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { KeyStore } from '../../core/keys/keyStore';
 import type { LastEditorTracker } from '../chat/lastEditorTracker';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
+import type { Pricing } from '../pricing/pricing';
 import type { SettingsService } from '../settings/settingsService';
 import type { AnimateImageCommand } from './animateImageCommand';
 import type { EditImageCommand } from './editImageCommand';
@@ -19,6 +20,8 @@ export interface ImageFeatureDeps {
   state: vscode.Memento;
   editors: LastEditorTracker;
   log: vscode.LogOutputChannel;
+  /** Prices and budgets (issue 19, docs/spend.md). */
+  pricing?: Pricing;
 }
 
 export class ImageFeature {
@@ -50,9 +53,9 @@ export class ImageFeature {
     const module = this.load();
     const { host, keys, settings, state, editors, log } = this.deps;
     this.built = {
-      generator: new module.ImageGenerator(host, keys, settings, state, editors, log),
-      edit: new module.EditImageCommand(host, keys, settings, state, log),
-      animate: new module.AnimateImageCommand(host, keys, settings, log),
+      generator: new module.ImageGenerator(host, keys, settings, state, editors, log, new module.ImageSpend(host, this.deps.pricing)),
+      edit: new module.EditImageCommand(host, keys, settings, state, log, new module.ImageSpend(host, this.deps.pricing)),
+      animate: new module.AnimateImageCommand(host, keys, settings, log, new module.ImageSpend(host, this.deps.pricing)),
     };
     return this.built;
   }

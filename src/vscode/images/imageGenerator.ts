@@ -17,6 +17,9 @@ import type { LastEditorTracker } from '../chat/lastEditorTracker';
 import { describeError } from '../errors/describeError';
 import { back, MultiStepInput, outcomeOf, runSteps } from './multiStepInput';
 import { describeImageProgress } from './imageSourceFiles';
+import { ImageSpend, imageCostLabel } from './imageSpend';
+import type { Cost } from '../../core/pricing/modelPrices';
+import { moderatedImagePrompt } from '../moderation/moderatedImagePrompt';
 
 /** The argument object of `switchboard.generateImage` (for keybindings, tasks and tests: no prompts at all). */
 export interface GenerateImageArgs {
@@ -42,6 +45,8 @@ export interface GeneratedImages {
   model: string;
   prompt: string;
   skipped: string[];
+  /** What the request cost (docs/spend.md "Cost"); absent when nothing was sent. */
+  cost?: Cost;
 }
 
 interface RememberedOptions {
@@ -63,6 +68,8 @@ export class ImageGenerator {
     private readonly state: vscode.Memento,
     private readonly editors: LastEditorTracker,
     private readonly log: vscode.LogOutputChannel,
+    /** Prices and budgets (issue 19): each request checked before it is sent, its cost saved and recorded. */
+    private readonly spend: ImageSpend = new ImageSpend(host, undefined),
   ) {}
 
   /** The command: prompts for whatever `args` leaves out (nothing at all when args are given). */
@@ -194,6 +201,20 @@ export class ImageGenerator {
     const provider = await this.host.get().imageProvider(ref.provider);
     const fullRequest: ImageRequest = { ...request, model: ref.model };
     provider.validate(fullRequest); // the provider's own limits, before anything is sent or any folder is made
+    const prices = await this.spend.prices(ref.provider, ref.model);
+    if (!(await this.spend.allows(ref.provider, prices, fullRequest))) {
+      return { uris: [], provider: ref.provider, model: ref.model, prompt: request.prompt, skipped: [] };
+    }
+    // Moderation before sending (docs/moderation-and-caching.md): a prompt the person did not let through goes nowhere.
+    if (!(await moderatedImagePrompt(this.settings, this.host, request.prompt))) {
+      return {
+        uris: [],
+        provider: ref.provider,
+        model: ref.model,
+        prompt: request.prompt,
+        skipped: [vscode.l10n.t('The prompt was not sent: the moderation check did not let it through.')],
+      };
+    }
 
     const date = new Date();
     const result = await vscode.window.withProgress(
@@ -215,11 +236,14 @@ export class ImageGenerator {
       },
     );
 
+    const cost = this.spend.costOf(prices, result);
+    this.spend.record(result, cost);
     const written = await this.host.module().writeImageFiles(
       target.folder,
       result.images,
       {
         prompt: request.prompt,
+        cost,
         provider: result.provider,
         model: result.model,
         date,
@@ -244,6 +268,7 @@ export class ImageGenerator {
       model: result.model,
       prompt: request.prompt,
       skipped,
+      cost,
     };
   }
 
@@ -516,11 +541,11 @@ export class ImageGenerator {
     void (
       offer
         ? vscode.window.showInformationMessage(
-            vscode.l10n.t('Saved {0}. Insert a reference into {1}?', relative, path.basename(origin.document.uri.fsPath)),
+            withCost(vscode.l10n.t('Saved {0}. Insert a reference into {1}?', relative, path.basename(origin.document.uri.fsPath)), result),
             insertAction,
             reveal,
           )
-        : vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', relative), open, reveal)
+        : vscode.window.showInformationMessage(withCost(vscode.l10n.t('Saved {0}.', relative), result), open, reveal)
     ).then(async (choice) => {
       try {
         if (choice === insertAction) await this.insertReference(result.uris, result.prompt, origin);
@@ -571,6 +596,11 @@ type SizeItem = vscode.QuickPickItem & { size?: ImageSizeChoice };
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
   const input = tab.input;
   return input && typeof input === 'object' && 'uri' in input && input.uri instanceof vscode.Uri ? input.uri : undefined;
+}
+
+/** A notification's sentence with what the images cost after it (docs/spend.md "Cost"). */
+function withCost(sentence: string, result: GeneratedImages): string {
+  return result.cost === undefined ? sentence : `${sentence} ${vscode.l10n.t('Cost: {0}.', imageCostLabel(result.cost))}`;
 }
 
 function shapeWord(shape: ImageShape): string {

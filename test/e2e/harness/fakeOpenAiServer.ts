@@ -2,7 +2,7 @@
 // images, and records every request (with headers) so a test can check where requests and keys went.
 // Follows OpenAI's API reference (Models "list", Chat Completions streaming chunks — with `tool_calls` deltas as the
 // function-calling guide streams them —, Images "create", the error object and the `x-request-id` header of every
-// answer).
+// answer, Moderations "create" with the omni-moderation categories, Embeddings "create").
 import * as http from 'node:http';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -58,8 +58,25 @@ export class FakeOpenAiServer {
   /** Context windows listed with the models, as Groq's and vLLM's lists say them (`context_window`). */
   windows: Record<string, number> = {};
   reply: ChatReply = () => ({ pieces: ['Hello', ' from', ' the fake', ' model.'] });
+  /**
+   * The usage of a streamed chat answer (its final chunk, as `stream_options.include_usage` asks): prompt and
+   * completion tokens, and the prompt tokens read from OpenAI's prompt cache (`prompt_tokens_details.cached_tokens`,
+   * the "Prompt caching" guide), counted in prompt_tokens.
+   */
+  usage: (pieces: readonly string[]) => { prompt: number; completion: number; cached: number } = (pieces) => ({
+    prompt: 11,
+    completion: pieces.length,
+    cached: 0,
+  });
   /** How long an image generation takes before the server answers at all. */
   imageDelayMs = 0;
+  /**
+   * What `/moderations` flags in an input: category names to scores (empty: nothing). Every other category of
+   * omni-moderation-latest is answered false with a low score, as OpenAI does.
+   */
+  moderation: (input: string) => Record<string, number> = () => ({});
+  /** The vector `/embeddings` gives each input (a test makes paraphrases point the same way). */
+  embedding: (input: string) => number[] = () => [1, 0, 0];
 
   private constructor(private readonly server: http.Server) {}
 
@@ -138,8 +155,16 @@ export class FakeOpenAiServer {
         }
       });
       response.write(chunk({}, toolCalls.length > 0 ? 'tool_calls' : 'stop'));
+      const counts = this.usage(pieces);
+      const usage = {
+        prompt_tokens: counts.prompt,
+        completion_tokens: counts.completion,
+        total_tokens: counts.prompt + counts.completion,
+        prompt_tokens_details: { cached_tokens: counts.cached, audio_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      };
       response.write(
-        `data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } })}\n\n`,
+        `data: ${JSON.stringify({ id: 'chatcmpl-fake1', object: 'chat.completion.chunk', created, model: parsed.model, choices: [], usage })}\n\n`,
       );
       response.end('data: [DONE]\n\n');
       return;
@@ -183,6 +208,33 @@ export class FakeOpenAiServer {
       );
       return;
     }
+    if (request.method === 'POST' && path.endsWith('/moderations')) {
+      const parsed = JSON.parse(body) as { model?: string; input: string | string[] };
+      const inputs = Array.isArray(parsed.input) ? parsed.input : [parsed.input];
+      response.writeHead(200, { 'content-type': 'application/json', ...requestId });
+      response.end(
+        JSON.stringify({
+          id: 'modr-fake1',
+          model: parsed.model ?? 'omni-moderation-latest',
+          results: inputs.map((input) => moderationResult(this.moderation(input))),
+        }),
+      );
+      return;
+    }
+    if (request.method === 'POST' && path.endsWith('/embeddings')) {
+      const parsed = JSON.parse(body) as { model: string; input: string | string[] };
+      const inputs = Array.isArray(parsed.input) ? parsed.input : [parsed.input];
+      response.writeHead(200, { 'content-type': 'application/json', ...requestId });
+      response.end(
+        JSON.stringify({
+          object: 'list',
+          data: inputs.map((input, index) => ({ object: 'embedding', index, embedding: this.embedding(input) })),
+          model: parsed.model,
+          usage: { prompt_tokens: inputs.length * 8, total_tokens: inputs.length * 8 },
+        }),
+      );
+      return;
+    }
     // What OpenAI answers a path it does not have.
     response.writeHead(404, { 'content-type': 'application/json', ...requestId });
     response.end(
@@ -191,6 +243,34 @@ export class FakeOpenAiServer {
       }),
     );
   }
+}
+
+/** The categories omni-moderation-latest reports (OpenAI's Moderations reference). */
+const moderationCategories = [
+  'harassment',
+  'harassment/threatening',
+  'hate',
+  'hate/threatening',
+  'illicit',
+  'illicit/violent',
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'sexual',
+  'sexual/minors',
+  'violence',
+  'violence/graphic',
+];
+
+function moderationResult(flagged: Record<string, number>): Record<string, unknown> {
+  const entries = (value: (name: string) => unknown): Record<string, unknown> =>
+    Object.fromEntries(moderationCategories.map((name) => [name, value(name)]));
+  return {
+    flagged: Object.keys(flagged).length > 0,
+    categories: entries((name) => flagged[name] !== undefined),
+    category_applied_input_types: entries(() => ['text']),
+    category_scores: entries((name) => flagged[name] ?? 0.0002),
+  };
 }
 
 /** 2026-01-01T00:00:00Z: the `created` of every answer (nothing reads it). */

@@ -21,6 +21,7 @@ const sharing = [
   'chatToolsBuild',
   'completionsBuild',
   'chatCommandsBuild',
+  'spendBuild',
 ];
 
 describe('dist/zod.js, shared by the extension-host bundles', function () {

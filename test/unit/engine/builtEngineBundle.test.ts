@@ -41,6 +41,7 @@ describe('the built engine bundle (with its undici subset)', function () {
     assert.ok(inputs.includes('src/core/http/llhttpWasmFile.cjs'), 'the parser file reader is missing');
     assert.ok(existsSync(path.join(dir, 'llhttp.wasm')), 'the build did not write llhttp.wasm beside the bundle');
     assert.ok(!inputs.includes('node_modules/undici/lib/dispatcher/client-h2.js'), 'the unused HTTP/2 client was bundled');
+    assert.ok(!inputs.includes('node_modules/undici/lib/web/fetch/body.js'), "fetch's FormData body support was bundled");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     engine = require(path.join(dir, 'engine.js')) as typeof EngineExports;
   });

@@ -66,6 +66,19 @@ const lazyBundles: LazyBundle[] = [
     atActivation: ['src/vscode/completions/completionsFeature.ts'],
   },
   {
+    build: 'spendBuild',
+    file: './spend.js',
+    door: 'SpendFeature',
+    modules: [
+      'src/vscode/spend/spendSession.ts',
+      'src/vscode/spend/spendPanel.ts',
+      'src/vscode/spend/spendStatusItem.ts',
+      'src/core/spend/spendLedger.ts',
+      'src/core/spend/spendReport.ts',
+    ],
+    atActivation: ['src/vscode/spend/spendFeature.ts'],
+  },
+  {
     build: 'chatCommandsBuild',
     file: './chatCommands.js',
     door: 'loadChatCommands',

@@ -12,6 +12,12 @@ export interface AnthropicStreamOptions {
   stopReason?: string;
   inputTokens?: number;
   outputTokens?: number;
+  /**
+   * Prompt caching's counts in message_start's usage ("Prompt caching", "Tracking cache performance"): input tokens
+   * read from the cache and written to it, reported beside `input_tokens` (which counts only the rest).
+   */
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
   eol?: '\n' | '\r\n';
   cut?: boolean;
   /** More response headers, e.g. `anthropicRateLimitHeaders(…)`. */
@@ -48,7 +54,13 @@ export function anthropicStreamBody(pieces: readonly string[], options: Anthropi
           model: 'claude-fake',
           stop_reason: null,
           stop_sequence: null,
-          usage: { input_tokens: options.inputTokens ?? 12, output_tokens: 1 },
+          usage: {
+            input_tokens: options.inputTokens ?? 12,
+            ...(options.cacheReadTokens !== undefined || options.cacheWriteTokens !== undefined
+              ? { cache_creation_input_tokens: options.cacheWriteTokens ?? 0, cache_read_input_tokens: options.cacheReadTokens ?? 0 }
+              : {}),
+            output_tokens: 1,
+          },
         },
       },
       eol,

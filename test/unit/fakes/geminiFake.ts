@@ -15,6 +15,12 @@ export interface GeminiStreamOptions {
   finishReason?: string;
   eol?: '\n' | '\r\n';
   cut?: boolean;
+  /**
+   * `usageMetadata.cachedContentTokenCount`: the prompt tokens read from a context cache, counted in promptTokenCount
+   * (the "Context caching" guide; `UsageMetadata` in the API reference).
+   */
+  cachedTokens?: number;
+  promptTokens?: number;
 }
 
 const sse = { 'content-type': 'text/event-stream' };
@@ -36,7 +42,12 @@ export function geminiStreamBody(pieces: readonly string[], options: GeminiStrea
             ...(i === pieces.length - 1 && !options.cut ? { finishReason: options.finishReason ?? 'STOP' } : {}),
           },
         ],
-        usageMetadata: { promptTokenCount: 9, candidatesTokenCount: i + 1, totalTokenCount: 10 + i },
+        usageMetadata: {
+          promptTokenCount: options.promptTokens ?? 9,
+          ...(options.cachedTokens !== undefined ? { cachedContentTokenCount: options.cachedTokens } : {}),
+          candidatesTokenCount: i + 1,
+          totalTokenCount: (options.promptTokens ?? 9) + 1 + i,
+        },
         modelVersion: 'gemini-fake',
         responseId: 'fake-response-1',
       },

@@ -10,7 +10,11 @@ import { isBase64, sniffImageType } from './inlineImageChecks';
 
 export interface OpenAiStreamOptions {
   finishReason?: string | null;
-  usage?: { prompt_tokens: number; completion_tokens: number };
+  /**
+   * The final usage chunk's counts; `prompt_tokens_details.cached_tokens` is the part of the prompt read from the
+   * prompt cache (the "Prompt caching" guide; the chat object's `usage` in the API reference), counted in prompt_tokens.
+   */
+  usage?: { prompt_tokens: number; completion_tokens: number; prompt_tokens_details?: { cached_tokens: number; audio_tokens?: number } };
   /** Line ending; `\r\n` exercises CRLF framing. */
   eol?: '\n' | '\r\n';
   /** Put an OpenRouter-style `: OPENROUTER PROCESSING` comment before every frame. */
