@@ -87,6 +87,7 @@ const extensionBuild = {
     './completions.js',
     './chatCommands.js',
     './spend.js',
+    './vscodeLm.js',
   ],
   plugins: [problemMatcherPlugin, lazyErrorTemplatesPlugin, sharedZodPlugin],
   mainFields: ['module', 'main'],
@@ -139,6 +140,13 @@ const chatCommandsBuild = { ...extensionBuild, entryPoints: { chatCommands: 'src
  * (src/vscode/spend/loadSpend.ts).
  */
 const spendBuild = { ...extensionBuild, entryPoints: { spend: 'src/vscode/spend/spendModule.ts' } };
+
+/**
+ * Switchboard inside VS Code's own Chat (the `@switchboard` participant, the `switchboard` language models, the
+ * `vscode-lm` provider kind's editor side): extension-host code required on the first request from VS Code's Chat or
+ * language-model API (src/vscode/lm/loadVscodeLm.ts).
+ */
+const vscodeLmBuild = { ...extensionBuild, entryPoints: { vscodeLm: 'src/vscode/lm/vscodeLmModule.ts' } };
 
 /**
  * In the engine bundle, `undici` is the subset the engine uses (src/core/http/undiciSubset.cjs): its index.js loads
@@ -256,6 +264,7 @@ function testBuilds() {
         './completions.js',
         './chatCommands.js',
         './spend.js',
+        './vscodeLm.js',
       ],
     },
     {
@@ -284,6 +293,7 @@ async function main() {
         zodBuild,
         chatCommandsBuild,
         spendBuild,
+        vscodeLmBuild,
         engineBuild,
         webviewBuild,
         spendViewBuild,
@@ -318,6 +328,7 @@ module.exports = {
   chatCommandsBuild,
   spendBuild,
   spendViewBuild,
+  vscodeLmBuild,
   zodBuild,
   engineBuild,
   webviewAlias,

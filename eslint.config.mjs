@@ -78,6 +78,12 @@ const lazyBundles = [
     via: 'CompletionsFeature',
   },
   { folder: 'spend', name: 'spend', doors: ['spendFeature', 'loadSpend'], via: 'SpendFeature' },
+  {
+    folder: 'lm',
+    name: 'vscode-lm',
+    doors: ['loadVscodeLm', 'registerVscodeChat', 'lazyHostModels', 'vscodeChatIds', 'participantCommand'],
+    via: 'loadVscodeLm() or registerVscodeChat()',
+  },
 ];
 
 const engineTypesOnly = { group: engineModules, allowTypeImports: true, message: 'Engine module: import only its types (see above).' };

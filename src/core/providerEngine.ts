@@ -38,6 +38,9 @@ import { providerPresets } from './providers/providerPresets';
 import { lookUpVision } from './providers/visionLookup';
 import { findPrices } from './pricing/findPrices';
 import type { ModelPrices } from './pricing/modelPrices';
+import type { HostLanguageModels } from './lm/hostLanguageModels';
+import { vscodeLmEntry } from './lm/vscodeLmEntry';
+import type { ProviderSecrets } from './providers/createChatProvider';
 import { modelSeesImages, type VisionAnswer } from './providers/visionSupport';
 import { embedTexts } from './embeddings/embedTexts';
 import { moderatePrompt } from './moderation/moderatePrompt';
@@ -58,6 +61,11 @@ export interface ProviderEngineOptions {
   rateLimitFile?: string;
   /** Where the semantic cache keeps its questions (the extension's global storage); absent: memory only. */
   semanticCacheFile?: string;
+  /**
+   * VS Code's language models (docs/vscode-chat.md), when the editor has the API: the `vscode` entry (kind
+   * `vscode-lm`) is offered only then.
+   */
+  hostModels?: HostLanguageModels;
 }
 
 export interface ProviderEngineConfig {
@@ -165,6 +173,7 @@ export class ProviderEngine {
     this.ollamaShows.clear();
     const byId = new Map<string, ProviderSetting>();
     for (const preset of providerPresets) byId.set(preset.id, { id: preset.id });
+    if (this.options.hostModels) byId.set(vscodeLmEntry.id, vscodeLmEntry);
     for (const entry of config.providers) byId.set(entry.id, entry);
     this.entries = [];
     this.entryProblems = [];
@@ -209,9 +218,22 @@ export class ProviderEngine {
         text: errorText('config.noSuchProvider', { provider: id }),
       });
     }
-    const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.http, quirks: this.quirks });
+    const client = createChatProvider(entry, await this.secretsFor(entry), {
+      http: this.http,
+      quirks: this.quirks,
+      ...this.hostOption(),
+    });
     const limited = withRateLimit(client, this.limiter);
     return this.cache.enabled ? withResponseCache(limited, this.cache) : limited;
+  }
+
+  /** A provider's key and secret; none for VS Code's own models, which are never given a key (docs/vscode-chat.md). */
+  private async secretsFor(entry: ResolvedProviderEntry): Promise<ProviderSecrets> {
+    return entry.kind === 'vscode-lm' ? {} : await this.options.credentials(entry);
+  }
+
+  private hostOption(): { hostModels?: HostLanguageModels } {
+    return this.options.hostModels ? { hostModels: this.options.hostModels } : {};
   }
 
   /**
@@ -398,7 +420,7 @@ export class ProviderEngine {
     if (!entry) throw new Error(`unknown provider ${id}`);
     const typed = (entry.models ?? []).map((model) => ({ id: model }));
     try {
-      const client = createChatProvider(entry, await this.options.credentials(entry), { http: this.listHttp });
+      const client = createChatProvider(entry, await this.secretsFor(entry), { http: this.listHttp, ...this.hostOption() });
       const listed = await client.listModels(signal);
       const seen = new Set(listed.map((model) => model.id));
       const models = [...listed, ...typed.filter((model) => !seen.has(model.id))];

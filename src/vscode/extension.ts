@@ -22,6 +22,8 @@ import { ModelCatalog } from './models/modelCatalog';
 import { createModelStatusItem } from './models/modelStatusItem';
 import { registerCommands } from './registerCommands';
 import { registerGenerateImageTool } from './tools/registerGenerateImageTool';
+import { lazyHostModels } from './lm/lazyHostModels';
+import { registerVscodeChat } from './lm/registerVscodeChat';
 import { SettingsService } from './settings/settingsService';
 import { SpendFeature } from './spend/spendFeature';
 import { Pricing } from './pricing/pricing';
@@ -30,6 +32,11 @@ import { Pricing } from './pricing/pricing';
 export interface SwitchboardApi {
   /** How long `activate()` took, in milliseconds, measured inside the extension host. */
   readonly activationMs: number;
+  /**
+   * The `@switchboard` chat participant's handler (docs/vscode-chat.md), where this editor has chat participants: for
+   * tests and other extensions to drive it with VS Code's own request types.
+   */
+  readonly chatRequestHandler?: vscode.ChatRequestHandler;
 }
 
 export function activate(context: vscode.ExtensionContext): SwitchboardApi {
@@ -38,7 +45,14 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const log = vscode.window.createOutputChannel('Switchboard', { log: true });
   const settings = new SettingsService(log);
   const keys = new KeyStore(context.secrets);
-  const providerEngineHost = new ProviderEngineHost(settings, keys, context.globalState, log, context.globalStorageUri.fsPath);
+  const providerEngineHost = new ProviderEngineHost(
+    settings,
+    keys,
+    context.globalState,
+    log,
+    context.globalStorageUri.fsPath,
+    lazyHostModels(),
+  );
   const catalog = new ModelCatalog(providerEngineHost, keys);
   // Errors name a provider by its label ("OpenAI"); wording an error loads the engine anyway (its templates are there).
   setProviderLabels((id) => providerEngineHost.get().entry(id)?.label);
@@ -101,6 +115,8 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   // `switchboard_generateImage` for any chat in VS Code (Copilot Chat, other agents); absent on editors without lm tools.
   const imageTool = registerGenerateImageTool({ images, settings, log });
   if (imageTool) context.subscriptions.push(imageTool);
+  // `@switchboard` in VS Code's Chat and Switchboard's models in its picker, where the editor has them.
+  const chatRequestHandler = registerVscodeChat({ context, host: providerEngineHost, settings, catalog, images, editors, log });
   const chatView = new ChatViewProvider(
     context.extensionUri,
     log,
@@ -147,7 +163,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
 
   const activationMs = performance.now() - started;
   log.info(`Switchboard ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(2)} ms`);
-  return { activationMs };
+  return { activationMs, ...(chatRequestHandler ? { chatRequestHandler } : {}) };
 }
 
 /** Stops the answer being streamed and writes every pending save of the chat (set by activate). */

@@ -158,4 +158,8 @@ export interface ChatProvider {
   listModels(signal?: AbortSignal): Promise<ModelInfo[]>;
 }
 
-export type ProviderKind = 'openai' | 'anthropic' | 'gemini' | 'sydney' | 'stability' | 'fusionbrain';
+/**
+ * `vscode-lm`: the language models VS Code offers other extensions (`vscode.lm.selectChatModels`), reached through the
+ * editor, never over HTTP and never with a key (docs/vscode-chat.md).
+ */
+export type ProviderKind = 'openai' | 'anthropic' | 'gemini' | 'sydney' | 'stability' | 'fusionbrain' | 'vscode-lm';

@@ -28,6 +28,7 @@ export function completionProtocolFor(entry: ResolvedProviderEntry, model: strin
     case 'sydney':
     case 'stability':
     case 'fusionbrain':
+    case 'vscode-lm':
       throw unsupportedCompletionProviderError(entry.id, entry.label, model);
     case 'openai':
       return openAiCompatibleProtocol(entry, model);

@@ -391,6 +391,15 @@ export const errorTemplates = {
   'budget.name.month': 'the monthly budget',
   'budget.name.dayProvider': 'the daily budget for {provider}',
   'budget.name.monthProvider': 'the monthly budget for {provider}',
+  // VS Code's own language models as the provider kind `vscode-lm` (docs/vscode-chat.md).
+  'vscodeLm.noPermissions':
+    'VS Code did not let Switchboard use {model}: the permission was refused. Allow it when VS Code asks, or pick another model.',
+  'vscodeLm.blocked': 'VS Code blocks Switchboard from using {model}{detail}. Pick another model.',
+  'vscodeLm.notFound':
+    'VS Code has no language model “{model}” now: the extension that provided it may be disabled or signed out. Pick another model.',
+  'vscodeLm.withdrawn': '{model} stopped answering mid-way: VS Code withdrew it{detail}. The text so far is kept.',
+  'vscodeLm.failed': 'The VS Code language model {model} failed{detail}.',
+  'vscodeLm.unavailable': 'This VS Code offers no language models to extensions, so “{provider}” cannot be used.',
 } as const;
 
 export type ErrorMessageId = keyof typeof errorTemplates;

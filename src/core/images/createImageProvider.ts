@@ -72,6 +72,7 @@ export function createImageProvider(
       return new SydneyImageProvider(config);
     case 'anthropic':
     case 'gemini':
+    case 'vscode-lm':
       throw new ProviderError({
         kind: 'bad-request',
         provider: resolved.id,

@@ -13,6 +13,8 @@ import { OpenAiCompatibleProvider } from './openAiCompatibleProvider';
 import type { ProviderEntry } from './providerEntry';
 import { findProviderPreset, type ProviderPreset } from './providerPresets';
 import { SydneyProvider } from './sydneyProvider';
+import type { HostLanguageModels } from '../lm/hostLanguageModels';
+import { HostLanguageModelProvider } from '../lm/hostLanguageModelProvider';
 
 export interface ProviderSecrets {
   apiKey?: string;
@@ -28,6 +30,11 @@ export interface CreateChatProviderOptions {
    * are built per request, so the memory is kept by the caller and shared. Default: none, nothing is remembered.
    */
   quirks?: ModelQuirks;
+  /**
+   * VS Code's language models, for an entry of kind `vscode-lm` (docs/vscode-chat.md); without them such an entry
+   * cannot chat (an editor without the language-model API).
+   */
+  hostModels?: HostLanguageModels;
 }
 
 /** An entry with the preset's values filled in. */
@@ -43,12 +50,28 @@ export interface ResolvedProviderEntry extends ProviderEntry {
 
 let defaultHttp: HttpClient | undefined;
 
+/** What a `vscode-lm` entry shows where others show their base URL. */
+export const hostModelsAddress = 'vscode-lm:';
+
 /** Merges an entry with the preset of the same id; throws a `bad-request` ProviderError if it cannot work. */
 export function resolveProviderEntry(entry: ProviderEntry): ResolvedProviderEntry {
   const preset = findProviderPreset(entry.id);
   const kind = entry.kind ?? preset?.kind;
   if (kind === undefined) {
     throw configError(entry.id, errorText('config.needsKind', { provider: entry.id }));
+  }
+  if (kind === 'vscode-lm') {
+    // Reached through the editor, not over HTTP: no base URL, and never a key (docs/vscode-chat.md).
+    return {
+      ...entry,
+      kind,
+      baseUrl: hostModelsAddress,
+      requiresKey: false,
+      label: entry.label ?? entry.id,
+      headers: {},
+      keyEnvVars: [],
+      preset: undefined,
+    };
   }
   const baseUrl = entry.baseUrl ?? (preset?.kind === kind ? preset.baseUrl : undefined);
   if (baseUrl === undefined) {
@@ -119,6 +142,9 @@ export function createChatProvider(
     case 'stability':
     case 'fusionbrain':
       throw configError(resolved.id, errorText('config.imagesOnly', { label: resolved.label }));
+    case 'vscode-lm':
+      if (options.hostModels === undefined) throw configError(resolved.id, errorText('vscodeLm.unavailable', { provider: resolved.id }));
+      return new HostLanguageModelProvider(resolved.id, options.hostModels);
     default:
       return assertNever(resolved.kind, 'provider kind');
   }

@@ -52,7 +52,7 @@ export interface EntryPrices {
 
 const usd = z.optional(z.number().check(z.gte(0, 'must be a price in USD of at least 0')));
 
-const kinds = ['openai', 'anthropic', 'gemini', 'sydney', 'stability', 'fusionbrain'] as const;
+const kinds = ['openai', 'anthropic', 'gemini', 'sydney', 'stability', 'fusionbrain', 'vscode-lm'] as const;
 
 export const providerEntrySchema = z.looseObject({
   id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, `.`, `_` and `-` only')),

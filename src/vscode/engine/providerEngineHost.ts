@@ -10,6 +10,7 @@ import type { KeyStore, ProviderKeyInfo } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import type { SettingsService } from '../settings/settingsService';
 import { semanticCacheOptions } from '../../core/semanticCache/semanticCacheSetting';
+import type { HostLanguageModels } from '../../core/lm/hostLanguageModels';
 
 /** What dist/engine.js exports: the ProviderEngine class and the functions the commands use on first need. */
 export type EngineModule = typeof EngineExports;
@@ -26,6 +27,8 @@ export class ProviderEngineHost implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** The extension's global storage folder (the semantic cache's file); absent: that cache lives in memory. */
     private readonly storageDirectory?: string,
+    /** VS Code's language models for the `vscode-lm` provider kind, where the editor has them (docs/vscode-chat.md). */
+    private readonly hostModels?: HostLanguageModels,
   ) {
     this.subscription = settings.onDidChange(() => {
       if (this.service) this.configure(this.service);
@@ -61,6 +64,7 @@ export class ProviderEngineHost implements vscode.Disposable {
         ...(this.storageDirectory !== undefined ? { semanticCacheFile: `${this.storageDirectory}/semantic-cache.json` } : {}),
         // Per-day rate-limit counts survive a restart (docs/spend.md, "Ledger and files").
         ...(this.storageDirectory !== undefined ? { rateLimitFile: `${this.storageDirectory}/spend/rate-limits.json` } : {}),
+        ...(this.hostModels ? { hostModels: this.hostModels } : {}),
       });
       this.configure(this.service);
     }

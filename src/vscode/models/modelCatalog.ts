@@ -5,7 +5,7 @@ import type { KeyStore } from '../../core/keys/keyStore';
 import type { ResolvedProviderEntry } from '../../core/providers/createChatProvider';
 import { keyInfoOf, type ProviderEngineHost } from '../engine/providerEngineHost';
 
-const chatKinds = new Set(['openai', 'anthropic', 'gemini', 'sydney']);
+const chatKinds = new Set(['openai', 'anthropic', 'gemini', 'sydney', 'vscode-lm']);
 
 /** Whether a provider answers chat (image-only ones such as Stability AI do not). */
 export function isChatProvider(entry: ResolvedProviderEntry): boolean {
@@ -22,20 +22,29 @@ export class ModelCatalog {
     private readonly keys: KeyStore,
   ) {}
 
-  /** Chat providers whose key is there (stored, session, environment) or not needed. */
-  async chatProviders(): Promise<ResolvedProviderEntry[]> {
-    return (await this.chatProvidersByKey()).usable;
+  /**
+   * Chat providers whose key is there (stored, session, environment) or not needed. `withVscodeModels: false` leaves out
+   * VS Code's own models without asking VS Code (for Switchboard's models in VS Code: asking would come back here).
+   */
+  async chatProviders(withVscodeModels = true): Promise<ResolvedProviderEntry[]> {
+    return (await this.chatProvidersByKey(withVscodeModels)).usable;
   }
 
   /**
    * Every chat provider, split by whether it can be listed now: `keyless` ones need a key first. The pickers show
    * them too, as rows that set the key, so a new user sees every provider there is (docs/chat.md).
    */
-  async chatProvidersByKey(): Promise<{ usable: ResolvedProviderEntry[]; keyless: ResolvedProviderEntry[] }> {
+  async chatProvidersByKey(withVscodeModels = true): Promise<{ usable: ResolvedProviderEntry[]; keyless: ResolvedProviderEntry[] }> {
     const usable: ResolvedProviderEntry[] = [];
     const keyless: ResolvedProviderEntry[] = [];
     for (const entry of this.host.get().providerEntries().entries) {
       if (!isChatProvider(entry)) continue;
+      // VS Code's own models (docs/vscode-chat.md) are offered only when some extension contributes one.
+      if (entry.kind === 'vscode-lm') {
+        if (!withVscodeModels) continue;
+        const listed = await this.models(entry);
+        if (listed.models.length === 0 && listed.error === undefined) continue;
+      }
       const status = await this.keys.status(keyInfoOf(entry));
       (status.source === 'missing' ? keyless : usable).push(entry);
     }

@@ -89,6 +89,19 @@ const lazyBundles: LazyBundle[] = [
       'src/vscode/selection/selectionCommands.ts',
     ],
   },
+  {
+    build: 'vscodeLmBuild',
+    file: './vscodeLm.js',
+    door: 'loadVscodeLm',
+    modules: [
+      'chatParticipantHandler',
+      'chatParticipantFollowups',
+      'switchboardChatModelProvider',
+      'vscodeHostModels',
+      'fromVscodeMessages',
+    ].map((name) => `src/vscode/lm/${name}.ts`),
+    atActivation: ['src/vscode/lm/registerVscodeChat.ts', 'src/vscode/lm/lazyHostModels.ts'],
+  },
 ];
 
 async function bundle(options: BuildOptions): Promise<{ inputs: string[]; requires: Set<string> }> {
