@@ -21,6 +21,7 @@ import { fileFingerprint, fingerprintOf, sameFingerprint, type FileFingerprint }
 import { assertNever } from '../assertNever';
 import { localDay, localMonth, systemTimezoneOffset, type TimezoneOffset } from './localDay';
 import { parseSpendFile, serializeSpendFile } from './spendFile';
+import { withFileLock } from './withFileLock';
 import { addToRecord, newerRecord, recordOf, type SpendRecord } from './spendRecord';
 import { buildSpendReport, type SpendReport } from './spendReport';
 import type { SpendEntry, SpendRecorder, SpendSum, SpendTotals } from './spendTypes';
@@ -352,7 +353,7 @@ export class SpendLedger implements SpendRecorder {
     try {
       await fs.mkdir(this.directory, { recursive: true });
       await this.cleanTempFiles();
-      await withLock(
+      await withFileLock(
         path.join(this.directory, `${name}.lock`),
         (message) => this.log(message),
         () => this.writeLocked(name, month),
@@ -412,41 +413,6 @@ export class SpendLedger implements SpendRecorder {
 
   private log(message: string): void {
     this.options.log?.(message);
-  }
-}
-
-/** A lock older than this was left by a window that crashed or hung mid-write (a write takes milliseconds). */
-const staleLockMs = 10_000;
-/** How long a write waits for another window's lock before it goes ahead without (its rename check still holds). */
-const lockWaitMs = 3_000;
-
-/** Runs `task` holding `lockFile` (created exclusively, removed after). */
-async function withLock<T>(lockFile: string, log: (message: string) => void, task: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  let held = false;
-  while (!held) {
-    try {
-      await (await fs.open(lockFile, 'wx')).close();
-      held = true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const stat = await fs.stat(lockFile).catch(() => undefined);
-      if (stat !== undefined && Date.now() - stat.mtimeMs > staleLockMs) {
-        log(`Spend: took over ${lockFile}, left by a window that stopped mid-write.`);
-        await fs.rm(lockFile, { force: true });
-        continue;
-      }
-      if (Date.now() - started > lockWaitMs) {
-        log(`Spend: ${lockFile} is still held after ${lockWaitMs} ms; writing without it.`);
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
-    }
-  }
-  try {
-    return await task();
-  } finally {
-    if (held) await fs.rm(lockFile, { force: true }).catch(() => undefined);
   }
 }
 
