@@ -126,4 +126,5 @@ export type { SemanticCacheStatus } from './semanticCache/semanticCacheService';
 // Prices, cost and budgets (issue 19, docs/spend.md): the budget keeper the extension's Pricing holds, and what the
 // image commands need to price a result and check a request before it is sent.
 export { BudgetKeeper, budgetErrorCode, budgetHeldText, chatSpendEntries } from './pricing/budgetKeeper';
+export { AnswerCost } from './turns/answerCost';
 export { costOf, imageCost, usageCost, worstImageCost } from './pricing/costOf';

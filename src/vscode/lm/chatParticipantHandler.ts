@@ -12,6 +12,7 @@ import { fileContext, rangeContext } from '../chat/editorContext';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import { describeError } from '../errors/describeError';
 import type { ImageFeature } from '../images/imageFeature';
+import type { Pricing } from '../pricing/pricing';
 import { resolveSelectionTarget } from '../selection/selectionTarget';
 import type { SettingsService } from '../settings/settingsService';
 import { participantCommand, type ParticipantCommand } from './participantCommand';
@@ -22,6 +23,7 @@ export interface ChatParticipantDeps {
   settings: SettingsService;
   images: ImageFeature;
   editors: LastEditorTracker;
+  pricing: Pricing;
   log: vscode.LogOutputChannel;
 }
 
@@ -148,13 +150,18 @@ export class ChatParticipantHandler {
     const settings = this.deps.settings.settings;
     let answered: string | undefined;
     let failure: Extract<ChatEvent, { type: 'error' }> | undefined;
-    for await (const event of this.deps.host.get().chat(models, {
+    const request = {
       messages: prompt.messages,
       ...(prompt.systemPrompt ? { systemPrompt: prompt.systemPrompt } : {}),
       ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
       ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
       signal,
-    })) {
+    };
+    // Budgets hold its requests back and its cost is recorded, as for an answer in Switchboard's own chat.
+    const meter = this.deps.pricing.meter({ id: participantId, title: vscode.l10n.t('VS Code Chat') });
+    meter.start(request);
+    for await (const event of this.deps.host.get().chat(models, request, meter.options)) {
+      meter.observe(event);
       switch (event.type) {
         case 'model':
           answered = `${event.provider}/${event.model}`;
@@ -187,6 +194,7 @@ export class ChatParticipantHandler {
           break;
       }
     }
+    await meter.settle();
     const metadata: ParticipantResultMetadata = { ...(command ? { command } : {}), ...(answered ? { model: answered } : {}) };
     if (failure && !signal.aborted) {
       this.deps.log.warn(`@switchboard: ${failure.error.message}`);

@@ -8,6 +8,7 @@ import type { LastEditorTracker } from '../chat/lastEditorTracker';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import type { ImageFeature } from '../images/imageFeature';
 import type { ModelCatalog } from '../models/modelCatalog';
+import type { Pricing } from '../pricing/pricing';
 import type { SettingsService } from '../settings/settingsService';
 import type { ChatParticipantHandler } from './chatParticipantHandler';
 import { loadVscodeLm } from './loadVscodeLm';
@@ -21,6 +22,8 @@ export interface VscodeChatDeps {
   catalog: ModelCatalog;
   images: ImageFeature;
   editors: LastEditorTracker;
+  /** Budgets and the spend ledger: answers made here count like the chat view's. */
+  pricing: Pricing;
   log: vscode.LogOutputChannel;
 }
 
@@ -32,7 +35,9 @@ export function registerVscodeChat(deps: VscodeChatDeps): vscode.ChatRequestHand
   const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
 
   // Another extension added or withdrew a model: Switchboard's pickers list VS Code's models again.
-  if (typeof lm?.onDidChangeChatModels === 'function') context.subscriptions.push(lm.onDidChangeChatModels(() => deps.catalog.clear()));
+  if (typeof lm?.onDidChangeChatModels === 'function') {
+    context.subscriptions.push(lm.onDidChangeChatModels(() => deps.catalog.forgetVscodeModels()));
+  }
   if (typeof lm?.registerLanguageModelChatProvider === 'function') {
     let provider: SwitchboardChatModelProvider | undefined;
     const load = (): SwitchboardChatModelProvider => (provider ??= new (loadVscodeLm().SwitchboardChatModelProvider)(deps));

@@ -9,6 +9,7 @@ import { fromHostMessages } from '../../core/lm/fromHostMessages';
 import type { ProviderEngineHost } from '../engine/providerEngineHost';
 import { describeError } from '../errors/describeError';
 import type { ModelCatalog } from '../models/modelCatalog';
+import type { Pricing } from '../pricing/pricing';
 import type { SettingsService } from '../settings/settingsService';
 import { fromVscodeMessages } from './fromVscodeMessages';
 
@@ -16,6 +17,8 @@ export interface SwitchboardChatModelDeps {
   host: ProviderEngineHost;
   catalog: ModelCatalog;
   settings: SettingsService;
+  /** Budgets and the spend ledger: another extension's requests through these models count like the chat's. */
+  pricing: Pricing;
   log: vscode.LogOutputChannel;
 }
 
@@ -24,7 +27,16 @@ const defaultInputTokens = 32_768;
 const defaultOutputTokens = 8_192;
 
 export class SwitchboardChatModelProvider implements vscode.LanguageModelChatProvider {
+  /** What was logged already: VS Code asks for the models again after every change, and a failure repeats. */
+  private readonly logged = new Set<string>();
+
   constructor(private readonly deps: SwitchboardChatModelDeps) {}
+
+  private logOnce(message: string): void {
+    if (this.logged.has(message)) return;
+    this.logged.add(message);
+    this.deps.log.info(message);
+  }
 
   async provideLanguageModelChatInformation(
     _options: vscode.PrepareLanguageModelChatModelOptions,
@@ -37,7 +49,7 @@ export class SwitchboardChatModelProvider implements vscode.LanguageModelChatPro
     const lists = await Promise.all(entries.map((entry) => this.deps.catalog.models(entry)));
     for (const { entry, models, error } of lists) {
       if (token.isCancellationRequested) return [];
-      if (error) this.deps.log.info(`Language models: ${entry.id} was not listed: ${error.message}`);
+      if (error) this.logOnce(`Language models: ${entry.id} was not listed: ${error.message}`);
       for (const model of models) {
         out.push({
           id: `${entry.id}/${model.id}`,
@@ -82,9 +94,16 @@ export class SwitchboardChatModelProvider implements vscode.LanguageModelChatPro
       ...(tools.length > 0 ? { tools, toolChoice } : {}),
       signal: controller.signal,
     };
+    // Budgets hold the request back and its cost is recorded, under the models' vendor in the spend view.
+    const meter = this.deps.pricing.meter({
+      id: 'switchboard-language-models',
+      title: vscode.l10n.t('Other extensions (language models)'),
+    });
+    meter.start(request);
     try {
       // Only the model the caller picked: a fallback would answer with another model than the one it asked for.
-      for await (const event of this.deps.host.get().chat([model.id], request)) {
+      for await (const event of this.deps.host.get().chat([model.id], request, meter.options)) {
+        meter.observe(event);
         switch (event.type) {
           case 'text-delta':
             progress.report(new vscode.LanguageModelTextPart(event.text));
@@ -112,6 +131,7 @@ export class SwitchboardChatModelProvider implements vscode.LanguageModelChatPro
       }
     } finally {
       cancel.dispose();
+      await meter.settle();
     }
   }
 

@@ -16,6 +16,8 @@ export class ModelCatalog {
   private readonly lists = new Map<string, Promise<ProviderModels>>();
   /** The last list each provider answered, for a picker to show at once while it lists again. */
   private readonly answered = new Map<string, ProviderModels>();
+  /** The ids of the entries of kind `vscode-lm` listed so far (forgetVscodeModels). */
+  private readonly vscodeEntries = new Set<string>();
 
   constructor(
     private readonly host: ProviderEngineHost,
@@ -54,6 +56,7 @@ export class ModelCatalog {
   /** The models of one provider, listed once per session unless `refresh`. */
   models(entry: ResolvedProviderEntry, refresh = false): Promise<ProviderModels> {
     let list = refresh ? undefined : this.lists.get(entry.id);
+    if (entry.kind === 'vscode-lm') this.vscodeEntries.add(entry.id);
     if (!list) {
       const listing = this.host.get().listModels(entry.id, AbortSignal.timeout(15_000));
       list = listing;
@@ -71,6 +74,17 @@ export class ModelCatalog {
   /** The models one provider answered with last, if it has answered since the lists were last cleared. */
   known(entry: ResolvedProviderEntry): ProviderModels | undefined {
     return this.answered.get(entry.id);
+  }
+
+  /**
+   * Forget the lists of VS Code's own models only (VS Code's models changed): the other providers' lists stay, so that
+   * VS Code asking for Switchboard's models again, as it does after each change, lists nothing over the network.
+   */
+  forgetVscodeModels(): void {
+    for (const id of this.vscodeEntries) {
+      this.lists.delete(id);
+      this.answered.delete(id);
+    }
   }
 
   /** Forget every list (after a key or a provider setting changed). */

@@ -3,6 +3,8 @@
 // (SpendFeature's recorder), and the 80 % notice. The work is in the engine bundle (core/pricing: BudgetKeeper, the
 // prices); this side only hands it the settings, the ledger, the global state and the notice.
 import * as vscode from 'vscode';
+import type { ChatEvent, ChatRequest } from '../../core/chat/chatTypes';
+import type { BeforeAttempt } from '../../core/chat/streamWithFallback';
 import type { Conversation } from '../../core/conversations/conversation';
 import type { BudgetKeeper } from '../../core/pricing/budgetKeeper';
 import type { SpendEntry, SpendRecorder } from '../../core/spend/spendTypes';
@@ -61,6 +63,29 @@ export class Pricing {
     };
   }
 
+  /**
+   * Prices and budgets for one answer made outside the chat view: `@switchboard` in VS Code's Chat, or another
+   * extension through the `switchboard` language models (docs/vscode-chat.md). The same budget check holds each
+   * request back, and what it cost is recorded under `source` (the spend view's conversation column).
+   */
+  meter(source: { id: string; title: string }): RequestMeter {
+    const { host } = this.deps;
+    const cost = new (host.module().AnswerCost)(this.keeper().turnPricing((provider, model) => host.get().prices(provider, model)));
+    const beforeAttempt = cost.beforeAttempt();
+    return {
+      start: (request) => cost.startStep(request),
+      options: beforeAttempt !== undefined ? { beforeAttempt } : {},
+      observe: (event) => cost.observe(event),
+      settle: async () => {
+        try {
+          for (const entry of host.module().chatSpendEntries(await cost.parts(), source, Date.now())) this.record(entry);
+        } catch (error) {
+          this.deps.log.warn(`Pricing an answer failed: ${describeError(error)}`);
+        }
+      },
+    };
+  }
+
   /** Records what was spent, then tells of any budget at 80 %. Never throws. */
   record(entry: SpendEntry): void {
     this.deps
@@ -69,6 +94,15 @@ export class Pricing {
       .then(() => this.keeper().warnIfNear())
       .catch((error: unknown) => this.deps.log.warn(`Recording spend failed: ${describeError(error)}`));
   }
+}
+
+/** What Pricing.meter gives a request: call `start` before sending, pass `options` to the engine's chat, `observe` each event, `settle` at the end. */
+export interface RequestMeter {
+  start(request: Omit<ChatRequest, 'model'>): void;
+  options: { beforeAttempt?: BeforeAttempt };
+  observe(event: ChatEvent): void;
+  /** Records the answer's cost in the ledger; never throws. */
+  settle(): Promise<void>;
 }
 
 /** Opens the budget settings (the "Raise budget" choice). */

@@ -223,6 +223,51 @@ describe('Switchboard inside VS Code’s Chat and language-model API', function 
     assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'not a PNG');
   });
 
+  describe('budgets (docs/spend.md): answers made here count like the chat view’s', () => {
+    let providers: unknown[] | undefined;
+    let daily: unknown;
+
+    before(async () => {
+      providers = config().inspect<unknown[]>('providers')?.globalValue;
+      daily = config().inspect('budget.daily')?.globalValue;
+      const fake = (providers ?? []).find((entry) => (entry as { id?: string }).id === 'local-fake') as { baseUrl: string } | undefined;
+      assert.ok(fake, 'the user settings have no local-fake entry');
+      // The fake again, priced by its entry (a loopback server is otherwise free), with a daily budget nothing fits in.
+      const priced = {
+        id: 'priced-fake',
+        kind: 'openai',
+        requiresKey: false,
+        baseUrl: fake.baseUrl,
+        prices: { '*': { input: 2.5, output: 10 } },
+      };
+      await config().update('providers', [...(providers ?? []), priced], vscode.ConfigurationTarget.Global);
+      await config().update('budget.daily', 0.000001, vscode.ConfigurationTarget.Global);
+    });
+
+    after(async () => {
+      await config().update('providers', providers, vscode.ConfigurationTarget.Global);
+      await config().update('budget.daily', daily, vscode.ConfigurationTarget.Global);
+      await config().update('chat.model', chatModel, vscode.ConfigurationTarget.Global);
+    });
+
+    it('holds back a request of another extension through vendor switchboard that the daily budget cannot pay for', async () => {
+      const [model] = await vscode.lm.selectChatModels({ vendor: 'switchboard', id: 'priced-fake/fake-model-a' });
+      assert.ok(model, 'the priced entry’s model is not offered');
+      const source = new vscode.CancellationTokenSource();
+      await assert.rejects(async () => {
+        const response = await model.sendRequest([vscode.LanguageModelChatMessage.User('Too dear')], {}, source.token);
+        for await (const piece of response.text) assert.fail(`a held request streamed ${piece}`);
+      }, /daily budget/);
+    });
+
+    it('holds back an @switchboard answer the daily budget cannot pay for, and says why', async () => {
+      await config().update('chat.model', 'priced-fake/fake-model-a', vscode.ConfigurationTarget.Global);
+      const { markdown, result } = await ask(chatRequest({ prompt: 'Too dear as well' }));
+      assert.equal(markdown.join(''), '', 'a held answer streamed text');
+      assert.match(result.errorDetails?.message ?? '', /daily budget/);
+    });
+  });
+
   describe('a model another extension contributes (vendor switchboard-e2e)', () => {
     const echo = new EchoModels();
     let registration: vscode.Disposable | undefined;
