@@ -96,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
     editors,
     attachmentsDirectory: path.join(context.globalStorageUri.fsPath, 'attachments'),
     reviews,
+    writeConversationMarkdown: (conversation, target) => loadChatCommands().writeConversationMarkdown(conversation, target),
   });
   context.subscriptions.push(chat);
   // Spend (docs/spend.md): the ledger, its status bar item and view load on first need (spendFeature.ts).
@@ -116,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): SwitchboardApi {
   const imageTool = registerGenerateImageTool({ images, settings, log });
   if (imageTool) context.subscriptions.push(imageTool);
   // `@switchboard` in VS Code's Chat and Switchboard's models in its picker, where the editor has them.
-  const chatRequestHandler = registerVscodeChat({ context, host: providerEngineHost, settings, catalog, images, editors, log });
+  const chatRequestHandler = registerVscodeChat({ context, host: providerEngineHost, settings, catalog, images, editors, log, pricing });
   const chatView = new ChatViewProvider(
     context.extensionUri,
     log,

@@ -6,6 +6,7 @@ export { showChatHistory } from './chatHistoryPicker';
 export type { ChatHistoryDeps } from './chatHistoryPicker';
 export { exportConversation } from './exportConversationCommand';
 export type { ExportConversationArgs, ExportConversationDeps } from './exportConversationCommand';
+export { writeConversationMarkdown } from './writeConversationMarkdown';
 export { selectModel } from '../models/selectModelCommand';
 // The selection commands (src/vscode/selection/selectionFeature.ts builds them on first use).
 export { SelectionCommands } from '../selection/selectionCommands';

@@ -43,6 +43,8 @@ export interface ChatControllerDeps {
   attachmentsDirectory: string;
   /** The reviews of proposed changes: the edits and files a model proposes with its tools open there. */
   reviews: ChangeReviews;
+  /** Writes a conversation as Markdown (the export; loaded with the chat commands' bundle, writeConversationMarkdown.ts). */
+  writeConversationMarkdown: (conversation: Conversation, target?: vscode.Uri) => Promise<vscode.Uri | undefined>;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -92,7 +94,7 @@ export class ChatController implements vscode.Disposable {
       (onChange) => this.tools.forTurn(onChange),
       () => this.pricing,
     );
-    this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port);
+    this.history = new ConversationHistory(deps.store, this.open, this.turns, this.port, deps.writeConversationMarkdown);
     this.models = new ModelPickerFeed(this.port, deps.settings, deps.catalog);
     this.contexts = new ContextTray(this.port);
     this.budget = new ContextBudgetFeed(this.contexts, this.open, deps.settings, deps.host, this.port);

@@ -1,11 +1,8 @@
 // The list of past conversations and what can be done with one: open, rename, delete, export as Markdown.
 import * as vscode from 'vscode';
-import type { ConversationSummary } from '../../core/conversations/conversation';
+import type { Conversation, ConversationSummary } from '../../core/conversations/conversation';
 import { renameConversation } from '../../core/conversations/conversationOps';
 import type { ConversationStorage } from './lazyConversationStore';
-import { exportMarkdown } from '../../core/conversations/exportMarkdown';
-import { exportFileName } from '../../core/conversations/exportFileName';
-import { describeMessageError } from '../errors/describeError';
 import type { ChatViewPort } from './chatViewPort';
 import { OpenConversation } from './openConversation';
 
@@ -21,6 +18,8 @@ export class ConversationHistory {
     private readonly open: OpenConversation,
     private readonly turns: ChatTurns,
     private readonly port: ChatViewPort,
+    /** Writes a conversation as Markdown (writeConversationMarkdown.ts, loaded with the chat commands' bundle). */
+    private readonly writeMarkdown: (conversation: Conversation, target?: vscode.Uri) => Promise<vscode.Uri | undefined>,
   ) {}
 
   /** The conversations, newest first, the one open now, and what could not be read (for the history picker). */
@@ -82,27 +81,6 @@ export class ConversationHistory {
   async export(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     await this.open.ready();
     const conversation = this.open.current;
-    const markdown = exportMarkdown(conversation, {
-      you: vscode.l10n.t('You'),
-      model: vscode.l10n.t('Model'),
-      usage: (usage) => vscode.l10n.t('Tokens: {0} in, {1} out', usage.inputTokens ?? '?', usage.outputTokens ?? '?'),
-      stopped: vscode.l10n.t('Stopped before the answer was complete.'),
-      error: (error) => vscode.l10n.t('Error ({0}): {1}', error.kind, describeMessageError(error)),
-      fallback: (from) => vscode.l10n.t('Answered instead of {0}/{1}, which failed.', from.provider, from.model),
-      cached: vscode.l10n.t('Replayed from the response cache.'),
-      contextHeader: (item) => item.label + (item.path && item.path !== item.label ? ` (${item.path})` : ''),
-    });
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const fileName = exportFileName(conversation.title);
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Export the conversation as Markdown'),
-        filters: { Markdown: ['md'] },
-        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
-      }));
-    if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
-    return uri;
+    return this.writeMarkdown(conversation, target);
   }
 }
