@@ -18,21 +18,26 @@ export function decodePng(png: Buffer): Decoded {
   if (!png.subarray(0, 8).equals(signature)) throw new Error('not a PNG');
   let offset = 8;
   let header: Buffer | undefined;
+  let palette: Buffer | undefined;
   const data: Buffer[] = [];
   while (offset < png.length) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('latin1', offset + 4, offset + 8);
     const body = png.subarray(offset + 8, offset + 8 + length);
     if (type === 'IHDR') header = body;
+    if (type === 'PLTE') palette = body;
     if (type === 'IDAT') data.push(body);
     offset += 12 + length;
   }
-  if (!header || header[8] !== 8 || (header[9] !== 2 && header[9] !== 6) || header[12] !== 0) {
-    throw new Error('only 8-bit, non-interlaced RGB or RGBA PNGs are read');
+  // 8-bit palette pictures too (what this file writes with more than 16 colours), so one in media/readme/ can be
+  // written again with fewer colours.
+  const indexed = header?.[9] === 3 && palette !== undefined;
+  if (!header || header[8] !== 8 || (header[9] !== 2 && header[9] !== 6 && !indexed) || header[12] !== 0) {
+    throw new Error('only 8-bit, non-interlaced RGB, RGBA or palette PNGs are read');
   }
   const width = header.readUInt32BE(0);
   const height = header.readUInt32BE(4);
-  const channels = header[9] === 6 ? 4 : 3;
+  const channels = header[9] === 6 ? 4 : header[9] === 2 ? 3 : 1;
   const raw = inflateSync(Buffer.concat(data));
   const stride = width * channels;
   const rows = new Uint8Array(stride * height);
@@ -49,6 +54,11 @@ export function decodePng(png: Buffer): Decoded {
   }
   const rgba = new Uint8Array(width * height * 4);
   for (let pixel = 0; pixel < width * height; pixel++) {
+    if (indexed) {
+      const index = rows[pixel] ?? 0;
+      rgba.set([palette?.[index * 3] ?? 0, palette?.[index * 3 + 1] ?? 0, palette?.[index * 3 + 2] ?? 0, 255], pixel * 4);
+      continue;
+    }
     for (let channel = 0; channel < 4; channel++) {
       rgba[pixel * 4 + channel] = channel < channels ? (rows[pixel * channels + channel] ?? 0) : 255;
     }
