@@ -94,6 +94,9 @@ describe('the chat view in the real editor', () => {
     await runFromCommandPalette(page, 'Switchboard: Show Log');
     const output = page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
     await output.waitFor({ state: 'visible', timeout: 15_000 });
+    // The activation line is the log's first: go to the top, as later lines may have scrolled it out of view.
+    await page.locator('.part.panel .view-line').last().click();
+    await page.keyboard.press('Control+Home');
     // Monaco renders spaces as no-break spaces, hence \s.
     await page
       .locator('.part.panel .view-line', { hasText: /Switchboard\s[\d.]+\sactivated\sin\s[\d.]+\sms/ })
