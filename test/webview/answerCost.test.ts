@@ -3,11 +3,9 @@
 // conversation's total in the title row, grown when a later answer's cost arrives, a held request's Raise budget /
 // Send once anyway buttons posting their actions; in Russian too.
 import * as assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
+import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView } from '../../src/shared/webviewProtocol';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
-import type { ChatPageApi } from './page/fakeVsCodeApi';
+import { chatViewSession } from './harness/chatViewSession';
 
 const answer = (id: string, extra: Partial<MessageView>): MessageView => ({
   id,
@@ -44,40 +42,16 @@ function init(list: MessageView[]): ExtensionToWebviewMessage {
 
 describe('chat view: what answers cost', function () {
   this.timeout(60_000);
-  let server: ChatViewServer;
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 360, height: 600 } });
+  const { call } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
+  before(() => {
+    page = chat.page;
+  });
 
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
-
-  async function open(lang = 'en', list = messages): Promise<void> {
-    await page.goto(`${server.url}?lang=${lang}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(list));
-  }
+  const open = (lang = 'en', list = messages): Promise<void> => chat.open(lang, init(list));
 
   const usageOf = (id: string) => page.locator(`article[data-id="${id}"] .message-footer .usage`);
-
-  before(async () => {
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 600 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
-  });
 
   it('shows each answer’s cost after its tokens, and the conversation’s total in the title row', async () => {
     await open();

@@ -6,8 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
+import type { Page } from 'playwright-core';
 import {
   parseWebviewToExtensionMessage,
   type ExtensionToWebviewMessage,
@@ -15,9 +14,8 @@ import {
   type WebviewToExtensionMessage,
 } from '../../src/shared/webviewProtocol';
 import { darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
+import { chatViewSession } from './harness/chatViewSession';
 import { renderTestPage, type RenderTestPage } from './harness/renderTestPage';
-import type { ChatPageApi } from './page/fakeVsCodeApi';
 
 const screenshots = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -189,22 +187,14 @@ function answer(id: string, content: string, status: MessageView['status'] = 'co
 
 describe('applying code: the chat view posts the answer and offers "Apply all"', function () {
   this.timeout(60_000);
-  let server: ChatViewServer;
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 420, height: 720 } });
+  const { call } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
+  before(() => {
+    page = chat.page;
+  });
 
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
-
-  async function open(messages: MessageView[], lang = 'en'): Promise<void> {
-    await page.goto(`${server.url}?lang=${lang}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(messages));
-  }
+  const open = (messages: MessageView[], lang = 'en'): Promise<void> => chat.open(lang, init(messages));
 
   /** What the view posted of `type`, each checked against the protocol as the extension checks it. */
   async function posted<T extends WebviewToExtensionMessage['type']>(type: T): Promise<Extract<WebviewToExtensionMessage, { type: T }>[]> {
@@ -215,21 +205,8 @@ describe('applying code: the chat view posts the answer and offers "Apply all"',
 
   const applyAll = (id: string) => page.locator(`article[data-id="${id}"] .message-footer .apply-all`);
 
-  before(async () => {
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 420, height: 720 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  before(() => {
     mkdirSync(screenshots, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
   });
 
   it('a code button posts the block with its info string and the id of its answer', async () => {

@@ -6,19 +6,16 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
+import type { Page } from 'playwright-core';
 import type {
   ContextBudget,
   ContextChip,
   ContextSuggestion,
   ExtensionToWebviewMessage,
   MessageView,
-  WebviewToExtensionMessage,
 } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
-import type { ChatPageApi } from './page/fakeVsCodeApi';
+import { chatViewSession } from './harness/chatViewSession';
 
 const screenshots = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -56,26 +53,15 @@ const englishFixed = [
 
 describe('chat view: workspace context (the @ picker, the / menu, chips, the meter, drops)', function () {
   this.timeout(60_000);
-  let server: ChatViewServer;
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 420, height: 640 } });
+  const { call, posted } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
+  before(() => {
+    page = chat.page;
+  });
 
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
-
-  async function open(options: Parameters<typeof init>[0] & { lang?: string } = {}): Promise<void> {
-    await page.goto(`${server.url}?lang=${options.lang ?? 'en'}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(options));
-  }
-
-  async function posted<T extends WebviewToExtensionMessage['type']>(type: T): Promise<Extract<WebviewToExtensionMessage, { type: T }>[]> {
-    return (await call('posted')).filter((message): message is Extract<WebviewToExtensionMessage, { type: T }> => message.type === type);
-  }
+  const open = (options: Parameters<typeof init>[0] & { lang?: string } = {}): Promise<void> =>
+    chat.open(options.lang ?? 'en', init(options));
 
   const answer = (requestId: number, items: ContextSuggestion[], indexing = false): Promise<void> =>
     call('deliver', { type: 'contextSuggestions', requestId, items, indexing });
@@ -91,21 +77,8 @@ describe('chat view: workspace context (the @ picker, the / menu, chips, the met
     await page.keyboard.type(text);
   }
 
-  before(async () => {
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 420, height: 640 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  before(() => {
     mkdirSync(screenshots, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
   });
 
   it('typing @ap asks the extension (one query in flight, then the latest), shows its files, and ↓ ↑ Enter attach one', async () => {

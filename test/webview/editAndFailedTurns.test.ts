@@ -3,11 +3,9 @@
 // messages sending removes; Escape and Cancel put back the draft from before the edit and send nothing; a sent edit
 // offers Undo; a turn whose answer failed before its first word is shown muted with a note, as it is not history.
 import * as assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
+import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView } from '../../src/shared/webviewProtocol';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
-import type { ChatPageApi } from './page/fakeVsCodeApi';
+import { chatViewSession } from './harness/chatViewSession';
 
 /** `turns` finished turns; the answers of the turns in `failed` failed before their first word. */
 function conversation(turns: number, failed: readonly number[] = []): MessageView[] {
@@ -45,24 +43,16 @@ function init(messages: MessageView[], draft = ''): ExtensionToWebviewMessage {
 
 describe('chat view: editing a sent message, and failed turns', function () {
   this.timeout(60_000);
-  let server: ChatViewServer;
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 420, height: 800 } });
+  const { call, posted } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
+  before(() => {
+    page = chat.page;
+  });
 
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
+  const open = (messages: MessageView[], options: { draft?: string; lang?: string } = {}): Promise<void> =>
+    chat.open(options.lang ?? 'en', init(messages, options.draft));
 
-  async function open(messages: MessageView[], options: { draft?: string; lang?: string } = {}): Promise<void> {
-    await page.goto(`${server.url}?lang=${options.lang ?? 'en'}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(messages, options.draft));
-  }
-
-  const posted = async (type: string): Promise<unknown[]> => (await call('posted')).filter((message) => message.type === type);
   /** The Edit button of a user message (shown on hover or focus, as a user finds it). */
   async function edit(id: string): Promise<void> {
     await page.locator(`article[data-id="${id}"]`).hover();
@@ -70,22 +60,6 @@ describe('chat view: editing a sent message, and failed turns', function () {
   }
 
   const note = (): Promise<string> => page.locator('#composer-editing-note').innerText();
-
-  before(async () => {
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 420, height: 800 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
-  });
 
   it('Edit says, in a live region tied to the input, how many later messages sending removes', async () => {
     await open(conversation(3), { draft: 'my unsent draft' });

@@ -7,12 +7,11 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
+import type { Page } from 'playwright-core';
 import { visionImageLimits } from '../../src/shared/visionImageLimits';
 import type { ContextChip, ExtensionToWebviewMessage, MessageView, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
+import { chatViewSession } from './harness/chatViewSession';
 import type { ServedFile } from './harness/webviewDocumentServer';
 import type { ChatPageApi } from './page/fakeVsCodeApi';
 
@@ -54,29 +53,21 @@ function pngHeader(width: number, height: number): number[] {
 
 describe('chat view: images pasted, dropped, attached and acted on', function () {
   this.timeout(120_000);
-  let server: ChatViewServer;
   /** Pictures the tests make, served from the view's origin (as VS Code serves a webview URI). */
   const pictures = new Map<string, ServedFile>();
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 420, height: 800 }, extra: pictures });
+  const { call, posted } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
+  before(() => {
+    page = chat.page;
+  });
+
   /** A small PNG made in the page, as a data URL: chips' and messages' pictures (the CSP allows data: images). */
   let thumbnail = '';
 
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
+  const open = (options: { lang?: string; contexts?: ContextChip[]; messages?: MessageView[] } = {}): Promise<void> =>
+    chat.open(options.lang ?? 'en', init(options.contexts, options.messages));
 
-  async function open(options: { lang?: string; contexts?: ContextChip[]; messages?: MessageView[] } = {}): Promise<void> {
-    await page.goto(`${server.url}?lang=${options.lang ?? 'en'}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(options.contexts, options.messages));
-  }
-
-  const posted = async <T extends WebviewToExtensionMessage['type']>(type: T): Promise<Extract<WebviewToExtensionMessage, { type: T }>[]> =>
-    (await call('posted')).filter((message): message is Extract<WebviewToExtensionMessage, { type: T }> => message.type === type);
   const noticeTexts = (): Promise<string[]> => page.locator('#notices .notice-text').allInnerTexts();
 
   /**
@@ -166,10 +157,6 @@ describe('chat view: images pasted, dropped, attached and acted on', function ()
 
   before(async () => {
     mkdirSync(screenshots, { recursive: true });
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts', pictures);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 420, height: 800 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     thumbnail = await page.evaluate(async () => {
       const canvas = new OffscreenCanvas(64, 48);
       const context = canvas.getContext('2d')!;
@@ -180,15 +167,6 @@ describe('chat view: images pasted, dropped, attached and acted on', function ()
       const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
       return `data:image/png;base64,${btoa(String.fromCharCode(...bytes))}`;
     });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
   });
 
   it('a pasted 12-megapixel PNG is posted downscaled to a long edge of 1568, still PNG, within maxBytes', async () => {
@@ -510,7 +488,7 @@ describe('chat view: images pasted, dropped, attached and acted on', function ()
       return Array.from(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer()));
     });
     pictures.set('/sunset.png', { type: 'image/png', body: Uint8Array.from(png) });
-    const picture = `${server.origin}/sunset.png`;
+    const picture = `${chat.server.origin}/sunset.png`;
     const messages: MessageView[] = [
       {
         id: 'u1',

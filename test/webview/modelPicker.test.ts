@@ -7,12 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
-import type { ExtensionToWebviewMessage, MessageView, ModelGroup, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
+import type { Page } from 'playwright-core';
+import type { ExtensionToWebviewMessage, MessageView, ModelGroup } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
-import type { ChatPageApi } from './page/fakeVsCodeApi';
+import { chatViewSession } from './harness/chatViewSession';
 
 const screenshots = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -57,26 +55,14 @@ const conversation: MessageView[] = [
 
 describe('chat view: the model picker, Escape to stop, and message actions by keyboard', function () {
   this.timeout(60_000);
-  let server: ChatViewServer;
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 300, height: 640 } });
+  const { call, posted } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
+  before(() => {
+    page = chat.page;
+  });
 
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
-
-  async function open(options: Parameters<typeof init>[0] = {}): Promise<void> {
-    await page.goto(`${server.url}?lang=en`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(options));
-  }
-
-  async function posted<T extends WebviewToExtensionMessage['type']>(type: T): Promise<Extract<WebviewToExtensionMessage, { type: T }>[]> {
-    return (await call('posted')).filter((message): message is Extract<WebviewToExtensionMessage, { type: T }> => message.type === type);
-  }
+  const open = (options: Parameters<typeof init>[0] = {}): Promise<void> => chat.open('en', init(options));
 
   /** The extension's answer to `requestModels`, as modelPickerFeed.ts sends it: first "loading", then the lists. */
   async function answerModels(current = 'openai/gpt-4o-mini', lists: ModelGroup[] = groups): Promise<void> {
@@ -99,21 +85,11 @@ describe('chat view: the model picker, Escape to stop, and message actions by ke
     await answerModels();
   }
 
-  before(async () => {
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 300, height: 640 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  before(() => {
     mkdirSync(screenshots, { recursive: true });
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
   afterEach(async () => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
     await page.setViewportSize({ width: 300, height: 640 });
   });
 
@@ -370,8 +346,7 @@ describe('chat view: the model picker, Escape to stop, and message actions by ke
   });
 
   it('focusInput from the extension focuses the input, also right after the view loads', async () => {
-    await page.goto(`${server.url}?lang=en`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
+    await chat.load('en');
     await call('deliver', { type: 'focusInput' });
     assert.equal(await focusedId(), 'input');
     await call('deliver', init());

@@ -3,11 +3,9 @@
 // and "Ask fresh" posts `askFresh` for that answer; in Russian too. An answer of the exact response cache keeps its own
 // badge and offers no Ask fresh; an answer that is not cached shows neither.
 import * as assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
+import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView } from '../../src/shared/webviewProtocol';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
-import type { ChatPageApi } from './page/fakeVsCodeApi';
+import { chatViewSession } from './harness/chatViewSession';
 
 const messages: MessageView[] = [
   { id: 'u1', role: 'user', content: 'python: how to turn a list backwards' },
@@ -41,38 +39,14 @@ function init(list: MessageView[]): ExtensionToWebviewMessage {
 
 describe('chat view: an answer of the semantic cache', function () {
   this.timeout(60_000);
-  let server: ChatViewServer;
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 360, height: 600 } });
+  const { call } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
-
-  async function open(lang = 'en'): Promise<void> {
-    await page.goto(`${server.url}?lang=${lang}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(messages));
-  }
-
-  before(async () => {
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 600 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  before(() => {
+    page = chat.page;
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
-  });
+  const open = (lang = 'en'): Promise<void> => chat.open(lang, init(messages));
 
   it('says "from cache" with the original question, and Ask fresh posts askFresh for the answer', async () => {
     await open();

@@ -4,12 +4,10 @@
 // a card goes after it; a card is updated in place; a pending call is announced and answered with Allow / Always /
 // Deny; an automatically allowed one offers to ask again; notes show under the answer.
 import * as assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/editor/chromium';
+import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView, ToolCardView } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern } from './fixtures/vscodeThemes';
-import { startChatViewServer, type ChatViewServer } from './harness/chatViewServer';
-import type { ChatPageApi } from './page/fakeVsCodeApi';
+import { chatViewSession } from './harness/chatViewSession';
 
 const question: MessageView = { id: 'u1', role: 'user', content: 'What does app.ts do?' };
 
@@ -50,26 +48,17 @@ const third = 'Both are small.\n';
 
 describe('chat view: tool calls as cards in the answer', function () {
   this.timeout(60_000);
-  let server: ChatViewServer;
-  let browser: Browser;
+  const chat = chatViewSession({ viewport: { width: 420, height: 800 } });
+  const { call, posted } = chat;
   let page: Page;
-  const pageErrors: string[] = [];
+  before(() => {
+    page = chat.page;
+  });
 
-  const call = <K extends keyof ChatPageApi>(name: K, ...args: Parameters<ChatPageApi[K]>): Promise<Awaited<ReturnType<ChatPageApi[K]>>> =>
-    page.evaluate(([n, a]) => (window as unknown as { sbChat: Record<string, (...x: unknown[]) => unknown> }).sbChat[n]!(...a), [
-      name,
-      args,
-    ] as [string, unknown[]]) as never;
-
-  async function open(messages: MessageView[], lang = 'en'): Promise<void> {
-    await page.goto(`${server.url}?lang=${lang}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'sbChat' in window);
-    await call('deliver', init(messages));
-  }
+  const open = (messages: MessageView[], lang = 'en'): Promise<void> => chat.open(lang, init(messages));
 
   const deliver = (message: MessageView): Promise<void> => call('deliver', { type: 'message', message });
   const delta = (text: string): Promise<void> => call('deliver', { type: 'delta', messageId: 'a1', text });
-  const posted = async (type: string): Promise<unknown[]> => (await call('posted')).filter((message) => message.type === type);
 
   /** The answer body's children: `text:<its text>` for a piece of Markdown, `card:<callId>` for a card. */
   const bodyParts = (): Promise<string[]> =>
@@ -81,22 +70,6 @@ describe('chat view: tool calls as cards in the answer', function () {
 
   const bodyHtml = (): Promise<string> => page.locator('article[data-id="a1"] .message-body').evaluate((element) => element.innerHTML);
   const cardLocator = (callId: string) => page.locator(`article[data-id="a1"] .tool-card[data-call-id="${callId}"]`);
-
-  before(async () => {
-    server = await startChatViewServer('test/webview/page/chatViewPage.ts');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 420, height: 800 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(pageErrors.splice(0), [], 'the page threw nothing');
-  });
 
   it('a finished answer shows its text split at the cards: text, card, text, card, text', async () => {
     const content = first + second + third;
