@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView } from '../../src/shared/webviewProtocol';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 
 const answer = (id: string, extra: Partial<MessageView>): MessageView => ({
   id,
@@ -27,17 +27,10 @@ const messages: MessageView[] = [
 ];
 
 function init(list: MessageView[]): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
+  return initMessage(list, {
     conversation: { id: 'c1', title: 'Costs', messages: list, cost: { usd: 0.007125 + 0.0021, estimated: true, unknown: true } },
-    draft: '',
-    contexts: [],
     currentModel: 'openai/gpt-4o',
-    sendOnEnter: true,
-    busy: false,
-  };
+  });
 }
 
 describe('chat view: what answers cost', function () {

@@ -14,7 +14,7 @@ import {
   type WebviewToExtensionMessage,
 } from '../../src/shared/webviewProtocol';
 import { darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 import { renderTestPage, type RenderTestPage } from './harness/renderTestPage';
 
 const screenshots = path.resolve(__dirname, '../../test-results/screenshots');
@@ -166,17 +166,7 @@ describe('applying code: the file a code block names, in its toolbar (renderer)'
 });
 
 function init(messages: MessageView[]): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
-    conversation: { id: 'c1', title: 'Test', messages },
-    draft: '',
-    contexts: [],
-    currentModel: 'openai/gpt-4o-mini',
-    sendOnEnter: true,
-    busy: false,
-  };
+  return initMessage(messages);
 }
 
 const question: MessageView = { id: 'u0', role: 'user', content: 'Show the date as YYYY-MM-DD in the header.' };

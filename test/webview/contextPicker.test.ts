@@ -15,23 +15,12 @@ import type {
   MessageView,
 } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 
 const screenshots = path.resolve(__dirname, '../../test-results/screenshots');
 
 function init(options: { messages?: MessageView[]; contexts?: ContextChip[]; budget?: ContextBudget } = {}): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
-    conversation: { id: 'c1', title: 'Test', messages: options.messages ?? [] },
-    draft: '',
-    contexts: options.contexts ?? [],
-    ...(options.budget ? { budget: options.budget } : {}),
-    currentModel: 'openai/gpt-4o-mini',
-    sendOnEnter: true,
-    busy: false,
-  };
+  return initMessage(options.messages, { contexts: options.contexts ?? [], ...(options.budget ? { budget: options.budget } : {}) });
 }
 
 function file(label: string, description: string, matches?: number[]): ContextSuggestion {

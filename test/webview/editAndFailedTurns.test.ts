@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView } from '../../src/shared/webviewProtocol';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 
 /** `turns` finished turns; the answers of the turns in `failed` failed before their first word. */
 function conversation(turns: number, failed: readonly number[] = []): MessageView[] {
@@ -28,17 +28,7 @@ function conversation(turns: number, failed: readonly number[] = []): MessageVie
 }
 
 function init(messages: MessageView[], draft = ''): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
-    conversation: { id: 'c1', title: 'Test', messages },
-    draft,
-    contexts: [],
-    currentModel: 'openai/gpt-4o-mini',
-    sendOnEnter: true,
-    busy: false,
-  };
+  return initMessage(messages, { draft });
 }
 
 describe('chat view: editing a sent message, and failed turns', function () {

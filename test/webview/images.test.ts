@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { visionImageLimits } from '../../src/shared/visionImageLimits';
 import type { ContextChip, ExtensionToWebviewMessage, MessageView, WebviewToExtensionMessage } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 import type { ServedFile } from './harness/webviewDocumentServer';
 import type { ChatPageApi } from './page/fakeVsCodeApi';
 
@@ -25,17 +25,7 @@ type ImageSpec =
   | { name: string; bytes: number[] | string; type: string };
 
 function init(contexts: ContextChip[] = [], messages: MessageView[] = []): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
-    conversation: { id: 'c1', title: 'Test', messages },
-    draft: '',
-    contexts,
-    currentModel: 'openai/gpt-4o',
-    sendOnEnter: true,
-    busy: false,
-  };
+  return initMessage(messages, { contexts, currentModel: 'openai/gpt-4o' });
 }
 
 /** A 1×1 GIF89a (the smallest valid GIF). */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView, ModelGroup } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern, type VsCodeTheme } from './fixtures/vscodeThemes';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 
 const screenshots = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -27,17 +27,7 @@ const groups: ModelGroup[] = [
 ];
 
 function init(options: { messages?: MessageView[]; currentModel?: string; busy?: boolean } = {}): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
-    conversation: { id: 'c1', title: 'Test', messages: options.messages ?? [] },
-    draft: '',
-    contexts: [],
-    currentModel: options.currentModel ?? 'openai/gpt-4o-mini',
-    sendOnEnter: true,
-    busy: options.busy ?? false,
-  };
+  return initMessage(options.messages, { currentModel: options.currentModel ?? 'openai/gpt-4o-mini', busy: options.busy ?? false });
 }
 
 const conversation: MessageView[] = [

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView } from '../../src/shared/webviewProtocol';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 
 const messages: MessageView[] = [
   { id: 'u1', role: 'user', content: 'python: how to turn a list backwards' },
@@ -24,17 +24,7 @@ const messages: MessageView[] = [
 ];
 
 function init(list: MessageView[]): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
-    conversation: { id: 'c1', title: 'Test', messages: list },
-    draft: '',
-    contexts: [],
-    currentModel: 'openai/gpt-4o-mini',
-    sendOnEnter: true,
-    busy: false,
-  };
+  return initMessage(list);
 }
 
 describe('chat view: an answer of the semantic cache', function () {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { ExtensionToWebviewMessage, MessageView, ToolCardView } from '../../src/shared/webviewProtocol';
 import { darkHighContrast, darkModern, lightModern } from './fixtures/vscodeThemes';
-import { chatViewSession } from './harness/chatViewSession';
+import { chatViewSession, initMessage } from './harness/chatViewSession';
 
 const question: MessageView = { id: 'u1', role: 'user', content: 'What does app.ts do?' };
 
@@ -29,17 +29,7 @@ function answer(content: string, change: Partial<MessageView> = {}): MessageView
 }
 
 function init(messages: MessageView[]): ExtensionToWebviewMessage {
-  return {
-    type: 'init',
-    version: '0.0.0',
-    locale: 'en',
-    conversation: { id: 'c1', title: 'Test', messages },
-    draft: '',
-    contexts: [],
-    currentModel: 'openai/gpt-4o-mini',
-    sendOnEnter: true,
-    busy: false,
-  };
+  return initMessage(messages);
 }
 
 const first = 'Let me look at **both** files.\n\n';

@@ -5,6 +5,7 @@
 // answer, Moderations "create" with the omni-moderation categories, Embeddings "create").
 import * as http from 'node:http';
 import { crc32, deflateSync } from 'node:zlib';
+import { openAiModerationResult } from '../../unit/fakes/moderationFakes';
 
 export interface RecordedRequest {
   method: string;
@@ -216,7 +217,7 @@ export class FakeOpenAiServer {
         JSON.stringify({
           id: 'modr-fake1',
           model: parsed.model ?? 'omni-moderation-latest',
-          results: inputs.map((input) => moderationResult(this.moderation(input))),
+          results: inputs.map((input) => openAiModerationResult(this.moderation(input))),
         }),
       );
       return;
@@ -243,34 +244,6 @@ export class FakeOpenAiServer {
       }),
     );
   }
-}
-
-/** The categories omni-moderation-latest reports (OpenAI's Moderations reference). */
-const moderationCategories = [
-  'harassment',
-  'harassment/threatening',
-  'hate',
-  'hate/threatening',
-  'illicit',
-  'illicit/violent',
-  'self-harm',
-  'self-harm/intent',
-  'self-harm/instructions',
-  'sexual',
-  'sexual/minors',
-  'violence',
-  'violence/graphic',
-];
-
-function moderationResult(flagged: Record<string, number>): Record<string, unknown> {
-  const entries = (value: (name: string) => unknown): Record<string, unknown> =>
-    Object.fromEntries(moderationCategories.map((name) => [name, value(name)]));
-  return {
-    flagged: Object.keys(flagged).length > 0,
-    categories: entries((name) => flagged[name] !== undefined),
-    category_applied_input_types: entries(() => ['text']),
-    category_scores: entries((name) => flagged[name] ?? 0.0002),
-  };
 }
 
 /** 2026-01-01T00:00:00Z: the `created` of every answer (nothing reads it). */

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/editor/chromium';
-import type { ExtensionToWebviewMessage, WebviewToExtensionMessage } from '../../../src/shared/webviewProtocol';
+import type { ExtensionToWebviewMessage, MessageView, WebviewToExtensionMessage } from '../../../src/shared/webviewProtocol';
 import type { ChatPageApi } from '../page/fakeVsCodeApi';
 import { startChatViewServer, type ChatViewServer } from './chatViewServer';
 import type { ServedFile } from './webviewDocumentServer';
@@ -85,4 +85,25 @@ export function chatViewSession(options: ChatViewSessionOptions): ChatViewSessio
       (await session.call('posted')).filter((message): message is Extract<WebviewToExtensionMessage, { type: T }> => message.type === type),
   };
   return session;
+}
+
+type InitMessage = Extract<ExtensionToWebviewMessage, { type: 'init' }>;
+
+/**
+ * The `init` message the extension sends when the view opens: a conversation "Test" of `messages`, an empty draft, no
+ * chips, `openai/gpt-4o-mini`, Enter sends, not busy — unless `fields` say otherwise.
+ */
+export function initMessage(messages: MessageView[] = [], fields: Partial<Omit<InitMessage, 'type'>> = {}): InitMessage {
+  return {
+    type: 'init',
+    version: '0.0.0',
+    locale: 'en',
+    conversation: { id: 'c1', title: 'Test', messages },
+    draft: '',
+    contexts: [],
+    currentModel: 'openai/gpt-4o-mini',
+    sendOnEnter: true,
+    busy: false,
+    ...fields,
+  };
 }
