@@ -8,7 +8,6 @@ import { runFromCommandPalette } from './harness/commandPalette';
 import { saveScreenshot } from './harness/failureArtifacts';
 import { reportHostResults } from './harness/hostBridge';
 import { editor, fakeServers } from './harness/rootHooks';
-import { userSetting } from './harness/userSettings';
 import { findWebviewFrame } from './harness/webviewFrames';
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -22,19 +21,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 describe('applying code from an answer in the real editor', () => {
-  let autoSave: unknown;
-
-  // code-server, being a web editor, saves a changed file after a second by default (`files.autoSave: afterDelay`);
-  // desktop VS Code does not. An accepted edit must stay unsaved until the user saves, as on the desktop.
-  before(async () => {
-    autoSave = await userSetting('files.autoSave');
-    await editor().bridge.setUserSetting('files.autoSave', 'off');
-  });
-
-  after(async () => {
-    await editor().bridge.setUserSetting('files.autoSave', autoSave);
-  });
-
   it('places fragments, reviews one or several files, accepts and rejects on the diff (in-host suite)', async function () {
     this.timeout(300_000);
     reportHostResults('applyCode', await editor().bridge.runSuite('applyCode', 280_000));

@@ -55,16 +55,12 @@ describe('inline completions in the real editor', () => {
     await editor().bridge.executeCommand('switchboard.selectCompletionModel', model);
     // The language's own suggestion list would take Tab for itself; ghost text alone is what is tested here.
     await editor().bridge.setUserSetting('editor.quickSuggestions', { other: 'off', comments: 'off', strings: 'off' });
-    // code-server saves a changed file after a second by default (a web editor's default; the desktop's is off): a
-    // test's revert must bring back the file as the suite wrote it, whatever the timing.
-    await editor().bridge.setUserSetting('files.autoSave', 'off');
   });
 
   after(async () => {
     fakeServers().user.completionReply = () => ({ text: '' });
     await editor().bridge.executeCommand('switchboard.selectCompletionModel', '');
     await editor().bridge.setUserSetting('editor.quickSuggestions', undefined);
-    await editor().bridge.setUserSetting('files.autoSave', undefined);
   });
 
   it('shows ghost text from the fill-in-the-middle server, and Tab inserts it', async function () {

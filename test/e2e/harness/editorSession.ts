@@ -51,6 +51,9 @@ export const defaultUserSettings: Record<string, unknown> = {
   'update.mode': 'none',
   'workbench.colorTheme': 'Default Dark Modern',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // code-server, a web editor, saves a changed file after a second by default; desktop VS Code does not. The tests
+  // expect the desktop's behaviour: an accepted edit stays unsaved until the user saves, and a revert restores the file.
+  'files.autoSave': 'off',
   // The sample workspace has an AGENTS.md (to show the instructions chip); tests that count chips or read the sent
   // message turn it on themselves.
   'switchboard.context.projectInstructions': false,
