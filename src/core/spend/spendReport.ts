@@ -1,7 +1,7 @@
 // What the spend view shows (docs/spend.md, "Spend view"), worked out from the ledger's records: per local day of the
 // last 30, the dollars per provider and per kind; the totals with how many requests had no known price; the
 // conversations and models that cost the most. Plain data: it travels to the webview as it is
-// (src/shared/spendViewData.ts describes the same shape for the webview's side).
+// (src/shared/spendView.ts describes the same shape for the webview's side; the panel hands one to the other, so the compiler checks they agree).
 import { lastLocalDays, localDay, type TimezoneOffset } from './localDay';
 import type { SpendRecord } from './spendRecord';
 import type { SpendKind } from './spendTypes';
